@@ -1,0 +1,93 @@
+using System.CommandLine;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+
+using Selvstyrt.Data;
+using Selvstyrt.Data.Demo;
+using Selvstyrt.Data.Interceptors;
+
+namespace Selvstyrt.Cli;
+
+/// <summary>The <c>selvstyrt</c> command line; see <c>./selvstyrt --help</c>.</summary>
+public static class CliProgram
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+            .AddEnvironmentVariables()
+            .Build();
+
+        var root = new RootCommand("Selvstyrt på kommandolinjen: administrasjon (og senere regelsjekk og turnus).");
+        var admin = new Command("admin", "Administrasjon av databasen og API-nøkler.");
+        root.Subcommands.Add(admin);
+
+        var migrate = new Command("migrate", "Oppdaterer databasen til siste versjon.");
+        migrate.SetAction(async (_, ct) =>
+        {
+            await using var services = Services(configuration);
+            await using var scope = services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<SelvstyrtDb>().Database.MigrateAsync(ct);
+            Console.WriteLine("Databasen er oppdatert.");
+            return 0;
+        });
+        admin.Subcommands.Add(migrate);
+
+        var seed = new Command("seed-demo", "Legger inn demoleverandøren hvis den mangler.");
+        seed.SetAction(async (_, ct) =>
+        {
+            await using var services = Services(configuration);
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<SelvstyrtDb>();
+            await db.Database.MigrateAsync(ct);
+            var seeded = await ActivatorUtilities.CreateInstance<DemoSeeder>(scope.ServiceProvider).SeedAsync(ct);
+            Console.WriteLine(seeded ? "Demodata er lagt inn." : "Demodata fantes fra før.");
+            return 0;
+        });
+        admin.Subcommands.Add(seed);
+
+        var apiKey = new Command("api-key", "API-nøkler for integrasjoner.");
+        admin.Subcommands.Add(apiKey);
+        var provider = new Option<Guid>("--provider") { Description = "Leverandørens id.", Required = true };
+        var role = new Option<string>("--role") { Description = "Rolle: " + string.Join(", ", ApiKeyAdmin.Roles) + ".", Required = true };
+        role.AcceptOnlyFromAmong([.. ApiKeyAdmin.Roles]);
+        var office = new Option<Guid?>("--office") { Description = "Kontorets id (for office-coordinator)." };
+        var municipality = new Option<Guid?>("--municipality") { Description = "Kommunens id (for case-worker)." };
+        var arrangement = new Option<Guid?>("--arrangement") { Description = "Ordningens id (for work-leader)." };
+        var name = new Option<string?>("--name") { Description = "Et navn som forteller hva nøkkelen brukes til." };
+        var create = new Command("create", "Lager en ny API-nøkkel og skriver den ut én gang.") { provider, role, office, municipality, arrangement, name };
+        create.SetAction(async (parse, ct) =>
+        {
+            await using var services = Services(configuration);
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<SelvstyrtDb>();
+            var result = await ApiKeyAdmin.CreateAsync(db, SystemClock.Instance, new ApiKeyAdmin.Request(
+                parse.GetValue(provider), parse.GetValue(role)!, parse.GetValue(office), parse.GetValue(municipality), parse.GetValue(arrangement), parse.GetValue(name)), ct);
+            if (!result.IsSuccess)
+            {
+                await Console.Error.WriteLineAsync(result.Error!.Message);
+                return 2;
+            }
+            Console.WriteLine(result.Value);
+            await Console.Error.WriteLineAsync("Ta vare på nøkkelen nå: den vises ikke igjen. Bruk den i overskriften X-Api-Key.");
+            return 0;
+        });
+        apiKey.Subcommands.Add(create);
+
+        return await root.Parse(args).InvokeAsync();
+    }
+
+    private static ServiceProvider Services(IConfiguration configuration)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IClock>(SystemClock.Instance);
+        services.AddSingleton<ICurrentActor>(new FixedActor("cli"));
+        services.AddLogging();
+        services.AddSelvstyrtDb(configuration, DatabaseSetup.DataFolder(configuration, Directory.GetCurrentDirectory()));
+        services.AddIdentityCore<Selvstyrt.Data.Identity.AppUser>();
+        services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o => o.IterationCount = Selvstyrt.Data.Identity.PasswordPolicy.Iterations);
+        return services.BuildServiceProvider();
+    }
+}

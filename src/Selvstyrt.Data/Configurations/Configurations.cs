@@ -1,0 +1,199 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Selvstyrt.Data.Identity;
+using Selvstyrt.Data.Interceptors;
+using Selvstyrt.Data.Sessions;
+using Selvstyrt.Domain.Access;
+using Selvstyrt.Domain.Arrangements;
+using Selvstyrt.Domain.People;
+
+namespace Selvstyrt.Data.Configurations;
+
+internal sealed class ProviderConfiguration : IEntityTypeConfiguration<Provider>
+{
+    public void Configure(EntityTypeBuilder<Provider> b)
+    {
+        b.Property(x => x.Name).HasMaxLength(200);
+        b.Property(x => x.OrganisationNumber).HasMaxLength(9);
+        b.HasIndex(x => x.OrganisationNumber).IsUnique();
+    }
+}
+
+internal sealed class OfficeConfiguration : IEntityTypeConfiguration<Office>
+{
+    public void Configure(EntityTypeBuilder<Office> b)
+    {
+        b.Property(x => x.Name).HasMaxLength(200);
+        b.Property(x => x.Region).HasMaxLength(100);
+        b.HasOne<Provider>().WithMany().HasForeignKey(x => x.ProviderId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class MunicipalityConfiguration : IEntityTypeConfiguration<Municipality>
+{
+    public void Configure(EntityTypeBuilder<Municipality> b)
+    {
+        b.Property(x => x.Number).HasMaxLength(4);
+        b.Property(x => x.Name).HasMaxLength(100);
+        b.HasIndex(x => x.Number).IsUnique();
+    }
+}
+
+internal sealed class RecipientConfiguration : IEntityTypeConfiguration<Recipient>
+{
+    public void Configure(EntityTypeBuilder<Recipient> b)
+    {
+        b.Property(x => x.FullName).HasMaxLength(200);
+        b.HasOne<Provider>().WithMany().HasForeignKey(x => x.ProviderId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Municipality>().WithMany().HasForeignKey(x => x.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
+internal sealed class ArrangementConfiguration : IEntityTypeConfiguration<Arrangement>
+{
+    public void Configure(EntityTypeBuilder<Arrangement> b)
+    {
+        b.Property(x => x.Name).HasMaxLength(200);
+        b.Property(x => x.EmployerModel).HasConversion<string>().HasMaxLength(20);
+        b.HasOne<Provider>().WithMany().HasForeignKey(x => x.ProviderId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Office>().WithMany().HasForeignKey(x => x.OfficeId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Municipality>().WithMany().HasForeignKey(x => x.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Recipient>().WithMany().HasForeignKey(x => x.RecipientId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.Assignments).WithOne().HasForeignKey(x => x.ArrangementId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(x => x.Roles).WithOne().HasForeignKey(x => x.ArrangementId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.ProviderId, x.MunicipalityId });
+        b.HasIndex(x => x.OfficeId);
+    }
+}
+
+internal sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignment>
+{
+    public void Configure(EntityTypeBuilder<Assignment> b)
+    {
+        b.HasOne<Assistant>().WithMany().HasForeignKey(x => x.AssistantId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.AssistantId, x.ArrangementId });
+    }
+}
+
+internal sealed class ArrangementRoleConfiguration : IEntityTypeConfiguration<ArrangementRole>
+{
+    public void Configure(EntityTypeBuilder<ArrangementRole> b)
+    {
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.UserId, x.ArrangementId });
+    }
+}
+
+internal sealed class DecisionConfiguration : IEntityTypeConfiguration<Decision>
+{
+    public void Configure(EntityTypeBuilder<Decision> b)
+    {
+        b.Property(x => x.CaseNumber).HasMaxLength(50);
+        b.Property(x => x.HoursPerWeek).HasPrecision(7, 2);
+        b.HasOne<Arrangement>().WithMany().HasForeignKey(x => x.ArrangementId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.ArrangementId, x.ValidFrom });
+    }
+}
+
+internal sealed class AssistantConfiguration : IEntityTypeConfiguration<Assistant>
+{
+    public void Configure(EntityTypeBuilder<Assistant> b)
+    {
+        b.Property(x => x.FullName).HasMaxLength(200);
+        b.Property(x => x.Email).HasMaxLength(254);
+        b.Property(x => x.Phone).HasMaxLength(20);
+        b.Property(x => x.IdempotencyKey).HasMaxLength(100);
+        b.HasOne<Provider>().WithMany().HasForeignKey(x => x.ProviderId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Office>().WithMany().HasForeignKey(x => x.OfficeId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.SetNull);
+        b.HasMany(x => x.Employments).WithOne().HasForeignKey(x => x.AssistantId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(x => x.OtherEmployerHours).WithOne().HasForeignKey(x => x.AssistantId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.ProviderId, x.IdempotencyKey }).IsUnique();
+        b.HasIndex(x => x.UserId);
+    }
+}
+
+internal sealed class EmploymentConfiguration : IEntityTypeConfiguration<Employment>
+{
+    public void Configure(EntityTypeBuilder<Employment> b)
+    {
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.PositionPercent).HasPrecision(5, 2);
+        b.HasOne<Provider>().WithMany().HasForeignKey(x => x.EmployerId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class OtherEmployerHoursConfiguration : IEntityTypeConfiguration<OtherEmployerHours>
+{
+    public void Configure(EntityTypeBuilder<OtherEmployerHours> b)
+    {
+        b.Property(x => x.EmployerName).HasMaxLength(200);
+        b.Property(x => x.HoursPerWeek).HasPrecision(5, 2);
+    }
+}
+
+internal sealed class ProviderGrantConfiguration : IEntityTypeConfiguration<ProviderGrant>
+{
+    public void Configure(EntityTypeBuilder<ProviderGrant> b)
+    {
+        b.Property(x => x.Role).HasConversion<string>().HasMaxLength(30);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Provider>().WithMany().HasForeignKey(x => x.ProviderId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Office>().WithMany().HasForeignKey(x => x.OfficeId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Municipality>().WithMany().HasForeignKey(x => x.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => x.UserId);
+    }
+}
+
+internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
+{
+    public void Configure(EntityTypeBuilder<AppUser> b) => b.Property(x => x.DisplayName).HasMaxLength(200);
+}
+
+internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
+{
+    public void Configure(EntityTypeBuilder<ApiKey> b)
+    {
+        b.Property(x => x.Prefix).HasMaxLength(16);
+        b.Property(x => x.SecretHash).HasMaxLength(64);
+        b.Property(x => x.Name).HasMaxLength(200);
+        b.HasIndex(x => x.Prefix).IsUnique();
+        b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSession>
+{
+    public void Configure(EntityTypeBuilder<UserSession> b)
+    {
+        b.HasKey(x => x.Key);
+        b.Property(x => x.Key).HasMaxLength(64);
+        b.HasIndex(x => x.UserId);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> b)
+    {
+        b.Property(x => x.Table).HasMaxLength(100);
+        b.Property(x => x.EntityKey).HasMaxLength(200);
+        b.Property(x => x.Action).HasMaxLength(20);
+        b.Property(x => x.Actor).HasMaxLength(100);
+        b.HasIndex(x => new { x.Table, x.EntityKey });
+    }
+}
+
+internal sealed class AccessLogEntryConfiguration : IEntityTypeConfiguration<AccessLogEntry>
+{
+    public void Configure(EntityTypeBuilder<AccessLogEntry> b)
+    {
+        b.Property(x => x.Purpose).HasMaxLength(300);
+        b.Property(x => x.What).HasMaxLength(100);
+        b.Property(x => x.RequestId).HasMaxLength(100);
+        b.HasIndex(x => new { x.ArrangementId, x.At });
+    }
+}

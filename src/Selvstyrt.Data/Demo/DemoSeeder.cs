@@ -1,0 +1,221 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Selvstyrt.Data.Identity;
+using Selvstyrt.Domain.Access;
+using Selvstyrt.Domain.Arrangements;
+using Selvstyrt.Domain.Common;
+using Selvstyrt.Domain.People;
+
+namespace Selvstyrt.Data.Demo;
+
+/// <summary>
+/// Seeds «Demo Assistanse AS»: 2 offices, 3 municipalities, 10 arrangements from 10 h/week to 24/7
+/// with 2:1 staffing, about 60 assistants (permanent and on call, some in two or three arrangements,
+/// one with hours for another employer), work leaders, a co-work leader for a child, a deputy, a case
+/// worker per municipality and an auditor. Deterministic, fictitious Norwegian names; no real persons.
+/// </summary>
+public sealed class DemoSeeder(SelvstyrtDb db, IPasswordHasher<AppUser> hasher)
+{
+    public const string ProviderName = "Demo Assistanse AS";
+    public static readonly Guid ProviderId = DemoIds.For("provider");
+
+    private static readonly string[] FirstNames =
+    [
+        "Ingrid", "Ole", "Nora", "Jonas", "Emma", "Lars", "Sofie", "Magnus", "Ida", "Henrik", "Maja", "Sindre", "Thea",
+        "Eirik", "Hanne", "Kristian", "Marte", "Anders", "Silje", "Håkon", "Line", "Fredrik", "Tone", "Øyvind", "Åse",
+        "Petter", "Live", "Tobias", "Synnøve", "Vegard", "Mari", "Sander", "Hedda", "Torbjørn", "Kaja", "Aksel",
+    ];
+
+    private static readonly string[] LastNames =
+    [
+        "Haugen", "Berg", "Dahl", "Lie", "Strand", "Moen", "Bakken", "Nygård", "Solberg", "Aas", "Lund", "Eide", "Holm",
+        "Våge", "Fjeld", "Brekke", "Sæther", "Rønning", "Lunde", "Myhre", "Vik", "Hovland", "Tveit",
+    ];
+
+    private sealed record ArrangementSpec(int No, string Office, string Municipality, string Recipient, int BirthYear, decimal Hours, DecisionPurposes Purposes, EmployerModel Employer, int Assistants, LocalDate? DecisionEnds);
+
+    private static readonly ArrangementSpec[] Arrangements =
+    [
+        new(1, "ost", "0301", "Liv Haugland", 1988, 10m, DecisionPurposes.HelpOutsideHome, EmployerModel.Provider, 2, new LocalDate(2027, 6, 30)),
+        new(2, "ost", "0301", "Bjørn Kvamme", 1975, 25m, DecisionPurposes.PersonalHelpAtHome | DecisionPurposes.HelpOutsideHome, EmployerModel.Provider, 3, new LocalDate(2027, 1, 15)),
+        new(3, "ost", "0301", "Randi Østby", 1969, 37.5m, DecisionPurposes.PersonalHelpAtHome | DecisionPurposes.HelpOutsideHome, EmployerModel.Recipient, 3, null),
+        new(4, "ost", "3201", "Kjetil Sandvold", 1992, 40m, DecisionPurposes.PersonalHelpAtHome | DecisionPurposes.HelpOutsideHome, EmployerModel.Provider, 3, new LocalDate(2027, 12, 31)),
+        new(5, "ost", "3201", "Ella Brattli", 2017, 60m, DecisionPurposes.PersonalHelpAtHome | DecisionPurposes.HelpOutsideHome | DecisionPurposes.Other, EmployerModel.Provider, 4, new LocalDate(2027, 7, 31)),
+        new(6, "vest", "4601", "Gunnar Hope", 1981, 84m, DecisionPurposes.PersonalHelpAtHome | DecisionPurposes.HelpOutsideHome, EmployerModel.Provider, 5, new LocalDate(2028, 3, 31)),
+        new(7, "vest", "4601", "Solveig Rasmussen", 1979, 112m, DecisionPurposes.PersonalHelpAtHome | DecisionPurposes.HelpOutsideHome | DecisionPurposes.SleepingNight, EmployerModel.Municipality, 6, new LocalDate(2027, 9, 30)),
+        new(8, "ost", "0301", "Tor Einar Lien", 1985, 168m, DecisionPurposes.PersonalHelpAtHome | DecisionPurposes.HelpOutsideHome | DecisionPurposes.AwakeNight, EmployerModel.Provider, 8, new LocalDate(2027, 12, 31)),
+        new(9, "vest", "4601", "Marit Skogly", 1990, 168m, DecisionPurposes.PersonalHelpAtHome | DecisionPurposes.HelpOutsideHome | DecisionPurposes.AwakeNight, EmployerModel.Provider, 8, new LocalDate(2028, 6, 30)),
+        new(10, "ost", "0301", "Even Tangen", 1983, 336m, DecisionPurposes.PersonalHelpAtHome | DecisionPurposes.HelpOutsideHome | DecisionPurposes.TwoToOne | DecisionPurposes.AwakeNight, EmployerModel.Provider, 16, new LocalDate(2027, 12, 31)),
+    ];
+
+    /// <summary>The assistant with the demo login: the first one placed in the 24/7 2:1 arrangement.</summary>
+    public const int DemoAssistantIndex = 42;
+
+    private static readonly decimal[] PositionSizes = [100m, 80m, 60m, 50m, 40m, 20m];
+
+    private string? _passwordHash;
+
+    /// <summary>Seeds the demo provider unless it is there already. Returns true when it seeded.</summary>
+    public async Task<bool> SeedAsync(CancellationToken ct = default)
+    {
+        if (await db.Providers.AnyAsync(p => p.Id == ProviderId, ct)) return false;
+
+        var provider = Ok(Provider.Create(ProviderId, ProviderName, "912345678"));
+        db.Providers.Add(provider);
+        var offices = new Dictionary<string, Office>
+        {
+            ["ost"] = Office.Create(DemoIds.For("office:ost"), ProviderId, "Kontor Øst (Oslo og Akershus)", "Region Øst"),
+            ["vest"] = Office.Create(DemoIds.For("office:vest"), ProviderId, "Kontor Vest (Bergen)", "Region Vest"),
+        };
+        db.Offices.AddRange(offices.Values);
+
+        var municipalities = await EnsureMunicipalitiesAsync(ct);
+
+        User(DemoLogins.ProviderAdmin, "Mona Sandvik");
+        Grant(DemoLogins.ProviderAdmin, ProviderRole.ProviderAdmin, null, null);
+        User(DemoLogins.CoordinatorEast, "Jon Aasen");
+        Grant(DemoLogins.CoordinatorEast, ProviderRole.OfficeCoordinator, offices["ost"].Id, null);
+        User(DemoLogins.CoordinatorWest, "Kari Grønli");
+        Grant(DemoLogins.CoordinatorWest, ProviderRole.OfficeCoordinator, offices["vest"].Id, null);
+        User(DemoLogins.CaseWorkerOslo, "Nils Fossum");
+        Grant(DemoLogins.CaseWorkerOslo, ProviderRole.CaseWorker, null, municipalities["0301"].Id);
+        User(DemoLogins.CaseWorkerBaerum, "Hilde Engen");
+        Grant(DemoLogins.CaseWorkerBaerum, ProviderRole.CaseWorker, null, municipalities["3201"].Id);
+        User(DemoLogins.CaseWorkerBergen, "Arne Kleppe");
+        Grant(DemoLogins.CaseWorkerBergen, ProviderRole.CaseWorker, null, municipalities["4601"].Id);
+        User(DemoLogins.Auditor, "Berit Revheim");
+        Grant(DemoLogins.Auditor, ProviderRole.Auditor, null, null);
+
+        var assistants = CreateAssistants(offices);
+        var since = new LocalDate(2024, 1, 1);
+        var cursor = 0;
+        var arrangements = new Dictionary<int, Arrangement>();
+        foreach (var spec in Arrangements)
+        {
+            var municipality = municipalities[spec.Municipality];
+            var isChild = spec.BirthYear > 2008;
+            var recipientUser = isChild ? (Guid?)null : User(spec.No == 10 ? DemoLogins.WorkLeader : $"arbeidsleder{spec.No}@demo.no", spec.Recipient).Id;
+            var recipient = Recipient.Create(DemoIds.For($"recipient:{spec.No}"), ProviderId, spec.Recipient,
+                new LocalDate(spec.BirthYear, 1 + (spec.No * 5 % 12), 1 + (spec.No * 7 % 27)), municipality.Id, recipientUser);
+            db.Recipients.Add(recipient);
+            var arrangement = Ok(Arrangement.Create(DemoIds.For($"arrangement:{spec.No}"), ProviderId, offices[spec.Office].Id, municipality.Id,
+                recipient.Id, $"Ordningen til {spec.Recipient.Split(' ')[0]}", spec.Employer, since.PlusMonths(spec.No)));
+            arrangements[spec.No] = arrangement;
+            db.Arrangements.Add(arrangement);
+            if (isChild)
+            {
+                Ok(arrangement.GrantRole(DemoIds.For($"role:{spec.No}:co"), User(DemoLogins.CoWorkLeader, "Camilla Brattli").Id, ArrangementRoleKind.CoWorkLeader, since, null));
+                Ok(arrangement.GrantRole(DemoIds.For($"role:{spec.No}:deputy"), User(DemoLogins.Deputy, "Stian Brattli").Id, ArrangementRoleKind.Deputy, since, null));
+            }
+            else
+            {
+                Ok(arrangement.GrantRole(DemoIds.For($"role:{spec.No}:wl"), recipientUser!.Value, ArrangementRoleKind.WorkLeader, since, null));
+            }
+            db.Decisions.Add(Ok(Decision.Create(DemoIds.For($"decision:{spec.No}"), arrangement.Id, spec.Hours, new LocalDate(2025, 1, 1),
+                spec.DecisionEnds, spec.Purposes, $"{2024 + (spec.No % 2)}/{1000 + (spec.No * 137)}")));
+            for (var i = 0; i < spec.Assistants; i++)
+            {
+                var assistant = assistants[cursor++ % assistants.Count];
+                Ok(arrangement.Assign(DemoIds.For($"assignment:{spec.No}:{assistant.Id}"), assistant.Id, arrangement.StartDate, null));
+            }
+        }
+
+        // On-call substitutes cover several arrangements of their office; some permanent staff work in two.
+        var onCall = assistants.Where(a => a.Employments[0].Kind == EmploymentKind.OnCall).ToList();
+        for (var i = 0; i < onCall.Count; i++)
+        {
+            var office = onCall[i].OfficeId;
+            var targets = arrangements.Values.Where(a => a.OfficeId == office && a.Assignments.All(s => s.AssistantId != onCall[i].Id)).Skip(i % 3).Take(2 + (i % 2));
+            foreach (var target in targets)
+                Ok(target.Assign(DemoIds.For($"assignment:{target.Id}:{onCall[i].Id}"), onCall[i].Id, new LocalDate(2025, 3, 1), null));
+        }
+
+        // The demo assistant login works in the 24/7 2:1 arrangement and also in the 24/7 1:1 one.
+        var demoAssistant = assistants[DemoAssistantIndex].Id;
+        Ok(arrangements[8].Assign(DemoIds.For("assignment:8:demo-assistant"), demoAssistant, new LocalDate(2025, 6, 1), null));
+
+        // A former assistant: the assignment in arrangement 2 ended; access must end with it.
+        var former = Ok(Assistant.Create(DemoIds.For("assistant:former"), ProviderId, offices["ost"].Id, "Frida Lervik", null, null,
+            new LocalDate(1999, 4, 12), User(DemoLogins.FormerAssistant, "Frida Lervik").Id));
+        Ok(former.AddEmployment(DemoIds.For("employment:former"), EmploymentKind.OnCall, 0m, new LocalDate(2024, 2, 1), new LocalDate(2025, 6, 30), new LocalDate(2024, 2, 1)));
+        db.Assistants.Add(former);
+        Ok(arrangements[2].Assign(DemoIds.For("assignment:2:former"), former.Id, new LocalDate(2024, 3, 1), new LocalDate(2025, 6, 30)));
+
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    private List<Assistant> CreateAssistants(Dictionary<string, Office> offices)
+    {
+        var list = new List<Assistant>();
+        for (var i = 0; i < 60; i++)
+        {
+            var first = FirstNames[i * 7 % FirstNames.Length];
+            var last = LastNames[i * 5 % LastNames.Length];
+            var name = $"{first} {last}";
+            var office = i % 3 == 2 ? offices["vest"] : offices["ost"];
+            Guid? userId = i == DemoAssistantIndex ? User(DemoLogins.Assistant, name).Id : null;
+            var email = i == DemoAssistantIndex ? DemoLogins.Assistant : $"{Slug(first)}.{Slug(last)}{i}@eksempel.no";
+            var assistant = Ok(Assistant.Create(DemoIds.For($"assistant:{i}"), ProviderId, office.Id, name, email,
+                $"4{(i * 7919 % 10_000_000):0000000}", new LocalDate(1965 + (i * 3 % 38), 1 + (i % 12), 1 + (i % 28)), userId));
+            var onCall = i % 6 == 5;
+            var start = new LocalDate(2018 + (i % 7), 1 + (i * 5 % 12), 1);
+            Ok(assistant.AddEmployment(DemoIds.For($"employment:{i}"), onCall ? EmploymentKind.OnCall : EmploymentKind.Permanent,
+                onCall ? 0m : PositionSizes[i % 6], start, null, start.PlusYears(-(i % 4))));
+            if (i == 3)
+                assistant.DeclareOtherEmployerHours(DemoIds.For("other-employer:3"), "Vestre Aker sykehjem", 12m, new LocalDate(2025, 1, 1), null);
+            db.Assistants.Add(assistant);
+            list.Add(assistant);
+        }
+        return list;
+    }
+
+    private async Task<Dictionary<string, Municipality>> EnsureMunicipalitiesAsync(CancellationToken ct)
+    {
+        var wanted = new (string Number, string Name)[] { ("0301", "Oslo"), ("3201", "Bærum"), ("4601", "Bergen") };
+        var existing = await db.Municipalities.ToDictionaryAsync(m => m.Number, ct);
+        foreach (var (number, name) in wanted)
+        {
+            if (existing.ContainsKey(number)) continue;
+            var m = Municipality.Create(DemoIds.For($"municipality:{number}"), number, name);
+            db.Municipalities.Add(m);
+            existing[number] = m;
+        }
+        return existing;
+    }
+
+    private readonly Dictionary<string, AppUser> _users = new(StringComparer.Ordinal);
+
+    private AppUser User(string email, string displayName)
+    {
+        if (_users.TryGetValue(email, out var known)) return known;
+        var user = new AppUser
+        {
+            Id = DemoIds.For("user:" + email),
+            UserName = email,
+            NormalizedUserName = email.ToUpperInvariant(),
+            Email = email,
+            NormalizedEmail = email.ToUpperInvariant(),
+            EmailConfirmed = true,
+            DisplayName = displayName,
+            LockoutEnabled = true,
+            SecurityStamp = DemoIds.For("stamp:" + email).ToString("N"),
+            ConcurrencyStamp = DemoIds.For("concurrency:" + email).ToString(),
+        };
+        // One hash for all demo accounts: they share the published demo password, and hashing each at
+        // 210,000 iterations would make every first start and every test database seconds slower.
+        user.PasswordHash = _passwordHash ??= hasher.HashPassword(user, DemoLogins.Password);
+        _users[email] = user;
+        db.Users.Add(user);
+        return user;
+    }
+
+    private void Grant(string email, ProviderRole role, Guid? officeId, Guid? municipalityId)
+        => db.ProviderGrants.Add(Ok(ProviderGrant.Create(DemoIds.For($"grant:{email}:{role}"), _users[email].Id, ProviderId, role, officeId, municipalityId)));
+
+    private static string Slug(string s) => s.ToLowerInvariant().Replace("å", "aa", StringComparison.Ordinal).Replace("ø", "o", StringComparison.Ordinal).Replace("æ", "ae", StringComparison.Ordinal);
+
+    private static T Ok<T>(Result<T> result)
+        => result.IsSuccess ? result.Value! : throw new InvalidOperationException("Demo data is invalid: " + result.Error!.Message);
+}

@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Selvstyrt.Data.Configurations;
+using Selvstyrt.Data.Identity;
+using Selvstyrt.Data.Interceptors;
+using Selvstyrt.Data.Sessions;
+using Selvstyrt.Domain.Access;
+using Selvstyrt.Domain.Arrangements;
+using Selvstyrt.Domain.Common;
+using Selvstyrt.Domain.People;
+
+namespace Selvstyrt.Data;
+
+/// <summary>
+/// The one database of the modular monolith. Used directly by the feature handlers (no repository
+/// layer: architecture principle 3). The same model runs on SQLite and PostgreSQL; what differs per
+/// provider (NodaTime mapping, the concurrency token) is decided in <see cref="OnModelCreating"/>
+/// and <see cref="ConfigureConventions"/>.
+/// </summary>
+public sealed class SelvstyrtDb(DbContextOptions<SelvstyrtDb> options)
+    : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options)
+{
+    /// <summary>The app-managed concurrency counter on SQLite (PostgreSQL uses the system column <c>xmin</c>).</summary>
+    public const string VersionProperty = "Version";
+
+    public DbSet<Provider> Providers => Set<Provider>();
+    public DbSet<Office> Offices => Set<Office>();
+    public DbSet<Municipality> Municipalities => Set<Municipality>();
+    public DbSet<Recipient> Recipients => Set<Recipient>();
+    public DbSet<Arrangement> Arrangements => Set<Arrangement>();
+    public DbSet<Assignment> Assignments => Set<Assignment>();
+    public DbSet<ArrangementRole> ArrangementRoles => Set<ArrangementRole>();
+    public DbSet<Decision> Decisions => Set<Decision>();
+    public DbSet<Assistant> Assistants => Set<Assistant>();
+    public DbSet<Employment> Employments => Set<Employment>();
+    public DbSet<OtherEmployerHours> OtherEmployerHours => Set<OtherEmployerHours>();
+    public DbSet<ProviderGrant> ProviderGrants => Set<ProviderGrant>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
+
+    public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        if (IsPostgres) return;
+        configurationBuilder.Properties<Instant>().HaveConversion<SqliteConverters.InstantToTicks>();
+        configurationBuilder.Properties<LocalDate>().HaveConversion<SqliteConverters.LocalDateToText>();
+        configurationBuilder.Properties<decimal>().HaveConversion<double>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(SelvstyrtDb).Assembly);
+
+        foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(Entity).IsAssignableFrom(t.ClrType)).ToList())
+        {
+            builder.Entity(type.ClrType).Property(nameof(Entity.Id)).ValueGeneratedNever();
+            if (!typeof(AggregateRoot).IsAssignableFrom(type.ClrType)) continue;
+            if (IsPostgres)
+            {
+                builder.Entity(type.ClrType).Property<uint>("xmin").HasColumnType("xid").ValueGeneratedOnAddOrUpdate().IsConcurrencyToken();
+            }
+            else
+            {
+                builder.Entity(type.ClrType).Property<long>(VersionProperty).IsConcurrencyToken();
+            }
+        }
+    }
+}

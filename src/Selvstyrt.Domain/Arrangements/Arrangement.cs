@@ -1,0 +1,139 @@
+using NodaTime;
+using Selvstyrt.Domain.Common;
+
+namespace Selvstyrt.Domain.Arrangements;
+
+/// <summary>Who holds the employer responsibility for the assistants (domain.md: the roles).</summary>
+public enum EmployerModel
+{
+    /// <summary>A provider (company or non-profit) employs the assistants: the usual model; AML applies.</summary>
+    Provider = 1,
+
+    /// <summary>The municipality employs the assistants; AML and the KS agreement apply.</summary>
+    Municipality = 2,
+
+    /// <summary>The recipient is the employer; the household regulation applies (rules.md § 0: regime).</summary>
+    Recipient = 3,
+}
+
+/// <summary>
+/// A BPA arrangement (BPA-ordning): one recipient, their decisions, a work leader (and maybe a
+/// co-work leader and a deputy), a group of assistants, one employer and one municipality. The unit
+/// of every plan, time sheet and report, and of access control.
+/// </summary>
+public sealed class Arrangement : AuditedAggregate
+{
+    private readonly List<Assignment> _assignments = [];
+    private readonly List<ArrangementRole> _roles = [];
+
+    private Arrangement(Guid id) : base(id) { }
+
+    public Guid ProviderId { get; private set; }
+    public Guid OfficeId { get; private set; }
+    public Guid MunicipalityId { get; private set; }
+    public Guid RecipientId { get; private set; }
+
+    /// <summary>A short name people use («Ordningen til Kari»); no health details.</summary>
+    public string Name { get; private set; } = "";
+    public EmployerModel EmployerModel { get; private set; }
+    public LocalDate StartDate { get; private set; }
+    public LocalDate? EndDate { get; private set; }
+
+    public IReadOnlyList<Assignment> Assignments => _assignments;
+    public IReadOnlyList<ArrangementRole> Roles => _roles;
+
+    public static Result<Arrangement> Create(Guid id, Guid providerId, Guid officeId, Guid municipalityId, Guid recipientId, string name, EmployerModel employerModel, LocalDate startDate)
+    {
+        var fields = new Dictionary<string, string>();
+        if (string.IsNullOrWhiteSpace(name)) fields["name"] = "Navn på ordningen må fylles ut.";
+        if (!Enum.IsDefined(employerModel)) fields["employerModel"] = "Velg hvem som er arbeidsgiver.";
+        if (fields.Count > 0) return new Invalid(fields);
+        return new Arrangement(id)
+        {
+            ProviderId = providerId, OfficeId = officeId, MunicipalityId = municipalityId, RecipientId = recipientId,
+            Name = name.Trim(), EmployerModel = employerModel, StartDate = startDate,
+        };
+    }
+
+    /// <summary>Adds an assistant to the arrangement for a period (inclusive dates).</summary>
+    public Result<Assignment> Assign(Guid id, Guid assistantId, LocalDate from, LocalDate? to)
+    {
+        if (to is { } end && end < from) return Invalid.Field("to", "Sluttdato kan ikke være før startdato.");
+        var candidate = new Assignment(id, Id, assistantId, from, to);
+        if (_assignments.Any(a => a.AssistantId == assistantId && a.Overlaps(candidate)))
+            return Invalid.Field("from", "Assistenten er allerede knyttet til ordningen i denne perioden.");
+        _assignments.Add(candidate);
+        return candidate;
+    }
+
+    /// <summary>Gives a person a role in the arrangement (work leader, co-work leader or deputy).</summary>
+    public Result<ArrangementRole> GrantRole(Guid id, Guid userId, ArrangementRoleKind kind, LocalDate from, LocalDate? to)
+    {
+        if (!Enum.IsDefined(kind)) return Invalid.Field("kind", "Ukjent rolle.");
+        if (to is { } end && end < from) return Invalid.Field("to", "Sluttdato kan ikke være før startdato.");
+        var role = new ArrangementRole(id, Id, userId, kind, from, to);
+        _roles.Add(role);
+        return role;
+    }
+
+    /// <summary>The co-work leader model needs a reachable deputy at all times (domain.md: the roles).</summary>
+    public bool NeedsDeputy(LocalDate on)
+        => _roles.Any(r => r.Kind == ArrangementRoleKind.CoWorkLeader && r.IsActiveOn(on))
+           && !_roles.Any(r => r.Kind == ArrangementRoleKind.Deputy && r.IsActiveOn(on));
+}
+
+/// <summary>An assistant's membership of an arrangement for a period (inclusive dates).</summary>
+public sealed class Assignment : Entity
+{
+    internal Assignment(Guid id, Guid arrangementId, Guid assistantId, LocalDate from, LocalDate? to) : base(id)
+    {
+        ArrangementId = arrangementId;
+        AssistantId = assistantId;
+        From = from;
+        To = to;
+    }
+
+    public Guid ArrangementId { get; private set; }
+    public Guid AssistantId { get; private set; }
+    public LocalDate From { get; private set; }
+    public LocalDate? To { get; private set; }
+
+    public bool IsActiveOn(LocalDate date) => From <= date && (To is null || date <= To);
+
+    public bool Overlaps(Assignment other)
+        => From <= (other.To ?? LocalDate.MaxIsoValue) && other.From <= (To ?? LocalDate.MaxIsoValue);
+}
+
+/// <summary>The leading roles a person can hold in one arrangement.</summary>
+public enum ArrangementRoleKind
+{
+    /// <summary>Arbeidsleder: leads the daily work, plans, approves hours. Usually the recipient.</summary>
+    WorkLeader = 1,
+
+    /// <summary>Medarbeidsleder: leads with or on behalf of a recipient who cannot (a child, for example).</summary>
+    CoWorkLeader = 2,
+
+    /// <summary>Stedfortreder: the reachable stand-in when the (co-)work leader is away; reads the arrangement.</summary>
+    Deputy = 3,
+}
+
+/// <summary>A person's role in one arrangement for a period (inclusive dates).</summary>
+public sealed class ArrangementRole : Entity
+{
+    internal ArrangementRole(Guid id, Guid arrangementId, Guid userId, ArrangementRoleKind kind, LocalDate from, LocalDate? to) : base(id)
+    {
+        ArrangementId = arrangementId;
+        UserId = userId;
+        Kind = kind;
+        From = from;
+        To = to;
+    }
+
+    public Guid ArrangementId { get; private set; }
+    public Guid UserId { get; private set; }
+    public ArrangementRoleKind Kind { get; private set; }
+    public LocalDate From { get; private set; }
+    public LocalDate? To { get; private set; }
+
+    public bool IsActiveOn(LocalDate date) => From <= date && (To is null || date <= To);
+}

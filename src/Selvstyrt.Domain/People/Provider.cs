@@ -1,0 +1,67 @@
+using Selvstyrt.Domain.Common;
+
+namespace Selvstyrt.Domain.People;
+
+/// <summary>
+/// A BPA provider (leverandør): the tenant of the system and, in the usual model, the employer of
+/// the assistants. Every record below a provider carries its id; no query crosses it.
+/// </summary>
+public sealed class Provider : AuditedAggregate
+{
+    private Provider(Guid id, string name, string organisationNumber) : base(id)
+    {
+        Name = name;
+        OrganisationNumber = organisationNumber;
+    }
+
+    public string Name { get; private set; }
+
+    /// <summary>The nine-digit number in Enhetsregisteret.</summary>
+    public string OrganisationNumber { get; private set; }
+
+    public static Result<Provider> Create(Guid id, string name, string organisationNumber)
+    {
+        var fields = new Dictionary<string, string>();
+        if (string.IsNullOrWhiteSpace(name)) fields["name"] = "Navn må fylles ut.";
+        if (organisationNumber.Length != 9 || !organisationNumber.All(char.IsAsciiDigit))
+            fields["organisationNumber"] = "Organisasjonsnummer må være ni sifre.";
+        return fields.Count > 0 ? new Invalid(fields) : new Provider(id, name.Trim(), organisationNumber);
+    }
+}
+
+/// <summary>A provider's local office in a region (for example «Region Øst»).</summary>
+public sealed class Office : AuditedAggregate
+{
+    private Office(Guid id, Guid providerId, string name, string region) : base(id)
+    {
+        ProviderId = providerId;
+        Name = name;
+        Region = region;
+    }
+
+    public Guid ProviderId { get; private set; }
+    public string Name { get; private set; }
+    public string Region { get; private set; }
+
+    public static Office Create(Guid id, Guid providerId, string name, string region) => new(id, providerId, name, region);
+}
+
+/// <summary>
+/// A Norwegian municipality (kommune): grants decisions and pays for delivered hours. Shared
+/// reference data identified by its four-digit number; access to its arrangements is granted per
+/// provider (a case worker is invited by the provider that serves the municipality).
+/// </summary>
+public sealed class Municipality : AggregateRoot
+{
+    private Municipality(Guid id, string number, string name) : base(id)
+    {
+        Number = number;
+        Name = name;
+    }
+
+    /// <summary>Kommunenummer, four digits (e.g. 0301 for Oslo).</summary>
+    public string Number { get; private set; }
+    public string Name { get; private set; }
+
+    public static Municipality Create(Guid id, string number, string name) => new(id, number, name);
+}

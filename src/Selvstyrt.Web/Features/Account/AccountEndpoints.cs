@@ -1,0 +1,54 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Localization;
+using Selvstyrt.Data;
+using Selvstyrt.Data.Identity;
+using Selvstyrt.Web.Auth;
+
+namespace Selvstyrt.Web.Features.Account;
+
+public static class AccountEndpoints
+{
+    /// <summary>Pages: sign-out (POST, antiforgery-checked) and the language switch.</summary>
+    public static void MapPages(IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapPost("/logg-ut", async ([FromForm] string? returnUrl, SignInManager<AppUser> signIn) =>
+        {
+            await signIn.SignOutAsync();
+            return TypedResults.LocalRedirect("/logg-inn?utlogget=1");
+        }).RequireAuthorization().WithName("SignOut");
+
+        app.MapPost("/sprak", ([FromForm] string culture, [FromForm] string? returnUrl, HttpContext http) =>
+        {
+            var chosen = culture == "en" ? "en" : "nb-NO";
+            http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
+                new CookieOptions { Path = "/", HttpOnly = true, Secure = true, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(365), IsEssential = true });
+            return TypedResults.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
+        }).WithName("SetLanguage");
+    }
+
+    public static void MapApi(RouteGroupBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        api.MapGet("/me", async (ClaimsPrincipal principal, CurrentUser user, SelvstyrtDb db, CancellationToken ct) =>
+            TypedResults.Ok(new
+            {
+                id = user.Id,
+                name = user.DisplayName,
+                capabilities = await Capabilities.NamesForUserAsync(db, user.Id, user.Today, ct),
+                purpose = user.Purpose,
+            })).WithName("Me").WithSummary("Den innloggede brukeren");
+        api.MapGet("/antiforgery", (HttpContext http, IAntiforgery antiforgery) =>
+        {
+            var tokens = antiforgery.GetAndStoreTokens(http);
+            return TypedResults.Ok(new { headerName = tokens.HeaderName, token = tokens.RequestToken });
+        }).WithName("AntiforgeryToken").WithSummary("CSRF-token for endringer med informasjonskapsel");
+    }
+
+    internal static bool IsLocal(string? url)
+        => !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
+}

@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Selvstyrt.Data;
+using Selvstyrt.Domain.Arrangements;
+using Selvstyrt.Web.Auth;
+
+namespace Selvstyrt.Web.Features.Arrangements;
+
+/// <summary>«Mine ordninger»: the arrangements the user may see, with the decision in force today.</summary>
+public static class ListArrangements
+{
+    /// <summary><see cref="HoursPerWeek"/> and <see cref="DecisionValidTo"/> are null where the user only assists.</summary>
+    public sealed record Row(
+        Guid Id, string Name, string RecipientName, Guid MunicipalityId, string MunicipalityName, string OfficeName,
+        EmployerModel EmployerModel, decimal? HoursPerWeek, LocalDate? DecisionValidTo, int AssistantCount, bool OnlyAssisting);
+
+    public sealed class Handler(SelvstyrtDb db, ArrangementAccess access, CurrentUser user)
+    {
+        public async Task<List<Row>> HandleAsync(Guid? municipalityId, CancellationToken ct)
+        {
+            var today = user.Today;
+            var uid = user.Id;
+            var readable = access.ReadableArrangements();
+            if (municipalityId is { } m) readable = readable.Where(a => a.MunicipalityId == m);
+            var rows = await readable
+                .OrderBy(a => a.Name)
+                .Select(a => new
+                {
+                    a.Id, a.Name, a.MunicipalityId, a.EmployerModel,
+                    Recipient = db.Recipients.Where(r => r.Id == a.RecipientId).Select(r => r.FullName).First(),
+                    Municipality = db.Municipalities.Where(x => x.Id == a.MunicipalityId).Select(x => x.Name).First(),
+                    Office = db.Offices.Where(o => o.Id == a.OfficeId).Select(o => o.Name).First(),
+                    Decision = db.Decisions.Where(d => d.ArrangementId == a.Id && d.ValidFrom <= today && (d.ValidTo == null || d.ValidTo >= today))
+                        .OrderByDescending(d => d.ValidFrom).Select(d => new { d.HoursPerWeek, d.ValidTo }).FirstOrDefault(),
+                    Assistants = a.Assignments.Count(s => s.From <= today && (s.To == null || s.To >= today)),
+                })
+                .AsNoTracking()
+                .ToListAsync(ct);
+            var ids = rows.Select(r => r.Id).ToList();
+            var assistingOnly = await OnlyAssistingAsync(ids, uid, ct);
+            return rows.Select(r =>
+            {
+                var only = assistingOnly.Contains(r.Id);
+                return new Row(r.Id, r.Name, r.Recipient, r.MunicipalityId, r.Municipality, r.Office, r.EmployerModel,
+                    only ? null : r.Decision?.HoursPerWeek, only ? null : r.Decision?.ValidTo, r.Assistants, only);
+            }).ToList();
+        }
+
+        /// <summary>The arrangements among <paramref name="ids"/> that the user reaches only as an assistant.</summary>
+        private async Task<HashSet<Guid>> OnlyAssistingAsync(List<Guid> ids, Guid uid, CancellationToken ct)
+        {
+            if (!await db.Assistants.AnyAsync(a => a.UserId == uid, ct)) return [];
+            var result = new HashSet<Guid>();
+            foreach (var id in ids)
+            {
+                if (await access.RelationTo(id, ct) == Relation.Assistant) result.Add(id);
+            }
+            return result;
+        }
+    }
+}

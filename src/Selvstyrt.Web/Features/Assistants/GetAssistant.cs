@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Selvstyrt.Data;
+using Selvstyrt.Domain.Access;
+using Selvstyrt.Domain.Common;
+using Selvstyrt.Domain.People;
+using Selvstyrt.Web.Auth;
+
+namespace Selvstyrt.Web.Features.Assistants;
+
+/// <summary>
+/// An assistant's profile: employments with seniority, the arrangements they work in (only those the
+/// viewer may see), and declared hours for other employers (employer side and the assistant only).
+/// </summary>
+public static class GetAssistant
+{
+    public sealed record EmploymentView(EmploymentKind Kind, decimal PositionPercent, LocalDate Start, LocalDate? End, int SeniorityYears);
+
+    public sealed record AssignmentView(Guid ArrangementId, string ArrangementName, LocalDate From, LocalDate? To, bool Active);
+
+    public sealed record OtherEmployerView(string EmployerName, decimal HoursPerWeek, LocalDate From, LocalDate? To);
+
+    public sealed record View(
+        Guid Id, string Name, string? OfficeName, string? Email, string? Phone, LocalDate? BirthDate, bool IsSelf,
+        IReadOnlyList<EmploymentView> Employments, IReadOnlyList<AssignmentView> Assignments, IReadOnlyList<OtherEmployerView>? OtherEmployers);
+
+    public sealed class Handler(SelvstyrtDb db, ArrangementAccess access, CurrentUser user)
+    {
+        public async Task<Result<View>> HandleAsync(Guid id, CancellationToken ct)
+        {
+            var assistant = await access.ReadableAssistants().AsNoTracking()
+                .Include(a => a.Employments).Include(a => a.OtherEmployerHours)
+                .SingleOrDefaultAsync(a => a.Id == id, ct);
+            if (assistant is null) return new NotFound();
+            var today = user.Today;
+            var uid = user.Id;
+            var isSelf = assistant.UserId == uid;
+            var employerSide = await db.ProviderGrants.AnyAsync(g => g.UserId == uid && g.ProviderId == assistant.ProviderId
+                && (g.Role == ProviderRole.ProviderAdmin || g.Role == ProviderRole.OfficeCoordinator || (g.Role == ProviderRole.Auditor && user.Purpose != null)), ct);
+
+            var readable = access.ReadableArrangements().Select(a => a.Id);
+            var assignments = await db.Assignments.AsNoTracking()
+                .Where(s => s.AssistantId == id && readable.Contains(s.ArrangementId))
+                .Select(s => new { s.ArrangementId, s.From, s.To, Name = db.Arrangements.Where(a => a.Id == s.ArrangementId).Select(a => a.Name).First() })
+                .ToListAsync(ct);
+            var office = await db.Offices.AsNoTracking().Where(o => o.Id == assistant.OfficeId).Select(o => o.Name).FirstOrDefaultAsync(ct);
+
+            return new View(
+                assistant.Id, assistant.FullName, office, assistant.Email, assistant.Phone,
+                employerSide || isSelf ? assistant.BirthDate : null, isSelf,
+                assistant.Employments.OrderByDescending(e => e.Start)
+                    .Select(e => new EmploymentView(e.Kind, e.PositionPercent, e.Start, e.End, e.SeniorityYearsOn(today))).ToList(),
+                assignments.OrderBy(s => s.Name, StringComparer.Ordinal)
+                    .Select(s => new AssignmentView(s.ArrangementId, s.Name, s.From, s.To, s.From <= today && (s.To is null || s.To >= today))).ToList(),
+                employerSide || isSelf
+                    ? assistant.OtherEmployerHours.Select(o => new OtherEmployerView(o.EmployerName, o.HoursPerWeek, o.From, o.To)).ToList()
+                    : null);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.OpenApi;
+using NodaTime;
+using NodaTime.Serialization.SystemTextJson;
+using Selvstyrt.Data;
+using Selvstyrt.Data.Interceptors;
+using Selvstyrt.Web.Auth;
+using Selvstyrt.Web.Components;
+using Selvstyrt.Web.Features.Account;
+using Selvstyrt.Web.Features.Arrangements;
+using Selvstyrt.Web.Features.Assistants;
+using Selvstyrt.Web.Features.Municipalities;
+using Selvstyrt.Web.Http;
+using Selvstyrt.Web.Setup;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.WebHost.ConfigureKestrel(o =>
+{
+    o.AddServerHeader = false;
+    o.Limits.MaxRequestBodySize = 10 * 1024 * 1024;
+});
+
+builder.Services.AddSingleton<IClock>(SystemClock.Instance);
+builder.Services.AddScoped<ICurrentActor, HttpActor>();
+var dataFolder = DatabaseSetup.DataFolder(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddSelvstyrtDb(builder.Configuration, dataFolder);
+builder.Services.AddDataProtection().SetApplicationName("Selvstyrt").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
+builder.Services.AddHealthChecks().AddDbContextCheck<SelvstyrtDb>("database");
+builder.Services.AddSelvstyrtAuth(builder.Configuration);
+builder.Services.AddLocalization();
+builder.Services.AddRazorComponents();
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+{
+    var status = ctx.ProblemDetails.Status ?? ctx.HttpContext.Response.StatusCode;
+    if (ctx.ProblemDetails.Title is null or "Bad Request" or "Unauthorized" or "Forbidden" or "Not Found" or "An error occurred while processing your request." or "Method Not Allowed" or "Unsupported Media Type")
+    {
+        ctx.ProblemDetails.Title = ErrorMapping.TitleFor(status);
+        ctx.ProblemDetails.Detail = ErrorMapping.DetailFor(status);
+    }
+    if (status >= 500) ctx.ProblemDetails.Detail = ErrorMapping.DetailFor(status);
+    ctx.ProblemDetails.Extensions.Remove("exception");
+    ctx.ProblemDetails.Extensions["requestId"] = ctx.HttpContext.TraceIdentifier;
+});
+builder.Services.ConfigureHttpJsonOptions(o =>
+{
+    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+    o.SerializerOptions.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
+});
+builder.Services.AddOpenApi("v1", o =>
+{
+    o.AddDocumentTransformer((document, _, _) =>
+    {
+        document.Info.Title = "Selvstyrt API";
+        document.Info.Description = "BPA: ordninger, assistenter og kommuner. Autentisering med informasjonskapsel eller API-nøkkel (X-Api-Key).";
+        return Task.CompletedTask;
+    });
+    o.AddSchemaTransformer((schema, context, _) =>
+    {
+        var type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;
+        if (type == typeof(LocalDate) || type == typeof(Instant))
+        {
+            schema.Type = JsonSchemaType.String;
+            schema.Format = type == typeof(LocalDate) ? "date" : "date-time";
+            schema.Properties?.Clear();
+        }
+        return Task.CompletedTask;
+    });
+});
+builder.Services.AddScoped<ListArrangements.Handler>();
+builder.Services.AddScoped<GetArrangement.Handler>();
+builder.Services.AddScoped<ListAssistants.Handler>();
+builder.Services.AddScoped<GetAssistant.Handler>();
+builder.Services.AddScoped<CreateAssistant.Handler>();
+builder.Services.AddScoped<CreateAssistant.Offices>();
+builder.Services.AddScoped<ListMunicipalities.Handler>();
+
+var app = builder.Build();
+
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    StatusCodeSelector = _ => StatusCodes.Status500InternalServerError,
+    ExceptionHandlingPath = "/feil",
+    CreateScopeForErrors = true,
+});
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+var oidc = app.Services.GetRequiredService<OidcSettings>();
+app.UseSecurityHeaders(oidc);
+app.UseRequestLocalization(o =>
+{
+    var cultures = new[] { new CultureInfo("nb-NO"), new CultureInfo("en") };
+    o.DefaultRequestCulture = new RequestCulture("nb-NO");
+    o.SupportedCultures = cultures;
+    o.SupportedUICultures = cultures;
+    o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+});
+app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePages());
+app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePagesWithReExecute("/ikke-funnet", createScopeForStatusCodePages: true));
+// Routing after the re-executing middlewares, so a re-executed /ikke-funnet or /feil finds its page.
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapHealthChecks("/health").AllowAnonymous();
+app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+
+var api = app.MapGroup("/api/v1").RequireAuthorization().DisableAntiforgery()
+    .AddEndpointFilter(async (context, next) =>
+    {
+        var http = context.HttpContext;
+        var unsafeMethod = !(HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method) || HttpMethods.IsOptions(http.Request.Method));
+        if (unsafeMethod && http.User.Identity?.AuthenticationType != ApiKeyDefaults.Scheme
+            && !await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http))
+        {
+            return Results.Problem(title: "Mangler CSRF-token", statusCode: StatusCodes.Status400BadRequest,
+                detail: "Endringer med informasjonskapsel må ha et gyldig token i X-CSRF-Token (hent det fra /api/v1/antiforgery).");
+        }
+        return await next(context);
+    });
+AccountEndpoints.MapApi(api);
+ArrangementEndpoints.Map(api);
+AssistantEndpoints.Map(api);
+MunicipalityEndpoints.Map(api);
+AccountEndpoints.MapPages(app);
+app.MapRazorComponents<App>();
+
+await app.PrepareDatabaseAsync();
+await app.RunAsync();
+
+/// <summary>Entry point; public so that the integration tests can host the app.</summary>
+public partial class Program;

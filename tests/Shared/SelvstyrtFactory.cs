@@ -1,0 +1,146 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace Selvstyrt.Testing;
+
+/// <summary>The databases every integration test runs on (bitwarden's [DatabaseData] idea).</summary>
+public enum DatabaseKind
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>
+/// The real Selvstyrt host on a real, fresh database: a temporary SQLite file, or a new database in the
+/// throwaway PostgreSQL cluster that <c>./test.sh</c> starts (<c>SELVSTYRT_TEST_PG</c>). The demo
+/// provider is seeded by the app's own start-up, exactly as for a new user. The clock is a fake one
+/// fixed on a Monday in November 2026, so «today» is the same in every run.
+/// </summary>
+public sealed partial class SelvstyrtFactory : WebApplicationFactory<Program>
+{
+    public const string PostgresVariable = "SELVSTYRT_TEST_PG";
+    public static readonly Instant DefaultNow = Instant.FromUtc(2026, 11, 23, 9, 0);
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("selvstyrt-test-").FullName;
+    private readonly string _connection;
+    private readonly string? _postgresDatabase;
+
+    public SelvstyrtFactory(DatabaseKind kind, bool kestrel = false)
+    {
+        Kind = kind;
+        if (kind == DatabaseKind.Postgres)
+        {
+            var server = PostgresServer() ?? throw new InvalidOperationException($"{PostgresVariable} er ikke satt.");
+            _postgresDatabase = "selvstyrt_test_" + Guid.NewGuid().ToString("N")[..12];
+            _connection = new NpgsqlConnectionStringBuilder(server) { Database = _postgresDatabase, Pooling = true }.ConnectionString;
+        }
+        else
+        {
+            _connection = $"Data Source={Path.Combine(_folder, "selvstyrt.db")}";
+        }
+        if (kestrel) UseKestrel(0);
+    }
+
+    public DatabaseKind Kind { get; }
+
+    public FakeClock Clock { get; } = new(DefaultNow);
+
+    /// <summary>The base connection string of the test cluster, or null when none is configured.</summary>
+    public static string? PostgresServer() => Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } cs ? cs : null;
+
+    /// <summary>True under CI, where a missing prerequisite must fail loudly instead of skipping.</summary>
+    public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Kind.ToString());
+        builder.UseSetting("Database:ConnectionString", _connection);
+        builder.UseSetting("Data:Folder", _folder);
+        builder.UseSetting("Demo:Seed", "true");
+        builder.UseSetting("Demo:PrintLogins", "false");
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<IClock>();
+            services.AddSingleton<IClock>(Clock);
+        });
+    }
+
+    /// <summary>A client that keeps cookies and talks https, so the <c>__Host-</c> Secure cookies flow as in a browser.</summary>
+    public HttpClient CreateBrowserLikeClient()
+        => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost"), HandleCookies = true });
+
+    /// <summary>Signs in through the real sign-in form (antiforgery token and all) and returns the client.</summary>
+    public async Task<HttpClient> SignedInClientAsync(string email, string password = "demo-passord")
+    {
+        var client = CreateBrowserLikeClient();
+        var response = await PostFormAsync(client, "/logg-inn", "logg-inn", new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+            ["Input.ReturnUrl"] = "/",
+        });
+        var location = response.Headers.Location;
+        var path = location is null ? null : location.IsAbsoluteUri ? location.AbsolutePath : location.OriginalString;
+        if (response.StatusCode != HttpStatusCode.Redirect || path != "/")
+            throw new InvalidOperationException($"Innlogging som {email} feilet: {(int)response.StatusCode} {response.Headers.Location}");
+        return client;
+    }
+
+    /// <summary>Fetches a page, takes its antiforgery token and posts the named form like a browser would.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, string formName, IDictionary<string, string> fields)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var page = await client.GetStringAsync(path);
+        var form = new Dictionary<string, string>(fields)
+        {
+            ["_handler"] = formName,
+            ["__RequestVerificationToken"] = AntiforgeryToken(page),
+        };
+        using var content = new FormUrlEncodedContent(form);
+        return await client.PostAsync(path, content);
+    }
+
+    public static string AntiforgeryToken(string html)
+    {
+        var match = TokenPattern().Match(html);
+        return match.Success ? WebUtility.HtmlDecode(match.Groups[1].Value) : throw new InvalidOperationException("Fant ikke antiforgery-token i siden.");
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_postgresDatabase is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var connection = new NpgsqlConnection(PostgresServer());
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+        else
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        }
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a finalising connection; the temp folder is cleaned by the OS.
+        }
+        GC.SuppressFinalize(this);
+    }
+}
