@@ -17,7 +17,7 @@ public sealed class SmokeTests(Hosts hosts)
         var response = await client.GetAsync("/health", TestContext.Current.CancellationToken);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldBe("Healthy");
+        (await Html.ReadAsync(response)).ShouldBe("Healthy");
     }
 
     [Theory, DatabaseData]
@@ -25,7 +25,7 @@ public sealed class SmokeTests(Hosts hosts)
     {
         var client = hosts.For(db).CreateBrowserLikeClient();
 
-        var html = await client.GetStringAsync("/logg-inn", TestContext.Current.CancellationToken);
+        var html = await Html.GetAsync(client, "/logg-inn", TestContext.Current.CancellationToken);
 
         html.ShouldContain("<html lang=\"nb\"");
         html.ShouldContain("Logg inn i Selvstyrt");
@@ -58,7 +58,7 @@ public sealed class SmokeTests(Hosts hosts)
         var client = await hosts.For(db).SignedInClientAsync(email);
 
         var response = await client.GetAsync("/", TestContext.Current.CancellationToken);
-        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var html = await Html.ReadAsync(response);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         html.ShouldContain("<h1 class=\"ds-heading\" data-size=\"lg\">Mine ordninger</h1>");
@@ -78,7 +78,7 @@ public sealed class SmokeTests(Hosts hosts)
         });
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("Feil e-post eller passord.");
+        (await Html.ReadAsync(response)).ShouldContain("Feil e-post eller passord.");
         (await client.GetAsync("/", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
     }
 
@@ -88,7 +88,7 @@ public sealed class SmokeTests(Hosts hosts)
         var client = hosts.For(db).CreateBrowserLikeClient();
 
         var response = await SelvstyrtFactory.PostFormAsync(client, "/logg-inn", "logg-inn", new Dictionary<string, string>());
-        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var html = await Html.ReadAsync(response);
 
         html.ShouldContain("<a class=\"ds-link\" href=\"#epost\">Skriv e-postadressen din.</a>");
         html.ShouldContain("<a class=\"ds-link\" href=\"#passord\">Skriv passordet ditt.</a>");
@@ -103,7 +103,7 @@ public sealed class SmokeTests(Hosts hosts)
         var response = await client.GetAsync("/finnes-ikke", TestContext.Current.CancellationToken);
 
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("Fant ikke siden");
+        (await Html.ReadAsync(response)).ShouldContain("Fant ikke siden");
     }
 
     [Theory, DatabaseData]
@@ -114,11 +114,11 @@ public sealed class SmokeTests(Hosts hosts)
         {
             ["culture"] = "en",
             ["returnUrl"] = "/logg-inn",
-            ["__RequestVerificationToken"] = SelvstyrtFactory.AntiforgeryToken(await client.GetStringAsync("/logg-inn", TestContext.Current.CancellationToken)),
+            ["__RequestVerificationToken"] = SelvstyrtFactory.AntiforgeryToken(await Html.GetAsync(client, "/logg-inn", TestContext.Current.CancellationToken)),
         });
         (await client.PostAsync("/sprak", content, TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
-        var html = await client.GetStringAsync("/logg-inn", TestContext.Current.CancellationToken);
+        var html = await Html.GetAsync(client, "/logg-inn", TestContext.Current.CancellationToken);
         html.ShouldContain("<html lang=\"en\"");
         html.ShouldContain("Sign in to Selvstyrt");
     }

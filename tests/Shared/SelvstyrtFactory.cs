@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -45,7 +46,11 @@ public sealed partial class SelvstyrtFactory : WebApplicationFactory<Program>
         {
             _connection = $"Data Source={Path.Combine(_folder, "selvstyrt.db")}";
         }
-        if (kestrel) UseKestrel(0);
+        if (kestrel)
+        {
+            var certificate = TestCertificate.Create();
+            UseKestrel(o => o.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
+        }
     }
 
     public DatabaseKind Kind { get; }
@@ -62,6 +67,7 @@ public sealed partial class SelvstyrtFactory : WebApplicationFactory<Program>
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseEnvironment("Testing");
+        builder.UseStaticWebAssets();
         builder.UseSetting("Database:Provider", Kind.ToString());
         builder.UseSetting("Database:ConnectionString", _connection);
         builder.UseSetting("Data:Folder", _folder);

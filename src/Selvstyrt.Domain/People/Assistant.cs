@@ -39,22 +39,31 @@ public sealed class Assistant : AuditedAggregate
         Guid id, Guid providerId, Guid? officeId, string fullName, string? email, string? phone, LocalDate? birthDate,
         Guid? userId = null, string? idempotencyKey = null)
     {
+        var fields = Validate(fullName, email, phone);
+        if (fields.Count > 0) return new Invalid(fields);
+        return new Assistant(id, providerId, officeId, fullName.Trim())
+        {
+            Email = Blank(email), Phone = Blank(phone), BirthDate = birthDate, UserId = userId, IdempotencyKey = idempotencyKey,
+        };
+    }
+
+    /// <summary>The field rules for an assistant's name and contact details, with Norwegian messages keyed by field.</summary>
+    public static Dictionary<string, string> Validate(string? fullName, string? email, string? phone)
+    {
         var fields = new Dictionary<string, string>();
         var name = fullName?.Trim() ?? "";
         if (name.Length == 0) fields["fullName"] = "Navn må fylles ut.";
         else if (name.Length > 200) fields["fullName"] = "Navn kan ikke være lengre enn 200 tegn.";
-        var mail = string.IsNullOrWhiteSpace(email) ? null : email.Trim();
+        var mail = Blank(email);
         if (mail is not null && (mail.Length > 254 || !mail.Contains('@', StringComparison.Ordinal) || mail.StartsWith('@') || mail.EndsWith('@')))
             fields["email"] = "E-postadressen er ikke gyldig.";
-        var tel = string.IsNullOrWhiteSpace(phone) ? null : phone.Trim();
+        var tel = Blank(phone);
         if (tel is not null && (tel.Length > 20 || !tel.All(c => char.IsAsciiDigit(c) || c is ' ' or '+')))
             fields["phone"] = "Telefonnummer kan bare inneholde sifre, mellomrom og +.";
-        if (fields.Count > 0) return new Invalid(fields);
-        return new Assistant(id, providerId, officeId, name)
-        {
-            Email = mail, Phone = tel, BirthDate = birthDate, UserId = userId, IdempotencyKey = idempotencyKey,
-        };
+        return fields;
     }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     public Result<Employment> AddEmployment(Guid id, EmploymentKind kind, decimal positionPercent, LocalDate start, LocalDate? end, LocalDate seniorityFrom)
     {

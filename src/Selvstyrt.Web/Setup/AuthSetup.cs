@@ -31,10 +31,22 @@ public static class AuthSetup
 {
     public const string SmartScheme = "Selvstyrt";
     public const string OidcScheme = "oidc";
-    public const string SessionCookie = "__Host-selvstyrt";
+    /// <summary>
+    /// Cookie names and flags. With <c>Security:HttpsCookies</c> on (the default, for anything served over
+    /// HTTPS) every cookie is <c>__Host-</c>, Secure, HttpOnly and SameSite (quality.md S5). Only the local
+    /// demo on http://localhost turns it off (appsettings.Development.json), because browsers refuse
+    /// <c>__Host-</c> cookies and ASP.NET refuses Secure antiforgery cookies without TLS.
+    /// </summary>
+    public sealed record CookiePolicy(bool HttpsOnly)
+    {
+        public string Name(string name) => HttpsOnly ? "__Host-" + name : name;
+        public CookieSecurePolicy Secure => HttpsOnly ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+    }
 
     public static IServiceCollection AddSelvstyrtAuth(this IServiceCollection services, IConfiguration configuration)
     {
+        var cookies = new CookiePolicy(configuration.GetValue("Security:HttpsCookies", true));
+        services.AddSingleton(cookies);
         services.AddCascadingAuthenticationState();
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
@@ -54,7 +66,7 @@ public static class AuthSetup
 
         var oidc = configuration.GetSection(OidcSettings.Section).Get<OidcSettings>() ?? new OidcSettings();
         services.AddSingleton(oidc);
-        if (oidc.IsConfigured) AddOidc(auth, oidc);
+        if (oidc.IsConfigured) AddOidc(auth, oidc, cookies);
 
         services.AddIdentityCore<AppUser>(o =>
             {
@@ -93,8 +105,8 @@ public static class AuthSetup
 
         services.ConfigureApplicationCookie(o =>
         {
-            o.Cookie.Name = SessionCookie;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.Name = cookies.Name("selvstyrt");
+            o.Cookie.SecurePolicy = cookies.Secure;
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.Path = "/";
@@ -106,12 +118,12 @@ public static class AuthSetup
             o.Events.OnRedirectToLogin = ctx => ApiAwareRedirect(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx, StatusCodes.Status403Forbidden);
         });
-        foreach (var (scheme, cookie) in new[] { (IdentityConstants.TwoFactorUserIdScheme, "__Host-selvstyrt-2fa"), (IdentityConstants.ExternalScheme, "__Host-selvstyrt-ext"), (IdentityConstants.TwoFactorRememberMeScheme, "__Host-selvstyrt-2fa-husk") })
+        foreach (var (scheme, cookie) in new[] { (IdentityConstants.TwoFactorUserIdScheme, "selvstyrt-2fa"), (IdentityConstants.ExternalScheme, "selvstyrt-ext"), (IdentityConstants.TwoFactorRememberMeScheme, "selvstyrt-2fa-husk") })
         {
             services.Configure<CookieAuthenticationOptions>(scheme, o =>
             {
-                o.Cookie.Name = cookie;
-                o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+                o.Cookie.Name = cookies.Name(cookie);
+                o.Cookie.SecurePolicy = cookies.Secure;
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;
                 o.Cookie.Path = "/";
@@ -120,8 +132,8 @@ public static class AuthSetup
 
         services.AddAntiforgery(o =>
         {
-            o.Cookie.Name = "__Host-selvstyrt-af";
-            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.Name = cookies.Name("selvstyrt-af");
+            o.Cookie.SecurePolicy = cookies.Secure;
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.HeaderName = "X-CSRF-Token";
         });
@@ -140,7 +152,7 @@ public static class AuthSetup
         return Task.CompletedTask;
     }
 
-    private static void AddOidc(AuthenticationBuilder auth, OidcSettings settings)
+    private static void AddOidc(AuthenticationBuilder auth, OidcSettings settings, CookiePolicy cookies)
     {
         auth.AddOpenIdConnect(OidcScheme, settings.DisplayName, o =>
         {
@@ -154,8 +166,8 @@ public static class AuthSetup
             o.CallbackPath = "/signin-oidc";
             o.Scope.Clear();
             foreach (var scope in settings.Scopes) o.Scope.Add(scope);
-            o.CorrelationCookie.SecurePolicy = CookieSecurePolicy.Always;
-            o.NonceCookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.CorrelationCookie.SecurePolicy = cookies.Secure;
+            o.NonceCookie.SecurePolicy = cookies.Secure;
             o.Events.OnRedirectToIdentityProvider = ctx =>
             {
                 ctx.ProtocolMessage.AcrValues = string.Join(' ', settings.AcceptedAcr);

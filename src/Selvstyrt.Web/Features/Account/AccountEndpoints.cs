@@ -21,12 +21,12 @@ public static class AccountEndpoints
             return TypedResults.LocalRedirect("/logg-inn?utlogget=1");
         }).RequireAuthorization().WithName("SignOut");
 
-        app.MapPost("/sprak", ([FromForm] string culture, [FromForm] string? returnUrl, HttpContext http) =>
+        app.MapPost("/sprak", ([FromForm] string culture, [FromForm] string? returnUrl, HttpContext http, Setup.AuthSetup.CookiePolicy cookies) =>
         {
             var chosen = culture == "en" ? "en" : "nb-NO";
             http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
-                new CookieOptions { Path = "/", HttpOnly = true, Secure = true, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(365), IsEssential = true });
+                new CookieOptions { Path = "/", HttpOnly = true, Secure = cookies.HttpsOnly || http.Request.IsHttps, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(365), IsEssential = true });
             return TypedResults.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
         }).WithName("SetLanguage");
     }

@@ -26,7 +26,7 @@ public static class CreateAssistant
         public static Dictionary<string, string> Validate(Command c, LocalDate today)
         {
             ArgumentNullException.ThrowIfNull(c);
-            var fields = new Dictionary<string, string>();
+            var fields = Assistant.Validate(c.FullName, c.Email, c.Phone);
             if (string.IsNullOrWhiteSpace(c.IdempotencyKey) || c.IdempotencyKey.Length > 100)
                 fields["idempotencyKey"] = "Mangler en gyldig idempotensnøkkel (Idempotency-Key, 1-100 tegn).";
             if (c.OfficeId is null) fields["officeId"] = "Velg kontor.";
