@@ -32,6 +32,12 @@ builder.Services.AddDataProtection().SetApplicationName("Selvstyrt").PersistKeys
 builder.Services.AddHealthChecks().AddDbContextCheck<SelvstyrtDb>("database");
 builder.Services.AddSelvstyrtAuth(builder.Configuration);
 builder.Services.AddLocalization();
+builder.Services.AddHsts(o =>
+{
+    o.MaxAge = TimeSpan.FromDays(365);
+    o.IncludeSubDomains = true;
+    o.ExcludedHosts.Clear();
+});
 builder.Services.AddRazorComponents();
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
 {
@@ -107,6 +113,7 @@ app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
+app.UseRejectedFormPosts();
 
 app.MapStaticAssets();
 app.MapHealthChecks("/health").AllowAnonymous();

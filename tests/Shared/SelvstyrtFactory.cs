@@ -29,21 +29,32 @@ public sealed partial class SelvstyrtFactory : WebApplicationFactory<Program>
     public const string PostgresVariable = "SELVSTYRT_TEST_PG";
     public static readonly Instant DefaultNow = Instant.FromUtc(2026, 11, 23, 9, 0);
 
-    private readonly string _folder = Directory.CreateTempSubdirectory("selvstyrt-test-").FullName;
+    private readonly string _folder;
     private readonly string _connection;
     private readonly string? _postgresDatabase;
 
-    public SelvstyrtFactory(DatabaseKind kind, bool kestrel = false)
+    /// <param name="kind">The database engine.</param>
+    /// <param name="kestrel">Serve on a real TLS port (for the browser) instead of the in-memory test server.</param>
+    /// <param name="reuse">Start on the same database as an earlier host (to test a restart).</param>
+    public SelvstyrtFactory(DatabaseKind kind, bool kestrel = false, SelvstyrtFactory? reuse = null)
     {
         Kind = kind;
-        if (kind == DatabaseKind.Postgres)
+        if (reuse is not null)
         {
+            _folder = reuse._folder;
+            _connection = reuse._connection;
+            _postgresDatabase = reuse._postgresDatabase;
+        }
+        else if (kind == DatabaseKind.Postgres)
+        {
+            _folder = Directory.CreateTempSubdirectory("selvstyrt-test-").FullName;
             var server = PostgresServer() ?? throw new InvalidOperationException($"{PostgresVariable} er ikke satt.");
             _postgresDatabase = "selvstyrt_test_" + Guid.NewGuid().ToString("N")[..12];
             _connection = new NpgsqlConnectionStringBuilder(server) { Database = _postgresDatabase, Pooling = true }.ConnectionString;
         }
         else
         {
+            _folder = Directory.CreateTempSubdirectory("selvstyrt-test-").FullName;
             _connection = $"Data Source={Path.Combine(_folder, "selvstyrt.db")}";
         }
         if (kestrel)
@@ -56,6 +67,9 @@ public sealed partial class SelvstyrtFactory : WebApplicationFactory<Program>
     public DatabaseKind Kind { get; }
 
     public FakeClock Clock { get; } = new(DefaultNow);
+
+    /// <summary>Leave the database and its folder when this host is disposed (a later host reuses them).</summary>
+    public bool KeepDatabase { get; set; }
 
     /// <summary>The base connection string of the test cluster, or null when none is configured.</summary>
     public static string? PostgresServer() => Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } cs ? cs : null;
@@ -127,6 +141,11 @@ public sealed partial class SelvstyrtFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (KeepDatabase)
+        {
+            GC.SuppressFinalize(this);
+            return;
+        }
         if (_postgresDatabase is not null)
         {
             NpgsqlConnection.ClearAllPools();
