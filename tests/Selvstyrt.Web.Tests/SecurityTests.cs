@@ -80,12 +80,7 @@ public sealed class SecurityTests(Hosts hosts)
     public async Task SignIn_FiveWrongPasswords_LocksTheAccount(DatabaseKind db)
     {
         var factory = hosts.For(db);
-        var email = $"laas-{Guid.NewGuid():N}@eksempel.no";
-        using (var scope = factory.Services.CreateScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            (await users.CreateAsync(new AppUser { Id = Guid.NewGuid(), UserName = email, Email = email, DisplayName = "Låst" }, "riktig passord")).Succeeded.ShouldBeTrue();
-        }
+        var email = await factory.CreateUserAsync("laas", "riktig passord");
         var client = factory.CreateBrowserLikeClient();
         for (var i = 0; i < 5; i++)
             await SelvstyrtFactory.PostFormAsync(client, "/logg-inn", "logg-inn", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = "feil" });
@@ -149,12 +144,7 @@ public sealed class SecurityTests(Hosts hosts)
     public async Task TwoFactor_Enabled_SignInAsksForTheCode(DatabaseKind db)
     {
         var factory = hosts.For(db);
-        var email = $"totp-{Guid.NewGuid():N}@eksempel.no";
-        using (var scope = factory.Services.CreateScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            (await users.CreateAsync(new AppUser { Id = Guid.NewGuid(), UserName = email, Email = email, DisplayName = "To Trinn" }, "to trinn passord")).Succeeded.ShouldBeTrue();
-        }
+        var email = await factory.CreateUserAsync("totp", "to trinn passord");
         var client = await factory.SignedInClientAsync(email, "to trinn passord");
         string key;
         using (var scope = factory.Services.CreateScope())

@@ -70,10 +70,11 @@ public sealed class SmokeTests(Hosts hosts)
     {
         var factory = hosts.For(db);
         var client = factory.CreateBrowserLikeClient();
+        var email = await factory.CreateUserAsync("feil", "riktig passord");
 
         var response = await SelvstyrtFactory.PostFormAsync(client, "/logg-inn", "logg-inn", new Dictionary<string, string>
         {
-            ["Input.Email"] = DemoLogins.CoordinatorWest,
+            ["Input.Email"] = email,
             ["Input.Password"] = "feil-passord",
         });
 

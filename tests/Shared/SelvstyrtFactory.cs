@@ -94,6 +94,19 @@ public sealed partial class SelvstyrtFactory : WebApplicationFactory<Program>
         });
     }
 
+    /// <summary>
+    /// A sign-in of its own for tests that fail, lock or change an account, so that they never race
+    /// with other tests signing in as the shared demo accounts.
+    /// </summary>
+    public async Task<string> CreateUserAsync(string prefix, string password)
+    {
+        var email = $"{prefix}-{Guid.NewGuid():N}@eksempel.no";
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Selvstyrt.Data.Identity.AppUser>>();
+        var result = await users.CreateAsync(new Selvstyrt.Data.Identity.AppUser { Id = Guid.NewGuid(), UserName = email, Email = email, DisplayName = prefix }, password);
+        return result.Succeeded ? email : throw new InvalidOperationException(string.Join(' ', result.Errors.Select(e => e.Description)));
+    }
+
     /// <summary>A client that keeps cookies and talks https, so the <c>__Host-</c> Secure cookies flow as in a browser.</summary>
     public HttpClient CreateBrowserLikeClient()
         => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost"), HandleCookies = true });
