@@ -33,7 +33,7 @@ public static class GetArrangement
             var relation = await access.RelationTo(id, ct);
             if (relation == Relation.None) return new NotFound();
             var today = user.Today;
-            var a = await db.Arrangements.AsNoTracking().Include(x => x.Roles).Include(x => x.Assignments).SingleAsync(x => x.Id == id, ct);
+            var a = await db.Arrangements.AsNoTracking().Include(x => x.Roles).Include(x => x.Assignments).AsSplitQuery().SingleAsync(x => x.Id == id, ct);
             var recipient = await db.Recipients.AsNoTracking().Where(r => r.Id == a.RecipientId).Select(r => r.FullName).SingleAsync(ct);
             var municipality = await db.Municipalities.AsNoTracking().Where(m => m.Id == a.MunicipalityId).Select(m => m.Name).SingleAsync(ct);
             var office = await db.Offices.AsNoTracking().Where(o => o.Id == a.OfficeId).Select(o => o.Name).SingleAsync(ct);

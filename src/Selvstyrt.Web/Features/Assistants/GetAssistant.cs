@@ -29,7 +29,7 @@ public static class GetAssistant
         public async Task<Result<View>> HandleAsync(Guid id, CancellationToken ct)
         {
             var assistant = await access.ReadableAssistants().AsNoTracking()
-                .Include(a => a.Employments).Include(a => a.OtherEmployerHours)
+                .Include(a => a.Employments).Include(a => a.OtherEmployerHours).AsSplitQuery()
                 .SingleOrDefaultAsync(a => a.Id == id, ct);
             if (assistant is null) return new NotFound();
             var today = user.Today;
