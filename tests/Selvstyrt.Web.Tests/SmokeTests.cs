@@ -66,6 +66,18 @@ public sealed class SmokeTests(Hosts hosts)
     }
 
     [Theory, DatabaseData]
+    public async Task StartPage_WorkLeaderOfOneArrangement_CountsInTheSingular(DatabaseKind db)
+    {
+        var client = await hosts.For(db).SignedInClientAsync(DemoLogins.WorkLeader);
+
+        var html = await Html.GetAsync(client, "/", TestContext.Current.CancellationToken);
+
+        html.ShouldContain("1 ordning du har tilgang til");
+        html.ShouldContain("Ordningen til Even");
+        html.ShouldNotContain("Ordningen til Tor", customMessage: "a work leader sees only the arrangement they lead");
+    }
+
+    [Theory, DatabaseData]
     public async Task SignIn_WrongPassword_SaysSoInNorwegianAndStaysSignedOut(DatabaseKind db)
     {
         var factory = hosts.For(db);
