@@ -31,7 +31,12 @@ if [ -z "$pg_bin" ]; then echo "FEIL: PostgreSQL-serveren mangler etter installa
 
 # A throwaway PostgreSQL cluster. PostgreSQL refuses to run as root, so run it as the postgres user.
 pg_dir=$(mktemp -d /tmp/selvstyrt-pg.XXXXXX)
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+port=""
+for _ in $(seq 1 50); do
+  candidate=$(( 20000 + RANDOM % 30000 ))
+  if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then port=$candidate; break; fi
+done
+[ -n "$port" ] || { echo "FEIL: fant ingen ledig port for PostgreSQL." >&2; exit 1; }
 as_pg=()
 if [ "$(id -u)" = 0 ]; then
   chown postgres:postgres "$pg_dir"
