@@ -45,20 +45,34 @@ public static class RelationExtensions
 /// </summary>
 public sealed class ArrangementAccess(SelvstyrtDb db, CurrentUser user)
 {
-    public IQueryable<Arrangement> ReadableArrangements()
+    public IQueryable<Arrangement> ReadableArrangements() => db.Arrangements.Where(LeadsOrOversees().Or(Assists()));
+
+    /// <summary>
+    /// The arrangements the user reaches through a grant or a leading role (not merely as an assistant).
+    /// With <see cref="ReadableArrangements"/> this tells in one query where the user only assists.
+    /// </summary>
+    public IQueryable<Arrangement> LeadOrOverseenArrangements() => db.Arrangements.Where(LeadsOrOversees());
+
+    private System.Linq.Expressions.Expression<Func<Arrangement, bool>> LeadsOrOversees()
     {
         var uid = user.Id;
         var today = user.Today;
         var auditorAllowed = user.Purpose is not null;
-        return db.Arrangements.Where(a =>
+        return a =>
             db.ProviderGrants.Any(g => g.UserId == uid && g.ProviderId == a.ProviderId && (
                 g.Role == ProviderRole.ProviderAdmin
                 || (g.Role == ProviderRole.Auditor && auditorAllowed)
                 || (g.Role == ProviderRole.OfficeCoordinator && g.OfficeId == a.OfficeId)
                 || (g.Role == ProviderRole.CaseWorker && g.MunicipalityId == a.MunicipalityId)))
-            || a.Roles.Any(r => r.UserId == uid && r.From <= today && (r.To == null || r.To >= today))
-            || a.Assignments.Any(s => s.From <= today && (s.To == null || s.To >= today)
-                && db.Assistants.Any(x => x.Id == s.AssistantId && x.UserId == uid)));
+            || a.Roles.Any(r => r.UserId == uid && r.From <= today && (r.To == null || r.To >= today));
+    }
+
+    private System.Linq.Expressions.Expression<Func<Arrangement, bool>> Assists()
+    {
+        var uid = user.Id;
+        var today = user.Today;
+        return a => a.Assignments.Any(s => s.From <= today && (s.To == null || s.To >= today)
+            && db.Assistants.Any(x => x.Id == s.AssistantId && x.UserId == uid));
     }
 
     /// <summary>The user's relations to one arrangement; <see cref="Relation.None"/> for a foreign or missing one.</summary>
@@ -143,5 +157,23 @@ public sealed class ArrangementAccess(SelvstyrtDb db, CurrentUser user)
             RequestId = user.RequestId,
         });
         await db.SaveChangesAsync(ct);
+    }
+}
+
+/// <summary>Combines two predicates into one EF Core can translate (same parameter, OR-ed bodies).</summary>
+internal static class PredicateExtensions
+{
+    public static System.Linq.Expressions.Expression<Func<T, bool>> Or<T>(
+        this System.Linq.Expressions.Expression<Func<T, bool>> left, System.Linq.Expressions.Expression<Func<T, bool>> right)
+    {
+        var parameter = left.Parameters[0];
+        var rightBody = new Rebind(right.Parameters[0], parameter).Visit(right.Body);
+        return System.Linq.Expressions.Expression.Lambda<Func<T, bool>>(System.Linq.Expressions.Expression.OrElse(left.Body, rightBody), parameter);
+    }
+
+    private sealed class Rebind(System.Linq.Expressions.ParameterExpression from, System.Linq.Expressions.ParameterExpression to)
+        : System.Linq.Expressions.ExpressionVisitor
+    {
+        protected override System.Linq.Expressions.Expression VisitParameter(System.Linq.Expressions.ParameterExpression node) => node == from ? to : node;
     }
 }

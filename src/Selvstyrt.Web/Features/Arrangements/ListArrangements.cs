@@ -19,7 +19,6 @@ public static class ListArrangements
         public async Task<List<Row>> HandleAsync(Guid? municipalityId, CancellationToken ct)
         {
             var today = user.Today;
-            var uid = user.Id;
             var readable = access.ReadableArrangements();
             if (municipalityId is { } m) readable = readable.Where(a => a.MunicipalityId == m);
             var rows = await readable
@@ -37,25 +36,14 @@ public static class ListArrangements
                 .AsNoTracking()
                 .ToListAsync(ct);
             var ids = rows.Select(r => r.Id).ToList();
-            var assistingOnly = await OnlyAssistingAsync(ids, uid, ct);
+            var led = await access.LeadOrOverseenArrangements().Where(a => ids.Contains(a.Id)).Select(a => a.Id).ToListAsync(ct);
+            var assistingOnly = ids.Except(led).ToHashSet();
             return rows.Select(r =>
             {
                 var only = assistingOnly.Contains(r.Id);
                 return new Row(r.Id, r.Name, r.Recipient, r.MunicipalityId, r.Municipality, r.Office, r.EmployerModel,
                     only ? null : r.Decision?.HoursPerWeek, only ? null : r.Decision?.ValidTo, r.Assistants, only);
             }).ToList();
-        }
-
-        /// <summary>The arrangements among <paramref name="ids"/> that the user reaches only as an assistant.</summary>
-        private async Task<HashSet<Guid>> OnlyAssistingAsync(List<Guid> ids, Guid uid, CancellationToken ct)
-        {
-            if (!await db.Assistants.AnyAsync(a => a.UserId == uid, ct)) return [];
-            var result = new HashSet<Guid>();
-            foreach (var id in ids)
-            {
-                if (await access.RelationTo(id, ct) == Relation.Assistant) result.Add(id);
-            }
-            return result;
         }
     }
 }
