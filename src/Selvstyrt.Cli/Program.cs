@@ -20,7 +20,8 @@ public static class CliProgram
             .AddEnvironmentVariables()
             .Build();
 
-        var root = new RootCommand("Selvstyrt på kommandolinjen: administrasjon (og senere regelsjekk og turnus).");
+        var root = new RootCommand("Selvstyrt på kommandolinjen: regelsjekk av vakter og administrasjon.");
+        root.Subcommands.Add(CheckCommand.Create());
         var admin = new Command("admin", "Administrasjon av databasen og API-nøkler.");
         root.Subcommands.Add(admin);
 

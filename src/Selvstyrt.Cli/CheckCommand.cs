@@ -1,0 +1,48 @@
+using System.CommandLine;
+using System.Text;
+using Selvstyrt.Domain.Rules.Engine;
+using Selvstyrt.Domain.Rules.Io;
+
+namespace Selvstyrt.Cli;
+
+/// <summary><c>selvstyrt check INPUT.json|- [--format json|text]</c>: the batch check (docs/rules/check-format.md).</summary>
+internal static class CheckCommand
+{
+    public static Command Create()
+    {
+        var input = new Argument<string>("INPUT") { Description = "JSON-fil med arbeidsgivere, assistenter og vakter, eller - for standard inn." };
+        var format = new Option<string>("--format") { Description = "Utformat: json (standard) eller text.", DefaultValueFactory = _ => "json" };
+        format.AcceptOnlyFromAmong("json", "text");
+        var command = new Command("check", "Sjekker vakter mot arbeidsmiljøloven kap. 10 og tariffavtalene. Avslutter med 0 når sjekken kjørte, 2 ved feil i inndata.") { input, format };
+        command.SetAction(async (parse, ct) =>
+        {
+            var path = parse.GetValue(input)!;
+            string json;
+            try
+            {
+                json = path == "-" ? await Console.In.ReadToEndAsync(ct) : await File.ReadAllTextAsync(path, Encoding.UTF8, ct);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                await Console.Error.WriteLineAsync($"{path}: kan ikke lese filen ({e.GetType().Name.Replace("Exception", "", StringComparison.Ordinal)}).");
+                return 2;
+            }
+            CheckInput checkInput;
+            try
+            {
+                checkInput = CheckDocument.Read(json);
+            }
+            catch (CheckInputException e)
+            {
+                await Console.Error.WriteLineAsync(e.Message);
+                return 2;
+            }
+            var result = RuleEngine.Check(checkInput);
+            var output = parse.GetValue(format) == "text" ? CheckOutput.Text(result, checkInput.Zone) : CheckOutput.Json(result, checkInput.Zone);
+            await using var stdout = Console.OpenStandardOutput();
+            await stdout.WriteAsync(Encoding.UTF8.GetBytes(output), ct);
+            return 0;
+        });
+        return command;
+    }
+}
