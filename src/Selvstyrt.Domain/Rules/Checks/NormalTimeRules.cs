@@ -90,7 +90,8 @@ internal sealed class Aml_10_4_4 : ScopeRule
     {
         if (scope.NormReason is null || scope.Shifts.Length == 0) return;
         var first = scope.Row(0).Start;
-        var last = scope.Busy[^1].End;
+        var last = first;
+        for (var p = 0; p < scope.Shifts.Length; p++) last = Math.Max(last, scope.Row(p).End);
         sink.Add(scope, Id, Engine.Severity.Info, [], first, last, null, scope.WeeklyNorm * 3600,
             Format("AML-10-4-4.Norm", Number(scope.WeeklyNorm), scope.NormReason));
     }

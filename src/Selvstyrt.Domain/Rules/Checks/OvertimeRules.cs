@@ -184,7 +184,7 @@ internal sealed class Aml_10_6_11 : CheckRule
             var from = check.Timeline.StartOfDay(check.Period.FromDay);
             var to = check.Timeline.StartOfDay(check.Period.ToDay + 1);
             sink.Add(new Finding(Id, Engine.Severity.Breach, null, employer.Profile.Id, [], NodaTime.Instant.FromUnixTimeSeconds(from), NodaTime.Instant.FromUnixTimeSeconds(to),
-                (double)premium.Value * 100, limits.OvertimePremium * 100, "%",
+                Math.Round((double)premium.Value * 100, 2), Math.Round(limits.OvertimePremium * 100, 2), "%",
                 Format("AML-10-6-11.Low", Number((double)premium.Value * 100), Number(limits.OvertimePremium * 100))));
         }
     }

@@ -86,7 +86,8 @@ internal sealed class Travel1 : ScopeRule
             if ((row.Flags & ShiftTraits.Travel) == 0) continue;
             var nightHours = scope.LimitsAt(row.Start).NightWorker.NightShiftHours * 3600;
             if (scope.Night[p] < nightHours) continue;
-            if (scope.Passive[p] >= scope.Night[p]) continue;
+            // Real off-duty rest (a free pause) or passive time makes the night lawful to plan.
+            if (scope.Passive[p] > 0 || scope.Work[p] < scope.Elapsed[p]) continue;
             sink.Add(scope, Id, Engine.Severity.Warn, [scope.ShiftId(p)], row.Start, row.End, scope.Night[p], null,
                 Format("TRAVEL-1.Night", When(view, row.Start), Hours(scope.Night[p])));
         }

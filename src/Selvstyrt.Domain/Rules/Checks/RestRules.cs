@@ -86,15 +86,19 @@ internal static class Rest
         return ids.Distinct().ToList();
     }
 
+    /// <summary>Whether the shifts around a rest (the gap and its 24-hour window) belong to more than one employer.</summary>
     public static bool ManyEmployers(Scope scope, RestGap gap)
     {
-        var busy = scope.Busy;
+        var from = Math.Min(gap.WindowStart, gap.From);
+        var to = Math.Max(gap.To, gap.WindowStart + 86400);
         var employer = -1;
-        for (var p = busy[gap.Before].FirstPosition; p <= busy[gap.After].LastPosition; p++)
+        for (var p = 0; p < scope.Shifts.Length; p++)
         {
-            var e = scope.Row(p).Employer;
-            if (employer < 0) employer = e;
-            else if (e != employer) return true;
+            ref readonly var row = ref scope.Row(p);
+            if (row.Start >= to) break;
+            if (row.End <= from && row.End != gap.From) continue;
+            if (employer < 0) employer = row.Employer;
+            else if (row.Employer != employer) return true;
         }
         return false;
     }
@@ -201,7 +205,7 @@ internal sealed class Aml_10_8_4 : ScopeRule
     {
         var (fromDay, toDay) = scope.Check.Period;
         var red = new List<(int Day, bool Worked)>();
-        for (var day = fromDay; day <= toDay; day++)
+        for (var day = fromDay; day <= toDay + 1; day++) // +1: work on the eve of the day after the period belongs to it
         {
             if (NorwegianCalendar.IsRedDay(day)) red.Add((day, scope.SundayOccasionWorked(day)));
         }

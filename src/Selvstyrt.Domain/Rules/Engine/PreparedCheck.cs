@@ -119,6 +119,8 @@ public sealed class PreparedCheck
     public CheckInput Input { get; }
     internal LocalTimeline Timeline { get; }
     internal CompiledEmployer[] Employers { get; }
+
+    internal static CompiledEmployer[] Compile(CheckInput input) => [.. input.Employers.Select((e, i) => new CompiledEmployer(e, i))];
     internal Dictionary<string, int> AssistantIndex { get; }
     internal bool[] FullyContinuous { get; }
 
@@ -135,11 +137,14 @@ public sealed class PreparedCheck
     public (int FromDay, int ToDay) Period { get; }
 
     /// <summary>Compiles an input. The input must be valid (the batch check's reader validates).</summary>
-    public static PreparedCheck From(CheckInput input)
+    public static PreparedCheck From(CheckInput input) => From(input, null);
+
+    /// <summary>Compiles an input, reusing compiled employers (and their day caches) from an earlier check of the same employers.</summary>
+    internal static PreparedCheck From(CheckInput input, CompiledEmployer[]? compiled)
     {
         ArgumentNullException.ThrowIfNull(input);
         var timeline = LocalTimeline.For(input.Zone);
-        var employers = input.Employers.Select((e, i) => new CompiledEmployer(e, i)).ToArray();
+        var employers = compiled ?? Compile(input);
         var employerIndex = employers.ToDictionary(e => e.Profile.Id, e => e.Index, StringComparer.Ordinal);
         var assistantIndex = input.Assistants.Select((a, i) => (a.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         var arrangementIndex = input.Arrangements.Select((a, i) => (a.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);

@@ -152,16 +152,20 @@ public static class RuleEngine
         foreach (var i in slice)
         {
             if (((shifts[i].Flags & ShiftTraits.Actual) != 0) != actual || (employer >= 0 && shifts[i].Employer != employer)) continue;
-            if (n > 0 && shifts[positions[n - 1]].Start > shifts[i].Start) sorted = false;
+            if (n > 0 && Order(check, positions[n - 1], i) > 0) sorted = false;
             positions[n++] = i;
         }
-        if (!sorted)
-        {
-            var keys = new long[count];
-            for (var k = 0; k < count; k++) keys[k] = shifts[positions[k]].Start;
-            Array.Sort(keys, positions);
-        }
+        // Start, then end, then id: the same order whatever order the shifts came in.
+        if (!sorted) Array.Sort(positions, (a, b) => Order(check, a, b));
         return positions;
+    }
+
+    private static int Order(PreparedCheck check, int a, int b)
+    {
+        var c = check.Shifts[a].Start.CompareTo(check.Shifts[b].Start);
+        if (c != 0) return c;
+        c = check.Shifts[a].End.CompareTo(check.Shifts[b].End);
+        return c != 0 ? c : string.CompareOrdinal(check.ShiftIds[a], check.ShiftIds[b]);
     }
 
     private static void Store(Scope scope, ShiftMetrics metrics)
@@ -230,6 +234,10 @@ public sealed class FindingOrder : IComparer<Finding>
         c = string.CompareOrdinal(x.Employer, y.Employer);
         if (c != 0) return c;
         c = x.Severity.CompareTo(y.Severity);
+        if (c != 0) return c;
+        c = Nullable.Compare(x.Measured, y.Measured);
+        if (c != 0) return c;
+        c = Nullable.Compare(x.Limit, y.Limit);
         if (c != 0) return c;
         c = string.CompareOrdinal(string.Join(',', x.Shifts), string.Join(',', y.Shifts));
         return c != 0 ? c : string.CompareOrdinal(x.Message, y.Message);

@@ -230,6 +230,8 @@ internal sealed class Scope
         for (var p = 0; p < Shifts.Length; p++)
         {
             ref readonly var row = ref Check.Shifts[Shifts[p]];
+            // On call away from the workplace is not presence: it neither breaks rest nor makes a long shift.
+            if ((row.Flags & ShiftTraits.OnCall) != 0) continue;
             if (Busy.Count > 0 && row.Start <= Busy[^1].End)
             {
                 var last = Busy[^1];
