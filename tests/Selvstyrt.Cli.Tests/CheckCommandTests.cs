@@ -1,0 +1,226 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Shouldly;
+
+namespace Selvstyrt.Cli.Tests;
+
+/// <summary>
+/// The worked examples of rules.md § 7 that concern working time and pay, end to end through <c>selvstyrt check</c>
+/// as a separate process, plus bad input (exit 2, the field named, no stack trace).
+/// </summary>
+public class CheckCommandTests
+{
+    private static readonly string Fixtures = Path.Combine(AppContext.BaseDirectory, "fixtures");
+
+    private static async Task<(int Exit, string Out, string Err)> Run(string arguments, string? stdin = null)
+    {
+        var root = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(root, "Selvstyrt.slnx"))) root = Path.GetDirectoryName(root)!;
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+        var cli = Path.Combine(root, "src", "Selvstyrt.Cli", "bin", configuration, "net10.0", "selvstyrt.dll");
+        var start = new ProcessStartInfo("dotnet", $"\"{cli}\" {arguments}")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Fixtures,
+        };
+        using var process = Process.Start(start)!;
+        if (stdin is not null) await process.StandardInput.WriteAsync(stdin);
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        return (process.ExitCode, await output, await error);
+    }
+
+    private static async Task<JsonElement> Check(string fixture)
+    {
+        var (exit, output, error) = await Run($"check {fixture}");
+        error.ShouldBeEmpty();
+        exit.ShouldBe(0);
+        return JsonDocument.Parse(output).RootElement;
+    }
+
+    private static List<JsonElement> Findings(JsonElement result, string rule)
+        => [.. result.GetProperty("findings").EnumerateArray().Where(f => f.GetProperty("rule").GetString() == rule)];
+
+    private static JsonElement Shift(JsonElement result, string id)
+        => result.GetProperty("shifts").EnumerateArray().Single(s => s.GetProperty("id").GetString() == id);
+
+    [Fact]
+    public async Task Example1_SpringDstNight_NineHoursSevenAtNightWithinLimits()
+    {
+        var result = await Check("01-spring-dst-night.json");
+        Shift(result, "s1").GetProperty("hours").GetDouble().ShouldBe(9);
+        Shift(result, "s1").GetProperty("nightHours").GetDouble().ShouldBe(7);
+        Shift(result, "s1").GetProperty("legalOvertimeHours").GetDouble().ShouldBe(0);
+        Findings(result, "AML-10-4-1").ShouldBeEmpty();
+        // The only finding: a night worker's weekly norm is 38 h (AML-10-4-4), as information.
+        result.GetProperty("findings").EnumerateArray().ShouldAllBe(f => f.GetProperty("severity").GetString() == "info");
+    }
+
+    [Fact]
+    public async Task Example2_AutumnDstNight_TwoHoursOvertimeWarn()
+    {
+        var result = await Check("02-autumn-dst-night.json");
+        Shift(result, "s1").GetProperty("hours").GetDouble().ShouldBe(11);
+        Shift(result, "s1").GetProperty("legalOvertimeHours").GetDouble().ShouldBe(2);
+        Findings(result, "AML-10-6-1").ShouldHaveSingleItem().GetProperty("severity").GetString().ShouldBe("warn");
+        Findings(result, "AML-10-6-8").ShouldBeEmpty();
+        var averaged = await Check("02b-autumn-dst-night-averaging.json");
+        Shift(averaged, "s1").GetProperty("legalOvertimeHours").GetDouble().ShouldBe(0);
+        Findings(averaged, "AML-10-6-1").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Example3_NineHoursRest_BreachAndWithTariffWarn()
+    {
+        var result = await Check("03-short-daily-rest.json");
+        var rest = Findings(result, "AML-10-8-1").ShouldHaveSingleItem();
+        rest.GetProperty("severity").GetString().ShouldBe("breach");
+        rest.GetProperty("from").GetString().ShouldBe("2025-05-05T22:00:00+02:00");
+        rest.GetProperty("to").GetString().ShouldBe("2025-05-06T07:00:00+02:00");
+        rest.GetProperty("measured").GetDouble().ShouldBe(9);
+        rest.GetProperty("limit").GetDouble().ShouldBe(11);
+        rest.GetProperty("message").GetString().ShouldBe("Daglig hviletid 9 t er under 11 t (arbeidsmiljøloven § 10-8 (1)).");
+        result.GetProperty("findings").GetArrayLength().ShouldBe(1);
+
+        var tariff = await Check("03b-short-daily-rest-tariff.json");
+        Findings(tariff, "AML-10-8-3").ShouldHaveSingleItem().GetProperty("message").GetString()!.ShouldContain("2 t tilsvarende kompenserende hvile");
+        Findings(tariff, "AML-10-8-1").ShouldHaveSingleItem().GetProperty("measured").GetDouble().ShouldBe(7);
+    }
+
+    [Fact]
+    public async Task Example4_TwoSundaysInARow_Breach()
+        => Findings(await Check("04-two-sundays.json"), "AML-10-8-4").ShouldHaveSingleItem().GetProperty("severity").GetString().ShouldBe("breach");
+
+    [Fact]
+    public async Task Example5_TwentyEightHoursOvertimeInFourWeeks_BreachAndWithTariffHolds()
+    {
+        var result = await Check("05-overtime-four-weeks.json");
+        var overtime = Findings(result, "AML-10-6-4").ShouldHaveSingleItem();
+        overtime.GetProperty("measured").GetDouble().ShouldBe(28);
+        overtime.GetProperty("limit").GetDouble().ShouldBe(25);
+        Findings(result, "AML-10-6-1").ShouldBeEmpty(); // every overtime entry has a reason
+        var tariff = await Check("05b-overtime-four-weeks-tariff.json");
+        Findings(tariff, "AML-10-6-4").ShouldBeEmpty();
+        Findings(tariff, "AML-10-6-5").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Example6_TwoArrangementsBreachTwoEmployersInfo()
+    {
+        var same = await Check("06-two-arrangements.json");
+        Findings(same, "AML-10-6-8").ShouldHaveSingleItem().GetProperty("severity").GetString().ShouldBe("breach");
+        Findings(same, "AML-10-8-1").ShouldHaveSingleItem().GetProperty("severity").GetString().ShouldBe("breach");
+        var two = await Check("06b-two-employers.json");
+        two.GetProperty("findings").EnumerateArray().ShouldAllBe(f => f.GetProperty("severity").GetString() == "info");
+        Findings(two, "AML-10-6-8").ShouldHaveSingleItem();
+        Findings(two, "AML-10-8-1").ShouldHaveSingleItem();
+    }
+
+    [Fact]
+    public async Task Example7_NoPauseRecorded_WarnEightHours()
+    {
+        var result = await Check("07-no-pause.json");
+        Findings(result, "AML-10-9-1").ShouldHaveSingleItem().GetProperty("severity").GetString().ShouldBe("warn");
+        Shift(result, "s1").GetProperty("hours").GetDouble().ShouldBe(8);
+    }
+
+    [Fact]
+    public async Task Example8_PlanDiscussedSevenDaysBefore_Breach()
+    {
+        var finding = Findings(await Check("08-plan-late.json"), "AML-10-3-1").ShouldHaveSingleItem();
+        finding.GetProperty("severity").GetString().ShouldBe("breach");
+        finding.GetProperty("measured").GetDouble().ShouldBe(7);
+    }
+
+    [Fact]
+    public async Task Example14_MinimumPayBySeniorityOnTheDate()
+    {
+        var result = await Check("14-minimum-pay.json");
+        var finding = Findings(result, "MINPAY-1").ShouldHaveSingleItem();
+        finding.GetProperty("assistant").GetString().ShouldBe("a1");
+        finding.GetProperty("message").GetString()!.ShouldContain("211,51");
+    }
+
+    [Fact]
+    public async Task Example16_NewYearsEveUnderKs_Supplements()
+    {
+        var shift = Shift(await Check("16-new-years-eve-ks.json"), "s1");
+        var supplements = shift.GetProperty("supplements");
+        supplements.GetProperty("holiday").GetDouble().ShouldBe(8);
+        supplements.GetProperty("evening").GetDouble().ShouldBe(4);
+        supplements.GetProperty("night").GetDouble().ShouldBe(2);
+        shift.GetProperty("sundayHolidayHours").GetDouble().ShouldBe(5);
+    }
+
+    [Fact]
+    public async Task Output_FindingsSortedByAssistantTimeRule()
+    {
+        var findings = (await Check("03b-short-daily-rest-tariff.json")).GetProperty("findings").EnumerateArray()
+            .Select(f => (f.GetProperty("assistant").GetString() ?? "", f.GetProperty("from").GetString()!, f.GetProperty("rule").GetString()!)).ToList();
+        findings.ShouldBe([.. findings.OrderBy(f => f.Item1, StringComparer.Ordinal).ThenBy(f => DateTimeOffset.Parse(f.Item2, System.Globalization.CultureInfo.InvariantCulture)).ThenBy(f => f.Item3, StringComparer.Ordinal)]);
+    }
+
+    [Fact]
+    public async Task Stdin_SameAsFile()
+    {
+        var (exit, output, _) = await Run("check -", await File.ReadAllTextAsync(Path.Combine(Fixtures, "03-short-daily-rest.json"), TestContext.Current.CancellationToken));
+        exit.ShouldBe(0);
+        var (_, fromFile, _) = await Run("check 03-short-daily-rest.json");
+        output.ShouldBe(fromFile);
+    }
+
+    [Fact]
+    public async Task TextFormat_OneLinePerFinding()
+    {
+        var (exit, output, _) = await Run("check 03-short-daily-rest.json --format text");
+        exit.ShouldBe(0);
+        output.ShouldBe("2025-05-05 22:00–2025-05-06 07:00  BRUDD     AML-10-8-1   a1       Daglig hviletid 9 t er under 11 t (arbeidsmiljøloven § 10-8 (1)).\n");
+    }
+
+    [Theory]
+    [InlineData("""{"employers":[{"id":"e1"}],"assistants":[{"id":"a1","employer":"e1"}],"shifts":[{"id":"s1","assistant":"a1","start":"2025-05-05T14:00","end":"2025-05-05T12:00"}]}""", "shifts[0].end: slutt er før start")]
+    [InlineData("""{"employers":[{"id":"e1","regime":"aml","tarif":"ks"}],"assistants":[],"shifts":[]}""", "employers[0].tarif: ukjent felt")]
+    [InlineData("""{"employers":[{"id":"e1"}],"assistants":[{"id":"a1","employer":"e9"}],"shifts":[]}""", "assistants[0].employer: ukjent arbeidsgiver «e9»")]
+    [InlineData("""{"employers":[{"id":"e1"}],"assistants":[{"id":"a1","employer":"e1"}],"shifts":[{"id":"s1","assistant":"a1","start":"2025-13-05T14:00","end":"2025-05-05T15:00"}]}""", "shifts[0].start: «2025-13-05T14:00» er ikke et gyldig tidspunkt")]
+    [InlineData("""{"employers":[{"id":"e1","weekAnchor":"plan-start"}],"assistants":[],"shifts":[]}""", "employers[0].planStart: mangler")]
+    [InlineData("""{"employers":[{"id":"e1"}],"assistants":[{"id":"a1","employer":"e1","hourlyPay":-5}],"shifts":[]}""", "assistants[0].hourlyPay: skal være mellom")]
+    [InlineData("""{"employers":[{"id":"e1"}],"assistants":[{"id":"a1","employer":"e1"}],"shifts":[{"id":"s1","assistant":"a1","start":"2025-05-05T14:00","end":"2025-05-05T22:00","passive":[{"start":"2025-05-05T23:00","end":"2025-05-06T07:00"}]}]}""", "shifts[0].passive[0]: ligger utenfor vakten")]
+    [InlineData("""{"employers":[{"id":"e1","legalBases":[{"kind":"AML-10-99"}]}],"assistants":[],"shifts":[]}""", "employers[0].legalBases[0].kind: ukjent grunnlag")]
+    [InlineData("""{"employers":[{"id":"e1"}],"assistants":[],"shifts":[]""", "ugyldig JSON")]
+    [InlineData("""{"employers":[],"assistants":[],"shifts":[]}""", "employers: minst én arbeidsgiver")]
+    public async Task BadInput_Exit2NamingTheField(string json, string expected)
+    {
+        var (exit, output, error) = await Run("check -", json);
+        exit.ShouldBe(2);
+        output.ShouldBeEmpty();
+        error.ShouldContain(expected);
+        error.ShouldNotContain("   at ");
+    }
+
+    [Fact]
+    public async Task MissingFile_Exit2()
+    {
+        var (exit, _, error) = await Run("check finnes-ikke.json");
+        exit.ShouldBe(2);
+        error.ShouldContain("finnes-ikke.json: kan ikke lese filen");
+    }
+
+    [Fact]
+    public async Task SkippedSpringHour_ShiftedForwardAndRepeatedAutumnHourEarlier()
+    {
+        var json = """
+            {"employers":[{"id":"e1"}],"assistants":[{"id":"a1","employer":"e1"}],"shifts":[
+              {"id":"s1","assistant":"a1","start":"2025-03-30T02:30","end":"2025-03-30T06:00"},
+              {"id":"s2","assistant":"a1","start":"2025-10-26T02:30","end":"2025-10-26T06:00"}]}
+            """;
+        var (exit, output, _) = await Run("check -", json);
+        exit.ShouldBe(0);
+        var result = JsonDocument.Parse(output).RootElement;
+        Shift(result, "s1").GetProperty("hours").GetDouble().ShouldBe(2.5);
+        Shift(result, "s2").GetProperty("hours").GetDouble().ShouldBe(4.5);
+    }
+}
