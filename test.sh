@@ -83,6 +83,7 @@ run() {
   if $ci && [ "$skips" -gt 0 ]; then echo "FEIL: $skips tester ble hoppet over under CI." >&2; status=1; fi
 }
 run Selvstyrt.Domain.Tests
+run Selvstyrt.Cli.Tests
 run Selvstyrt.Web.Tests
 run Selvstyrt.E2E
 rm -rf "$log_dir"

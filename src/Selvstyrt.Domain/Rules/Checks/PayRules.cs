@@ -118,13 +118,22 @@ internal sealed class MinPay1 : ScopeRule
                 Format("MINPAY-1.Below", Number((double)pay), Number((double)minimum), seniority, Number((double)assistant.WeeklyNorm), tariff.Name, current.Source));
             ids.Clear();
         }
+        var least = 0m;
+        int rowFrom = int.MaxValue, rowTo = int.MinValue;
         for (var p = 0; p < scope.Shifts.Length; p++)
         {
             ref readonly var row = ref scope.Row(p);
-            var parameters = tariff.Parameters.RowAt(NorwegianCalendar.Date(scope.LocalDay(row.Start)));
-            if (!ReferenceEquals(parameters, current)) { Flush(); current = parameters; }
-            if (parameters?.Value.MinimumPay is not { } table) continue;
-            var least = table.For(seniority, assistant.WeeklyNorm);
+            var day = scope.LocalDay(row.Start);
+            if (day < rowFrom || day > rowTo)
+            {
+                // The parameter row changes rarely: look it up again only when the day leaves the current row's range.
+                var parameters = tariff.Parameters.RowAt(NorwegianCalendar.Date(day));
+                if (!ReferenceEquals(parameters, current)) { Flush(); current = parameters; }
+                rowFrom = parameters is null ? day : NorwegianCalendar.EpochDay(parameters.From);
+                rowTo = parameters?.To is { } to ? NorwegianCalendar.EpochDay(to) : parameters is null ? day : int.MaxValue;
+                least = parameters?.Value.MinimumPay?.For(seniority, assistant.WeeklyNorm) ?? 0m;
+            }
+            if (least == 0m) continue;
             if (pay >= least) continue;
             if (ids.Count == 0) first = row.Start;
             minimum = least;

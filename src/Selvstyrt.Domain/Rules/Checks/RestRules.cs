@@ -72,6 +72,17 @@ internal static class Rest
         return (bestFrom, Math.Max(bestFrom, bestTo));
     }
 
+    /// <summary>
+    /// Whether the rest follows (or the window lies inside) a long shift that an AML-10-12-4 or Arbeidstilsynet basis
+    /// covers: then LONGSHIFT-1 and AML-10-12-4 judge it with the basis's own rest rules.
+    /// </summary>
+    public static bool AfterCoveredLongShift(Scope scope, RestGap gap)
+    {
+        var before = scope.Busy[gap.Before];
+        if (before.End - before.Start <= scope.LimitsAt(before.Start).LongShift.MaxShiftHours * 3600) return false;
+        return scope.Basis(LegalBasisKind.TariffDeviation, before.Start) is not null || scope.Basis(LegalBasisKind.Arbeidstilsynet, before.Start) is not null;
+    }
+
     public static List<string> Around(Scope scope, RestGap gap)
     {
         var ids = new List<string>();
@@ -125,7 +136,7 @@ internal sealed class Aml_10_8_1 : ScopeRule
                     Format("AML-10-8-1.Across", Hours(rest), Hours(limits.DailyRestHours * 3600)));
                 continue;
             }
-            if (scope.Basis(LegalBasisKind.TariffDeviation, gap.WindowStart) is not null || scope.Basis(LegalBasisKind.Arbeidstilsynet, gap.WindowStart) is not null) continue;
+            if (Rest.AfterCoveredLongShift(scope, gap)) continue;
             var floor = scope.Basis(LegalBasisKind.ShorterRestByTariff, gap.WindowStart) is not null ? limits.RestFloorsByTariff.Daily : limits.DailyRestHours;
             if (rest >= floor * 3600) continue;
             sink.Add(scope, Id, Engine.Severity.Breach, Rest.Around(scope, gap), gap.From, gap.To, rest, limits.DailyRestHours * 3600,
@@ -171,7 +182,7 @@ internal sealed class Aml_10_8_3 : ScopeRule
         {
             var rest = gap.To - gap.From;
             if (scope.Basis(LegalBasisKind.ShorterRestByTariff, gap.WindowStart) is null || rest < limits.RestFloorsByTariff.Daily * 3600) continue;
-            if (scope.Basis(LegalBasisKind.TariffDeviation, gap.WindowStart) is not null || scope.Basis(LegalBasisKind.Arbeidstilsynet, gap.WindowStart) is not null) continue;
+            if (Rest.AfterCoveredLongShift(scope, gap)) continue;
             var compensate = limits.DailyRestHours * 3600 - rest;
             sink.Add(scope, Id, Engine.Severity.Warn, Rest.Around(scope, gap), gap.From, gap.To, rest, limits.DailyRestHours * 3600,
                 Format("AML-10-8-3.Daily", Hours(rest), Hours(limits.DailyRestHours * 3600), Hours(compensate)));
@@ -203,12 +214,9 @@ internal sealed class Aml_10_8_4 : ScopeRule
 
     public override void Evaluate(Scope scope, FindingSink sink)
     {
-        var (fromDay, toDay) = scope.Check.Period;
-        var red = new List<(int Day, bool Worked)>();
-        for (var day = fromDay; day <= toDay + 1; day++) // +1: work on the eve of the day after the period belongs to it
-        {
-            if (NorwegianCalendar.IsRedDay(day)) red.Add((day, scope.SundayOccasionWorked(day)));
-        }
+        var redDays = scope.Check.RedDays;
+        var red = new List<(int Day, bool Worked)>(redDays.Length);
+        foreach (var day in redDays) red.Add((day, scope.SundayOccasionWorked(day)));
         var timeline = scope.Check.Timeline;
         for (var i = 0; i + 1 < red.Count; i++)
         {

@@ -128,11 +128,12 @@ internal sealed class Aml_10_12_4 : ScopeRule
         var busy = scope.Busy;
         for (var i = 0; i < busy.Count; i++)
         {
+            var length = busy[i].End - busy[i].Start;
+            if (length <= 13 * 3600) continue; // cheap pre-filter; the limit itself is read below
+            var limits = scope.LimitsAt(busy[i].Start);
+            if (length <= limits.LongShift.MaxShiftHours * 3600) continue;
             var basis = scope.Basis(LegalBasisKind.TariffDeviation, busy[i].Start) ?? scope.Basis(LegalBasisKind.Arbeidstilsynet, busy[i].Start);
             if (basis is null) continue;
-            var limits = scope.LimitsAt(busy[i].Start);
-            var length = busy[i].End - busy[i].Start;
-            if (length <= limits.LongShift.MaxShiftHours * 3600) continue;
             var rest = i + 1 < busy.Count ? busy[i + 1].Start - busy[i].End : long.MaxValue;
             var needed = basis.LongShift.CompensatoryRestHours * 3600;
             if (rest >= needed || rest < basis.LongShift.MinRestHours * 3600) continue;
@@ -163,6 +164,8 @@ internal sealed class LongShift1 : ScopeRule
         {
             var length = busy[i].End - busy[i].Start;
             var limits = scope.LimitsAt(busy[i].Start);
+            // Only long shifts concern this rule; rest after ordinary shifts is AML-10-8-1's.
+            if (length <= limits.LongShift.MaxShiftHours * 3600) continue;
             var basis = scope.Basis(LegalBasisKind.TariffDeviation, busy[i].Start) ?? scope.Basis(LegalBasisKind.Arbeidstilsynet, busy[i].Start);
             var ids = Ids(scope, busy[i]);
             if (basis is null)

@@ -115,6 +115,11 @@ public sealed class PreparedCheck
 
     internal bool EmployerHasShifts(int employer) => _employerHasShifts[employer];
 
+    private int[]? _redDays;
+
+    /// <summary>Sundays and holidays of the period, and the day after it (work on its eve belongs to it).</summary>
+    internal int[] RedDays => _redDays ??= [.. Enumerable.Range(Period.FromDay, Period.ToDay - Period.FromDay + 2).Where(Calendar.NorwegianCalendar.IsRedDay)];
+
     /// <summary>The input.</summary>
     public CheckInput Input { get; }
     internal LocalTimeline Timeline { get; }
