@@ -88,7 +88,4 @@ public sealed class LocalTimeline
 
     /// <summary>The instant of local midnight at the start of an epoch day.</summary>
     public long StartOfDay(int epochDay) => Resolve(NorwegianCalendar.Date(epochDay).AtMidnight()).ToUnixTimeSeconds();
-
-    /// <summary>A unix-seconds instant as an offset date-time in this zone.</summary>
-    public OffsetDateTime ToOffsetDateTime(long unixSeconds) => Instant.FromUnixTimeSeconds(unixSeconds).InZone(Zone).ToOffsetDateTime();
 }

@@ -113,9 +113,6 @@ public static class NorwegianCalendar
     /// <summary>A Sunday or a public holiday ("rød dag").</summary>
     public static bool IsRedDay(int epochDay) => (FlagsOf(epochDay) & (DayKind.Sunday | DayKind.PublicHoliday)) != 0;
 
-    /// <summary>A Sunday or a public holiday ("rød dag").</summary>
-    public static bool IsRedDay(LocalDate date) => IsRedDay(EpochDay(date));
-
     /// <summary>
     /// The part of a day, in minutes after local midnight, that lies in the Sunday and holiday window of
     /// arbeidsmiljøloven § 10-10 (1): from 18:00 the day before a Sunday or holiday (15:00 on Christmas, Easter and

@@ -102,7 +102,7 @@ internal sealed class Aml_10_6_8 : ScopeRule
             if (window.Work <= window.TotalLimit + 1e-6) continue;
             if (scope.CrossEmployer)
             {
-                if (!ManyEmployers(scope, window)) continue;
+                if (!scope.ManyEmployers(window.FirstPosition, window.LastPosition)) continue;
                 sink.Add(scope, Id, Engine.Severity.Info, scope.ShiftIdsOf(window), window.Start, window.End, window.Work, window.TotalLimit,
                     Format("AML-10-6-8.DayAcross", Hours(window.Work), When(view, window.Start), Hours(window.TotalLimit)));
                 continue;
@@ -124,17 +124,6 @@ internal sealed class Aml_10_6_8 : ScopeRule
         }
     }
 
-    internal static bool ManyEmployers(Scope scope, DayWindow window)
-    {
-        var employer = -1;
-        for (var p = window.FirstPosition; p <= window.LastPosition; p++)
-        {
-            var e = scope.Row(p).Employer;
-            if (employer < 0) employer = e;
-            else if (e != employer) return true;
-        }
-        return false;
-    }
 }
 
 /// <summary>AML-10-6-9: with a tariff agreement and union representatives, total working time up to 16 h per 24 h with equivalent compensatory rest (arbeidsmiljøloven § 10-6 (9)).</summary>

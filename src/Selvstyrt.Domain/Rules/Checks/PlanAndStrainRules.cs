@@ -127,24 +127,10 @@ internal sealed class Aml_10_2_1 : ScopeRule
             }
             var total = scope.WeekWork[w] + other;
             if (total <= weeklyHours * 3600 + 1e-6) continue;
-            if (other == 0 && !ManyEmployersInWeek(scope, w)) continue;
+            if (other == 0 && !scope.ManyEmployersIn(scope.WeekStart(w), scope.WeekStart(w + 1))) continue;
             sink.Add(scope, Id, Engine.Severity.Warn, scope.ShiftIdsInWeeks(w, w), scope.WeekStart(w), scope.WeekStart(w + 1), total, weeklyHours * 3600,
                 Format("AML-10-2-1.Total", Hours(total), Date(date), Hours(weeklyHours * 3600)));
         }
     }
 
-    private static bool ManyEmployersInWeek(Scope scope, int week)
-    {
-        var start = scope.WeekStart(week);
-        var end = scope.WeekStart(week + 1);
-        var employer = -1;
-        for (var p = 0; p < scope.Shifts.Length; p++)
-        {
-            ref readonly var row = ref scope.Row(p);
-            if (row.End <= start || row.Start >= end) continue;
-            if (employer < 0) employer = row.Employer;
-            else if (employer != row.Employer) return true;
-        }
-        return false;
-    }
 }

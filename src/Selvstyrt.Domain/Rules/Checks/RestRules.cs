@@ -55,7 +55,7 @@ internal static class Rest
         return found;
     }
 
-    /// <summary>The longest free period inside each week of the scope.</summary>
+    /// <summary>The longest free period inside one week of the scope; the cursor walks the busy periods once over all weeks.</summary>
     public static (long From, long To) LongestInWeek(Scope scope, int week, ref int cursor)
     {
         var start = scope.WeekStart(week);
@@ -97,22 +97,6 @@ internal static class Rest
         return ids.Distinct().ToList();
     }
 
-    /// <summary>Whether the shifts around a rest (the gap and its 24-hour window) belong to more than one employer.</summary>
-    public static bool ManyEmployers(Scope scope, RestGap gap)
-    {
-        var from = Math.Min(gap.WindowStart, gap.From);
-        var to = Math.Max(gap.To, gap.WindowStart + 86400);
-        var employer = -1;
-        for (var p = 0; p < scope.Shifts.Length; p++)
-        {
-            ref readonly var row = ref scope.Row(p);
-            if (row.Start >= to) break;
-            if (row.End <= from && row.End != gap.From) continue;
-            if (employer < 0) employer = row.Employer;
-            else if (row.Employer != employer) return true;
-        }
-        return false;
-    }
 }
 
 /// <summary>AML-10-8-1: at least 11 hours' continuous rest per 24 hours (arbeidsmiljøloven § 10-8 (1)). Below 8 hours it stays a breach even with an AML-10-8-3 basis; only a long-shift basis (LONGSHIFT-1) goes lower.</summary>
@@ -126,12 +110,13 @@ internal sealed class Aml_10_8_1 : ScopeRule
     public override void Evaluate(Scope scope, FindingSink sink)
     {
         var limits = scope.Employer.LimitsOn(scope.Check.Period.FromDay);
-        foreach (var gap in Rest.Daily(scope, limits.DailyRestHours * 3600))
+        foreach (var gap in scope.ShortDailyRests)
         {
             var rest = gap.To - gap.From;
             if (scope.CrossEmployer)
             {
-                if (!Rest.ManyEmployers(scope, gap)) continue;
+                // The shifts in the gap's 24-hour window (which holds the gap).
+                if (!scope.ManyEmployersIn(gap.WindowStart, Math.Max(gap.To, gap.WindowStart + 86400))) continue;
                 sink.Add(scope, Id, Engine.Severity.Info, Rest.Around(scope, gap), gap.From, gap.To, rest, limits.DailyRestHours * 3600,
                     Format("AML-10-8-1.Across", Hours(rest), Hours(limits.DailyRestHours * 3600)));
                 continue;
@@ -154,10 +139,9 @@ internal sealed class Aml_10_8_2 : ScopeRule
 
     public override void Evaluate(Scope scope, FindingSink sink)
     {
-        var cursor = 0;
         for (var w = 0; w < scope.Weeks; w++)
         {
-            var (from, to) = Rest.LongestInWeek(scope, w, ref cursor);
+            var (from, to) = scope.WeeklyRests[w];
             var limits = scope.Employer.LimitsOn(scope.Employer.WeekStartDay(w + scope.FirstWeek));
             var floor = scope.Basis(LegalBasisKind.ShorterRestByTariff, scope.WeekStart(w)) is not null ? limits.RestFloorsByTariff.Weekly : limits.WeeklyRestHours;
             if (to - from >= floor * 3600) continue;
@@ -178,7 +162,7 @@ internal sealed class Aml_10_8_3 : ScopeRule
     {
         if (!scope.Employer.HasAny(LegalBasisKind.ShorterRestByTariff)) return;
         var limits = scope.Employer.LimitsOn(scope.Check.Period.FromDay);
-        foreach (var gap in Rest.Daily(scope, limits.DailyRestHours * 3600))
+        foreach (var gap in scope.ShortDailyRests)
         {
             var rest = gap.To - gap.From;
             if (scope.Basis(LegalBasisKind.ShorterRestByTariff, gap.WindowStart) is null || rest < limits.RestFloorsByTariff.Daily * 3600) continue;
@@ -187,10 +171,9 @@ internal sealed class Aml_10_8_3 : ScopeRule
             sink.Add(scope, Id, Engine.Severity.Warn, Rest.Around(scope, gap), gap.From, gap.To, rest, limits.DailyRestHours * 3600,
                 Format("AML-10-8-3.Daily", Hours(rest), Hours(limits.DailyRestHours * 3600), Hours(compensate)));
         }
-        var cursor = 0;
         for (var w = 0; w < scope.Weeks; w++)
         {
-            var (from, to) = Rest.LongestInWeek(scope, w, ref cursor);
+            var (from, to) = scope.WeeklyRests[w];
             var rest = to - from;
             var weekLimits = scope.Employer.LimitsOn(scope.Employer.WeekStartDay(w + scope.FirstWeek));
             if (scope.Basis(LegalBasisKind.ShorterRestByTariff, scope.WeekStart(w)) is null) continue;

@@ -84,18 +84,6 @@ public enum LegalBasisKind
     Arbeidstilsynet,
 }
 
-/// <summary>The type of agreement behind a basis (rules.md § 0).</summary>
-public enum BasisAgreement
-{
-    /// <summary>Individual written agreement.</summary>
-    Individual,
-    /// <summary>Tariff agreement with union representatives.</summary>
-    Tariff,
-    /// <summary>AML § 10-12 (4) tariff deviation.</summary>
-    TariffDeviation,
-    /// <summary>Arbeidstilsynet's consent.</summary>
-    Consent,
-}
 
 /// <summary>Parameters of a long-shift basis (AML-10-12-4 or Arbeidstilsynet); the defaults are marked for verification.</summary>
 public sealed record LongShiftTerms(double MaxShiftHours = 24, double MinRestHours = 8, double CompensatoryRestHours = 11);
@@ -113,14 +101,6 @@ public sealed record LegalBasis(LegalBasisKind Kind, string? Id, IReadOnlySet<st
     public bool Covers(string assistant, LocalDate date)
         => (Assistants is null || Assistants.Contains(assistant)) && (From is null || date >= From) && (To is null || date <= To);
 
-    /// <summary>The type of agreement.</summary>
-    public BasisAgreement Agreement => Kind switch
-    {
-        LegalBasisKind.AveragingByAgreement or LegalBasisKind.SundayAgreement => BasisAgreement.Individual,
-        LegalBasisKind.AveragingByConsent or LegalBasisKind.Arbeidstilsynet => BasisAgreement.Consent,
-        LegalBasisKind.TariffDeviation => BasisAgreement.TariffDeviation,
-        _ => BasisAgreement.Tariff,
-    };
 
     /// <summary>The id used in the batch check, e.g. <c>AML-10-5-2</c>.</summary>
     public static string Code(LegalBasisKind kind) => kind switch

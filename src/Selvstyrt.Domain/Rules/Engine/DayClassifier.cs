@@ -35,12 +35,20 @@ internal sealed class DayClassifier
     /// <summary>Supplement category keys in output order; category i has bit <c>1 &lt;&lt; (FirstSupplementBit + i)</c>.</summary>
     public IReadOnlyList<string> SupplementKeys { get; }
 
+    private int _lastDay = int.MinValue;
+    private DayPiece[] _lastPieces = [];
+
     public DayPiece[] For(int epochDay)
     {
-        if (_cache.TryGetValue(epochDay, out var pieces)) return pieces;
-        pieces = Build(epochDay);
-        _cache[epochDay] = pieces;
-        return pieces;
+        // The inner loop asks for the same day many times in a row (one shift, then the next that day).
+        if (epochDay == _lastDay) return _lastPieces;
+        if (!_cache.TryGetValue(epochDay, out var pieces))
+        {
+            pieces = Build(epochDay);
+            _cache[epochDay] = pieces;
+        }
+        _lastDay = epochDay;
+        return _lastPieces = pieces;
     }
 
     private (LocalTime From, LocalTime To) NightOn(LocalDate date)

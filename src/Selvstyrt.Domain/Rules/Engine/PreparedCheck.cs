@@ -183,23 +183,17 @@ public sealed class PreparedCheck
             min = Math.Min(min, shifts[i].Start);
             max = Math.Max(max, shifts[i].End);
         }
-        (int, int) period;
-        if (input.Period is { } explicitPeriod)
-        {
-            period = (NorwegianCalendar.EpochDay(explicitPeriod.Start), NorwegianCalendar.EpochDay(explicitPeriod.End));
-        }
-        else if (shifts.Length == 0)
-        {
-            period = (0, 0);
-        }
-        else
-        {
-            period = ((int)Math.Floor(timeline.ToLocal(min) / 86400.0), (int)Math.Floor((timeline.ToLocal(max) - 1) / 86400.0));
-        }
+        (int, int) period = input.Period is { } given ? (NorwegianCalendar.EpochDay(given.Start), NorwegianCalendar.EpochDay(given.End)) : (int.MaxValue, int.MinValue);
         if (shifts.Length > 0)
         {
-            // Shifts outside an explicit period widen it: nothing is ever left unchecked.
-            period = (Math.Min(period.Item1, (int)Math.Floor(timeline.ToLocal(min) / 86400.0)), Math.Max(period.Item2, (int)Math.Floor((timeline.ToLocal(max) - 1) / 86400.0)));
+            // The shifts' own days; shifts outside an explicit period widen it: nothing is ever left unchecked.
+            var first = (int)Math.Floor(timeline.ToLocal(min) / 86400.0);
+            var last = (int)Math.Floor((timeline.ToLocal(max) - 1) / 86400.0);
+            period = (Math.Min(period.Item1, first), Math.Max(period.Item2, last));
+        }
+        else if (input.Period is null)
+        {
+            period = (0, 0);
         }
         return new PreparedCheck(input, timeline, employers, ids, shifts, [.. intervals], period);
     }

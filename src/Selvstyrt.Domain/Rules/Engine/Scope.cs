@@ -1,4 +1,5 @@
 using Selvstyrt.Domain.Rules.Calendar;
+using Selvstyrt.Domain.Rules.Checks;
 using Selvstyrt.Domain.Rules.Parameters;
 
 namespace Selvstyrt.Domain.Rules.Engine;
@@ -547,6 +548,47 @@ internal sealed class Scope
             if (row.End > start && row.Start < end) ids.Add(ShiftId(p));
         }
         return ids;
+    }
+
+    /// <summary>Whether the shifts at positions [first, last] belong to more than one employer.</summary>
+    public bool ManyEmployers(int first, int last)
+    {
+        for (var p = first + 1; p <= last; p++) if (Row(p).Employer != Row(first).Employer) return true;
+        return false;
+    }
+
+    /// <summary>Whether the shifts that overlap [from, to) belong to more than one employer.</summary>
+    public bool ManyEmployersIn(long from, long to)
+    {
+        var employer = -1;
+        for (var p = 0; p < Shifts.Length; p++)
+        {
+            ref readonly var row = ref Row(p);
+            if (row.Start >= to) break;
+            if (row.End <= from) continue;
+            if (employer < 0) employer = row.Employer;
+            else if (row.Employer != employer) return true;
+        }
+        return false;
+    }
+
+    private List<RestGap>? _dailyRests;
+    private (long From, long To)[]? _weeklyRests;
+
+    /// <summary>The daily rests shorter than the statutory 11 hours (AML-10-8-1 and AML-10-8-3 both judge them).</summary>
+    public List<RestGap> ShortDailyRests => _dailyRests ??= Rest.Daily(this, Employer.LimitsOn(Check.Period.FromDay).DailyRestHours * 3600);
+
+    /// <summary>The longest free period inside each week (AML-10-8-2 and AML-10-8-3 both judge them).</summary>
+    public (long From, long To)[] WeeklyRests
+    {
+        get
+        {
+            if (_weeklyRests is not null) return _weeklyRests;
+            var rests = new (long, long)[Weeks];
+            var cursor = 0;
+            for (var w = 0; w < Weeks; w++) rests[w] = Rest.LongestInWeek(this, w, ref cursor);
+            return _weeklyRests = rests;
+        }
     }
 
     /// <summary>Ids of the shifts a day window holds.</summary>
