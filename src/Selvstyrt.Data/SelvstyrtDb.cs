@@ -8,6 +8,10 @@ using Selvstyrt.Data.Interceptors;
 using Selvstyrt.Data.Sessions;
 using Selvstyrt.Domain.Access;
 using Selvstyrt.Domain.Arrangements;
+using Selvstyrt.Domain.Billing;
+using Selvstyrt.Domain.HourAccounts;
+using Selvstyrt.Domain.Notifications;
+using Selvstyrt.Domain.Plans;
 using Selvstyrt.Domain.Common;
 using Selvstyrt.Domain.People;
 
@@ -33,6 +37,13 @@ public sealed class SelvstyrtDb(DbContextOptions<SelvstyrtDb> options)
     public DbSet<Assignment> Assignments => Set<Assignment>();
     public DbSet<ArrangementRole> ArrangementRoles => Set<ArrangementRole>();
     public DbSet<Decision> Decisions => Set<Decision>();
+    public DbSet<DecisionDocument> DecisionDocuments => Set<DecisionDocument>();
+    public DbSet<WorkPlan> WorkPlans => Set<WorkPlan>();
+    public DbSet<PlanShift> PlanShifts => Set<PlanShift>();
+    public DbSet<UnusedHours> UnusedHours => Set<UnusedHours>();
+    public DbSet<OpeningBalance> OpeningBalances => Set<OpeningBalance>();
+    public DbSet<MunicipalityContract> MunicipalityContracts => Set<MunicipalityContract>();
+    public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<Assistant> Assistants => Set<Assistant>();
     public DbSet<Employment> Employments => Set<Employment>();
     public DbSet<OtherEmployerHours> OtherEmployerHours => Set<OtherEmployerHours>();

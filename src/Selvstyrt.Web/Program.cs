@@ -13,6 +13,10 @@ using Selvstyrt.Web.Components;
 using Selvstyrt.Web.Features.Account;
 using Selvstyrt.Web.Features.Arrangements;
 using Selvstyrt.Web.Features.Assistants;
+using Selvstyrt.Web.Features.Decisions;
+using Selvstyrt.Web.Features.HourAccounts;
+using Selvstyrt.Web.Features.Notifications;
+using Selvstyrt.Web.Features.Reports;
 using Selvstyrt.Web.Features.Municipalities;
 using Selvstyrt.Web.Http;
 using Selvstyrt.Web.Setup;
@@ -83,6 +87,17 @@ builder.Services.AddScoped<GetAssistant.Handler>();
 builder.Services.AddScoped<CreateAssistant.Handler>();
 builder.Services.AddScoped<CreateAssistant.Offices>();
 builder.Services.AddScoped<ListMunicipalities.Handler>();
+builder.Services.AddScoped<HourData>();
+builder.Services.AddScoped<GetHourAccount.Handler>();
+builder.Services.AddScoped<RegisterHours.Handler>();
+builder.Services.AddScoped<ListHourRisks.Handler>();
+builder.Services.AddScoped<SaveDecision.Handler>();
+builder.Services.AddScoped<ListDecisions.Handler>();
+builder.Services.AddScoped<DecisionDocuments>();
+builder.Services.AddScoped<MunicipalityReports>();
+builder.Services.AddScoped<DecisionReminders>();
+builder.Services.AddScoped<NotificationList>();
+if (builder.Configuration.GetValue("Jobs:Enabled", true)) builder.Services.AddHostedService<DailyJobs>();
 
 var app = builder.Build();
 
@@ -136,7 +151,9 @@ AccountEndpoints.MapApi(api);
 ArrangementEndpoints.Map(api);
 AssistantEndpoints.Map(api);
 MunicipalityEndpoints.Map(api);
+HourAccountEndpoints.Map(api);
 AccountEndpoints.MapPages(app);
+HourAccountEndpoints.MapPages(app);
 app.MapRazorComponents<App>();
 
 await app.PrepareDatabaseAsync();

@@ -59,28 +59,6 @@ public sealed class ArrangementTests
     }
 
     [Theory]
-    [InlineData(0, "hoursPerWeek")]
-    [InlineData(336.5, "hoursPerWeek")]
-    public void Decision_ImpossibleHours_AreRefused(double hours, string field)
-        => Decision.Create(Guid.NewGuid(), Guid.NewGuid(), (decimal)hours, new LocalDate(2025, 1, 1), null, DecisionPurposes.PersonalHelpAtHome, "2025/1")
-            .Error.ShouldBeOfType<Invalid>().Fields.Keys.ShouldContain(field);
-
-    [Fact]
-    public void Decision_TwoToOneRoundTheClock_Is336HoursAndValid()
-    {
-        var decision = Decision.Create(Guid.NewGuid(), Guid.NewGuid(), 336m, new LocalDate(2025, 1, 1), new LocalDate(2025, 12, 31), DecisionPurposes.TwoToOne | DecisionPurposes.AwakeNight, " 2025/77 ").Value!;
-
-        decision.CaseNumber.ShouldBe("2025/77");
-        decision.IsValidOn(new LocalDate(2025, 12, 31)).ShouldBeTrue();
-        decision.IsValidOn(new LocalDate(2026, 1, 1)).ShouldBeFalse();
-    }
-
-    [Fact]
-    public void Decision_WithoutPurpose_IsRefused()
-        => Decision.Create(Guid.NewGuid(), Guid.NewGuid(), 10m, new LocalDate(2025, 1, 1), null, DecisionPurposes.None, "1")
-            .Error.ShouldBeOfType<Invalid>().Fields.Keys.ShouldContain("purposes");
-
-    [Theory]
     [InlineData(ProviderRole.OfficeCoordinator, "office")]
     [InlineData(ProviderRole.CaseWorker, "municipality")]
     public void ProviderGrant_ScopedRoleWithoutScope_IsRefused(ProviderRole role, string field)

@@ -5,6 +5,10 @@ using Selvstyrt.Data.Interceptors;
 using Selvstyrt.Data.Sessions;
 using Selvstyrt.Domain.Access;
 using Selvstyrt.Domain.Arrangements;
+using Selvstyrt.Domain.Billing;
+using Selvstyrt.Domain.HourAccounts;
+using Selvstyrt.Domain.Notifications;
+using Selvstyrt.Domain.Plans;
 using Selvstyrt.Domain.People;
 
 namespace Selvstyrt.Data.Configurations;
@@ -92,8 +96,112 @@ internal sealed class DecisionConfiguration : IEntityTypeConfiguration<Decision>
     {
         b.Property(x => x.CaseNumber).HasMaxLength(50);
         b.Property(x => x.HoursPerWeek).HasPrecision(7, 2);
+        b.Property(x => x.Hours).HasPrecision(9, 2);
+        b.Property(x => x.Unit).HasConversion<string>().HasMaxLength(10);
+        b.Property(x => x.Averaging).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Unused).HasConversion<string>().HasMaxLength(30);
+        b.Property(x => x.DocumentName).HasMaxLength(200);
+        b.Property(x => x.IdempotencyKey).HasMaxLength(100);
+        b.Ignore(x => x.Terms);
         b.HasOne<Arrangement>().WithMany().HasForeignKey(x => x.ArrangementId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(x => x.Needs).WithOne().HasForeignKey(x => x.DecisionId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(x => x.Needs).AutoInclude();
         b.HasIndex(x => new { x.ArrangementId, x.ValidFrom });
+        b.HasIndex(x => new { x.ArrangementId, x.IdempotencyKey }).IsUnique();
+    }
+}
+
+internal sealed class DecisionNeedConfiguration : IEntityTypeConfiguration<DecisionNeed>
+{
+    public void Configure(EntityTypeBuilder<DecisionNeed> b)
+    {
+        b.Property(x => x.Need).HasConversion<string>().HasMaxLength(30);
+        b.Property(x => x.Hours).HasPrecision(9, 2);
+    }
+}
+
+internal sealed class DecisionDocumentConfiguration : IEntityTypeConfiguration<DecisionDocument>
+{
+    public void Configure(EntityTypeBuilder<DecisionDocument> b)
+    {
+        b.Property(x => x.FileName).HasMaxLength(200);
+        b.Property(x => x.Sha256).HasMaxLength(64);
+        b.HasOne<Decision>().WithMany().HasForeignKey(x => x.DecisionId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => x.DecisionId);
+    }
+}
+
+internal sealed class WorkPlanConfiguration : IEntityTypeConfiguration<WorkPlan>
+{
+    public void Configure(EntityTypeBuilder<WorkPlan> b)
+    {
+        b.Property(x => x.Name).HasMaxLength(200);
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        b.HasOne<Arrangement>().WithMany().HasForeignKey(x => x.ArrangementId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(x => x.Shifts).WithOne().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.ArrangementId, x.Status });
+    }
+}
+
+internal sealed class PlanShiftConfiguration : IEntityTypeConfiguration<PlanShift>
+{
+    public void Configure(EntityTypeBuilder<PlanShift> b)
+    {
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+        b.HasOne<Assistant>().WithMany().HasForeignKey(x => x.AssistantId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class UnusedHoursConfiguration : IEntityTypeConfiguration<UnusedHours>
+{
+    public void Configure(EntityTypeBuilder<UnusedHours> b)
+    {
+        b.Property(x => x.Hours).HasPrecision(7, 2);
+        b.Property(x => x.Reason).HasMaxLength(300);
+        b.Property(x => x.IdempotencyKey).HasMaxLength(100);
+        b.HasOne<Arrangement>().WithMany().HasForeignKey(x => x.ArrangementId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.ArrangementId, x.Date });
+        b.HasIndex(x => new { x.ArrangementId, x.IdempotencyKey }).IsUnique();
+    }
+}
+
+internal sealed class OpeningBalanceConfiguration : IEntityTypeConfiguration<OpeningBalance>
+{
+    public void Configure(EntityTypeBuilder<OpeningBalance> b)
+    {
+        b.Property(x => x.Hours).HasPrecision(9, 2);
+        b.Property(x => x.Note).HasMaxLength(300);
+        b.Property(x => x.IdempotencyKey).HasMaxLength(100);
+        b.HasOne<Arrangement>().WithMany().HasForeignKey(x => x.ArrangementId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.ArrangementId, x.IdempotencyKey }).IsUnique();
+    }
+}
+
+internal sealed class MunicipalityContractConfiguration : IEntityTypeConfiguration<MunicipalityContract>
+{
+    public void Configure(EntityTypeBuilder<MunicipalityContract> b)
+    {
+        b.Property(x => x.HourlyRate).HasPrecision(9, 2);
+        b.Property(x => x.WarnThresholdPercent).HasPrecision(5, 2);
+        b.Property(x => x.Reference).HasMaxLength(100);
+        b.HasOne<Provider>().WithMany().HasForeignKey(x => x.ProviderId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Municipality>().WithMany().HasForeignKey(x => x.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.ProviderId, x.MunicipalityId, x.ValidFrom }).IsUnique();
+    }
+}
+
+internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> b)
+    {
+        b.Property(x => x.Kind).HasMaxLength(50);
+        b.Property(x => x.Subject).HasMaxLength(300);
+        b.Property(x => x.Body).HasMaxLength(2000);
+        b.Property(x => x.Link).HasMaxLength(300);
+        b.Property(x => x.DedupKey).HasMaxLength(200);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.UserId, x.DedupKey }).IsUnique();
+        b.HasIndex(x => x.SentAt);
     }
 }
 

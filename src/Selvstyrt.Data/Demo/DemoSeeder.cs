@@ -112,8 +112,7 @@ public sealed class DemoSeeder(SelvstyrtDb db, IPasswordHasher<AppUser> hasher)
             {
                 Ok(arrangement.GrantRole(DemoIds.For($"role:{spec.No}:wl"), recipientUser!.Value, ArrangementRoleKind.WorkLeader, since, null));
             }
-            db.Decisions.Add(Ok(Decision.Create(DemoIds.For($"decision:{spec.No}"), arrangement.Id, spec.Hours, new LocalDate(2025, 1, 1),
-                spec.DecisionEnds, spec.Purposes, $"{2024 + (spec.No % 2)}/{1000 + (spec.No * 137)}")));
+            foreach (var decision in DemoDecisions.For(spec.No, arrangement.Id, spec.Hours, spec.Purposes, spec.DecisionEnds)) db.Decisions.Add(decision);
             for (var i = 0; i < spec.Assistants; i++)
             {
                 var assistant = assistants[cursor++ % assistants.Count];
@@ -141,6 +140,15 @@ public sealed class DemoSeeder(SelvstyrtDb db, IPasswordHasher<AppUser> hasher)
         Ok(former.AddEmployment(DemoIds.For("employment:former"), EmploymentKind.OnCall, 0m, new LocalDate(2024, 2, 1), new LocalDate(2025, 6, 30), new LocalDate(2024, 2, 1)));
         db.Assistants.Add(former);
         Ok(arrangements[2].Assign(DemoIds.For("assignment:2:former"), former.Id, new LocalDate(2024, 3, 1), new LocalDate(2025, 6, 30)));
+
+        foreach (var arrangement in arrangements.Values)
+        {
+            var spec = Arrangements.Single(x => arrangement.Id == DemoIds.For($"arrangement:{x.No}"));
+            var staff = arrangement.Assignments.Where(s => s.To is null).Select(s => s.AssistantId).Take(spec.Assistants).ToList();
+            db.WorkPlans.Add(DemoPlans.For(spec.No, arrangement.Id, spec.Hours, staff));
+        }
+        foreach (var entry in DemoPlans.UnusedHours(arrangements[10].Id)) db.UnusedHours.Add(entry);
+        foreach (var contract in DemoContracts.For(ProviderId, municipalities)) db.MunicipalityContracts.Add(contract);
 
         await db.SaveChangesAsync(ct);
         return true;

@@ -19,6 +19,18 @@ public sealed class Provider : AuditedAggregate
     /// <summary>The nine-digit number in Enhetsregisteret.</summary>
     public string OrganisationNumber { get; private set; }
 
+    /// <summary>How many days before a decision expires the work leader and the coordinator are reminded (default 60).</summary>
+    public int DecisionReminderDays { get; private set; } = DefaultDecisionReminderDays;
+
+    public const int DefaultDecisionReminderDays = 60;
+
+    public Result<int> SetDecisionReminderDays(int days)
+    {
+        if (days is < 1 or > 365) return Invalid.Field("decisionReminderDays", "Antall dager før vedtaket går ut må være fra 1 til 365.");
+        DecisionReminderDays = days;
+        return days;
+    }
+
     public static Result<Provider> Create(Guid id, string name, string organisationNumber)
     {
         var fields = new Dictionary<string, string>();

@@ -35,6 +35,12 @@ public static class RelationExtensions
         => (r & (Relation.ProviderAdmin | Relation.OfficeCoordinator | Relation.Auditor | Relation.WorkLeader | Relation.CoWorkLeader | Relation.Deputy)) != 0;
 
     public static bool CanManageAssistants(this Relation r) => (r & (Relation.ProviderAdmin | Relation.OfficeCoordinator)) != 0;
+
+    /// <summary>The hour account: as the decision (work leaders, deputy, provider, case worker), never an assistant only.</summary>
+    public static bool CanSeeHourAccount(this Relation r) => r.CanSeeDecision();
+
+    /// <summary>Registering decisions, their letters and opening balances: the provider's administrator and the office's coordinator.</summary>
+    public static bool CanManageDecisions(this Relation r) => (r & (Relation.ProviderAdmin | Relation.OfficeCoordinator)) != 0;
 }
 
 /// <summary>
@@ -133,6 +139,22 @@ public sealed class ArrangementAccess(SelvstyrtDb db, CurrentUser user)
                     || db.Assignments.Any(s => s.AssistantId == x.Id && db.Arrangements.Any(a => a.Id == s.ArrangementId && a.OfficeId == g.OfficeId))))))
             || db.Assignments.Any(s => s.AssistantId == x.Id && (s.To == null || s.To >= today)
                 && db.ArrangementRoles.Any(r => r.ArrangementId == s.ArrangementId && r.UserId == uid && r.From <= today && (r.To == null || r.To >= today))));
+    }
+
+    /// <summary>
+    /// The arrangements of one municipality that the user may report on: the provider's administrator and (with a
+    /// purpose) auditor see all, a coordinator their office's, a case worker (when <paramref name="caseWorkers"/>)
+    /// their own municipality's. Work leaders and assistants report nothing.
+    /// </summary>
+    public IQueryable<Arrangement> ReportableArrangements(Guid municipalityId, bool caseWorkers)
+    {
+        var uid = user.Id;
+        var auditorAllowed = user.Purpose is not null;
+        return db.Arrangements.Where(a => a.MunicipalityId == municipalityId && db.ProviderGrants.Any(g => g.UserId == uid && g.ProviderId == a.ProviderId && (
+            g.Role == ProviderRole.ProviderAdmin
+            || (g.Role == ProviderRole.Auditor && auditorAllowed)
+            || (g.Role == ProviderRole.OfficeCoordinator && g.OfficeId == a.OfficeId)
+            || (caseWorkers && g.Role == ProviderRole.CaseWorker && g.MunicipalityId == a.MunicipalityId))));
     }
 
     /// <summary>The providers where the user may create and change assistants (administrator or coordinator).</summary>

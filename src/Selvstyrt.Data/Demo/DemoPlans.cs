@@ -1,0 +1,137 @@
+using NodaTime;
+using Selvstyrt.Domain.Arrangements;
+using Selvstyrt.Domain.Billing;
+using Selvstyrt.Domain.Common;
+using Selvstyrt.Domain.HourAccounts;
+using Selvstyrt.Domain.People;
+using Selvstyrt.Domain.Plans;
+
+namespace Selvstyrt.Data.Demo;
+
+/// <summary>
+/// The demo decisions: one version per arrangement from 2025, except the 24/7 2:1 arrangement, whose
+/// decision was changed from 1 March 2026 to state the hours per need (so the history shows two versions).
+/// Arrangement 1 may save hours over the calendar year, the child's arrangement over a season.
+/// </summary>
+internal static class DemoDecisions
+{
+    private static readonly LocalDate Start = new(2025, 1, 1);
+
+    public static IEnumerable<Decision> For(int no, Guid arrangementId, decimal hours, DecisionPurposes purposes, LocalDate? ends)
+    {
+        var needs = Enum.GetValues<DecisionPurposes>().Where(p => p != DecisionPurposes.None && purposes.HasFlag(p)).Select(p => new NeedHours(p, null)).ToList();
+        var saving = no is 1 or 5;
+        var averaging = no switch { 1 => AveragingPeriod.CalendarYear, 5 => AveragingPeriod.Season, _ => AveragingPeriod.Week };
+        var caseNumber = $"{2024 + (no % 2)}/{1000 + (no * 137)}";
+        var first = Ok(Decision.Create(DemoIds.For($"decision:{no}"), arrangementId,
+            new DecisionTerms(hours, GrantUnit.Week, Start, ends, needs, saving, averaging, UnusedHoursPolicy.ReturnedToMunicipality, caseNumber)));
+        yield return first;
+        if (no != 10) yield break;
+        NeedHours[] split =
+        [
+            new(DecisionPurposes.PersonalHelpAtHome, 84m), new(DecisionPurposes.HelpOutsideHome, 28m),
+            new(DecisionPurposes.TwoToOne, 168m), new(DecisionPurposes.AwakeNight, 56m),
+        ];
+        yield return Ok(first.ChangeFrom(DemoIds.For($"decision:{no}:v2"),
+            new DecisionTerms(hours, GrantUnit.Week, new LocalDate(2026, 3, 1), ends, split, false, AveragingPeriod.Week, UnusedHoursPolicy.ReturnedToMunicipality, caseNumber + "-2")));
+    }
+
+    private static T Ok<T>(Result<T> result) => result.IsSuccess ? result.Value! : throw new InvalidOperationException("Demo data is invalid: " + result.Error!.Message);
+}
+
+/// <summary>
+/// A published four-week rotation per demo arrangement from Monday 29 December 2025 (ISO week 1 of 2026),
+/// sized to the decision: round the clock in three eight-hour shifts (twice over for 2:1), two shifts a day
+/// from 84 h a week, five or seven days for the rest. Arrangement 2 plans 10 % over its decision and arrangement
+/// 1 plans 20 % under (it saves hours), so the hour accounts and the risk list have something to show.
+/// </summary>
+internal static class DemoPlans
+{
+    public static readonly LocalDate Start = new(2025, 12, 29);
+
+    public static WorkPlan For(int no, Guid arrangementId, decimal weeklyHours, IReadOnlyList<Guid> staff)
+    {
+        var plan = Ok(WorkPlan.Create(DemoIds.For($"plan:{no}"), arrangementId, "Turnus 2026", 4, Start, null));
+        var factor = no switch { 1 => 0.8m, 2 => 1.1m, 4 => 1.02m, _ => 1m };
+        var hours = weeklyHours * factor;
+        var slots = new List<(IsoDayOfWeek Day, int StartMinute, int Minutes, PlanShiftKind Kind)>();
+        if (hours >= 168m)
+        {
+            var parallel = (int)(hours / 168m);
+            foreach (var day in Days(7))
+            {
+                for (var p = 0; p < parallel; p++)
+                {
+                    slots.Add((day, 7 * 60, 480, PlanShiftKind.Day));
+                    slots.Add((day, 15 * 60, 480, PlanShiftKind.Evening));
+                    slots.Add((day, 23 * 60, 480, PlanShiftKind.AwakeNight));
+                }
+            }
+        }
+        else
+        {
+            var days = hours <= 12m ? 2 : hours <= 45m ? 5 : 7;
+            var perDay = (int)Math.Round(hours / days * 4m) * 15;
+            foreach (var day in Days(days))
+            {
+                if (perDay > 600)
+                {
+                    var first = perDay / 2 / 15 * 15;
+                    slots.Add((day, 8 * 60, first, PlanShiftKind.Day));
+                    slots.Add((day, 8 * 60 + first, perDay - first, PlanShiftKind.Evening));
+                }
+                else
+                {
+                    slots.Add((day, 9 * 60, perDay, PlanShiftKind.Day));
+                }
+            }
+        }
+        var n = 0;
+        for (var week = 1; week <= plan.RotationWeeks; week++)
+        {
+            for (var i = 0; i < slots.Count; i++)
+            {
+                var (day, start, minutes, kind) = slots[i];
+                var assistant = staff.Count == 0 ? (Guid?)null : staff[(i + week * 3) % staff.Count];
+                Ok(plan.AddShift(DemoIds.For($"plan:{no}:shift:{n++}"), week, day, LocalTime.FromMinutesSinceMidnight(start), minutes, assistant, kind));
+            }
+        }
+        plan.Publish(Instant.FromUtc(2025, 12, 1, 9, 0));
+        return plan;
+    }
+
+    /// <summary>Absence without a substitute in the 24/7 arrangement this autumn.</summary>
+    public static IEnumerable<UnusedHours> UnusedHours(Guid arrangementId)
+    {
+        var today = new LocalDate(2026, 11, 23);
+        yield return Ok(Domain.HourAccounts.UnusedHours.Create(DemoIds.For("unused:10:1"), arrangementId, new LocalDate(2026, 10, 14), 8m, "Sykdom, ingen vikar tilgjengelig", null, today));
+        yield return Ok(Domain.HourAccounts.UnusedHours.Create(DemoIds.For("unused:10:2"), arrangementId, new LocalDate(2026, 11, 3), 8m, "Sykdom, ingen vikar tilgjengelig", null, today));
+    }
+
+    private static IEnumerable<IsoDayOfWeek> Days(int count)
+        => count switch
+        {
+            2 => [IsoDayOfWeek.Tuesday, IsoDayOfWeek.Saturday],
+            5 => [IsoDayOfWeek.Monday, IsoDayOfWeek.Tuesday, IsoDayOfWeek.Wednesday, IsoDayOfWeek.Thursday, IsoDayOfWeek.Friday],
+            _ => Enumerable.Range(1, 7).Select(d => (IsoDayOfWeek)d),
+        };
+
+    private static T Ok<T>(Result<T> result) => result.IsSuccess ? result.Value! : throw new InvalidOperationException("Demo data is invalid: " + result.Error!.Message);
+}
+
+/// <summary>The demo provider's contracts: Oslo's rate went up from 2026; Bergen warns from +3 %.</summary>
+internal static class DemoContracts
+{
+    public static IEnumerable<MunicipalityContract> For(Guid providerId, IReadOnlyDictionary<string, Municipality> municipalities)
+    {
+        var from = new LocalDate(2025, 1, 1);
+        var oslo2025 = Ok(MunicipalityContract.Create(DemoIds.For("contract:0301:2025"), providerId, municipalities["0301"].Id, from, null, 512.00m, 5m, "Oslo BPA-avtale 2025"));
+        oslo2025.EndBefore(new LocalDate(2026, 1, 1));
+        yield return oslo2025;
+        yield return Ok(MunicipalityContract.Create(DemoIds.For("contract:0301:2026"), providerId, municipalities["0301"].Id, new LocalDate(2026, 1, 1), null, 534.50m, 5m, "Oslo BPA-avtale 2026"));
+        yield return Ok(MunicipalityContract.Create(DemoIds.For("contract:3201"), providerId, municipalities["3201"].Id, from, null, 528.00m, 5m, "Bærum rammeavtale BPA"));
+        yield return Ok(MunicipalityContract.Create(DemoIds.For("contract:4601"), providerId, municipalities["4601"].Id, from, null, 505.00m, 3m, "Bergen BPA-avtale"));
+    }
+
+    private static T Ok<T>(Result<T> result) => result.IsSuccess ? result.Value! : throw new InvalidOperationException("Demo data is invalid: " + result.Error!.Message);
+}
