@@ -40,7 +40,23 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
         Municipality,
     }
 
-    private sealed record Route(string Method, string Pattern, Gate Gate, ObjectKind Object = ObjectKind.None, bool Api = false);
+    /// <summary>Who of those related to the object may read this route.</summary>
+    private enum Audience
+    {
+        /// <summary>Everyone who may see the object.</summary>
+        All,
+
+        /// <summary>Everyone who may see the decision: not an assistant who only assists there.</summary>
+        DecisionReaders,
+
+        /// <summary>Municipality reports: the provider's administrator, the office's coordinator, the municipality's case worker.</summary>
+        Reports,
+
+        /// <summary>The invoice basis: the provider's administrator and the office's coordinator.</summary>
+        Invoice,
+    }
+
+    private sealed record Route(string Method, string Pattern, Gate Gate, ObjectKind Object = ObjectKind.None, bool Api = false, Audience Audience = Audience.All);
 
     /// <summary>The expected matrix. Adding an endpoint without adding it here fails the test.</summary>
     private static readonly Route[] Expected =
@@ -78,6 +94,29 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
         new("POST", "/assistenter/{Id:guid}", Gate.Unsafe, ObjectKind.Assistant),
         new("GET", "/kommuner/{Id:guid}", Gate.Object, ObjectKind.Municipality),
         new("POST", "/kommuner/{Id:guid}", Gate.Unsafe, ObjectKind.Municipality),
+        new("GET", "/ordninger/{Id:guid}/timekonto", Gate.Object, ObjectKind.Arrangement, Audience: Audience.DecisionReaders),
+        new("POST", "/ordninger/{Id:guid}/timekonto", Gate.Unsafe, ObjectKind.Arrangement),
+        new("GET", "/ordninger/{Id:guid}/vedtak", Gate.Object, ObjectKind.Arrangement, Audience: Audience.DecisionReaders),
+        new("POST", "/ordninger/{Id:guid}/vedtak", Gate.Unsafe, ObjectKind.Arrangement),
+        new("GET", "/ordninger/{Id:guid}/vedtak/ny", Gate.Object, ObjectKind.Arrangement, Audience: Audience.DecisionReaders),
+        new("POST", "/ordninger/{Id:guid}/vedtak/ny", Gate.Unsafe, ObjectKind.Arrangement),
+        new("POST", "/ordninger/{id:guid}/vedtak/{decisionId:guid}/dokument", Gate.Unsafe, ObjectKind.Arrangement),
+        new("GET", "/timekontoer", Gate.SignedIn),
+        new("POST", "/timekontoer", Gate.Unsafe),
+        new("GET", "/kommuner/{Id:guid}/rapport", Gate.Object, ObjectKind.Municipality, Audience: Audience.Reports),
+        new("POST", "/kommuner/{Id:guid}/rapport", Gate.Unsafe, ObjectKind.Municipality),
+        new("GET", "/api/v1/arrangements/{id:guid}/decisions", Gate.Object, ObjectKind.Arrangement, Api: true, Audience: Audience.DecisionReaders),
+        new("POST", "/api/v1/arrangements/{id:guid}/decisions", Gate.Unsafe, ObjectKind.Arrangement, Api: true),
+        new("GET", "/api/v1/arrangements/{id:guid}/decisions/{decisionId:guid}/document", Gate.Object, ObjectKind.Arrangement, Api: true, Audience: Audience.DecisionReaders),
+        new("POST", "/api/v1/arrangements/{id:guid}/decisions/{decisionId:guid}/document", Gate.Unsafe, ObjectKind.Arrangement, Api: true),
+        new("GET", "/api/v1/arrangements/{id:guid}/hour-account", Gate.Object, ObjectKind.Arrangement, Api: true, Audience: Audience.DecisionReaders),
+        new("POST", "/api/v1/arrangements/{id:guid}/unused-hours", Gate.Unsafe, ObjectKind.Arrangement, Api: true),
+        new("POST", "/api/v1/arrangements/{id:guid}/opening-balances", Gate.Unsafe, ObjectKind.Arrangement, Api: true),
+        new("GET", "/api/v1/hour-accounts", Gate.SignedIn, Api: true),
+        new("GET", "/api/v1/notifications", Gate.SignedIn, Api: true),
+        new("GET", "/api/v1/municipalities/{id:guid}/reports/{month}", Gate.Object, ObjectKind.Municipality, Api: true, Audience: Audience.Reports),
+        new("GET", "/api/v1/municipalities/{id:guid}/invoice-basis/{month}", Gate.Object, ObjectKind.Municipality, Api: true, Audience: Audience.Invoice),
+        new("GET", "/api/v1/municipalities/{id:guid}/resource-intensive/{year:int}", Gate.Object, ObjectKind.Municipality, Api: true, Audience: Audience.Reports),
         new("GET", "/api/v1/me", Gate.SignedIn, Api: true),
         new("GET", "/api/v1/antiforgery", Gate.SignedIn, Api: true),
         new("GET", "/api/v1/arrangements", Gate.SignedIn, Api: true),
@@ -116,6 +155,17 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
         [DemoLogins.CaseWorkerBergen] = ([6, 7, 9], []),
         [DemoLogins.Auditor] = ([], []),
         [ForeignProvider.AdminEmail] = ([], []),
+    };
+
+    /// <summary>The municipalities each principal may report on (the invoice basis: the same without the case workers).</summary>
+    private static readonly Dictionary<string, string[]> Reporting = new()
+    {
+        [DemoLogins.ProviderAdmin] = ["0301", "3201", "4601"],
+        [DemoLogins.CoordinatorEast] = ["0301", "3201"],
+        [DemoLogins.CoordinatorWest] = ["4601"],
+        [DemoLogins.CaseWorkerOslo] = ["0301"],
+        [DemoLogins.CaseWorkerBaerum] = ["3201"],
+        [DemoLogins.CaseWorkerBergen] = ["4601"],
     };
 
     private static readonly Dictionary<int, string> MunicipalityOf = new()
@@ -201,12 +251,19 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
     {
         var visible = Visible.GetValueOrDefault(principal, ([], []));
         var foreign = principal == ForeignProvider.AdminEmail;
+        if (route.Audience != Audience.All && principal == DemoLogins.Assistant) visible = ([], visible.Assistants);
+        var reporting = route.Audience switch
+        {
+            Audience.Reports => Reporting.GetValueOrDefault(principal, []),
+            Audience.Invoice => principal.StartsWith("saksbehandler", StringComparison.Ordinal) ? [] : Reporting.GetValueOrDefault(principal, []),
+            _ => null,
+        };
         switch (route.Object)
         {
             case ObjectKind.Arrangement:
-                foreach (var no in Enumerable.Range(1, 10)) yield return (Fill(route.Pattern, Arrangement(no)), visible.Arrangements.Contains(no));
-                yield return (Fill(route.Pattern, ForeignProvider.ArrangementId), foreign);
-                yield return (Fill(route.Pattern, Guid.NewGuid()), false);
+                foreach (var no in Enumerable.Range(1, 10)) yield return (Fill(route.Pattern, Arrangement(no), DemoIds.For($"decision:{no}")), visible.Arrangements.Contains(no));
+                yield return (Fill(route.Pattern, ForeignProvider.ArrangementId, ForeignProvider.DecisionId), foreign);
+                yield return (Fill(route.Pattern, Guid.NewGuid(), Guid.NewGuid()), false);
                 break;
             case ObjectKind.Assistant:
                 foreach (var id in new[] { Assistant(42), Assistant(15), Assistant(20), Assistant(2), Assistant(12), Former })
@@ -215,7 +272,7 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
                 break;
             case ObjectKind.Municipality:
                 foreach (var number in new[] { "0301", "3201", "4601" })
-                    yield return (Fill(route.Pattern, Municipality(number)), visible.Arrangements.Any(a => MunicipalityOf[a] == number));
+                    yield return (Fill(route.Pattern, Municipality(number)), reporting?.Contains(number) ?? visible.Arrangements.Any(a => MunicipalityOf[a] == number));
                 yield return (Fill(route.Pattern, ForeignProvider.MunicipalityId), foreign);
                 break;
             default:
@@ -224,8 +281,10 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
         }
     }
 
-    private static string Fill(string pattern, Guid id)
-        => pattern.Replace("{Id:guid}", id.ToString(), StringComparison.Ordinal).Replace("{id:guid}", id.ToString(), StringComparison.Ordinal);
+    private static string Fill(string pattern, Guid id, Guid? decisionId = null)
+        => pattern.Replace("{Id:guid}", id.ToString(), StringComparison.Ordinal).Replace("{id:guid}", id.ToString(), StringComparison.Ordinal)
+            .Replace("{decisionId:guid}", (decisionId ?? Guid.NewGuid()).ToString(), StringComparison.Ordinal)
+            .Replace("{month}", "2026-10", StringComparison.Ordinal).Replace("{year:int}", "2026", StringComparison.Ordinal);
 
     private static int[] ExpectedStatus(Route route, bool signedIn, bool visible, string path)
     {

@@ -23,6 +23,7 @@ public static class ForeignProvider
     public static readonly Guid AssistantId = DemoIds.For("foreign:assistant");
     public static readonly Guid OfficeId = DemoIds.For("foreign:office");
     public static readonly Guid MunicipalityId = DemoIds.For("foreign:municipality");
+    public static readonly Guid DecisionId = DemoIds.For("foreign:decision");
 
     private static readonly SemaphoreSlim Gate = new(1, 1);
 
@@ -52,7 +53,14 @@ public static class ForeignProvider
             db.Recipients.Add(recipient);
             var arrangement = Arrangement.Create(ArrangementId, ProviderId, OfficeId, MunicipalityId, recipient.Id, $"Ordning {Canary}", EmployerModel.Provider, new LocalDate(2024, 1, 1)).Value!;
             db.Arrangements.Add(arrangement);
-            db.Decisions.Add(Decision.Create(DemoIds.For("foreign:decision"), ArrangementId, 50m, new LocalDate(2025, 1, 1), null, DecisionPurposes.PersonalHelpAtHome, $"SAK-{Canary}").Value!);
+            var decision = Decision.Create(DecisionId, ArrangementId, new DecisionTerms(50m, GrantUnit.Week, new LocalDate(2025, 1, 1), null,
+                [new NeedHours(DecisionPurposes.PersonalHelpAtHome, null)], false, AveragingPeriod.Week, UnusedHoursPolicy.ReturnedToMunicipality, $"SAK-{Canary}")).Value!;
+            db.Decisions.Add(decision);
+            // The demo decisions have their letters from the seed; the foreign one gets one with the canary in it.
+            var letter = DecisionDocument.Create(Guid.NewGuid(), decision.Id, $"vedtak-{Canary}.pdf", System.Text.Encoding.ASCII.GetBytes($"%PDF-1.4 {Canary}"),
+                SystemClock.Instance.GetCurrentInstant()).Value!;
+            db.DecisionDocuments.Add(letter);
+            decision.AttachDocument(letter.Id, letter.FileName);
             var assistant = Assistant.Create(AssistantId, ProviderId, OfficeId, $"Assistent {Canary}", $"{Canary}@eksempel.no", "40000000", null).Value!;
             assistant.AddEmployment(DemoIds.For("foreign:employment"), EmploymentKind.Permanent, 50m, new LocalDate(2024, 1, 1), null, new LocalDate(2024, 1, 1));
             db.Assistants.Add(assistant);

@@ -86,6 +86,7 @@ public sealed partial class SelvstyrtFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:ConnectionString", _connection);
         builder.UseSetting("Data:Folder", _folder);
         builder.UseSetting("Demo:Seed", "true");
+        builder.UseSetting("Jobs:Enabled", "false");
         builder.UseSetting("Demo:PrintLogins", "false");
         builder.ConfigureServices(services =>
         {

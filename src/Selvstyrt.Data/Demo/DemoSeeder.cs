@@ -112,7 +112,16 @@ public sealed class DemoSeeder(SelvstyrtDb db, IPasswordHasher<AppUser> hasher)
             {
                 Ok(arrangement.GrantRole(DemoIds.For($"role:{spec.No}:wl"), recipientUser!.Value, ArrangementRoleKind.WorkLeader, since, null));
             }
-            foreach (var decision in DemoDecisions.For(spec.No, arrangement.Id, spec.Hours, spec.Purposes, spec.DecisionEnds)) db.Decisions.Add(decision);
+            foreach (var decision in DemoDecisions.For(spec.No, arrangement.Id, spec.Hours, spec.Purposes, spec.DecisionEnds))
+            {
+                db.Decisions.Add(decision);
+                var letter = Ok(DecisionDocument.Create(DemoIds.For($"letter:{decision.Id}"), decision.Id, $"vedtak-{decision.CaseNumber.Replace('/', '-')}.pdf",
+                    DemoLetters.Letter(municipality.Name, decision.CaseNumber, spec.Recipient, decision.HoursPerWeek.ToString("0.##", System.Globalization.CultureInfo.GetCultureInfo("nb-NO")),
+                        $"{decision.ValidFrom:dd.MM.yyyy} - {(decision.ValidTo is { } end ? end.ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture) : "uten sluttdato")}"),
+                    NodaTime.Instant.FromUtc(2025, 1, 2, 8, 0)));
+                db.DecisionDocuments.Add(letter);
+                decision.AttachDocument(letter.Id, letter.FileName);
+            }
             for (var i = 0; i < spec.Assistants; i++)
             {
                 var assistant = assistants[cursor++ % assistants.Count];

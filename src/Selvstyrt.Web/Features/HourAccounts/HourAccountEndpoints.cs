@@ -124,7 +124,8 @@ public static class HourAccountEndpoints
                 };
                 return Results.Redirect($"/ordninger/{id}/vedtak?{status}#vedtak-{decisionId}");
             })
-            .RequireAuthorization();
+            .RequireAuthorization()
+            .WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute());
     }
 
     private static async Task<Result<Guid>> UploadAsync(DecisionDocuments documents, Guid id, Guid decisionId, IFormFile file, CancellationToken ct)
