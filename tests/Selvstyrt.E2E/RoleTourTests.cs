@@ -39,7 +39,8 @@ public sealed partial class RoleTourTests(Browser browser)
             var kind = PageKind(path);
             if (shotsTaken.Add(kind)) await Browser.ScreenshotAsync(page, $"{email.Split('@')[0]}-{kind.Trim('/').Replace('/', '-').Replace("{id}", "id", StringComparison.Ordinal)}");
 
-            foreach (var href in await page.Locator("a[href^='/']").EvaluateAllAsync<string[]>("els => els.map(e => e.getAttribute('href'))"))
+            // Pages only: download links (reports, decision letters) are files, checked in their own tests.
+            foreach (var href in await page.Locator("a[href^='/']:not([download])").EvaluateAllAsync<string[]>("els => els.map(e => e.getAttribute('href'))"))
             {
                 var target = href.Split('#')[0];
                 if (target.Length == 0 || visited.Contains(target) || target.StartsWith("/logg-", StringComparison.Ordinal)) continue;

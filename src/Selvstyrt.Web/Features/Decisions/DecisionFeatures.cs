@@ -37,6 +37,7 @@ public static class SaveDecision
             if (c.Unit is null) fields["unit"] = "Velg om timene gjelder per uke, måned eller år.";
             if (c.ValidFrom is null) fields["validFrom"] = "Fra-dato må fylles ut.";
             if (c.Averaging is null) fields["averaging"] = "Velg en gjennomsnittsperiode.";
+            if (c.Needs is null || c.Needs.Count == 0) fields["needs"] = "Velg minst ett behov vedtaket dekker.";
             if (string.IsNullOrWhiteSpace(c.IdempotencyKey) || c.IdempotencyKey.Length > 100)
                 fields["idempotencyKey"] = "Mangler en gyldig idempotensnøkkel (Idempotency-Key, 1-100 tegn).";
             var terms = fields.Count == 0
@@ -44,6 +45,7 @@ public static class SaveDecision
                     c.SavingAllowed, c.Averaging!.Value, c.Unused ?? UnusedHoursPolicy.ReturnedToMunicipality, c.CaseNumber ?? "")
                 : null;
             if (terms is not null) foreach (var (k, v) in terms.Validate()) fields[k] = v;
+            // Every problem at once: the hours per need are checked even when another field is missing.
             if (fields.Count > 0) return new Invalid(fields);
 
             var existing = await db.Decisions.AsNoTracking().Where(d => d.ArrangementId == arrangementId && d.IdempotencyKey == c.IdempotencyKey)
