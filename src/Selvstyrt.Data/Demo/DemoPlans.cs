@@ -23,7 +23,7 @@ internal static class DemoDecisions
         var saving = no is 1 or 5;
         var averaging = no switch { 1 => AveragingPeriod.CalendarYear, 5 => AveragingPeriod.Season, _ => AveragingPeriod.Week };
         var caseNumber = $"{2024 + (no % 2)}/{1000 + (no * 137)}";
-        var first = Ok(Decision.Create(DemoIds.For($"decision:{no}"), arrangementId,
+        var first = DemoData.Ok(Decision.Create(DemoIds.For($"decision:{no}"), arrangementId,
             new DecisionTerms(hours, GrantUnit.Week, Start, ends, needs, saving, averaging, UnusedHoursPolicy.ReturnedToMunicipality, caseNumber)));
         yield return first;
         if (no != 10) yield break;
@@ -32,11 +32,9 @@ internal static class DemoDecisions
             new(DecisionPurposes.PersonalHelpAtHome, 84m), new(DecisionPurposes.HelpOutsideHome, 28m),
             new(DecisionPurposes.TwoToOne, 168m), new(DecisionPurposes.AwakeNight, 56m),
         ];
-        yield return Ok(first.ChangeFrom(DemoIds.For($"decision:{no}:v2"),
+        yield return DemoData.Ok(first.ChangeFrom(DemoIds.For($"decision:{no}:v2"),
             new DecisionTerms(hours, GrantUnit.Week, new LocalDate(2026, 3, 1), ends, split, false, AveragingPeriod.Week, UnusedHoursPolicy.ReturnedToMunicipality, caseNumber + "-2")));
     }
-
-    private static T Ok<T>(Result<T> result) => result.IsSuccess ? result.Value! : throw new InvalidOperationException("Demo data is invalid: " + result.Error!.Message);
 }
 
 /// <summary>
@@ -51,7 +49,7 @@ internal static class DemoPlans
 
     public static WorkPlan For(int no, Guid arrangementId, decimal weeklyHours, IReadOnlyList<Guid> staff)
     {
-        var plan = Ok(WorkPlan.Create(DemoIds.For($"plan:{no}"), arrangementId, "Turnus 2026", 4, Start, null));
+        var plan = DemoData.Ok(WorkPlan.Create(DemoIds.For($"plan:{no}"), arrangementId, "Turnus 2026", 4, Start, null));
         var factor = no switch { 1 => 0.8m, 2 => 1.1m, 4 => 1.02m, _ => 1m };
         var hours = weeklyHours * factor;
         var slots = new List<(IsoDayOfWeek Day, int StartMinute, int Minutes, PlanShiftKind Kind)>();
@@ -93,7 +91,7 @@ internal static class DemoPlans
             {
                 var (day, start, minutes, kind) = slots[i];
                 var assistant = staff.Count == 0 ? (Guid?)null : staff[(i + week * 3) % staff.Count];
-                Ok(plan.AddShift(DemoIds.For($"plan:{no}:shift:{n++}"), week, day, LocalTime.FromMinutesSinceMidnight(start), minutes, assistant, kind));
+                DemoData.Ok(plan.AddShift(DemoIds.For($"plan:{no}:shift:{n++}"), week, day, LocalTime.FromMinutesSinceMidnight(start), minutes, assistant, kind));
             }
         }
         plan.Publish(Instant.FromUtc(2025, 12, 1, 9, 0));
@@ -104,8 +102,8 @@ internal static class DemoPlans
     public static IEnumerable<UnusedHours> UnusedHours(Guid arrangementId)
     {
         var today = new LocalDate(2026, 11, 23);
-        yield return Ok(Domain.HourAccounts.UnusedHours.Create(DemoIds.For("unused:10:1"), arrangementId, new LocalDate(2026, 10, 14), 8m, "Sykdom, ingen vikar tilgjengelig", null, today));
-        yield return Ok(Domain.HourAccounts.UnusedHours.Create(DemoIds.For("unused:10:2"), arrangementId, new LocalDate(2026, 11, 3), 8m, "Sykdom, ingen vikar tilgjengelig", null, today));
+        yield return DemoData.Ok(Domain.HourAccounts.UnusedHours.Create(DemoIds.For("unused:10:1"), arrangementId, new LocalDate(2026, 10, 14), 8m, "Sykdom, ingen vikar tilgjengelig", null, today));
+        yield return DemoData.Ok(Domain.HourAccounts.UnusedHours.Create(DemoIds.For("unused:10:2"), arrangementId, new LocalDate(2026, 11, 3), 8m, "Sykdom, ingen vikar tilgjengelig", null, today));
     }
 
     private static IEnumerable<IsoDayOfWeek> Days(int count)
@@ -115,8 +113,6 @@ internal static class DemoPlans
             5 => [IsoDayOfWeek.Monday, IsoDayOfWeek.Tuesday, IsoDayOfWeek.Wednesday, IsoDayOfWeek.Thursday, IsoDayOfWeek.Friday],
             _ => Enumerable.Range(1, 7).Select(d => (IsoDayOfWeek)d),
         };
-
-    private static T Ok<T>(Result<T> result) => result.IsSuccess ? result.Value! : throw new InvalidOperationException("Demo data is invalid: " + result.Error!.Message);
 }
 
 /// <summary>The demo provider's contracts: Oslo's rate went up from 2026; Bergen warns from +3 %.</summary>
@@ -125,13 +121,17 @@ internal static class DemoContracts
     public static IEnumerable<MunicipalityContract> For(Guid providerId, IReadOnlyDictionary<string, Municipality> municipalities)
     {
         var from = new LocalDate(2025, 1, 1);
-        var oslo2025 = Ok(MunicipalityContract.Create(DemoIds.For("contract:0301:2025"), providerId, municipalities["0301"].Id, from, null, 512.00m, 5m, "Oslo BPA-avtale 2025"));
+        var oslo2025 = DemoData.Ok(MunicipalityContract.Create(DemoIds.For("contract:0301:2025"), providerId, municipalities["0301"].Id, from, null, 512.00m, 5m, "Oslo BPA-avtale 2025"));
         oslo2025.EndBefore(new LocalDate(2026, 1, 1));
         yield return oslo2025;
-        yield return Ok(MunicipalityContract.Create(DemoIds.For("contract:0301:2026"), providerId, municipalities["0301"].Id, new LocalDate(2026, 1, 1), null, 534.50m, 5m, "Oslo BPA-avtale 2026"));
-        yield return Ok(MunicipalityContract.Create(DemoIds.For("contract:3201"), providerId, municipalities["3201"].Id, from, null, 528.00m, 5m, "Bærum rammeavtale BPA"));
-        yield return Ok(MunicipalityContract.Create(DemoIds.For("contract:4601"), providerId, municipalities["4601"].Id, from, null, 505.00m, 3m, "Bergen BPA-avtale"));
+        yield return DemoData.Ok(MunicipalityContract.Create(DemoIds.For("contract:0301:2026"), providerId, municipalities["0301"].Id, new LocalDate(2026, 1, 1), null, 534.50m, 5m, "Oslo BPA-avtale 2026"));
+        yield return DemoData.Ok(MunicipalityContract.Create(DemoIds.For("contract:3201"), providerId, municipalities["3201"].Id, from, null, 528.00m, 5m, "Bærum rammeavtale BPA"));
+        yield return DemoData.Ok(MunicipalityContract.Create(DemoIds.For("contract:4601"), providerId, municipalities["4601"].Id, from, null, 505.00m, 3m, "Bergen BPA-avtale"));
     }
+}
 
-    private static T Ok<T>(Result<T> result) => result.IsSuccess ? result.Value! : throw new InvalidOperationException("Demo data is invalid: " + result.Error!.Message);
+/// <summary>The demo generators' one way to unwrap a result: invalid demo data is a bug, so it throws.</summary>
+internal static class DemoData
+{
+    public static T Ok<T>(Result<T> result) => result.IsSuccess ? result.Value! : throw new InvalidOperationException("Demo data is invalid: " + result.Error!.Message);
 }

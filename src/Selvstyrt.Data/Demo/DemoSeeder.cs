@@ -233,6 +233,5 @@ public sealed class DemoSeeder(SelvstyrtDb db, IPasswordHasher<AppUser> hasher)
 
     private static string Slug(string s) => s.ToLowerInvariant().Replace("å", "aa", StringComparison.Ordinal).Replace("ø", "o", StringComparison.Ordinal).Replace("æ", "ae", StringComparison.Ordinal);
 
-    private static T Ok<T>(Result<T> result)
-        => result.IsSuccess ? result.Value! : throw new InvalidOperationException("Demo data is invalid: " + result.Error!.Message);
+    private static T Ok<T>(Result<T> result) => DemoData.Ok(result);
 }

@@ -26,8 +26,4 @@ public sealed class Notification : Entity
 
     public static Notification Create(Guid id, Guid userId, string kind, string subject, string body, string link, string dedupKey, Instant at)
         => new(id) { UserId = userId, Kind = kind, Subject = subject, Body = body, Link = link, DedupKey = dedupKey, CreatedAt = at };
-
-    public void MarkSent(Instant at) => SentAt ??= at;
-
-    public void MarkRead(Instant at) => ReadAt ??= at;
 }

@@ -24,13 +24,6 @@ public sealed class Provider : AuditedAggregate
 
     public const int DefaultDecisionReminderDays = 60;
 
-    public Result<int> SetDecisionReminderDays(int days)
-    {
-        if (days is < 1 or > 365) return Invalid.Field("decisionReminderDays", "Antall dager før vedtaket går ut må være fra 1 til 365.");
-        DecisionReminderDays = days;
-        return days;
-    }
-
     public static Result<Provider> Create(Guid id, string name, string organisationNumber)
     {
         var fields = new Dictionary<string, string>();

@@ -18,8 +18,6 @@ public static class Format
     /// <summary>A signed deviation such as «+10,1 %»; «–» when there is nothing to compare with.</summary>
     public static string Percent(decimal? percent) => percent is { } p ? p.ToString("+0.0;−0.0;0.0", CultureInfo.CurrentCulture) + " %" : "–";
 
-    public static string Money(decimal amount) => amount.ToString("N2", CultureInfo.CurrentCulture) + " kr";
-
     /// <summary>«Fast ansatt, 80 %», «Tilkallingsvikar» or «Ikke ansatt nå».</summary>
     public static string Employment(Microsoft.Extensions.Localization.IStringLocalizer texts, Selvstyrt.Domain.People.EmploymentKind? kind, decimal? percent) => kind switch
     {

@@ -28,14 +28,9 @@ public static class RegisterHours
             var relation = await access.RelationTo(arrangementId, ct);
             if (!relation.CanSeeHourAccount()) return new NotFound();
             if (!relation.CanEdit()) return new Forbidden("Bare arbeidsleder, medarbeidsleder og leverandøren kan føre ubrukte timer.");
-            var fields = Common(c.Date, c.Hours, c.IdempotencyKey);
-            if (fields.Count > 0) return new Invalid(fields);
-            var existing = await db.UnusedHours.AsNoTracking().Where(u => u.ArrangementId == arrangementId && u.IdempotencyKey == c.IdempotencyKey).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);
-            if (existing is { } known) return new Created(known, true);
-            var created = UnusedHours.Create(Guid.CreateVersion7(), arrangementId, c.Date!.Value, c.Hours!.Value, c.Reason, c.IdempotencyKey, user.Today);
-            if (!created.IsSuccess) return created.Error!;
-            db.UnusedHours.Add(created.Value!);
-            return await SaveAsync(created.Value!.Id, () => db.UnusedHours.AsNoTracking().Where(u => u.ArrangementId == arrangementId && u.IdempotencyKey == c.IdempotencyKey).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct), ct);
+            return await CreateOnceAsync(c.Date, c.Hours, c.IdempotencyKey,
+                db.UnusedHours.AsNoTracking().Where(u => u.ArrangementId == arrangementId && u.IdempotencyKey == c.IdempotencyKey).Select(u => u.Id),
+                () => UnusedHours.Create(Guid.CreateVersion7(), arrangementId, c.Date!.Value, c.Hours!.Value, c.Reason, c.IdempotencyKey, user.Today), ct);
         }
 
         public async Task<Result<Created>> OpeningAsync(Guid arrangementId, OpeningCommand c, CancellationToken ct)
@@ -44,14 +39,37 @@ public static class RegisterHours
             var relation = await access.RelationTo(arrangementId, ct);
             if (!relation.CanSeeHourAccount()) return new NotFound();
             if (!relation.CanManageDecisions()) return new Forbidden("Bare leverandøren kan føre inngående saldo.");
-            var fields = Common(c.Date, c.Hours, c.IdempotencyKey);
+            return await CreateOnceAsync(c.Date, c.Hours, c.IdempotencyKey,
+                db.OpeningBalances.AsNoTracking().Where(o => o.ArrangementId == arrangementId && o.IdempotencyKey == c.IdempotencyKey).Select(o => o.Id),
+                () => OpeningBalance.Create(Guid.CreateVersion7(), arrangementId, c.Date!.Value, c.Hours!.Value, c.Note, c.IdempotencyKey), ct);
+        }
+
+        /// <summary>
+        /// Validates the common fields, answers with the first record for a known key, else creates and saves; when a
+        /// concurrent retry with the same key wins the unique index, answers with its record.
+        /// </summary>
+        private async Task<Result<Created>> CreateOnceAsync<T>(LocalDate? date, decimal? hours, string? key, IQueryable<Guid> sameKey, Func<Result<T>> create, CancellationToken ct)
+            where T : Domain.Common.Entity
+        {
+            var fields = Common(date, hours, key);
             if (fields.Count > 0) return new Invalid(fields);
-            var existing = await db.OpeningBalances.AsNoTracking().Where(o => o.ArrangementId == arrangementId && o.IdempotencyKey == c.IdempotencyKey).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct);
+            var existing = await sameKey.Select(id => (Guid?)id).FirstOrDefaultAsync(ct);
             if (existing is { } known) return new Created(known, true);
-            var created = OpeningBalance.Create(Guid.CreateVersion7(), arrangementId, c.Date!.Value, c.Hours!.Value, c.Note, c.IdempotencyKey);
+            var created = create();
             if (!created.IsSuccess) return created.Error!;
-            db.OpeningBalances.Add(created.Value!);
-            return await SaveAsync(created.Value!.Id, () => db.OpeningBalances.AsNoTracking().Where(o => o.ArrangementId == arrangementId && o.IdempotencyKey == c.IdempotencyKey).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct), ct);
+            db.Add(created.Value!);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return new Created(created.Value!.Id, false);
+            }
+            catch (DbUpdateException)
+            {
+                db.ChangeTracker.Clear();
+                var won = await sameKey.Select(id => (Guid?)id).FirstOrDefaultAsync(ct);
+                if (won is null) throw;
+                return new Created(won.Value, true);
+            }
         }
 
         private static Dictionary<string, string> Common(LocalDate? date, decimal? hours, string? key)
@@ -61,23 +79,6 @@ public static class RegisterHours
             if (hours is null) fields["hours"] = "Timer må fylles ut.";
             if (string.IsNullOrWhiteSpace(key) || key.Length > 100) fields["idempotencyKey"] = "Mangler en gyldig idempotensnøkkel (Idempotency-Key, 1-100 tegn).";
             return fields;
-        }
-
-        /// <summary>Saves; when a concurrent retry with the same key won the unique index, answers with its record.</summary>
-        private async Task<Result<Created>> SaveAsync(Guid id, Func<Task<Guid?>> winner, CancellationToken ct)
-        {
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return new Created(id, false);
-            }
-            catch (DbUpdateException)
-            {
-                db.ChangeTracker.Clear();
-                var won = await winner();
-                if (won is null) throw;
-                return new Created(won.Value, true);
-            }
         }
     }
 }

@@ -71,7 +71,7 @@ public sealed class MunicipalityReports(SelvstyrtDb db, ArrangementAccess access
                 twoToOne += day.TwoToOne;
                 unused += day.Unused;
             }
-            var caseNumber = h.Decisions.LastOrDefault(d => !d.IsReplacedEntirely && d.ValidFrom <= to && (d.ValidTo == null || d.ValidTo >= from))?.CaseNumber ?? "";
+            var caseNumber = CaseNumber(h, from, to);
             decimal? percent = granted > 0 ? Math.Round((used - granted) / granted * 100m, 1, MidpointRounding.AwayFromZero) : null;
             var complete = to < today;
             rows.Add(new MonthlyRow(a.Id, a.Name, a.Recipient, caseNumber, Round(granted), Round(used), Round(used) - Round(granted), percent,
@@ -97,7 +97,7 @@ public sealed class MunicipalityReports(SelvstyrtDb db, ArrangementAccess access
         foreach (var a in scope.Arrangements)
         {
             var h = hours[a.Id];
-            var caseNumber = h.Decisions.LastOrDefault(d => !d.IsReplacedEntirely && d.ValidFrom <= to && (d.ValidTo == null || d.ValidTo >= from))?.CaseNumber ?? "";
+            var caseNumber = CaseNumber(h, from, to);
             // One line per contract version in force during the month (a rate change mid-month gives two lines).
             foreach (var segment in Segments(from, LocalDate.Min(to, today.PlusDays(-1)), h))
             {
@@ -162,6 +162,10 @@ public sealed class MunicipalityReports(SelvstyrtDb db, ArrangementAccess access
             start = end.PlusDays(1);
         }
     }
+
+    /// <summary>The case number of the latest version in force during the period.</summary>
+    private static string CaseNumber(ArrangementHours h, LocalDate from, LocalDate to)
+        => h.Decisions.LastOrDefault(d => !d.IsReplacedEntirely && d.ValidFrom <= to && (d.ValidTo == null || d.ValidTo >= from))?.CaseNumber ?? "";
 
     private static decimal Round(decimal hours) => Math.Round(hours, 2, MidpointRounding.AwayFromZero);
 }
