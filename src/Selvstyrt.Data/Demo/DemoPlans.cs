@@ -19,7 +19,7 @@ internal static class DemoDecisions
 
     public static IEnumerable<Decision> For(int no, Guid arrangementId, decimal hours, DecisionPurposes purposes, LocalDate? ends)
     {
-        var needs = Enum.GetValues<DecisionPurposes>().Where(p => p != DecisionPurposes.None && purposes.HasFlag(p)).Select(p => new NeedHours(p, null)).ToList();
+        var needs = DecisionNeeds.In(purposes).Select(p => new NeedHours(p, null)).ToList();
         var saving = no is 1 or 5;
         var averaging = no switch { 1 => AveragingPeriod.CalendarYear, 5 => AveragingPeriod.Season, _ => AveragingPeriod.Week };
         var caseNumber = $"{2024 + (no % 2)}/{1000 + (no * 137)}";

@@ -16,6 +16,16 @@ public enum DecisionPurposes
     Other = 32,
 }
 
+/// <summary>The single needs of <see cref="DecisionPurposes"/>, in the order forms and reports show them.</summary>
+public static class DecisionNeeds
+{
+    public static readonly IReadOnlyList<DecisionPurposes> All =
+        [DecisionPurposes.PersonalHelpAtHome, DecisionPurposes.HelpOutsideHome, DecisionPurposes.TwoToOne, DecisionPurposes.AwakeNight, DecisionPurposes.SleepingNight, DecisionPurposes.Other];
+
+    /// <summary>The single needs set in <paramref name="purposes"/>.</summary>
+    public static IEnumerable<DecisionPurposes> In(DecisionPurposes purposes) => All.Where(n => purposes.HasFlag(n));
+}
+
 /// <summary>What the granted number of hours is counted per.</summary>
 public enum GrantUnit
 {
@@ -212,6 +222,15 @@ public sealed class DecisionNeed : Entity
     public decimal? Hours { get; private set; }
 }
 
+/// <summary>What can be wrong with an uploaded decision letter.</summary>
+public enum DocumentProblem
+{
+    None,
+    Empty,
+    TooLarge,
+    NotPdf,
+}
+
 /// <summary>The decision letter as uploaded (a PDF), kept apart from the decision so lists never load it.</summary>
 public sealed class DecisionDocument : Entity
 {
@@ -227,13 +246,23 @@ public sealed class DecisionDocument : Entity
 
     public const int MaxBytes = 8 * 1024 * 1024;
 
-    public static Result<DecisionDocument> Create(Guid id, Guid decisionId, string fileName, byte[] content, Instant at)
+    /// <summary>Why a file cannot be a decision letter, or <see cref="DocumentProblem.None"/>.</summary>
+    public static DocumentProblem ProblemOf(byte[] content)
     {
         ArgumentNullException.ThrowIfNull(content);
-        if (content.Length == 0) return Invalid.Field("document", "Filen er tom.");
-        if (content.Length > MaxBytes) return Invalid.Field("document", "Filen er større enn 8 MB.");
-        if (content.Length < 5 || content[0] != '%' || content[1] != 'P' || content[2] != 'D' || content[3] != 'F' || content[4] != '-')
-            return Invalid.Field("document", "Vedtaksbrevet må være en PDF-fil.");
+        if (content.Length == 0) return DocumentProblem.Empty;
+        if (content.Length > MaxBytes) return DocumentProblem.TooLarge;
+        return content.AsSpan().StartsWith("%PDF-"u8) ? DocumentProblem.None : DocumentProblem.NotPdf;
+    }
+
+    public static Result<DecisionDocument> Create(Guid id, Guid decisionId, string fileName, byte[] content, Instant at)
+    {
+        switch (ProblemOf(content))
+        {
+            case DocumentProblem.Empty: return Invalid.Field("document", "Filen er tom.");
+            case DocumentProblem.TooLarge: return Invalid.Field("document", "Filen er større enn 8 MB.");
+            case DocumentProblem.NotPdf: return Invalid.Field("document", "Vedtaksbrevet må være en PDF-fil.");
+        }
         var name = Path.GetFileName(fileName ?? "").Trim();
         if (name.Length == 0) name = "vedtak.pdf";
         if (name.Length > 200) name = name[^200..];

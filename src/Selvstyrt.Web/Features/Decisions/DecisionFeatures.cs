@@ -134,7 +134,7 @@ public sealed class DecisionDocuments(SelvstyrtDb db, ArrangementAccess access, 
 {
     public sealed record File(string Name, byte[] Content);
 
-    public async Task<Result<Guid>> UploadAsync(Guid arrangementId, Guid decisionId, string fileName, Stream content, long length, CancellationToken ct)
+    public async Task<Result<Guid>> UploadAsync(Guid arrangementId, Guid decisionId, string fileName, byte[] content, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(content);
         var relation = await access.RelationTo(arrangementId, ct);
@@ -142,15 +142,22 @@ public sealed class DecisionDocuments(SelvstyrtDb db, ArrangementAccess access, 
         var decision = await db.Decisions.SingleOrDefaultAsync(d => d.Id == decisionId && d.ArrangementId == arrangementId, ct);
         if (decision is null) return new NotFound();
         if (!relation.CanManageDecisions()) return new Forbidden("Bare leverandøren kan legge ved vedtaksbrev.");
-        if (length > DecisionDocument.MaxBytes) return Invalid.Field("document", "Filen er større enn 8 MB.");
-        using var buffer = new MemoryStream();
-        await content.CopyToAsync(buffer, ct);
-        var document = DecisionDocument.Create(Guid.CreateVersion7(), decisionId, fileName, buffer.ToArray(), user.Now);
+        var document = DecisionDocument.Create(Guid.CreateVersion7(), decisionId, fileName, content, user.Now);
         if (!document.IsSuccess) return document.Error!;
         db.DecisionDocuments.Add(document.Value!);
         decision.AttachDocument(document.Value!.Id, document.Value.FileName);
         await db.SaveChangesAsync(ct);
         return document.Value.Id;
+    }
+
+    /// <summary>Reads an uploaded form file whole (Kestrel caps a request at 10 MB; the domain checks the 8 MB limit).</summary>
+    public static async Task<byte[]> ReadAsync(IFormFile file, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        using var buffer = new MemoryStream();
+        await using var stream = file.OpenReadStream();
+        await stream.CopyToAsync(buffer, ct);
+        return buffer.ToArray();
     }
 
     public async Task<Result<File>> DownloadAsync(Guid arrangementId, Guid decisionId, CancellationToken ct)

@@ -36,8 +36,7 @@ public static class GetHourAccount
             var yearStart = new LocalDate(y, 1, 1);
             var yearEnd = new LocalDate(y, 12, 31);
             var to = LocalDate.Max(yearEnd, today.PlusYears(1));
-            var from = await data.FromFirstDecision([id], LocalDate.Min(yearStart, today.PlusYears(-1)), ct);
-            var hours = (await data.LoadAsync([id], from, to, ct))[id];
+            var hours = (await data.LoadAsync([id], LocalDate.Min(yearStart, today.PlusYears(-1)), to, ct, withHistory: true))[id];
             var ledger = hours.Ledger;
             var name = await db.Arrangements.AsNoTracking().Where(a => a.Id == id).Select(a => a.Name).SingleAsync(ct);
             var unused = await db.UnusedHours.AsNoTracking().Where(u => u.ArrangementId == id && u.Date >= yearStart && u.Date <= yearEnd)

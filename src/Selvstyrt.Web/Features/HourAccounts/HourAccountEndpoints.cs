@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Localization;
 using NodaTime;
 using NodaTime.Text;
+using Selvstyrt.Domain.Arrangements;
 using Selvstyrt.Domain.Common;
 using Selvstyrt.Web.Features.Decisions;
 using Selvstyrt.Web.Features.Notifications;
@@ -47,8 +48,7 @@ public static class HourAccountEndpoints
                 var form = await request.ReadFormAsync(ct);
                 var file = form.Files.GetFile("document");
                 if (file is null) return Invalid.Field("document", "Velg en PDF-fil.").ToHttp();
-                await using var stream = file.OpenReadStream();
-                var result = await documents.UploadAsync(id, decisionId, file.FileName, stream, file.Length, ct);
+                var result = await documents.UploadAsync(id, decisionId, file.FileName, await DecisionDocuments.ReadAsync(file, ct), ct);
                 return result.IsSuccess ? Results.Ok(new { documentId = result.Value }) : result.Error!.ToHttp();
             })
             .WithName("UploadDecisionDocument").WithSummary("Legg ved vedtaksbrevet (PDF, høyst 8 MB)");
@@ -111,27 +111,22 @@ public static class HourAccountEndpoints
             {
                 var form = await request.ReadFormAsync(ct);
                 var file = form.Files.GetFile("document");
-                Result<Guid> result = file is null ? Invalid.Field("document", "Velg en PDF-fil.") : await UploadAsync(documents, id, decisionId, file, ct);
+                var content = file is null ? null : await DecisionDocuments.ReadAsync(file, ct);
+                Result<Guid> result = file is null ? Invalid.Field("document", "Velg en PDF-fil.") : await documents.UploadAsync(id, decisionId, file.FileName, content!, ct);
                 if (result.Error is NotFound) return Results.NotFound();
                 // A code, not the message: the page shows its own text, so a crafted link cannot put words on it.
-                var status = result.IsSuccess ? "lagret=dokument" : "feil=" + result.Error switch
+                var status = result.IsSuccess ? "lagret=dokument" : "feil=" + (result.Error, content is null ? DocumentProblem.None : DecisionDocument.ProblemOf(content)) switch
                 {
-                    Forbidden => "tilgang",
-                    Invalid i when i.Fields.Values.First().Contains("8 MB", StringComparison.Ordinal) => "stor",
-                    Invalid i when i.Fields.Values.First().Contains("tom", StringComparison.Ordinal) => "tom",
-                    Invalid i when i.Fields.Values.First().Contains("PDF-fil.", StringComparison.Ordinal) && file is not null => "pdf",
+                    (Forbidden, _) => "tilgang",
+                    (_, DocumentProblem.TooLarge) => "stor",
+                    (_, DocumentProblem.Empty) => "tom",
+                    (_, DocumentProblem.NotPdf) => "pdf",
                     _ => "mangler",
                 };
                 return Results.Redirect($"/ordninger/{id}/vedtak?{status}#vedtak-{decisionId}");
             })
             .RequireAuthorization()
             .WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute());
-    }
-
-    private static async Task<Result<Guid>> UploadAsync(DecisionDocuments documents, Guid id, Guid decisionId, IFormFile file, CancellationToken ct)
-    {
-        await using var stream = file.OpenReadStream();
-        return await documents.UploadAsync(id, decisionId, file.FileName, stream, file.Length, ct);
     }
 
     public static YearMonth? ParseMonth(string? text)

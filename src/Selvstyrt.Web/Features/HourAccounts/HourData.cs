@@ -23,23 +23,34 @@ public sealed record ArrangementHours(
 public sealed class HourData(SelvstyrtDb db, CurrentUser user)
 {
     /// <param name="arrangementIds">Arrangements the caller has already been authorised for.</param>
-    /// <param name="from">First date needed (balances need the history from the first decision: use <see cref="FromFirstDecision"/>).</param>
+    /// <param name="from">First date needed.</param>
     /// <param name="to">Last date needed.</param>
     /// <param name="ct">Cancels the queries.</param>
-    public async Task<Dictionary<Guid, ArrangementHours>> LoadAsync(IReadOnlyCollection<Guid> arrangementIds, LocalDate from, LocalDate to, CancellationToken ct)
+    /// <param name="withHistory">
+    /// Start at the first decision or opening balance when that is earlier than <paramref name="from"/>: balances
+    /// (<see cref="HourLedger.BalanceAtEndOf"/>) need every day of their averaging period.
+    /// </param>
+    public async Task<Dictionary<Guid, ArrangementHours>> LoadAsync(IReadOnlyCollection<Guid> arrangementIds, LocalDate from, LocalDate to, CancellationToken ct, bool withHistory = false)
     {
         var ids = arrangementIds.Distinct().ToList();
         var today = user.Today;
         var arrangements = await db.Arrangements.AsNoTracking().Where(a => ids.Contains(a.Id))
             .Select(a => new { a.Id, a.ProviderId, a.MunicipalityId }).ToListAsync(ct);
-        var decisions = (await db.Decisions.AsNoTracking().Where(d => ids.Contains(d.ArrangementId)).ToListAsync(ct)).ToLookup(d => d.ArrangementId);
+        var allDecisions = await db.Decisions.AsNoTracking().Where(d => ids.Contains(d.ArrangementId)).ToListAsync(ct);
+        var decisions = allDecisions.ToLookup(d => d.ArrangementId);
+        var allOpenings = await db.OpeningBalances.AsNoTracking().Where(o => ids.Contains(o.ArrangementId) && o.Date <= to)
+            .Select(o => new { o.ArrangementId, o.Date, o.Hours }).ToListAsync(ct);
+        var openings = allOpenings.ToLookup(o => o.ArrangementId);
+        if (withHistory)
+        {
+            foreach (var d in allDecisions) from = LocalDate.Min(from, d.ValidFrom);
+            foreach (var o in allOpenings) from = LocalDate.Min(from, o.Date);
+        }
         var plans = (await db.WorkPlans.AsNoTracking().Include(p => p.Shifts)
             .Where(p => ids.Contains(p.ArrangementId) && p.Status == PlanStatus.Published && p.StartsOn <= to && (p.EndsOn == null || p.EndsOn >= from))
             .ToListAsync(ct)).ToLookup(p => p.ArrangementId);
         var unused = (await db.UnusedHours.AsNoTracking().Where(u => ids.Contains(u.ArrangementId) && u.Date >= from && u.Date <= to)
             .Select(u => new { u.ArrangementId, u.Date, u.Hours }).ToListAsync(ct)).ToLookup(u => u.ArrangementId);
-        var openings = (await db.OpeningBalances.AsNoTracking().Where(o => ids.Contains(o.ArrangementId) && o.Date <= to)
-            .Select(o => new { o.ArrangementId, o.Date, o.Hours }).ToListAsync(ct)).ToLookup(o => o.ArrangementId);
         var providerIds = arrangements.Select(a => a.ProviderId).Distinct().ToList();
         var contracts = (await db.MunicipalityContracts.AsNoTracking().Where(c => providerIds.Contains(c.ProviderId)).ToListAsync(ct))
             .ToLookup(c => (c.ProviderId, c.MunicipalityId));
@@ -58,37 +69,22 @@ public sealed class HourData(SelvstyrtDb db, CurrentUser user)
         return result;
     }
 
-    /// <summary>The first day of the arrangements' earliest decision (or <paramref name="fallback"/>), where balances start.</summary>
-    public async Task<LocalDate> FromFirstDecision(IReadOnlyCollection<Guid> arrangementIds, LocalDate fallback, CancellationToken ct)
-    {
-        var ids = arrangementIds.ToList();
-        var first = await db.Decisions.AsNoTracking().Where(d => ids.Contains(d.ArrangementId)).Select(d => (LocalDate?)d.ValidFrom).MinAsync(ct);
-        var opening = await db.OpeningBalances.AsNoTracking().Where(o => ids.Contains(o.ArrangementId)).Select(o => (LocalDate?)o.Date).MinAsync(ct);
-        var earliest = new[] { first, opening, fallback }.Where(d => d is not null).Min()!.Value;
-        return LocalDate.Min(earliest, fallback);
-    }
-
     /// <summary>Decision versions as grants, each with the span of its chain (first version's start, last version's end).</summary>
     public static List<GrantVersion> Grants(IReadOnlyList<Decision> versions)
     {
         var byId = versions.ToDictionary(d => d.Id);
-        var grants = new List<GrantVersion>();
-        foreach (var d in versions.Where(v => !v.IsReplacedEntirely))
+        Decision RootOf(Decision d)
         {
-            var root = d;
-            while (root.PreviousVersionId is { } prev && byId.TryGetValue(prev, out var p)) root = p;
-            var chain = versions.Where(v => SameChain(v, root, byId) && !v.IsReplacedEntirely).ToList();
-            var chainTo = chain.Any(v => v.ValidTo is null) ? null : chain.Max(v => v.ValidTo);
-            grants.Add(GrantVersion.Of(d.Terms, root.ValidFrom, chainTo));
+            while (d.PreviousVersionId is { } prev && byId.TryGetValue(prev, out var p)) d = p;
+            return d;
         }
-        return grants;
-    }
-
-    private static bool SameChain(Decision d, Decision root, Dictionary<Guid, Decision> byId)
-    {
-        var x = d;
-        while (x.PreviousVersionId is { } prev && byId.TryGetValue(prev, out var p)) x = p;
-        return x.Id == root.Id;
+        var chains = versions.Where(v => !v.IsReplacedEntirely).ToLookup(v => RootOf(v).Id);
+        return versions.Where(v => !v.IsReplacedEntirely).Select(d =>
+        {
+            var root = RootOf(d);
+            var chain = chains[root.Id].ToList();
+            return GrantVersion.Of(d.Terms, root.ValidFrom, chain.Any(v => v.ValidTo is null) ? null : chain.Max(v => v.ValidTo));
+        }).ToList();
     }
 
     /// <summary>

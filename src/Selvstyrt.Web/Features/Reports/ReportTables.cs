@@ -8,10 +8,6 @@ namespace Selvstyrt.Web.Features.Reports;
 /// <summary>The reports as tables with Norwegian column names from the resources: the same columns in CSV, Excel and on the page.</summary>
 public static class ReportTables
 {
-    /// <summary>The needs that may carry hours in a decision, in the order the report shows them.</summary>
-    public static readonly DecisionPurposes[] Needs =
-        [DecisionPurposes.PersonalHelpAtHome, DecisionPurposes.HelpOutsideHome, DecisionPurposes.TwoToOne, DecisionPurposes.AwakeNight, DecisionPurposes.SleepingNight, DecisionPurposes.Other];
-
     public static ReportTable Monthly(MunicipalityReports.MonthlyReport r, IStringLocalizer<Texts> t)
     {
         ArgumentNullException.ThrowIfNull(r);
@@ -21,13 +17,13 @@ public static class ReportTables
             t["Report.Col.Arrangement"], t["Report.Col.Recipient"], t["Report.Col.CaseNumber"], t["Report.Col.Granted"], t["Report.Col.Used"],
             t["Report.Col.Difference"], t["Report.Col.DifferencePercent"],
         };
-        headers.AddRange(Needs.Select(n => string.Format(CultureInfo.CurrentCulture, t["Report.Col.GrantedNeed"], t[$"Purpose.{n}"])));
+        headers.AddRange(DecisionNeeds.All.Select(n => string.Format(CultureInfo.CurrentCulture, t["Report.Col.GrantedNeed"], t[$"Purpose.{n}"])));
         headers.AddRange([t["Report.Col.AwakeNight"], t["Report.Col.SleepingNight"], t["Report.Col.TwoToOne"], t["Report.Col.Unused"], t["Report.Col.Source"]]);
         var source = r.UsedIsPlanned ? t["Report.SourcePlanned"].Value : t["Report.SourceApproved"].Value;
         var rows = r.Rows.Select(x =>
         {
             var cells = new List<object?> { x.Name, x.RecipientName, x.CaseNumber, x.Granted, x.Used, x.Difference, x.DifferencePercent };
-            cells.AddRange(Needs.Select(n => (object?)x.GrantedByNeed.FirstOrDefault(g => g.Need == n)?.Granted));
+            cells.AddRange(DecisionNeeds.All.Select(n => (object?)x.GrantedByNeed.FirstOrDefault(g => g.Need == n)?.Granted));
             cells.AddRange([x.AwakeNight, x.SleepingNight, x.TwoToOne, x.Unused, source]);
             return cells.ToArray();
         }).ToList();
