@@ -47,6 +47,13 @@ public sealed class SelvstyrtDb(DbContextOptions<SelvstyrtDb> options)
     public DbSet<Assistant> Assistants => Set<Assistant>();
     public DbSet<Employment> Employments => Set<Employment>();
     public DbSet<OtherEmployerHours> OtherEmployerHours => Set<OtherEmployerHours>();
+    public DbSet<ShiftTemplate> ShiftTemplates => Set<ShiftTemplate>();
+    public DbSet<PlanDeviation> PlanDeviations => Set<PlanDeviation>();
+    public DbSet<PlanChange> PlanChanges => Set<PlanChange>();
+    public DbSet<FindingOverride> FindingOverrides => Set<FindingOverride>();
+    public DbSet<CoverageNeed> CoverageNeeds => Set<CoverageNeed>();
+    public DbSet<PlanMark> PlanMarks => Set<PlanMark>();
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
     public DbSet<ProviderGrant> ProviderGrants => Set<ProviderGrant>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();

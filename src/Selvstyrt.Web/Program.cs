@@ -97,6 +97,11 @@ builder.Services.AddScoped<DecisionDocuments>();
 builder.Services.AddScoped<MunicipalityReports>();
 builder.Services.AddScoped<DecisionReminders>();
 builder.Services.AddScoped<NotificationList>();
+builder.Services.AddMemoryCache();
+builder.Services.AddScoped<Selvstyrt.Web.Features.Plans.PlanRules>();
+builder.Services.AddScoped<Selvstyrt.Web.Features.Plans.PlanService>();
+builder.Services.AddScoped<Selvstyrt.Web.Features.Plans.MyPlan>();
+builder.Services.AddScoped<Selvstyrt.Web.Features.Plans.AppendixOne>();
 if (builder.Configuration.GetValue("Jobs:Enabled", true)) builder.Services.AddHostedService<DailyJobs>();
 
 var app = builder.Build();

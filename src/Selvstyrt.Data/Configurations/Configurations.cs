@@ -137,9 +137,17 @@ internal sealed class WorkPlanConfiguration : IEntityTypeConfiguration<WorkPlan>
     {
         b.Property(x => x.Name).HasMaxLength(200);
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.PublishedBy).HasMaxLength(200);
+        b.Property(x => x.IdempotencyKey).HasMaxLength(100);
         b.HasOne<Arrangement>().WithMany().HasForeignKey(x => x.ArrangementId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(x => x.Shifts).WithOne().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(x => x.Deviations).WithOne().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(x => x.Changes).WithOne().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(x => x.Overrides).WithOne().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(x => x.Coverage).WithOne().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(x => x.Marks).WithOne().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => new { x.ArrangementId, x.Status });
+        b.HasIndex(x => new { x.ArrangementId, x.IdempotencyKey }).IsUnique();
     }
 }
 
@@ -148,8 +156,94 @@ internal sealed class PlanShiftConfiguration : IEntityTypeConfiguration<PlanShif
     public void Configure(EntityTypeBuilder<PlanShift> b)
     {
         b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Passive).HasConversion(PartsConversion.Converter, PartsConversion.Comparer).HasMaxLength(500);
+        b.HasOne<Assistant>().WithMany().HasForeignKey(x => x.AssistantId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<ShiftTemplate>().WithMany().HasForeignKey(x => x.TemplateId).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
+internal sealed class ShiftTemplateConfiguration : IEntityTypeConfiguration<ShiftTemplate>
+{
+    public void Configure(EntityTypeBuilder<ShiftTemplate> b)
+    {
+        b.Property(x => x.Name).HasMaxLength(100);
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Passive).HasConversion(PartsConversion.Converter, PartsConversion.Comparer).HasMaxLength(500);
+        b.Property(x => x.Competences).HasConversion(PartsConversion.Lines, PartsConversion.LinesComparer).HasMaxLength(1000);
+        b.Property(x => x.IdempotencyKey).HasMaxLength(100);
+        b.HasOne<Arrangement>().WithMany().HasForeignKey(x => x.ArrangementId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.ArrangementId, x.IdempotencyKey }).IsUnique();
+    }
+}
+
+internal sealed class PlanDeviationConfiguration : IEntityTypeConfiguration<PlanDeviation>
+{
+    public void Configure(EntityTypeBuilder<PlanDeviation> b)
+    {
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.ShiftKind).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Note).HasMaxLength(300);
         b.HasOne<Assistant>().WithMany().HasForeignKey(x => x.AssistantId).OnDelete(DeleteBehavior.Restrict);
     }
+}
+
+internal sealed class PlanChangeConfiguration : IEntityTypeConfiguration<PlanChange>
+{
+    public void Configure(EntityTypeBuilder<PlanChange> b)
+    {
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.By).HasMaxLength(200);
+        b.Property(x => x.Description).HasMaxLength(1000);
+        b.HasIndex(x => new { x.PlanId, x.At });
+    }
+}
+
+internal sealed class FindingOverrideConfiguration : IEntityTypeConfiguration<FindingOverride>
+{
+    public void Configure(EntityTypeBuilder<FindingOverride> b)
+    {
+        b.Property(x => x.Rule).HasMaxLength(40);
+        b.Property(x => x.Key).HasMaxLength(2000);
+        b.Property(x => x.Reason).HasMaxLength(500);
+        b.Property(x => x.By).HasMaxLength(200);
+    }
+}
+
+internal sealed class CoverageNeedConfiguration : IEntityTypeConfiguration<CoverageNeed>
+{
+    public void Configure(EntityTypeBuilder<CoverageNeed> b) => b.Property(x => x.Days).HasConversion<int>();
+}
+
+internal sealed class PlanMarkConfiguration : IEntityTypeConfiguration<PlanMark>
+{
+    public void Configure(EntityTypeBuilder<PlanMark> b) => b.Property(x => x.Name).HasMaxLength(100);
+}
+
+internal sealed class CalendarFeedConfiguration : IEntityTypeConfiguration<CalendarFeed>
+{
+    public void Configure(EntityTypeBuilder<CalendarFeed> b)
+    {
+        b.Property(x => x.TokenHash).HasMaxLength(64);
+        b.HasIndex(x => x.TokenHash).IsUnique();
+        b.HasIndex(x => x.AssistantId);
+        b.HasOne<Assistant>().WithMany().HasForeignKey(x => x.AssistantId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+/// <summary>Lists stored as one text column: shift parts as <c>offset+length;…</c>, competences one per line.</summary>
+internal static class PartsConversion
+{
+    public static readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<IReadOnlyList<ShiftPart>, string> Converter =
+        new(v => ShiftPart.Format(v), v => ShiftPart.Parse(v));
+
+    public static readonly Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<IReadOnlyList<ShiftPart>> Comparer =
+        new((a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, p) => HashCode.Combine(h, p)), v => v.ToList());
+
+    public static readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<IReadOnlyList<string>, string> Lines =
+        new(v => string.Join('\n', v), v => v.Length == 0 ? new List<string>() : v.Split('\n', StringSplitOptions.None).ToList());
+
+    public static readonly Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<IReadOnlyList<string>> LinesComparer =
+        new((a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, p) => HashCode.Combine(h, p)), v => v.ToList());
 }
 
 internal sealed class UnusedHoursConfiguration : IEntityTypeConfiguration<UnusedHours>

@@ -94,8 +94,36 @@ internal static class DemoPlans
                 DemoData.Ok(plan.AddShift(DemoIds.For($"plan:{no}:shift:{n++}"), week, day, LocalTime.FromMinutesSinceMidnight(start), minutes, assistant, kind));
             }
         }
+        DemoData.Ok(plan.SetCoverage(PlanCoverage.Suggest(weeklyHours), () => DemoIds.For($"plan:{no}:coverage:{n++}"), Seed));
         plan.Publish(Instant.FromUtc(2025, 12, 1, 9, 0));
         return plan;
+    }
+
+    private static readonly PlanActor Seed = new(Instant.FromUtc(2025, 12, 1, 9, 0), "demo", new LocalDate(2025, 12, 1));
+
+    /// <summary>The shift templates every demo arrangement starts with; the 24/7 2:1 arrangement's are for two at once.</summary>
+    public static IEnumerable<ShiftTemplate> Templates(int no, Guid arrangementId, decimal weeklyHours)
+    {
+        var staffing = weeklyHours >= 336m ? 2 : 1;
+        (string Name, int Start, int Minutes, PlanShiftKind Kind, ShiftPart[] Passive, int Pause)[] specs = weeklyHours >= 168m
+            ?
+            [
+                ("Dag", 7 * 60, 480, PlanShiftKind.Day, [], 30),
+                ("Kveld", 15 * 60, 480, PlanShiftKind.Evening, [], 30),
+                ("Våken natt", 23 * 60, 480, PlanShiftKind.AwakeNight, [], 0),
+                ("Sovende natt", 22 * 60, 600, PlanShiftKind.SleepingNight, [new ShiftPart(60, 420)], 0),
+            ]
+            :
+            [
+                ("Dag", 9 * 60, 360, PlanShiftKind.Day, [], 0),
+                ("Ettermiddag", 14 * 60, 300, PlanShiftKind.Evening, [], 0),
+                ("Reise", 8 * 60, 720, PlanShiftKind.Travel, [], 30),
+            ];
+        foreach (var (name, start, minutes, kind, passive, pause) in specs)
+        {
+            yield return DemoData.Ok(ShiftTemplate.Create(DemoIds.For($"template:{no}:{name}"), arrangementId, name, LocalTime.FromMinutesSinceMidnight(start), minutes, kind,
+                passive, pause, kind is PlanShiftKind.SleepingNight ? 1 : staffing, kind == PlanShiftKind.AwakeNight ? ["Forflytning", "Nattevakt-opplæring"] : [], null));
+        }
     }
 
     /// <summary>Absence without a substitute in the 24/7 arrangement this autumn.</summary>

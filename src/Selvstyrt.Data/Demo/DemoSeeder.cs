@@ -155,6 +155,7 @@ public sealed class DemoSeeder(SelvstyrtDb db, IPasswordHasher<AppUser> hasher)
             var spec = Arrangements.Single(x => arrangement.Id == DemoIds.For($"arrangement:{x.No}"));
             var staff = arrangement.Assignments.Where(s => s.To is null).Select(s => s.AssistantId).Take(spec.Assistants).ToList();
             db.WorkPlans.Add(DemoPlans.For(spec.No, arrangement.Id, spec.Hours, staff));
+            db.ShiftTemplates.AddRange(DemoPlans.Templates(spec.No, arrangement.Id, spec.Hours));
         }
         foreach (var entry in DemoPlans.UnusedHours(arrangements[10].Id)) db.UnusedHours.Add(entry);
         foreach (var contract in DemoContracts.For(ProviderId, municipalities)) db.MunicipalityContracts.Add(contract);

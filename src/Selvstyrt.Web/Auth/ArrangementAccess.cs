@@ -34,6 +34,13 @@ public static class RelationExtensions
     public static bool CanSeeContacts(this Relation r)
         => (r & (Relation.ProviderAdmin | Relation.OfficeCoordinator | Relation.Auditor | Relation.WorkLeader | Relation.CoWorkLeader | Relation.Deputy)) != 0;
 
+    /// <summary>The arrangement's work plan with everyone's shifts and its findings: those who lead, employ or audit (assistants see their own in «Min plan»).</summary>
+    public static bool CanSeePlan(this Relation r)
+        => (r & (Relation.ProviderAdmin | Relation.OfficeCoordinator | Relation.Auditor | Relation.WorkLeader | Relation.CoWorkLeader | Relation.Deputy)) != 0;
+
+    /// <summary>Accepting a rule breach in a plan, with a reason: the employer's roles only.</summary>
+    public static bool CanOverrideBreach(this Relation r) => (r & (Relation.ProviderAdmin | Relation.OfficeCoordinator)) != 0;
+
     public static bool CanManageAssistants(this Relation r) => (r & (Relation.ProviderAdmin | Relation.OfficeCoordinator)) != 0;
 
     /// <summary>The hour account: as the decision (work leaders, deputy, provider, case worker), never an assistant only.</summary>

@@ -1,0 +1,143 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using NodaTime;
+using Selvstyrt.Data;
+using Selvstyrt.Domain.Arrangements;
+using Selvstyrt.Domain.People;
+using Selvstyrt.Domain.Plans;
+using Selvstyrt.Domain.Rules.Engine;
+using Selvstyrt.Web.Auth;
+
+namespace Selvstyrt.Web.Features.Plans;
+
+/// <summary>The findings of a plan and what the last edit changed (for the live region).</summary>
+public sealed record PlanCheckResult(IReadOnlyList<PlanFinding> Findings, int Added, int Removed, DateInterval Window)
+{
+    public int OpenBreaches => Findings.Count(f => f.IsOpenBreach);
+}
+
+/// <summary>
+/// Runs the rules engine on a plan with its context: the plan's assistants, their declared other-employer hours, and
+/// their published shifts in the employer's other arrangements. One <see cref="IncrementalChecker"/> per plan is kept
+/// in memory and fed the difference after each edit, so an edit re-checks only the assistants it touched; when the
+/// context (other plans, the assistants, the plan's dates) has changed, the checker is built anew.
+/// </summary>
+public sealed class PlanRules(SelvstyrtDb db, IMemoryCache cache)
+{
+    private static readonly DateTimeZone Zone = CurrentUser.Zone;
+
+    private sealed class Entry(IncrementalChecker checker, string stamp, Dictionary<string, ShiftInput> own)
+    {
+        public IncrementalChecker Checker { get; } = checker;
+        public string Stamp { get; } = stamp;
+        public Dictionary<string, ShiftInput> Own { get; set; } = own;
+    }
+
+    /// <summary>Checks the plan as it is now; <paramref name="info"/> replaces the plan's own dates (the publish form's).</summary>
+    public async Task<PlanCheckResult> CheckAsync(WorkPlan plan, Arrangement arrangement, LocalDate today, PlanInfo? info, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(arrangement);
+        var window = PlanCheck.Window(plan, today);
+        var context = await ContextAsync(plan, arrangement, window, ct);
+        var planInfo = info ?? new PlanInfo(plan.DiscussedOn, plan.StartsOn);
+        var stamp = string.Join(';', context.Stamp, window.Start, window.End, planInfo.DiscussedOn, planInfo.StartsOn);
+        var own = PlanCheck.Shifts(plan, plan.ArrangementId, window, context.Context.Employer.Id, Zone).ToDictionary(s => s.Id, StringComparer.Ordinal);
+        var key = ("plan-rules", plan.Id);
+        int added = 0, removed = 0;
+        IReadOnlyList<Finding> findings;
+        if (cache.TryGetValue(key, out Entry? entry) && entry!.Stamp == stamp)
+        {
+            lock (entry)
+            {
+                foreach (var (id, old) in entry.Own)
+                {
+                    if (own.ContainsKey(id)) continue;
+                    Count(entry.Checker.Remove(id), ref added, ref removed);
+                }
+                foreach (var (id, shift) in own)
+                {
+                    if (!entry.Own.TryGetValue(id, out var old)) Count(entry.Checker.Add(shift), ref added, ref removed);
+                    else if (!Same(old, shift)) Count(entry.Checker.Replace(shift), ref added, ref removed);
+                }
+                entry.Own = own;
+                findings = entry.Checker.Findings;
+            }
+        }
+        else
+        {
+            var input = PlanCheck.Input(plan, context.Context, window, Zone, planInfo);
+            var checker = new IncrementalChecker(input);
+            cache.Set(key, new Entry(checker, stamp, own), new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(10), Size = 1 });
+            findings = checker.Findings;
+        }
+        return new PlanCheckResult(PlanCheck.Relevant(plan, findings), added, removed, window);
+    }
+
+    private static void Count(FindingChanges changes, ref int added, ref int removed)
+    {
+        added += changes.Added.Count;
+        removed += changes.Removed.Count;
+    }
+
+    private static bool Same(ShiftInput a, ShiftInput b)
+        => a.Assistant == b.Assistant && a.Start == b.Start && a.End == b.End && a.OnCall == b.OnCall && a.Travel == b.Travel
+           && a.Passive.SequenceEqual(b.Passive) && a.Pauses.SequenceEqual(b.Pauses);
+
+    private sealed record Loaded(PlanCheckContext Context, string Stamp);
+
+    private async Task<Loaded> ContextAsync(WorkPlan plan, Arrangement arrangement, DateInterval window, CancellationToken ct)
+    {
+        var (employerId, regime) = Employer(arrangement);
+        var ids = plan.Shifts.Where(s => s.AssistantId is not null).Select(s => s.AssistantId!.Value)
+            .Concat(plan.Deviations.Where(d => d.AssistantId is not null).Select(d => d.AssistantId!.Value)).Distinct().ToList();
+        var assistants = await db.Assistants.AsNoTracking().Include(a => a.Employments).Include(a => a.OtherEmployerHours)
+            .Where(a => ids.Contains(a.Id)).ToListAsync(ct);
+        var others = arrangement.EmployerModel == EmployerModel.Recipient
+            ? []
+            : await db.Arrangements.AsNoTracking()
+                .Where(a => a.Id != arrangement.Id && a.ProviderId == arrangement.ProviderId && a.EmployerModel != EmployerModel.Recipient
+                            && a.Assignments.Any(s => ids.Contains(s.AssistantId)))
+                .Select(a => a.Id).ToListAsync(ct);
+        var otherPlans = others.Count == 0
+            ? []
+            : await db.WorkPlans.AsNoTracking().Include(p => p.Shifts).Include(p => p.Deviations)
+                .Where(p => others.Contains(p.ArrangementId) && p.Status == PlanStatus.Published && p.StartsOn <= window.End && (p.EndsOn == null || p.EndsOn >= window.Start))
+                .ToListAsync(ct);
+        var wanted = ids.ToHashSet();
+        var otherShifts = otherPlans
+            .SelectMany(p => p.RollOut(window.Start, window.End, Zone).Where(s => s.AssistantId is { } a && wanted.Contains(a))
+                .Select(s => PlanCheck.ToInput(s, p.ArrangementId.ToString(), employerId)))
+            .GroupBy(s => s.Id, StringComparer.Ordinal).Select(g => g.First()).ToList();
+        var employer = new EmployerProfile(employerId, regime, null, WeekAnchor.Monday, null, [], new EmployerSettings());
+        var profiles = assistants.Select(a => Profile(a, employerId, window.Start)).ToList();
+        var continuous = plan.Coverage.Any(c => c.Days == WeekDays.All && c.LengthMinutes >= 24 * 60);
+        var stamp = string.Join(',', otherPlans.OrderBy(p => p.Id).Select(p => $"{p.Id:N}:{p.Revision}:{p.EndsOn}"))
+                    + "|" + string.Join(',', assistants.OrderBy(a => a.Id).Select(a => $"{a.Id:N}:{a.UpdatedAt?.ToUnixTimeTicks()}:{a.OtherEmployerHours.Count}"))
+                    + "|" + continuous;
+        return new Loaded(new PlanCheckContext(employer, profiles, otherShifts, continuous), stamp);
+    }
+
+    /// <summary>The employer as the rules see it: the provider (or municipality) under AML, or the recipient under the household regulation.</summary>
+    public static (string Id, Regime Regime) Employer(Arrangement arrangement)
+    {
+        ArgumentNullException.ThrowIfNull(arrangement);
+        return arrangement.EmployerModel == EmployerModel.Recipient
+            ? (arrangement.RecipientId.ToString(), Regime.Household)
+            : (arrangement.ProviderId.ToString(), Regime.Aml);
+    }
+
+    private static AssistantProfile Profile(Assistant a, string employer, LocalDate on)
+    {
+        var employment = a.EmploymentOn(on) ?? a.Employments.OrderByDescending(e => e.Start).FirstOrDefault();
+        var other = a.OtherEmployerHours.Select(o => new OtherEmployerHoursDeclared(o.EmployerName, (double)o.HoursPerWeek, o.From, o.To)).ToList();
+        return new AssistantProfile(a.Id.ToString(), employer, a.BirthDate, employment?.Start, employment?.SeniorityYearsOn(on), null, PlanHours.FullTimeRota, other);
+    }
+
+    /// <summary>The paragraph a rule cites (for the finding list).</summary>
+    public static string Paragraph(string rule) => RuleEngine.Rules.FirstOrDefault(r => r.Id == rule)?.Paragraph ?? rule;
+
+    /// <summary>Short text for a severity.</summary>
+    public static string SeverityCode(Severity s) => s.ToString().ToLower(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,337 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Selvstyrt.Data;
+using Selvstyrt.Domain.Arrangements;
+using Selvstyrt.Domain.Common;
+using Selvstyrt.Domain.Notifications;
+using Selvstyrt.Domain.People;
+using Selvstyrt.Domain.Plans;
+using Selvstyrt.Domain.Rules.Engine;
+using Selvstyrt.Web.Auth;
+
+namespace Selvstyrt.Web.Features.Plans;
+
+/// <summary>A person who can be given shifts in the arrangement.</summary>
+public sealed record PlanPerson(Guid Id, string Name, decimal PositionPercent, bool OnCall);
+
+/// <summary>Everything the editor shows for one plan.</summary>
+public sealed record PlanEditor(WorkPlan Plan, Arrangement Arrangement, Relation Relation, IReadOnlyList<PlanPerson> People, IReadOnlyList<ShiftTemplate> Templates,
+    IReadOnlyList<WeekCoverage> Coverage, IReadOnlyList<AssistantHours> Hours, IReadOnlyList<decimal> WeekHours, decimal? DecisionWeekHours, PlanCheckResult Check)
+{
+    public string NameOf(Guid? id) => id is { } g ? People.FirstOrDefault(p => p.Id == g)?.Name ?? "Tidligere assistent" : "Ikke tildelt";
+}
+
+/// <summary>A plan in the arrangement's list.</summary>
+public sealed record PlanSummary(Guid Id, string Name, PlanStatus Status, int RotationWeeks, LocalDate StartsOn, LocalDate? EndsOn, int Shifts, int Revision, int PublishedVersion, Instant? PublishedAt);
+
+/// <summary>The result of an edit: the plan as saved and its findings, with what the edit changed.</summary>
+public sealed record PlanEdited(Guid PlanId, int Revision, PlanCheckResult Check, object? Created = null);
+
+/// <summary>Adding one shift, or the same shift on several weeks and days (and for two at once with a 2:1 template).</summary>
+public sealed record AddShifts(Guid? TemplateId, LocalTime? Start, int? LengthMinutes, PlanShiftKind? Kind, Guid? AssistantId, Guid? SecondAssistantId,
+    IReadOnlyList<int> Weeks, IReadOnlyList<IsoDayOfWeek> Days, int? Revision);
+
+/// <summary>
+/// The work plan's use cases (issue 5): list, create, read for the editor, and every edit. Each edit checks the
+/// user's relation to the arrangement, the revision the user read (optimistic concurrency: a stale revision is a
+/// conflict, never a lost update), saves, notifies the assistants a published plan's change touches, and answers
+/// with the fresh findings.
+/// </summary>
+public sealed class PlanService(SelvstyrtDb db, ArrangementAccess access, CurrentUser user, PlanRules rules)
+{
+    public async Task<Result<(Arrangement Arrangement, Relation Relation, List<PlanSummary> Plans)>> ListAsync(Guid arrangementId, CancellationToken ct)
+    {
+        var relation = await access.RelationTo(arrangementId, ct);
+        if (!relation.CanSeePlan()) return new NotFound();
+        var arrangement = await db.Arrangements.AsNoTracking().FirstAsync(a => a.Id == arrangementId, ct);
+        var plans = await db.WorkPlans.AsNoTracking().Where(p => p.ArrangementId == arrangementId)
+            .OrderByDescending(p => p.StartsOn)
+            .Select(p => new PlanSummary(p.Id, p.Name, p.Status, p.RotationWeeks, p.StartsOn, p.EndsOn, p.Shifts.Count, p.Revision, p.PublishedVersion, p.PublishedAt))
+            .ToListAsync(ct);
+        return (arrangement, relation, plans);
+    }
+
+    /// <summary>A new draft, empty or copied from another plan of the arrangement; idempotent on the key.</summary>
+    public async Task<Result<Guid>> CreateAsync(Guid arrangementId, string? name, int? weeks, LocalDate? startsOn, Guid? copyFrom, string? key, CancellationToken ct)
+    {
+        var relation = await access.RelationTo(arrangementId, ct);
+        if (!relation.CanSeePlan()) return new NotFound();
+        if (!relation.CanEdit()) return new Forbidden("Bare arbeidsleder, medarbeidsleder og leverandøren kan lage arbeidsplaner.");
+        var fields = new Dictionary<string, string>();
+        if (string.IsNullOrWhiteSpace(key) || key.Length > 100) fields["idempotencyKey"] = "Mangler en gyldig idempotensnøkkel (Idempotency-Key, 1-100 tegn).";
+        if (weeks is null) fields["rotationWeeks"] = "Fyll ut antall uker i turnusen.";
+        if (startsOn is null) fields["startsOn"] = "Fyll ut når turnusen begynner (en mandag).";
+        if (fields.Count > 0) return new Invalid(fields);
+        var existing = await db.WorkPlans.AsNoTracking().Where(p => p.ArrangementId == arrangementId && p.IdempotencyKey == key).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct);
+        if (existing is { } known) return known;
+        var created = WorkPlan.Create(Guid.CreateVersion7(), arrangementId, name ?? "", weeks!.Value, startsOn!.Value, null, key);
+        if (!created.IsSuccess) return created.Error!;
+        var plan = created.Value!;
+        var actor = Actor();
+        if (copyFrom is { } source)
+        {
+            var from = await db.WorkPlans.AsNoTracking().Include(p => p.Shifts).Include(p => p.Coverage).FirstOrDefaultAsync(p => p.Id == source && p.ArrangementId == arrangementId, ct);
+            if (from is null) return Invalid.Field("copyFrom", "Fant ikke planen du ville kopiere fra.");
+            foreach (var s in from.Shifts.Where(s => s.Week <= plan.RotationWeeks)) plan.AddShift(Guid.CreateVersion7(), s.Placement, actor);
+            plan.SetCoverage(from.Coverage.Select(c => c.Spec).ToList(), Guid.CreateVersion7, actor);
+        }
+        else
+        {
+            var hours = await DecisionWeekHoursAsync(arrangementId, startsOn!.Value, ct);
+            plan.SetCoverage(PlanCoverage.Suggest(hours ?? 0m), Guid.CreateVersion7, actor);
+        }
+        db.WorkPlans.Add(plan);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            var won = await db.WorkPlans.AsNoTracking().Where(p => p.ArrangementId == arrangementId && p.IdempotencyKey == key).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct);
+            if (won is null) throw;
+            return won.Value;
+        }
+        return plan.Id;
+    }
+
+    public async Task<Result<PlanEditor>> EditorAsync(Guid arrangementId, Guid planId, CancellationToken ct, PlanInfo? info = null)
+    {
+        var relation = await access.RelationTo(arrangementId, ct);
+        if (!relation.CanSeePlan()) return new NotFound();
+        var plan = await Load(arrangementId, planId, tracked: false, ct);
+        if (plan is null) return new NotFound();
+        return await EditorFor(plan, relation, null, ct, info);
+    }
+
+    private async Task<PlanEditor> EditorFor(WorkPlan plan, Relation relation, PlanCheckResult? check, CancellationToken ct, PlanInfo? info = null)
+    {
+        var arrangement = await db.Arrangements.AsNoTracking().Include(a => a.Assignments).FirstAsync(a => a.Id == plan.ArrangementId, ct);
+        var today = user.Today;
+        var current = arrangement.Assignments.Where(s => s.To is null || s.To >= today).Select(s => s.AssistantId)
+            .Concat(plan.Shifts.Where(s => s.AssistantId is not null).Select(s => s.AssistantId!.Value)).Distinct().ToList();
+        var people = (await db.Assistants.AsNoTracking().Include(a => a.Employments).Where(a => current.Contains(a.Id)).ToListAsync(ct))
+            .Select(a =>
+            {
+                var e = a.EmploymentOn(LocalDate.Max(today, plan.StartsOn)) ?? a.Employments.OrderByDescending(x => x.Start).FirstOrDefault();
+                return new PlanPerson(a.Id, a.FullName, e?.PositionPercent ?? 0m, e?.Kind == EmploymentKind.OnCall);
+            })
+            .OrderBy(p => p.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("nb-NO"), false)).ToList();
+        var templates = await db.ShiftTemplates.AsNoTracking().Where(t => t.ArrangementId == plan.ArrangementId).OrderBy(t => t.StartMinute).ThenBy(t => t.Name).ToListAsync(ct);
+        check ??= await rules.CheckAsync(plan, arrangement, today, info, ct);
+        var positions = people.ToDictionary(p => p.Id, p => p.PositionPercent);
+        var decisionHours = relation.CanSeeDecision() ? await DecisionWeekHoursAsync(plan.ArrangementId, LocalDate.Max(plan.StartsOn, today), ct) : null;
+        return new PlanEditor(plan, arrangement, relation, people, templates, PlanCoverage.Of(plan), PlanHours.PerAssistant(plan, positions), PlanHours.PerWeek(plan), decisionHours, check);
+    }
+
+    private async Task<decimal?> DecisionWeekHoursAsync(Guid arrangementId, LocalDate on, CancellationToken ct)
+    {
+        var decisions = await db.Decisions.AsNoTracking().Where(d => d.ArrangementId == arrangementId).ToListAsync(ct);
+        var inForce = DecisionHistory.InForce(decisions, on) ?? decisions.Where(d => d.ValidFrom <= on).OrderByDescending(d => d.ValidFrom).FirstOrDefault();
+        return inForce?.HoursPerWeek;
+    }
+
+    public Task<Result<PlanEdited>> AddShiftsAsync(Guid arrangementId, Guid planId, AddShifts c, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        return EditAsync(arrangementId, planId, c.Revision, async (plan, actor) =>
+        {
+            var fields = new Dictionary<string, string>();
+            ShiftTemplate? template = null;
+            if (c.TemplateId is { } tid)
+            {
+                template = await db.ShiftTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.Id == tid && t.ArrangementId == arrangementId, ct);
+                if (template is null) fields["template"] = "Fant ikke vakttypen.";
+            }
+            else
+            {
+                if (c.Start is null) fields["start"] = "Fyll ut når vakten begynner, eller velg en vakttype.";
+                if (c.LengthMinutes is null) fields["end"] = "Fyll ut når vakten slutter, eller velg en vakttype.";
+            }
+            if (c.Weeks.Count == 0) fields["weeks"] = "Velg minst én uke.";
+            if (c.Days.Count == 0) fields["days"] = "Velg minst én dag.";
+            if (c.SecondAssistantId is not null && c.SecondAssistantId == c.AssistantId) fields["secondAssistant"] = "Velg to forskjellige assistenter for 2:1.";
+            var known = await KnownAssistants(plan, ct);
+            foreach (var (field, id) in new[] { ("assistant", c.AssistantId), ("secondAssistant", c.SecondAssistantId) })
+                if (id is { } a && !known.Contains(a)) fields[field] = "Assistenten er ikke knyttet til ordningen.";
+            if (fields.Count > 0) return new Invalid(fields);
+            var placement = template is not null
+                ? new ShiftPlacement(1, IsoDayOfWeek.Monday, template.Start, template.LengthMinutes, c.AssistantId, template.Kind)
+                { Passive = template.Passive, PaidPauseMinutes = template.PaidPauseMinutes, TemplateId = template.Id }
+                : new ShiftPlacement(1, IsoDayOfWeek.Monday, c.Start!.Value, c.LengthMinutes!.Value, c.AssistantId, c.Kind ?? PlanShiftKind.Day);
+            var people = template?.Staffing == 2 || c.SecondAssistantId is not null ? new[] { c.AssistantId, c.SecondAssistantId } : [c.AssistantId];
+            var ids = new List<Guid>();
+            foreach (var week in c.Weeks.Distinct().Order())
+            {
+                foreach (var day in c.Days.Distinct().Order())
+                {
+                    foreach (var who in people)
+                    {
+                        var added = plan.AddShift(Guid.CreateVersion7(), placement with { Week = week, Day = day, AssistantId = who }, actor);
+                        if (!added.IsSuccess) return added.Error!;
+                        ids.Add(added.Value!.Id);
+                    }
+                }
+            }
+            return (object)ids;
+        }, ct);
+    }
+
+    public Task<Result<PlanEdited>> ChangeShiftAsync(Guid arrangementId, Guid planId, Guid shiftId, ShiftPlacement placement, int? revision, CancellationToken ct)
+        => EditAsync(arrangementId, planId, revision, async (plan, actor) =>
+        {
+            if (placement.AssistantId is { } a && !(await KnownAssistants(plan, ct)).Contains(a)) return Invalid.Field("assistant", "Assistenten er ikke knyttet til ordningen.");
+            var shift = plan.Shifts.FirstOrDefault(s => s.Id == shiftId);
+            var keep = shift is null ? placement : placement with { Passive = shift.Passive, PaidPauseMinutes = shift.PaidPauseMinutes, TemplateId = shift.TemplateId };
+            var result = plan.ChangeShift(shiftId, keep, actor);
+            return result.IsSuccess ? result.Value! : result.Error!;
+        }, ct);
+
+    public Task<Result<PlanEdited>> CopyShiftAsync(Guid arrangementId, Guid planId, Guid shiftId, int week, IsoDayOfWeek day, Guid? assistantId, int? revision, CancellationToken ct)
+        => EditAsync(arrangementId, planId, revision, async (plan, actor) =>
+        {
+            if (assistantId is { } a && !(await KnownAssistants(plan, ct)).Contains(a)) return Invalid.Field("assistant", "Assistenten er ikke knyttet til ordningen.");
+            var result = plan.CopyShift(shiftId, Guid.CreateVersion7(), week, day, assistantId, actor);
+            return result.IsSuccess ? result.Value! : result.Error!;
+        }, ct);
+
+    public Task<Result<PlanEdited>> SwapAsync(Guid arrangementId, Guid planId, Guid first, Guid second, int? revision, CancellationToken ct)
+        => EditAsync(arrangementId, planId, revision, (plan, actor) => Task.FromResult(Wrap(plan.SwapAssistants(first, second, actor))), ct);
+
+    public Task<Result<PlanEdited>> RemoveShiftAsync(Guid arrangementId, Guid planId, Guid shiftId, int? revision, CancellationToken ct)
+        => EditAsync(arrangementId, planId, revision, (plan, actor) => Task.FromResult(Wrap(plan.RemoveShift(shiftId, actor))), ct);
+
+    public Task<Result<PlanEdited>> CopyWeekAsync(Guid arrangementId, Guid planId, int from, int to, int? revision, CancellationToken ct)
+        => EditAsync(arrangementId, planId, revision, (plan, actor) => Task.FromResult(Wrap(plan.CopyWeek(from, to, Guid.CreateVersion7, actor))), ct);
+
+    public Task<Result<PlanEdited>> AddDeviationAsync(Guid arrangementId, Guid planId, PlanDeviationSpec spec, int? revision, CancellationToken ct)
+        => EditAsync(arrangementId, planId, revision, async (plan, actor) =>
+        {
+            if (spec.AssistantId is { } a && !(await KnownAssistants(plan, ct)).Contains(a)) return Invalid.Field("assistant", "Assistenten er ikke knyttet til ordningen.");
+            var result = plan.AddDeviation(Guid.CreateVersion7(), spec, actor);
+            return result.IsSuccess ? result.Value! : result.Error!;
+        }, ct);
+
+    public Task<Result<PlanEdited>> RemoveDeviationAsync(Guid arrangementId, Guid planId, Guid deviationId, int? revision, CancellationToken ct)
+        => EditAsync(arrangementId, planId, revision, (plan, actor) => Task.FromResult(Wrap(plan.RemoveDeviation(deviationId, actor))), ct);
+
+    public Task<Result<PlanEdited>> SetCoverageAsync(Guid arrangementId, Guid planId, IReadOnlyList<CoverageSpec> needs, int? revision, CancellationToken ct)
+        => EditAsync(arrangementId, planId, revision, (plan, actor) => Task.FromResult(Wrap(plan.SetCoverage(needs, Guid.CreateVersion7, actor))), ct);
+
+    public Task<Result<PlanEdited>> AddMarkAsync(Guid arrangementId, Guid planId, string? name, LocalDate? from, LocalDate? to, int? revision, CancellationToken ct)
+        => EditAsync(arrangementId, planId, revision, (plan, actor) =>
+        {
+            if (from is null) return Task.FromResult<Result<object>>(Invalid.Field("from", "Fyll ut når perioden begynner."));
+            if (to is null) return Task.FromResult<Result<object>>(Invalid.Field("to", "Fyll ut når perioden slutter."));
+            return Task.FromResult(Wrap(plan.AddMark(Guid.CreateVersion7(), name, from.Value, to.Value, actor)));
+        }, ct);
+
+    /// <summary>A provider role accepts a breach with a reason (logged on the plan and in the audit log).</summary>
+    public async Task<Result<PlanEdited>> OverrideAsync(Guid arrangementId, Guid planId, string key, string? reason, CancellationToken ct)
+    {
+        var relation = await access.RelationTo(arrangementId, ct);
+        if (!relation.CanSeePlan()) return new NotFound();
+        if (!relation.CanOverrideBreach()) return new Forbidden("Bare koordinator og administrator hos arbeidsgiveren kan godta et brudd.");
+        return await EditAsync(arrangementId, planId, null, async (plan, actor) =>
+        {
+            var arrangement = await db.Arrangements.AsNoTracking().FirstAsync(a => a.Id == arrangementId, ct);
+            var check = await rules.CheckAsync(plan, arrangement, user.Today, null, ct);
+            var finding = check.Findings.FirstOrDefault(f => f.Key == key);
+            if (finding is null) return Invalid.Field("key", "Funnet finnes ikke lenger; planen kan være endret.");
+            if (finding.Finding.Severity != Severity.Breach) return Invalid.Field("key", "Bare brudd trenger å godtas.");
+            return Wrap(plan.Override(Guid.CreateVersion7(), finding.Finding.Rule, key, reason, actor));
+        }, ct);
+    }
+
+    /// <summary>
+    /// Publishes from a Monday with the date of the discussion (AML-10-3-1): the check runs with those dates, and any
+    /// breach without an override stops the publication. The arrangement's previous published plan ends the day before.
+    /// </summary>
+    public Task<Result<PlanEdited>> PublishAsync(Guid arrangementId, Guid planId, LocalDate? startsOn, LocalDate? discussedOn, int? revision, CancellationToken ct)
+        => EditAsync(arrangementId, planId, revision, async (plan, actor) =>
+        {
+            if (startsOn is null) return Invalid.Field("startsOn", "Fyll ut datoen planen gjelder fra.");
+            var arrangement = await db.Arrangements.AsNoTracking().FirstAsync(a => a.Id == arrangementId, ct);
+            var draftDates = new PlanInfo(discussedOn, startsOn.Value);
+            var check = await rules.CheckAsync(Rebased(plan, startsOn.Value), arrangement, user.Today, draftDates, ct);
+            var result = plan.Publish(startsOn.Value, discussedOn, check.OpenBreaches, actor);
+            if (!result.IsSuccess) return result.Error!;
+            var older = await db.WorkPlans.Where(p => p.ArrangementId == arrangementId && p.Id != plan.Id && p.Status == PlanStatus.Published
+                                                      && p.StartsOn < startsOn && (p.EndsOn == null || p.EndsOn >= startsOn)).ToListAsync(ct);
+            foreach (var o in older) o.EndBefore(startsOn.Value);
+            return plan;
+        }, ct);
+
+    /// <summary>The plan as it would be from another start date (for checking a publication before it is made).</summary>
+    private static WorkPlan Rebased(WorkPlan plan, LocalDate startsOn)
+    {
+        if (plan.StartsOn == startsOn || startsOn.DayOfWeek != IsoDayOfWeek.Monday) return plan;
+        var copy = WorkPlan.Create(plan.Id, plan.ArrangementId, plan.Name, plan.RotationWeeks, startsOn, plan.EndsOn is { } e && e >= startsOn ? e : null).Value!;
+        var actor = new PlanActor(Instant.MinValue, "", startsOn);
+        foreach (var s in plan.Shifts) copy.AddShift(s.Id, s.Placement, actor);
+        return copy;
+    }
+
+    private static Result<object> Wrap<T>(Result<T> r) => r.IsSuccess ? r.Value! : r.Error!;
+
+    private async Task<HashSet<Guid>> KnownAssistants(WorkPlan plan, CancellationToken ct)
+        => (await db.Arrangements.AsNoTracking().Where(a => a.Id == plan.ArrangementId).SelectMany(a => a.Assignments.Select(s => s.AssistantId)).ToListAsync(ct)).ToHashSet();
+
+    private PlanActor Actor() => new(user.Now, user.DisplayName, user.Today);
+
+    private async Task<WorkPlan?> Load(Guid arrangementId, Guid planId, bool tracked, CancellationToken ct)
+    {
+        var query = db.WorkPlans.Include(p => p.Shifts).Include(p => p.Deviations).Include(p => p.Changes).Include(p => p.Overrides)
+            .Include(p => p.Coverage).Include(p => p.Marks).AsSplitQuery();
+        if (!tracked) query = query.AsNoTracking();
+        return await query.FirstOrDefaultAsync(p => p.Id == planId && p.ArrangementId == arrangementId, ct);
+    }
+
+    /// <summary>Loads, checks access and revision, edits, saves (a concurrent save is a conflict), notifies, re-checks.</summary>
+    private async Task<Result<PlanEdited>> EditAsync(Guid arrangementId, Guid planId, int? revision, Func<WorkPlan, PlanActor, Task<Result<object>>> edit, CancellationToken ct)
+    {
+        var relation = await access.RelationTo(arrangementId, ct);
+        if (!relation.CanSeePlan()) return new NotFound();
+        if (!relation.CanEdit()) return new Forbidden("Bare arbeidsleder, medarbeidsleder og leverandøren kan endre arbeidsplanen.");
+        var plan = await Load(arrangementId, planId, tracked: true, ct);
+        if (plan is null) return new NotFound();
+        var expected = plan.Expect(revision);
+        if (!expected.IsSuccess) return expected.Error!;
+        var changesBefore = plan.Changes.Count;
+        var actor = Actor();
+        var result = await edit(plan, actor);
+        if (!result.IsSuccess) return result.Error!;
+        await NotifyAsync(plan, plan.Changes.Skip(changesBefore).ToList(), ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new Conflict("Noen andre lagret en endring i planen samtidig. Endringen din er ikke lagret: se over planen slik den er nå, og lagre på nytt.");
+        }
+        var arrangement = await db.Arrangements.AsNoTracking().FirstAsync(a => a.Id == arrangementId, ct);
+        var check = await rules.CheckAsync(plan, arrangement, user.Today, null, ct);
+        return new PlanEdited(plan.Id, plan.Revision, check, result.Value);
+    }
+
+    /// <summary>Stored notifications: everyone in the plan when it is published, the assistants a later change touches.</summary>
+    private async Task NotifyAsync(WorkPlan plan, List<PlanChange> changes, CancellationToken ct)
+    {
+        if (changes.Count == 0) return;
+        var everyone = plan.Shifts.Where(s => s.AssistantId is not null).Select(s => s.AssistantId!.Value).ToHashSet();
+        var touched = changes.SelectMany(c => c.Kind == PlanChangeKind.Published ? everyone : new[] { c.AssistantId, c.OtherAssistantId }.OfType<Guid>()).ToHashSet();
+        if (touched.Count == 0) return;
+        var users = await db.Assistants.AsNoTracking().Where(a => touched.Contains(a.Id) && a.UserId != null).Select(a => new { a.Id, a.UserId }).ToListAsync(ct);
+        foreach (var change in changes)
+        {
+            foreach (var u in users.Where(u => change.Concerns(u.Id) || (change.Kind == PlanChangeKind.Published && everyone.Contains(u.Id))))
+            {
+                var (subject, key) = change.Kind == PlanChangeKind.Published
+                    ? ($"Ny arbeidsplan: {plan.Name}", $"plan:{plan.Id:N}:v{plan.PublishedVersion}:{u.UserId:N}")
+                    : ($"Endring i arbeidsplanen: {plan.Name}", $"plan-change:{change.Id:N}:{u.UserId:N}");
+                db.Notifications.Add(Notification.Create(Guid.CreateVersion7(), u.UserId!.Value, "plan", subject, change.Description, "/min-plan", key, change.At));
+            }
+        }
+    }
+}
