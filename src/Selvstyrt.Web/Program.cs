@@ -157,8 +157,10 @@ ArrangementEndpoints.Map(api);
 AssistantEndpoints.Map(api);
 MunicipalityEndpoints.Map(api);
 HourAccountEndpoints.Map(api);
+Selvstyrt.Web.Features.Plans.PlanEndpoints.Map(api);
 AccountEndpoints.MapPages(app);
 HourAccountEndpoints.MapPages(app);
+Selvstyrt.Web.Features.Plans.PlanEndpoints.MapPages(app);
 app.MapRazorComponents<App>();
 
 await app.PrepareDatabaseAsync();

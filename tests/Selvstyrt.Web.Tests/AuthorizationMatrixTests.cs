@@ -54,6 +54,9 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
 
         /// <summary>The invoice basis: the provider's administrator and the office's coordinator.</summary>
         Invoice,
+
+        /// <summary>The work plan with everyone's shifts: those who lead, employ or audit; not assistants, not case workers.</summary>
+        Planners,
     }
 
     private sealed record Route(string Method, string Pattern, Gate Gate, ObjectKind Object = ObjectKind.None, bool Api = false, Audience Audience = Audience.All);
@@ -126,6 +129,33 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
         new("POST", "/api/v1/assistants", Gate.Unsafe, Api: true),
         new("GET", "/api/v1/municipalities", Gate.SignedIn, Api: true),
         new("GET", "/api/v1/municipalities/{id:guid}/arrangements", Gate.Object, ObjectKind.Municipality, Api: true),
+        new("GET", "/ordninger/{Id:guid}/arbeidsplan", Gate.Object, ObjectKind.Arrangement, Audience: Audience.Planners),
+        new("POST", "/ordninger/{Id:guid}/arbeidsplan", Gate.Unsafe, ObjectKind.Arrangement),
+        new("GET", "/ordninger/{Id:guid}/arbeidsplan/{PlanId:guid}", Gate.Object, ObjectKind.Arrangement, Audience: Audience.Planners),
+        new("POST", "/ordninger/{Id:guid}/arbeidsplan/{PlanId:guid}", Gate.Unsafe, ObjectKind.Arrangement),
+        new("GET", "/ordninger/{Id:guid}/arbeidsplan/{PlanId:guid}/aar", Gate.Object, ObjectKind.Arrangement, Audience: Audience.Planners),
+        new("POST", "/ordninger/{Id:guid}/arbeidsplan/{PlanId:guid}/aar", Gate.Unsafe, ObjectKind.Arrangement),
+        new("GET", "/ordninger/{Id:guid}/arbeidsplan/{PlanId:guid}/unntak", Gate.Object, ObjectKind.Arrangement, Audience: Audience.Planners),
+        new("POST", "/ordninger/{Id:guid}/arbeidsplan/{PlanId:guid}/unntak", Gate.Unsafe, ObjectKind.Arrangement),
+        new("GET", "/ordninger/{Id:guid}/arbeidsplan/{PlanId:guid}/endringer", Gate.Object, ObjectKind.Arrangement, Audience: Audience.Planners),
+        new("POST", "/ordninger/{Id:guid}/arbeidsplan/{PlanId:guid}/endringer", Gate.Unsafe, ObjectKind.Arrangement),
+        new("GET", "/ordninger/{Id:guid}/arbeidsplan/{PlanId:guid}/vedlegg1", Gate.Object, ObjectKind.Arrangement, Audience: Audience.Planners),
+        new("POST", "/ordninger/{Id:guid}/arbeidsplan/{PlanId:guid}/vedlegg1", Gate.Unsafe, ObjectKind.Arrangement),
+        new("GET", "/ordninger/{Id:guid}/vakttyper", Gate.Object, ObjectKind.Arrangement, Audience: Audience.Planners),
+        new("POST", "/ordninger/{Id:guid}/vakttyper", Gate.Unsafe, ObjectKind.Arrangement),
+        new("GET", "/ordninger/{id:guid}/arbeidsplan/{planId:guid}/vedlegg1.pdf", Gate.Object, ObjectKind.Arrangement, Audience: Audience.Planners),
+        new("GET", "/kalender/{secret}.ics", Gate.Public),
+        new("GET", "/min-plan", Gate.SignedIn),
+        new("POST", "/min-plan", Gate.Unsafe),
+        new("GET", "/api/v1/arrangements/{id:guid}/plans", Gate.Object, ObjectKind.Arrangement, Api: true, Audience: Audience.Planners),
+        new("POST", "/api/v1/arrangements/{id:guid}/plans", Gate.Unsafe, ObjectKind.Arrangement, Api: true),
+        new("GET", "/api/v1/arrangements/{id:guid}/plans/{planId:guid}", Gate.Object, ObjectKind.Arrangement, Api: true, Audience: Audience.Planners),
+        new("GET", "/api/v1/arrangements/{id:guid}/plans/{planId:guid}/findings", Gate.Object, ObjectKind.Arrangement, Api: true, Audience: Audience.Planners),
+        new("POST", "/api/v1/arrangements/{id:guid}/plans/{planId:guid}/shifts", Gate.Unsafe, ObjectKind.Arrangement, Api: true),
+        new("PUT", "/api/v1/arrangements/{id:guid}/plans/{planId:guid}/shifts/{shiftId:guid}", Gate.Unsafe, ObjectKind.Arrangement, Api: true),
+        new("DELETE", "/api/v1/arrangements/{id:guid}/plans/{planId:guid}/shifts/{shiftId:guid}", Gate.Unsafe, ObjectKind.Arrangement, Api: true),
+        new("POST", "/api/v1/arrangements/{id:guid}/plans/{planId:guid}/deviations", Gate.Unsafe, ObjectKind.Arrangement, Api: true),
+        new("POST", "/api/v1/arrangements/{id:guid}/plans/{planId:guid}/publish", Gate.Unsafe, ObjectKind.Arrangement, Api: true),
     ];
 
     private static Guid Arrangement(int no) => DemoIds.For($"arrangement:{no}");
@@ -252,6 +282,7 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
         var visible = Visible.GetValueOrDefault(principal, ([], []));
         var foreign = principal == ForeignProvider.AdminEmail;
         if (route.Audience != Audience.All && principal == DemoLogins.Assistant) visible = ([], visible.Assistants);
+        if (route.Audience == Audience.Planners && principal.StartsWith("saksbehandler", StringComparison.Ordinal)) visible = ([], visible.Assistants);
         var reporting = route.Audience switch
         {
             Audience.Reports => Reporting.GetValueOrDefault(principal, []),
@@ -261,8 +292,9 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
         switch (route.Object)
         {
             case ObjectKind.Arrangement:
-                foreach (var no in Enumerable.Range(1, 10)) yield return (Fill(route.Pattern, Arrangement(no), DemoIds.For($"decision:{no}")), visible.Arrangements.Contains(no));
-                yield return (Fill(route.Pattern, ForeignProvider.ArrangementId, ForeignProvider.DecisionId), foreign);
+                foreach (var no in Enumerable.Range(1, 10)) yield return (Fill(route.Pattern, Arrangement(no), DemoIds.For($"decision:{no}"), DemoIds.For($"plan:{no}")), visible.Arrangements.Contains(no));
+                // The foreign provider has no work plan: a plan route there finds nothing.
+                yield return (Fill(route.Pattern, ForeignProvider.ArrangementId, ForeignProvider.DecisionId), foreign && !route.Pattern.Contains("lanId:guid}", StringComparison.Ordinal));
                 yield return (Fill(route.Pattern, Guid.NewGuid(), Guid.NewGuid()), false);
                 break;
             case ObjectKind.Assistant:
@@ -276,13 +308,18 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
                 yield return (Fill(route.Pattern, ForeignProvider.MunicipalityId), foreign);
                 break;
             default:
-                yield return (route.Pattern.Replace("{documentName}", "v1", StringComparison.Ordinal).Replace("{**path:file}", "favicon.svg", StringComparison.Ordinal), true);
+                yield return (route.Pattern.Replace("{documentName}", "v1", StringComparison.Ordinal).Replace("{**path:file}", "favicon.svg", StringComparison.Ordinal)
+                    .Replace("{secret}", "ukjent-hemmelighet-som-ikke-finnes", StringComparison.Ordinal), true);
                 break;
         }
     }
 
-    private static string Fill(string pattern, Guid id, Guid? decisionId = null)
-        => pattern.Replace("{Id:guid}", id.ToString(), StringComparison.Ordinal).Replace("{id:guid}", id.ToString(), StringComparison.Ordinal)
+    private static string Fill(string pattern, Guid id, Guid? decisionId = null, Guid? planId = null)
+        => pattern.Replace("{planId:guid}", (planId ?? Guid.NewGuid()).ToString(), StringComparison.Ordinal).Replace("{PlanId:guid}", (planId ?? Guid.NewGuid()).ToString(), StringComparison.Ordinal)
+            .Replace("{shiftId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+            .Replace("vedlegg1.pdf", $"vedlegg1.pdf?assistent={Assistant(42)}&maaned=2026-11", StringComparison.Ordinal)
+            .Replace("{secret}", "ukjent-hemmelighet-som-ikke-finnes", StringComparison.Ordinal)
+            .Replace("{Id:guid}", id.ToString(), StringComparison.Ordinal).Replace("{id:guid}", id.ToString(), StringComparison.Ordinal)
             .Replace("{decisionId:guid}", (decisionId ?? Guid.NewGuid()).ToString(), StringComparison.Ordinal)
             .Replace("{month}", "2026-10", StringComparison.Ordinal).Replace("{year:int}", "2026", StringComparison.Ordinal);
 
@@ -297,6 +334,8 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
                 {
                     "/logg-inn/tofaktor" => [200, 302],
                     "/_framework/opaque-redirect" => [400, 404],
+                    // An unknown or revoked calendar secret is simply not found.
+                    _ when path.StartsWith("/kalender/", StringComparison.Ordinal) => [404],
                     _ => [200],
                 };
             case Gate.SignedIn:

@@ -23,13 +23,12 @@ public sealed record AppendixOneSheet(Guid ArrangementId, Guid PlanId, string Pl
 /// local time, and the signature lines for the assistant and the work leader. As a print-styled page and a PDF
 /// (PDFsharp, with DejaVu Sans embedded so that a server without fonts makes the same file).
 /// </summary>
-public sealed class AppendixOne(SelvstyrtDb db, ArrangementAccess access, CurrentUser user)
+public sealed class AppendixOne(SelvstyrtDb db, ArrangementAccess access)
 {
     public async Task<Result<AppendixOneSheet>> SheetAsync(Guid arrangementId, Guid planId, Guid assistantId, int year, int month, CancellationToken ct)
     {
         var relation = await access.RelationTo(arrangementId, ct);
-        var own = await db.Assistants.AsNoTracking().AnyAsync(a => a.Id == assistantId && a.UserId == user.Id, ct);
-        if (!relation.CanSeePlan() && !(own && relation.HasFlag(Relation.Assistant))) return new NotFound();
+        if (!relation.CanSeePlan()) return new NotFound();
         if (month is < 1 or > 12 || year is < 2000 or > 2100) return Invalid.Field("month", "Velg en gyldig måned.");
         var plan = await db.WorkPlans.AsNoTracking().Include(p => p.Shifts).Include(p => p.Deviations).AsSplitQuery()
             .FirstOrDefaultAsync(p => p.Id == planId && p.ArrangementId == arrangementId, ct);
@@ -121,7 +120,7 @@ public sealed class AppendixOne(SelvstyrtDb db, ArrangementAccess access, Curren
     public static string MonthName(int month) => CultureInfo.GetCultureInfo("nb-NO").DateTimeFormat.GetMonthName(month);
 }
 
-/// <summary>PDFsharp's font resolver for the embedded DejaVu Sans (regular and bold).</summary>
+/// <summary>PDFsharp's set-up: its licence, and a font resolver for the embedded DejaVu Sans (regular and bold).</summary>
 public sealed class EmbeddedFonts : IFontResolver
 {
     public const string Family = "DejaVu Sans";
@@ -132,6 +131,8 @@ public sealed class EmbeddedFonts : IFontResolver
         lock (Gate)
         {
             if (GlobalFontSettings.FontResolver is EmbeddedFonts) return;
+            // PDFsharp 6.5 runs under its free AGPL licence or a commercial one; see ADR 0006.
+            PdfSharp.PdfSharpLicense.SetAgplLicense();
             GlobalFontSettings.FontResolver = new EmbeddedFonts();
         }
     }

@@ -25,11 +25,18 @@ public sealed record PlanEditor(WorkPlan Plan, Arrangement Arrangement, Relation
 public sealed record PlanSummary(Guid Id, string Name, PlanStatus Status, int RotationWeeks, LocalDate StartsOn, LocalDate? EndsOn, int Shifts, int Revision, int PublishedVersion, Instant? PublishedAt);
 
 /// <summary>The result of an edit: the plan as saved and its findings, with what the edit changed.</summary>
-public sealed record PlanEdited(Guid PlanId, int Revision, PlanCheckResult Check, object? Created = null);
+public sealed record PlanEdited(Guid PlanId, int Revision, PlanCheckResult Check, object? Created = null)
+{
+    public bool AlreadyExisted { get; init; }
+}
 
 /// <summary>Adding one shift, or the same shift on several weeks and days (and for two at once with a 2:1 template).</summary>
 public sealed record AddShifts(Guid? TemplateId, LocalTime? Start, int? LengthMinutes, PlanShiftKind? Kind, Guid? AssistantId, Guid? SecondAssistantId,
-    IReadOnlyList<int> Weeks, IReadOnlyList<IsoDayOfWeek> Days, int? Revision);
+    IReadOnlyList<int> Weeks, IReadOnlyList<IsoDayOfWeek> Days, int? Revision)
+{
+    /// <summary>A retry with the same key answers with the shifts the first call made (their ids derive from the key).</summary>
+    public string? IdempotencyKey { get; init; }
+}
 
 /// <summary>
 /// The work plan's use cases (issue 5): list, create, read for the editor, and every edit. Each edit checks the
@@ -95,6 +102,39 @@ public sealed class PlanService(SelvstyrtDb db, ArrangementAccess access, Curren
         return plan.Id;
     }
 
+    public async Task<Result<(string Arrangement, Relation Relation, List<ShiftTemplate> Templates)>> TemplatesAsync(Guid arrangementId, CancellationToken ct)
+    {
+        var relation = await access.RelationTo(arrangementId, ct);
+        if (!relation.CanSeePlan()) return new NotFound();
+        var name = await db.Arrangements.AsNoTracking().Where(a => a.Id == arrangementId).Select(a => a.Name).FirstAsync(ct);
+        var templates = await db.ShiftTemplates.AsNoTracking().Where(t => t.ArrangementId == arrangementId).OrderBy(t => t.StartMinute).ThenBy(t => t.Name).ToListAsync(ct);
+        return (name, relation, templates);
+    }
+
+    /// <summary>A new shift template; idempotent on the key.</summary>
+    public async Task<Result<Guid>> CreateTemplateAsync(Guid arrangementId, string? name, LocalTime? start, int? lengthMinutes, PlanShiftKind? kind, IReadOnlyList<ShiftPart> passive,
+        int pauseMinutes, int staffing, IReadOnlyList<string> competences, string? key, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(passive);
+        ArgumentNullException.ThrowIfNull(competences);
+        var relation = await access.RelationTo(arrangementId, ct);
+        if (!relation.CanSeePlan()) return new NotFound();
+        if (!relation.CanEdit()) return new Forbidden("Bare arbeidsleder, medarbeidsleder og leverandøren kan lage vakttyper.");
+        if (string.IsNullOrWhiteSpace(key) || key.Length > 100) return Invalid.Field("idempotencyKey", "Mangler en gyldig idempotensnøkkel (1-100 tegn).");
+        var existing = await db.ShiftTemplates.AsNoTracking().Where(t => t.ArrangementId == arrangementId && t.IdempotencyKey == key).Select(t => (Guid?)t.Id).FirstOrDefaultAsync(ct);
+        if (existing is { } known) return known;
+        var fields = new Dictionary<string, string>();
+        if (start is null) fields["start"] = "Fyll ut når vakten begynner.";
+        if (lengthMinutes is null) fields["length"] = "Fyll ut når vakten slutter.";
+        if (kind is null) fields["kind"] = "Velg vakttype.";
+        if (fields.Count > 0) return new Invalid(fields);
+        var created = ShiftTemplate.Create(Guid.CreateVersion7(), arrangementId, name, start!.Value, lengthMinutes!.Value, kind!.Value, passive, pauseMinutes, staffing, competences, key);
+        if (!created.IsSuccess) return created.Error!;
+        db.ShiftTemplates.Add(created.Value!);
+        await db.SaveChangesAsync(ct);
+        return created.Value!.Id;
+    }
+
     public async Task<Result<PlanEditor>> EditorAsync(Guid arrangementId, Guid planId, CancellationToken ct, PlanInfo? info = null)
     {
         var relation = await access.RelationTo(arrangementId, ct);
@@ -134,6 +174,8 @@ public sealed class PlanService(SelvstyrtDb db, ArrangementAccess access, Curren
     public Task<Result<PlanEdited>> AddShiftsAsync(Guid arrangementId, Guid planId, AddShifts c, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(c);
+        if (c.IdempotencyKey is { Length: > 100 }) return Task.FromResult<Result<PlanEdited>>(Invalid.Field("idempotencyKey", "Idempotensnøkkelen kan ha høyst 100 tegn."));
+        Guid NewId(int n) => c.IdempotencyKey is null ? Guid.CreateVersion7() : KeyedId(planId, c.IdempotencyKey, n);
         return EditAsync(arrangementId, planId, c.Revision, async (plan, actor) =>
         {
             var fields = new Dictionary<string, string>();
@@ -167,14 +209,23 @@ public sealed class PlanService(SelvstyrtDb db, ArrangementAccess access, Curren
                 {
                     foreach (var who in people)
                     {
-                        var added = plan.AddShift(Guid.CreateVersion7(), placement with { Week = week, Day = day, AssistantId = who }, actor);
+                        var added = plan.AddShift(NewId(ids.Count), placement with { Week = week, Day = day, AssistantId = who }, actor);
                         if (!added.IsSuccess) return added.Error!;
                         ids.Add(added.Value!.Id);
                     }
                 }
             }
             return (object)ids;
-        }, ct);
+        }, ct, plan => c.IdempotencyKey is not null && plan.Shifts.Any(s => s.Id == KeyedId(planId, c.IdempotencyKey, 0))
+            ? plan.Shifts.Select(s => s.Id).Where(id => Enumerable.Range(0, plan.Shifts.Count).Any(n => KeyedId(planId, c.IdempotencyKey, n) == id)).ToList()
+            : null);
+    }
+
+    /// <summary>The id of the n-th shift a keyed create makes: the same key gives the same ids, so a retry finds them.</summary>
+    public static Guid KeyedId(Guid planId, string key, int n)
+    {
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{planId:N}|{key}|{n}"));
+        return new Guid(hash.AsSpan(0, 16));
     }
 
     public Task<Result<PlanEdited>> ChangeShiftAsync(Guid arrangementId, Guid planId, Guid shiftId, ShiftPlacement placement, int? revision, CancellationToken ct)
@@ -288,13 +339,17 @@ public sealed class PlanService(SelvstyrtDb db, ArrangementAccess access, Curren
     }
 
     /// <summary>Loads, checks access and revision, edits, saves (a concurrent save is a conflict), notifies, re-checks.</summary>
-    private async Task<Result<PlanEdited>> EditAsync(Guid arrangementId, Guid planId, int? revision, Func<WorkPlan, PlanActor, Task<Result<object>>> edit, CancellationToken ct)
+    private async Task<Result<PlanEdited>> EditAsync(Guid arrangementId, Guid planId, int? revision, Func<WorkPlan, PlanActor, Task<Result<object>>> edit, CancellationToken ct,
+        Func<WorkPlan, object?>? alreadyDone = null)
     {
         var relation = await access.RelationTo(arrangementId, ct);
         if (!relation.CanSeePlan()) return new NotFound();
         if (!relation.CanEdit()) return new Forbidden("Bare arbeidsleder, medarbeidsleder og leverandøren kan endre arbeidsplanen.");
         var plan = await Load(arrangementId, planId, tracked: true, ct);
         if (plan is null) return new NotFound();
+        var arrangement = await db.Arrangements.AsNoTracking().FirstAsync(a => a.Id == arrangementId, ct);
+        if (alreadyDone?.Invoke(plan) is { } earlier)
+            return new PlanEdited(plan.Id, plan.Revision, await rules.CheckAsync(plan, arrangement, user.Today, null, ct), earlier) { AlreadyExisted = true };
         var expected = plan.Expect(revision);
         if (!expected.IsSuccess) return expected.Error!;
         var changesBefore = plan.Changes.Count;
@@ -310,7 +365,6 @@ public sealed class PlanService(SelvstyrtDb db, ArrangementAccess access, Curren
         {
             return new Conflict("Noen andre lagret en endring i planen samtidig. Endringen din er ikke lagret: se over planen slik den er nå, og lagre på nytt.");
         }
-        var arrangement = await db.Arrangements.AsNoTracking().FirstAsync(a => a.Id == arrangementId, ct);
         var check = await rules.CheckAsync(plan, arrangement, user.Today, null, ct);
         return new PlanEdited(plan.Id, plan.Revision, check, result.Value);
     }

@@ -1,0 +1,178 @@
+using System.Globalization;
+using NodaTime;
+using Selvstyrt.Domain.Common;
+using Selvstyrt.Domain.Plans;
+using Selvstyrt.Web.Http;
+
+namespace Selvstyrt.Web.Features.Plans;
+
+/// <summary>
+/// The work plan's API under <c>/api/v1</c> (for the roster generator and integrations): plans, shifts, deviations,
+/// findings and publication, with the same access rules as the pages. Creates take an <c>Idempotency-Key</c>;
+/// changes take the revision the caller read (<c>If-Match</c> or <c>revision</c>) and answer 409 when it is stale.
+/// Also the two page endpoints that are not HTML: the iCalendar feed and the appendix's PDF.
+/// </summary>
+public static class PlanEndpoints
+{
+    public sealed record CreatePlanBody(string? Name, int? RotationWeeks, LocalDate? StartsOn, Guid? CopyFrom);
+
+    public sealed record AddShiftsBody(Guid? TemplateId, LocalTime? Start, int? LengthMinutes, PlanShiftKind? Kind, Guid? AssistantId, Guid? SecondAssistantId,
+        int[]? Weeks, IsoDayOfWeek[]? Days, int? Revision);
+
+    public sealed record ChangeShiftBody(int Week, IsoDayOfWeek Day, LocalTime Start, int LengthMinutes, Guid? AssistantId, PlanShiftKind Kind, int? Revision);
+
+    public sealed record PublishBody(LocalDate? StartsOn, LocalDate? DiscussedOn, int? Revision);
+
+    public sealed record DeviationBody(LocalDate Date, PlanDeviationKind Kind, Guid? ShiftId, Guid? AssistantId, LocalTime? Start, int? LengthMinutes, PlanShiftKind? ShiftKind, string? Note, int? Revision);
+
+    public sealed record ShiftDto(Guid Id, int Week, IsoDayOfWeek Day, LocalTime Start, int LengthMinutes, Guid? AssistantId, PlanShiftKind Kind, Guid? TemplateId, int PaidPauseMinutes, IReadOnlyList<ShiftPart> Passive);
+
+    public sealed record PlanDto(Guid Id, Guid ArrangementId, string Name, PlanStatus Status, int RotationWeeks, LocalDate StartsOn, LocalDate? EndsOn, int Revision, int PublishedVersion,
+        LocalDate? DiscussedOn, IReadOnlyList<ShiftDto> Shifts, IReadOnlyList<PlanDeviationSpec> Deviations, IReadOnlyList<CoverageSpec> Coverage);
+
+    public sealed record FindingDto(string Key, string Rule, string Paragraph, string Severity, string Message, string? AssistantId, Instant From, Instant To,
+        IReadOnlyList<Guid> ShiftIds, double? Measured, double? Limit, string? Unit, string? OverrideReason, string? OverrideBy);
+
+    public sealed record EditedDto(Guid PlanId, int Revision, int FindingsAdded, int FindingsRemoved, int OpenBreaches, object? Created);
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        const string Plans = "/arrangements/{id:guid}/plans";
+        const string Plan = Plans + "/{planId:guid}";
+        api.MapGet(Plans, async (Guid id, PlanService plans, CancellationToken ct) =>
+            {
+                var result = await plans.ListAsync(id, ct);
+                return result.IsSuccess ? Results.Ok(result.Value.Plans) : result.Error!.ToHttp();
+            })
+            .WithName("ListPlans").WithSummary("Arbeidsplanene i en ordning");
+        api.MapPost(Plans, async (Guid id, HttpRequest request, PlanService plans, CancellationToken ct) =>
+            {
+                var body = await ApiJson.ReadAsync<CreatePlanBody>(request, ct);
+                if (!body.IsSuccess) return body.Error!.ToHttp();
+                var b = body.Value!;
+                var result = await plans.CreateAsync(id, b.Name, b.RotationWeeks, b.StartsOn, b.CopyFrom, request.Headers["Idempotency-Key"].FirstOrDefault(), ct);
+                return result.IsSuccess ? Results.Created($"/api/v1/arrangements/{id}/plans/{result.Value}", new { id = result.Value }) : result.Error!.ToHttp();
+            })
+            .WithName("CreatePlan").WithSummary("Lag et utkast til arbeidsplan (tomt eller kopi). Idempotency-Key kreves.");
+        api.MapGet(Plan, async (Guid id, Guid planId, PlanService plans, CancellationToken ct) =>
+            {
+                var result = await plans.EditorAsync(id, planId, ct);
+                return result.IsSuccess ? Results.Ok(ToDto(result.Value!.Plan)) : result.Error!.ToHttp();
+            })
+            .WithName("GetPlan").WithSummary("En arbeidsplan med vakter, unntak, dekningsbehov og revisjon");
+        api.MapGet(Plan + "/findings", async (Guid id, Guid planId, PlanService plans, CancellationToken ct) =>
+            {
+                var result = await plans.EditorAsync(id, planId, ct);
+                return result.IsSuccess ? Results.Ok(result.Value!.Check.Findings.Select(ToDto)) : result.Error!.ToHttp();
+            })
+            .WithName("GetPlanFindings").WithSummary("Regelfunn for planen (alle assistentenes ordninger hos samme arbeidsgiver)");
+        api.MapPost(Plan + "/shifts", async (Guid id, Guid planId, HttpRequest request, PlanService plans, CancellationToken ct) =>
+            {
+                var body = await ApiJson.ReadAsync<AddShiftsBody>(request, ct);
+                if (!body.IsSuccess) return body.Error!.ToHttp();
+                var key = request.Headers["Idempotency-Key"].FirstOrDefault();
+                if (string.IsNullOrWhiteSpace(key)) return Invalid.Field("Idempotency-Key", "Mangler en gyldig idempotensnøkkel (Idempotency-Key, 1-100 tegn).").ToHttp();
+                var b = body.Value!;
+                var result = await plans.AddShiftsAsync(id, planId, new AddShifts(b.TemplateId, b.Start, b.LengthMinutes, b.Kind, b.AssistantId, b.SecondAssistantId,
+                    b.Weeks ?? [], b.Days ?? [], Revision(request, b.Revision)) { IdempotencyKey = key }, ct);
+                if (!result.IsSuccess) return result.Error!.ToHttp();
+                var dto = Edited(result.Value!);
+                return result.Value!.AlreadyExisted ? Results.Ok(dto) : Results.Created($"/api/v1/arrangements/{id}/plans/{planId}", dto);
+            })
+            .WithName("AddPlanShifts").WithSummary("Legg til vakter (flere uker og dager på én gang). Idempotency-Key kreves; If-Match: revisjonen du leste.");
+        api.MapPut(Plan + "/shifts/{shiftId:guid}", async (Guid id, Guid planId, Guid shiftId, HttpRequest request, PlanService plans, CancellationToken ct) =>
+            {
+                var body = await ApiJson.ReadAsync<ChangeShiftBody>(request, ct);
+                if (!body.IsSuccess) return body.Error!.ToHttp();
+                var b = body.Value!;
+                if (Revision(request, b.Revision) is not { } revision) return MissingRevision();
+                var result = await plans.ChangeShiftAsync(id, planId, shiftId, new ShiftPlacement(b.Week, b.Day, b.Start, b.LengthMinutes, b.AssistantId, b.Kind), revision, ct);
+                return result.IsSuccess ? Results.Ok(Edited(result.Value!)) : result.Error!.ToHttp();
+            })
+            .WithName("ChangePlanShift").WithSummary("Flytt, endre eller gi en vakt til en annen. If-Match: revisjonen du leste.");
+        api.MapDelete(Plan + "/shifts/{shiftId:guid}", async (Guid id, Guid planId, Guid shiftId, HttpRequest request, PlanService plans, CancellationToken ct) =>
+            {
+                if (Revision(request, null) is not { } revision) return MissingRevision();
+                var result = await plans.RemoveShiftAsync(id, planId, shiftId, revision, ct);
+                return result.IsSuccess ? Results.Ok(Edited(result.Value!)) : result.Error!.ToHttp();
+            })
+            .WithName("DeletePlanShift").WithSummary("Slett en vakt. If-Match: revisjonen du leste.");
+        api.MapPost(Plan + "/deviations", async (Guid id, Guid planId, HttpRequest request, PlanService plans, CancellationToken ct) =>
+            {
+                var body = await ApiJson.ReadAsync<DeviationBody>(request, ct);
+                if (!body.IsSuccess) return body.Error!.ToHttp();
+                var b = body.Value!;
+                if (Revision(request, b.Revision) is not { } revision) return MissingRevision();
+                var result = await plans.AddDeviationAsync(id, planId, new PlanDeviationSpec(b.Date, b.Kind, b.ShiftId, b.AssistantId, b.Start, b.LengthMinutes, b.ShiftKind, b.Note), revision, ct);
+                return result.IsSuccess ? Results.Ok(Edited(result.Value!)) : result.Error!.ToHttp();
+            })
+            .WithName("AddPlanDeviation").WithSummary("Unntak for én dato (vakt faller bort, tas av en annen, ekstra vakt). If-Match: revisjonen du leste.");
+        api.MapPost(Plan + "/publish", async (Guid id, Guid planId, HttpRequest request, PlanService plans, CancellationToken ct) =>
+            {
+                var body = await ApiJson.ReadAsync<PublishBody>(request, ct);
+                if (!body.IsSuccess) return body.Error!.ToHttp();
+                var b = body.Value!;
+                if (Revision(request, b.Revision) is not { } revision) return MissingRevision();
+                var result = await plans.PublishAsync(id, planId, b.StartsOn, b.DiscussedOn, revision, ct);
+                return result.IsSuccess ? Results.Ok(Edited(result.Value!)) : result.Error!.ToHttp();
+            })
+            .WithName("PublishPlan").WithSummary("Publiser planen fra en mandag; drøftingsdatoen kreves (arbeidsmiljøloven § 10-3)");
+    }
+
+    public static void MapPages(IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapGet("/kalender/{secret}.ics", async (string secret, MyPlan plan, CancellationToken ct) =>
+            {
+                var text = secret.Length is < 20 or > 100 ? null : await plan.FeedAsync(secret, ct);
+                return text is null ? ErrorMapping.NotFoundProblem() : Results.Text(text, "text/calendar; charset=utf-8");
+            })
+            .AllowAnonymous().DisableAntiforgery();
+        app.MapGet("/ordninger/{id:guid}/arbeidsplan/{planId:guid}/vedlegg1.pdf", async (Guid id, Guid planId, Guid assistent, string maaned, AppendixOne appendix, CancellationToken ct) =>
+            {
+                if (!TryMonth(maaned, out var year, out var month)) return Invalid.Field("maaned", "Måned må skrives som åååå-mm.").ToHttp();
+                var sheet = await appendix.SheetAsync(id, planId, assistent, year, month, ct);
+                if (!sheet.IsSuccess) return sheet.Error!.ToHttp();
+                return Results.File(AppendixOne.Pdf(sheet.Value!), "application/pdf", $"vedlegg1-arbeidsplan-{maaned}.pdf");
+            })
+            .RequireAuthorization();
+    }
+
+    public static bool TryMonth(string? text, out int year, out int month)
+    {
+        year = month = 0;
+        return text is { Length: 7 } && text[4] == '-'
+            && int.TryParse(text.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out year)
+            && int.TryParse(text.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out month) && month is >= 1 and <= 12;
+    }
+
+    private static int? Revision(HttpRequest request, int? body)
+    {
+        var header = request.Headers.IfMatch.FirstOrDefault()?.Trim().Trim('"');
+        return int.TryParse(header, NumberStyles.None, CultureInfo.InvariantCulture, out var r) ? r : body;
+    }
+
+    private static IResult MissingRevision() => Invalid.Field("If-Match", "Send revisjonen du leste (If-Match eller «revision»), så ingen endringer går tapt.").ToHttp();
+
+    private static EditedDto Edited(PlanEdited e) => new(e.PlanId, e.Revision, e.Check.Added, e.Check.Removed, e.Check.OpenBreaches, e.Created);
+
+    public static PlanDto ToDto(WorkPlan p)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        return new PlanDto(p.Id, p.ArrangementId, p.Name, p.Status, p.RotationWeeks, p.StartsOn, p.EndsOn, p.Revision, p.PublishedVersion, p.DiscussedOn,
+            p.Shifts.OrderBy(s => s.Week).ThenBy(s => s.Day).ThenBy(s => s.StartMinute)
+                .Select(s => new ShiftDto(s.Id, s.Week, s.Day, LocalTime.FromMinutesSinceMidnight(s.StartMinute), s.LengthMinutes, s.AssistantId, s.Kind, s.TemplateId, s.PaidPauseMinutes, s.Passive)).ToList(),
+            p.Deviations.OrderBy(d => d.Date).Select(d => new PlanDeviationSpec(d.Date, d.Kind, d.ShiftId, d.AssistantId,
+                d.StartMinute is { } m ? LocalTime.FromMinutesSinceMidnight(m) : null, d.LengthMinutes, d.ShiftKind, d.Note)).ToList(),
+            p.Coverage.Select(c => c.Spec).ToList());
+    }
+
+    public static FindingDto ToDto(PlanFinding f)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        var x = f.Finding;
+        return new FindingDto(f.Key, x.Rule, PlanRules.Paragraph(x.Rule), PlanRules.SeverityCode(x.Severity), x.Message, x.Assistant, x.From, x.To, f.PlanShiftIds,
+            x.Measured, x.Limit, x.Unit, f.Override?.Reason, f.Override?.By);
+    }
+}
