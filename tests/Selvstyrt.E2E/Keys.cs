@@ -25,6 +25,24 @@ public static class Keys
         (await page.Locator($"#{id}").InputValueAsync()).ShouldBe(expected);
     }
 
+    /// <summary>
+    /// Types a time into a time field by keyboard: 24-hour segments with Norwegian locale data, else hour, minute
+    /// and AM/PM (the browser's fallback), so try both.
+    /// </summary>
+    public static async Task TypeTimeAsync(IPage page, string id, TimeOnly time, int limit = 60)
+    {
+        var expected = time.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        await TabToAsync(page, id, limit: limit);
+        await page.Keyboard.TypeAsync(time.ToString("HHmm", System.Globalization.CultureInfo.InvariantCulture));
+        if (await page.Locator($"#{id}").InputValueAsync() == expected) return;
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Shift+Tab");
+        await page.Keyboard.PressAsync("Shift+Tab");
+        await page.Keyboard.PressAsync("Shift+Tab");
+        await page.Keyboard.TypeAsync(time.ToString("hhmm", System.Globalization.CultureInfo.InvariantCulture) + (time.Hour < 12 ? "A" : "P"));
+        (await page.Locator($"#{id}").InputValueAsync()).ShouldBe(expected);
+    }
+
     /// <summary>Presses Tab until the element with this id has focus (or, from a radio, moves with the arrow key).</summary>
     public static async Task TabToAsync(IPage page, string id, string? fromRadio = null, int limit = 60)
     {
