@@ -46,7 +46,7 @@ public sealed class HourData(SelvstyrtDb db, CurrentUser user)
             foreach (var d in allDecisions) from = LocalDate.Min(from, d.ValidFrom);
             foreach (var o in allOpenings) from = LocalDate.Min(from, o.Date);
         }
-        var plans = (await db.WorkPlans.AsNoTracking().Include(p => p.Shifts)
+        var plans = (await db.WorkPlans.AsNoTracking().Include(p => p.Shifts).Include(p => p.Deviations).AsSplitQuery()
             .Where(p => ids.Contains(p.ArrangementId) && p.Status == PlanStatus.Published && p.StartsOn <= to && (p.EndsOn == null || p.EndsOn >= from))
             .ToListAsync(ct)).ToLookup(p => p.ArrangementId);
         var unused = (await db.UnusedHours.AsNoTracking().Where(u => ids.Contains(u.ArrangementId) && u.Date >= from && u.Date <= to)

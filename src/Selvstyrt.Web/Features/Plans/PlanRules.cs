@@ -92,7 +92,7 @@ public sealed class PlanRules(SelvstyrtDb db, IMemoryCache cache)
         var (employerId, regime) = Employer(arrangement);
         var ids = plan.Shifts.Where(s => s.AssistantId is not null).Select(s => s.AssistantId!.Value)
             .Concat(plan.Deviations.Where(d => d.AssistantId is not null).Select(d => d.AssistantId!.Value)).Distinct().ToList();
-        var assistants = await db.Assistants.AsNoTracking().Include(a => a.Employments).Include(a => a.OtherEmployerHours)
+        var assistants = await db.Assistants.AsNoTracking().Include(a => a.Employments).Include(a => a.OtherEmployerHours).AsSplitQuery()
             .Where(a => ids.Contains(a.Id)).ToListAsync(ct);
         var others = arrangement.EmployerModel == EmployerModel.Recipient
             ? []
@@ -102,7 +102,7 @@ public sealed class PlanRules(SelvstyrtDb db, IMemoryCache cache)
                 .Select(a => a.Id).ToListAsync(ct);
         var otherPlans = others.Count == 0
             ? []
-            : await db.WorkPlans.AsNoTracking().Include(p => p.Shifts).Include(p => p.Deviations)
+            : await db.WorkPlans.AsNoTracking().Include(p => p.Shifts).Include(p => p.Deviations).AsSplitQuery()
                 .Where(p => others.Contains(p.ArrangementId) && p.Status == PlanStatus.Published && p.StartsOn <= window.End && (p.EndsOn == null || p.EndsOn >= window.Start))
                 .ToListAsync(ct);
         var wanted = ids.ToHashSet();

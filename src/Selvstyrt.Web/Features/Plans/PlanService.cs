@@ -77,7 +77,7 @@ public sealed class PlanService(SelvstyrtDb db, ArrangementAccess access, Curren
         var actor = Actor();
         if (copyFrom is { } source)
         {
-            var from = await db.WorkPlans.AsNoTracking().Include(p => p.Shifts).Include(p => p.Coverage).FirstOrDefaultAsync(p => p.Id == source && p.ArrangementId == arrangementId, ct);
+            var from = await db.WorkPlans.AsNoTracking().Include(p => p.Shifts).Include(p => p.Coverage).AsSplitQuery().FirstOrDefaultAsync(p => p.Id == source && p.ArrangementId == arrangementId, ct);
             if (from is null) return Invalid.Field("copyFrom", "Fant ikke planen du ville kopiere fra.");
             foreach (var s in from.Shifts.Where(s => s.Week <= plan.RotationWeeks)) plan.AddShift(Guid.CreateVersion7(), s.Placement, actor);
             plan.SetCoverage(from.Coverage.Select(c => c.Spec).ToList(), Guid.CreateVersion7, actor);
@@ -268,6 +268,15 @@ public sealed class PlanService(SelvstyrtDb db, ArrangementAccess access, Curren
 
     public Task<Result<PlanEdited>> SetCoverageAsync(Guid arrangementId, Guid planId, IReadOnlyList<CoverageSpec> needs, int? revision, CancellationToken ct)
         => EditAsync(arrangementId, planId, revision, (plan, actor) => Task.FromResult(Wrap(plan.SetCoverage(needs, Guid.CreateVersion7, actor))), ct);
+
+    /// <summary>Replaces the cover needs with what the decision in force at the plan's start suggests.</summary>
+    public Task<Result<PlanEdited>> SuggestCoverageAsync(Guid arrangementId, Guid planId, int? revision, CancellationToken ct)
+        => EditAsync(arrangementId, planId, revision, async (plan, actor) =>
+        {
+            var hours = await DecisionWeekHoursAsync(arrangementId, plan.StartsOn, ct);
+            if (hours is null) return Invalid.Field("coverage", "Ordningen har ikke noe vedtak når planen begynner; legg inn behovet selv.");
+            return Wrap(plan.SetCoverage(PlanCoverage.Suggest(hours.Value), Guid.CreateVersion7, actor));
+        }, ct);
 
     public Task<Result<PlanEdited>> AddMarkAsync(Guid arrangementId, Guid planId, string? name, LocalDate? from, LocalDate? to, int? revision, CancellationToken ct)
         => EditAsync(arrangementId, planId, revision, (plan, actor) =>
