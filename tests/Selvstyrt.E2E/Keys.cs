@@ -10,36 +10,30 @@ public static class Keys
     /// Types a date into a date field by keyboard. The field's segment order follows the browser's
     /// locale data (dd.mm.åååå with Norwegian data installed, mm/dd/yyyy without), so try both.
     /// </summary>
-    public static async Task TypeDateAsync(IPage page, string id, DateOnly date, int limit = 60)
-    {
-        var expected = date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        await TabToAsync(page, id, limit: limit);
-        await page.Keyboard.TypeAsync(date.ToString("ddMMyyyy", System.Globalization.CultureInfo.InvariantCulture));
-        if (await page.Locator($"#{id}").InputValueAsync() == expected) return;
-        // Month first: leave the field, come back into its last segment and step back to the first.
-        await page.Keyboard.PressAsync("Tab");
-        await page.Keyboard.PressAsync("Shift+Tab");
-        await page.Keyboard.PressAsync("Shift+Tab");
-        await page.Keyboard.PressAsync("Shift+Tab");
-        await page.Keyboard.TypeAsync(date.ToString("MMddyyyy", System.Globalization.CultureInfo.InvariantCulture));
-        (await page.Locator($"#{id}").InputValueAsync()).ShouldBe(expected);
-    }
+    public static Task TypeDateAsync(IPage page, string id, DateOnly date, int limit = 60)
+        => TypeSegmentsAsync(page, id, limit, date.ToString("yyyy-MM-dd", Invariant), date.ToString("ddMMyyyy", Invariant), date.ToString("MMddyyyy", Invariant));
 
     /// <summary>
     /// Types a time into a time field by keyboard: 24-hour segments with Norwegian locale data, else hour, minute
     /// and AM/PM (the browser's fallback), so try both.
     /// </summary>
-    public static async Task TypeTimeAsync(IPage page, string id, TimeOnly time, int limit = 60)
+    public static Task TypeTimeAsync(IPage page, string id, TimeOnly time, int limit = 60)
+        => TypeSegmentsAsync(page, id, limit, time.ToString("HH:mm", Invariant), time.ToString("HHmm", Invariant), time.ToString("hhmm", Invariant) + (time.Hour < 12 ? "A" : "P"));
+
+    private static readonly System.Globalization.CultureInfo Invariant = System.Globalization.CultureInfo.InvariantCulture;
+
+    /// <summary>Types the Norwegian segment order; if the field did not take it, comes back into its first segment and types the fallback order.</summary>
+    private static async Task TypeSegmentsAsync(IPage page, string id, int limit, string expected, string norwegian, string fallback)
     {
-        var expected = time.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
         await TabToAsync(page, id, limit: limit);
-        await page.Keyboard.TypeAsync(time.ToString("HHmm", System.Globalization.CultureInfo.InvariantCulture));
+        await page.Keyboard.TypeAsync(norwegian);
         if (await page.Locator($"#{id}").InputValueAsync() == expected) return;
+        // Leave the field, come back into its last segment and step back to the first.
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.PressAsync("Shift+Tab");
         await page.Keyboard.PressAsync("Shift+Tab");
         await page.Keyboard.PressAsync("Shift+Tab");
-        await page.Keyboard.TypeAsync(time.ToString("hhmm", System.Globalization.CultureInfo.InvariantCulture) + (time.Hour < 12 ? "A" : "P"));
+        await page.Keyboard.TypeAsync(fallback);
         (await page.Locator($"#{id}").InputValueAsync()).ShouldBe(expected);
     }
 

@@ -118,6 +118,7 @@ public enum PlanChangeKind
     Published = 6,
     Override = 7,
     Coverage = 8,
+    Mark = 9,
 }
 
 /// <summary>One recorded change of a published plan: which version, who, when, what, and whose shifts it touched.</summary>

@@ -42,9 +42,6 @@ public sealed class ShiftTemplate : AuditedAggregate
 
     public LocalTime Start => LocalTime.FromMinutesSinceMidnight(StartMinute);
 
-    /// <summary>The local end as minutes after the start day's midnight (over 1440 when it ends the next day).</summary>
-    public int EndMinute => StartMinute + LengthMinutes;
-
     public static Result<ShiftTemplate> Create(Guid id, Guid arrangementId, string? name, LocalTime start, int lengthMinutes, PlanShiftKind kind,
         IReadOnlyList<ShiftPart> passive, int paidPauseMinutes, int staffing, IReadOnlyList<string> competences, string? idempotencyKey)
     {

@@ -79,9 +79,6 @@ public sealed class WorkPlan : AuditedAggregate
     public IReadOnlyList<CoverageNeed> Coverage => _coverage;
     public IReadOnlyList<PlanMark> Marks => _marks;
 
-    /// <summary>The first date after the first rotation (the rotation repeats from there).</summary>
-    public LocalDate FirstCycleEnd => StartsOn.PlusWeeks(RotationWeeks).PlusDays(-1);
-
     public static Result<WorkPlan> Create(Guid id, Guid arrangementId, string name, int rotationWeeks, LocalDate startsOn, LocalDate? endsOn, string? idempotencyKey = null)
     {
         var fields = new Dictionary<string, string>();
@@ -270,7 +267,7 @@ public sealed class WorkPlan : AuditedAggregate
         if (to < from) return Invalid.Field("to", "Perioden kan ikke slutte før den begynner.");
         var mark = new PlanMark(id, Id, name.Trim(), from, to);
         _marks.Add(mark);
-        Touch(actor, PlanChangeKind.Coverage, $"La til perioden «{mark.Name}»", null, null);
+        Touch(actor, PlanChangeKind.Mark, $"La til perioden «{mark.Name}»", null, null);
         return mark;
     }
 
