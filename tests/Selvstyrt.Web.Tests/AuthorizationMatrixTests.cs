@@ -157,6 +157,7 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
         new("PUT", "/api/v1/arrangements/{id:guid}/plans/{planId:guid}/shifts/{shiftId:guid}", Gate.Unsafe, ObjectKind.Arrangement, Api: true),
         new("DELETE", "/api/v1/arrangements/{id:guid}/plans/{planId:guid}/shifts/{shiftId:guid}", Gate.Unsafe, ObjectKind.Arrangement, Api: true),
         new("POST", "/api/v1/arrangements/{id:guid}/plans/{planId:guid}/deviations", Gate.Unsafe, ObjectKind.Arrangement, Api: true),
+        new("POST", "/api/v1/arrangements/{id:guid}/plans/{planId:guid}/overrides", Gate.Unsafe, ObjectKind.Arrangement, Api: true),
         new("POST", "/api/v1/arrangements/{id:guid}/plans/{planId:guid}/publish", Gate.Unsafe, ObjectKind.Arrangement, Api: true),
     ];
 

@@ -209,6 +209,78 @@ public sealed class PlanTests(Hosts hosts)
     }
 
     [Theory, DatabaseData]
+    public async Task ABreach_IsNeverBlocked_ButNeedsTheEmployersOverrideWithAReasonBeforePublishing(DatabaseKind db)
+    {
+        await using var factory = Hosts.Fresh(db);
+        var leader = await factory.SignedInClientAsync(DemoLogins.WorkLeader);
+        var plan = await DraftAsync(leader, "Med brudd", "2027-01-04", Guid.NewGuid().ToString("N"));
+        var revision = (await PlanAsync(leader, Arrangement10, plan)).GetProperty("revision").GetInt32();
+        var day = await AddAsync(leader, plan, new { start = "07:00:00", lengthMinutes = 480, kind = "day", assistantId = DemoAssistant, weeks = new[] { 1 }, days = new[] { "tuesday" } }, "dag", revision);
+        var night = await AddAsync(leader, plan, new { start = "23:00:00", lengthMinutes = 480, kind = "awakeNight", assistantId = DemoAssistant, weeks = new[] { 1 }, days = new[] { "monday" } }, "natt", day.GetProperty("revision").GetInt32());
+        night.GetProperty("openBreaches").GetInt32().ShouldBeGreaterThan(0, "the breach is saved and shown, not blocked");
+        var publish = $"/api/v1/arrangements/{Arrangement10}/plans/{plan}/publish";
+        using (var refused = await SendAsync(leader, HttpMethod.Post, publish, new { startsOn = "2027-01-04", discussedOn = "2026-11-20" }, revision: night.GetProperty("revision").GetInt32()))
+        {
+            refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+            (await refused.Content.ReadAsStringAsync(Ct)).ShouldContain("godtas med begrunnelse av koordinator eller administrator");
+        }
+
+        var breaches = (await FindingsAsync(leader, plan)).Where(f => f.GetProperty("severity").GetString() == "breach").ToList();
+        var overrides = $"/api/v1/arrangements/{Arrangement10}/plans/{plan}/overrides";
+        using (var notAllowed = await SendAsync(leader, HttpMethod.Post, overrides, new { key = breaches[0].GetProperty("key").GetString(), reason = "Arbeidslederen vil gjerne" }))
+            notAllowed.StatusCode.ShouldBe(HttpStatusCode.Forbidden, "a work leader cannot accept a breach");
+        var coordinator = await factory.SignedInClientAsync(DemoLogins.CoordinatorEast);
+        using (var tooShort = await SendAsync(coordinator, HttpMethod.Post, overrides, new { key = breaches[0].GetProperty("key").GetString(), reason = "ok" }))
+        {
+            tooShort.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+            (await tooShort.Content.ReadAsStringAsync(Ct)).ShouldContain("minst 10 tegn");
+        }
+        JsonElement last = default;
+        foreach (var b in breaches)
+            last = await OkJsonAsync(await SendAsync(coordinator, HttpMethod.Post, overrides, new { key = b.GetProperty("key").GetString(), reason = "Avtalt med tillitsvalgt: engangs reise, kompenserende hvile dagen etter" }));
+        last.GetProperty("openBreaches").GetInt32().ShouldBe(0);
+        var accepted = (await FindingsAsync(leader, plan)).Where(f => f.GetProperty("severity").GetString() == "breach").ToList();
+        accepted.ShouldAllBe(f => !string.IsNullOrEmpty(f.GetProperty("overrideBy").GetString()));
+        accepted.ShouldAllBe(f => f.GetProperty("overrideReason").GetString()!.StartsWith("Avtalt med tillitsvalgt", StringComparison.Ordinal));
+
+        await OkJsonAsync(await SendAsync(leader, HttpMethod.Post, publish, new { startsOn = "2027-01-04", discussedOn = "2026-11-20" }, revision: last.GetProperty("revision").GetInt32()));
+        using var scope = factory.Services.CreateScope();
+        var data = scope.ServiceProvider.GetRequiredService<SelvstyrtDb>();
+        (await data.PlanChanges.CountAsync(c => c.PlanId == plan, Ct)).ShouldBe(1, "overrides on a draft are on the plan, the change log starts at publishing");
+        (await data.FindingOverrides.CountAsync(o => o.PlanId == plan, Ct)).ShouldBe(breaches.Count);
+    }
+
+    [Theory, DatabaseData]
+    public async Task EditorPage_StaleRevision_ShowsTheConflictAndKeepsTheUsersInput(DatabaseKind db)
+    {
+        var factory = hosts.For(db);
+        var leader = await factory.SignedInClientAsync(DemoLogins.WorkLeader);
+        var plan = await DraftAsync(leader, "Utkast skjema", "2027-04-05", Guid.NewGuid().ToString("N"));
+        var path = $"/ordninger/{Arrangement10}/arbeidsplan/{plan}?uke=1";
+        var revision = (await PlanAsync(leader, Arrangement10, plan)).GetProperty("revision").GetInt32();
+        // Someone else saves first.
+        await AddAsync(leader, plan, new { start = "07:00:00", lengthMinutes = 480, kind = "day", assistantId = DemoAssistant, weeks = new[] { 1 }, days = new[] { "friday" } }, "annen", revision);
+
+        using var response = await SelvstyrtFactory.PostFormAsync(leader, path, "ny-vakt", new Dictionary<string, string>
+        {
+            ["AddIn.Revision"] = revision.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["AddIn.Template"] = "",
+            ["AddIn.Start"] = "09:30",
+            ["AddIn.End"] = "14:00",
+            ["AddIn.Assistant"] = DemoAssistant.ToString(),
+            ["AddIn.Weeks"] = "1",
+            ["AddIn.Days"] = "3",
+        });
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = await response.Content.ReadAsStringAsync(Ct);
+        html.ShouldContain("Planen er endret av noen andre");
+        html.ShouldContain("value=\"09:30\"", Case.Sensitive, "the user's unsaved start time is still in the form");
+        html.ShouldContain("value=\"14:00\"");
+        var shifts = (await PlanAsync(leader, Arrangement10, plan)).GetProperty("shifts");
+        shifts.GetArrayLength().ShouldBe(1, "the stale form saved nothing");
+    }
+
+    [Theory, DatabaseData]
     public async Task CalendarFeed_GivesTheAssistantsShifts_WithoutTheRecipient_AndStopsWhenRevoked(DatabaseKind db)
     {
         var factory = hosts.For(db);

@@ -50,6 +50,7 @@ public sealed class AppendixOne(SelvstyrtDb db, ArrangementAccess access)
             days.Add(new AppendixDay(d.Day, d, today.Take(2).ToList(), note));
         }
         var hours = shifts.Sum(s => (decimal)(s.End - s.Start).TotalMinutes) / 60m;
+        await access.LogReadAsync(arrangementId, relation, "arbeidsplan, vedlegg 1", ct);
         return new AppendixOneSheet(arrangementId, planId, plan.Name, assistant, leader, year, month, days, hours);
     }
 

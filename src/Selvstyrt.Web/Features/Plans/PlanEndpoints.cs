@@ -25,6 +25,8 @@ public static class PlanEndpoints
 
     public sealed record DeviationBody(LocalDate Date, PlanDeviationKind Kind, Guid? ShiftId, Guid? AssistantId, LocalTime? Start, int? LengthMinutes, PlanShiftKind? ShiftKind, string? Note, int? Revision);
 
+    public sealed record OverrideBody(string? Key, string? Reason);
+
     public sealed record ShiftDto(Guid Id, int Week, IsoDayOfWeek Day, LocalTime Start, int LengthMinutes, Guid? AssistantId, PlanShiftKind Kind, Guid? TemplateId, int PaidPauseMinutes, IReadOnlyList<ShiftPart> Passive);
 
     public sealed record PlanDto(Guid Id, Guid ArrangementId, string Name, PlanStatus Status, int RotationWeeks, LocalDate StartsOn, LocalDate? EndsOn, int Revision, int PublishedVersion,
@@ -108,6 +110,15 @@ public static class PlanEndpoints
                 return result.IsSuccess ? Results.Ok(Edited(result.Value!)) : result.Error!.ToHttp();
             })
             .WithName("AddPlanDeviation").WithSummary("Unntak for én dato (vakt faller bort, tas av en annen, ekstra vakt). If-Match: revisjonen du leste.");
+        api.MapPost(Plan + "/overrides", async (Guid id, Guid planId, HttpRequest request, PlanService plans, CancellationToken ct) =>
+            {
+                var body = await ApiJson.ReadAsync<OverrideBody>(request, ct);
+                if (!body.IsSuccess) return body.Error!.ToHttp();
+                if (string.IsNullOrWhiteSpace(body.Value!.Key)) return Invalid.Field("key", "Oppgi nøkkelen til funnet (key fra findings).").ToHttp();
+                var result = await plans.OverrideAsync(id, planId, body.Value.Key, body.Value.Reason, ct);
+                return result.IsSuccess ? Results.Ok(Edited(result.Value!)) : result.Error!.ToHttp();
+            })
+            .WithName("OverridePlanFinding").WithSummary("Godta et brudd med begrunnelse (koordinator og administrator); loggføres. Gjentatt kall gir samme godkjenning.");
         api.MapPost(Plan + "/publish", async (Guid id, Guid planId, HttpRequest request, PlanService plans, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<PublishBody>(request, ct);

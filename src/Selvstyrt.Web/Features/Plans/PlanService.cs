@@ -141,6 +141,7 @@ public sealed class PlanService(SelvstyrtDb db, ArrangementAccess access, Curren
         if (!relation.CanSeePlan()) return new NotFound();
         var plan = await Load(arrangementId, planId, tracked: false, ct);
         if (plan is null) return new NotFound();
+        await access.LogReadAsync(arrangementId, relation, "arbeidsplan", ct);
         return await EditorFor(plan, relation, null, ct, info);
     }
 
