@@ -110,6 +110,37 @@ public sealed class PlanEditorBrowserTests(Browser browser)
         calendar.Events.ShouldContain(e => e.DtStart!.Value == new DateTime(2027, 1, 4, 6, 0, 0, DateTimeKind.Utc) && e.Summary == "Vakt: dag");
     }
 
+    [Fact]
+    public async Task Coordinator_AcceptsABreachWithAReason_AndTheFindingShowsWhoAndWhy()
+    {
+        var page = await browser.NewPageAsync();
+        await Browser.SignInAsync(page, DemoLogins.CoordinatorEast);
+        await page.GotoAsync($"/ordninger/{Arrangement10}/arbeidsplan/{DemoIds.For("plan:10")}?uke=1");
+        var accept = page.GetByRole(AriaRole.Link, new() { Name = "Godta med begrunnelse" }).First;
+        var before = await page.GetByRole(AriaRole.Link, new() { Name = "Godta med begrunnelse" }).CountAsync();
+        before.ShouldBeGreaterThan(0, "the demo plan has breaches to accept");
+        await accept.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.Locator("#begrunnelse").WaitForAsync();
+        await Browser.AssertAccessibleAsync(page, "godta brudd");
+
+        await Keys.TabToAsync(page, "begrunnelse", limit: 600);
+        await Keys.TabToButtonAsync(page, "Godta bruddet", limit: 10);
+        await page.Keyboard.PressAsync("Enter");
+        await page.Locator("#feiloppsummering").GetByText("Skriv en begrunnelse på minst 10 tegn.").WaitForAsync();
+        await Browser.AssertAccessibleAsync(page, "godta brudd uten begrunnelse");
+
+        await Keys.TabToAsync(page, "begrunnelse", limit: 600);
+        await page.Keyboard.TypeAsync("Drøftet med tillitsvalgt; ny turnus fra januar");
+        await Keys.TabToButtonAsync(page, "Godta bruddet", limit: 10);
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#planstatus")).ToContainTextAsync("Bruddet er godtatt med begrunnelse.");
+        (await page.GetByText("Drøftet med tillitsvalgt; ny turnus fra januar").CountAsync()).ShouldBe(1);
+        (await page.GetByRole(AriaRole.Link, new() { Name = "Godta med begrunnelse" }).CountAsync()).ShouldBe(before - 1);
+        await Browser.AssertAccessibleAsync(page, "brudd godtatt");
+        await Browser.ScreenshotAsync(page, "arbeidsplan-godtatt");
+    }
+
     /// <summary>Fills the add form by keyboard: template (or own times), one or two assistants, weeks and days, then Enter.</summary>
     private static async Task AddAsync(IPage page, string template, string first, string second, int[] weeks, int[] days, (string From, string To)? own = null)
     {
