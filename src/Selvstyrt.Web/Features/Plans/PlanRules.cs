@@ -40,10 +40,10 @@ public sealed class PlanRules(SelvstyrtDb db, IMemoryCache cache)
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(arrangement);
         var window = PlanCheck.Window(plan, today);
-        var context = await ContextAsync(plan, arrangement, window, ct);
+        var scope = await ScopeAsync(plan, arrangement, window, ct);
         var planInfo = info ?? new PlanInfo(plan.DiscussedOn, plan.StartsOn);
-        var stamp = string.Join(';', context.Stamp, window.Start, window.End, planInfo.DiscussedOn, planInfo.StartsOn);
-        var own = PlanCheck.Shifts(plan, plan.ArrangementId, window, context.Context.Employer.Id, Zone).ToDictionary(s => s.Id, StringComparer.Ordinal);
+        var stamp = string.Join(';', scope.Stamp, window.Start, window.End, planInfo.DiscussedOn, planInfo.StartsOn);
+        var own = PlanCheck.Shifts(plan, plan.ArrangementId, window, Employer(arrangement).Id, Zone).ToDictionary(s => s.Id, StringComparer.Ordinal);
         var key = ("plan-rules", plan.Id);
         int added = 0, removed = 0;
         IReadOnlyList<Finding> findings;
@@ -67,7 +67,8 @@ public sealed class PlanRules(SelvstyrtDb db, IMemoryCache cache)
         }
         else
         {
-            var input = PlanCheck.Input(plan, context.Context, window, Zone, planInfo);
+            var context = await ContextAsync(plan, arrangement, window, scope, ct);
+            var input = PlanCheck.Input(plan, context, window, Zone, planInfo);
             var checker = new IncrementalChecker(input);
             cache.Set(key, new Entry(checker, stamp, own), new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(10), Size = 1 });
             findings = checker.Findings;
@@ -85,38 +86,51 @@ public sealed class PlanRules(SelvstyrtDb db, IMemoryCache cache)
         => a.Assistant == b.Assistant && a.Start == b.Start && a.End == b.End && a.OnCall == b.OnCall && a.Travel == b.Travel
            && a.Passive.SequenceEqual(b.Passive) && a.Pauses.SequenceEqual(b.Pauses);
 
-    private sealed record Loaded(PlanCheckContext Context, string Stamp);
+    /// <summary>Who and what the check depends on besides the plan, with a stamp that changes when any of it does.</summary>
+    private sealed record CheckScope(List<Guid> Assistants, List<Guid> OtherPlans, bool FullyContinuous, string Stamp);
 
-    private async Task<Loaded> ContextAsync(WorkPlan plan, Arrangement arrangement, DateInterval window, CancellationToken ct)
+    /// <summary>
+    /// The cheap part, run on every edit: the plan's assistants, the published plans of the employer's other arrangements
+    /// they work in, and a stamp of their revisions and the assistants' last change. Only when the stamp differs from the
+    /// cached checker's is the full context loaded (<see cref="ContextAsync"/>).
+    /// </summary>
+    private async Task<CheckScope> ScopeAsync(WorkPlan plan, Arrangement arrangement, DateInterval window, CancellationToken ct)
     {
-        var (employerId, regime) = Employer(arrangement);
         var ids = plan.Shifts.Where(s => s.AssistantId is not null).Select(s => s.AssistantId!.Value)
             .Concat(plan.Deviations.Where(d => d.AssistantId is not null).Select(d => d.AssistantId!.Value)).Distinct().ToList();
-        var assistants = await db.Assistants.AsNoTracking().Include(a => a.Employments).Include(a => a.OtherEmployerHours).AsSplitQuery()
-            .Where(a => ids.Contains(a.Id)).ToListAsync(ct);
+        var assistants = await db.Assistants.AsNoTracking().Where(a => ids.Contains(a.Id))
+            .Select(a => new { a.Id, a.UpdatedAt, Other = a.OtherEmployerHours.Count }).ToListAsync(ct);
         var others = arrangement.EmployerModel == EmployerModel.Recipient
             ? []
-            : await db.Arrangements.AsNoTracking()
-                .Where(a => a.Id != arrangement.Id && a.ProviderId == arrangement.ProviderId && a.EmployerModel != EmployerModel.Recipient
-                            && a.Assignments.Any(s => ids.Contains(s.AssistantId)))
-                .Select(a => a.Id).ToListAsync(ct);
-        var otherPlans = others.Count == 0
+            : await db.WorkPlans.AsNoTracking()
+                .Where(p => p.ArrangementId != arrangement.Id && p.Status == PlanStatus.Published && p.StartsOn <= window.End && (p.EndsOn == null || p.EndsOn >= window.Start)
+                            && db.Arrangements.Any(a => a.Id == p.ArrangementId && a.ProviderId == arrangement.ProviderId && a.EmployerModel != EmployerModel.Recipient
+                                                        && a.Assignments.Any(s => ids.Contains(s.AssistantId))))
+                .Select(p => new { p.Id, p.Revision, p.EndsOn }).ToListAsync(ct);
+        var continuous = plan.Coverage.Any(c => c.Days == WeekDays.All && c.LengthMinutes >= 24 * 60);
+        var stamp = string.Join(',', others.OrderBy(p => p.Id).Select(p => $"{p.Id:N}:{p.Revision}:{p.EndsOn}"))
+                    + "|" + string.Join(',', assistants.OrderBy(a => a.Id).Select(a => $"{a.Id:N}:{a.UpdatedAt?.ToUnixTimeTicks()}:{a.Other}"))
+                    + "|" + continuous;
+        return new CheckScope(ids, others.Select(p => p.Id).ToList(), continuous, stamp);
+    }
+
+    /// <summary>The full context for a new checker: the assistants' profiles and their shifts in the other plans.</summary>
+    private async Task<PlanCheckContext> ContextAsync(WorkPlan plan, Arrangement arrangement, DateInterval window, CheckScope scope, CancellationToken ct)
+    {
+        var (employerId, regime) = Employer(arrangement);
+        var assistants = await db.Assistants.AsNoTracking().Include(a => a.Employments).Include(a => a.OtherEmployerHours).AsSplitQuery()
+            .Where(a => scope.Assistants.Contains(a.Id)).ToListAsync(ct);
+        var otherPlans = scope.OtherPlans.Count == 0
             ? []
             : await db.WorkPlans.AsNoTracking().Include(p => p.Shifts).Include(p => p.Deviations).AsSplitQuery()
-                .Where(p => others.Contains(p.ArrangementId) && p.Status == PlanStatus.Published && p.StartsOn <= window.End && (p.EndsOn == null || p.EndsOn >= window.Start))
-                .ToListAsync(ct);
-        var wanted = ids.ToHashSet();
+                .Where(p => scope.OtherPlans.Contains(p.Id)).ToListAsync(ct);
+        var wanted = scope.Assistants.ToHashSet();
         var otherShifts = otherPlans
             .SelectMany(p => p.RollOut(window.Start, window.End, Zone).Where(s => s.AssistantId is { } a && wanted.Contains(a))
                 .Select(s => PlanCheck.ToInput(s, p.ArrangementId.ToString(), employerId)))
             .GroupBy(s => s.Id, StringComparer.Ordinal).Select(g => g.First()).ToList();
         var employer = new EmployerProfile(employerId, regime, null, WeekAnchor.Monday, null, [], new EmployerSettings());
-        var profiles = assistants.Select(a => Profile(a, employerId, window.Start)).ToList();
-        var continuous = plan.Coverage.Any(c => c.Days == WeekDays.All && c.LengthMinutes >= 24 * 60);
-        var stamp = string.Join(',', otherPlans.OrderBy(p => p.Id).Select(p => $"{p.Id:N}:{p.Revision}:{p.EndsOn}"))
-                    + "|" + string.Join(',', assistants.OrderBy(a => a.Id).Select(a => $"{a.Id:N}:{a.UpdatedAt?.ToUnixTimeTicks()}:{a.OtherEmployerHours.Count}"))
-                    + "|" + continuous;
-        return new Loaded(new PlanCheckContext(employer, profiles, otherShifts, continuous), stamp);
+        return new PlanCheckContext(employer, assistants.Select(a => Profile(a, employerId, window.Start)).ToList(), otherShifts, scope.FullyContinuous);
     }
 
     /// <summary>The employer as the rules see it: the provider (or municipality) under AML, or the recipient under the household regulation.</summary>

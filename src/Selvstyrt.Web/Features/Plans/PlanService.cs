@@ -232,8 +232,10 @@ public sealed class PlanService(SelvstyrtDb db, ArrangementAccess access, Curren
     public Task<Result<PlanEdited>> ChangeShiftAsync(Guid arrangementId, Guid planId, Guid shiftId, ShiftPlacement placement, int? revision, CancellationToken ct)
         => EditAsync(arrangementId, planId, revision, async (plan, actor) =>
         {
-            if (placement.AssistantId is { } a && !(await KnownAssistants(plan, ct)).Contains(a)) return Invalid.Field("assistant", "Assistenten er ikke knyttet til ordningen.");
             var shift = plan.Shifts.FirstOrDefault(s => s.Id == shiftId);
+            // Only a new assistant needs checking against the arrangement (a move keeps the one already there).
+            if (placement.AssistantId is { } a && a != shift?.AssistantId && !(await KnownAssistants(plan, ct)).Contains(a))
+                return Invalid.Field("assistant", "Assistenten er ikke knyttet til ordningen.");
             var keep = shift is null ? placement : placement with { Passive = shift.Passive, PaidPauseMinutes = shift.PaidPauseMinutes, TemplateId = shift.TemplateId };
             var result = plan.ChangeShift(shiftId, keep, actor);
             return result.IsSuccess ? result.Value! : result.Error!;
@@ -340,11 +342,14 @@ public sealed class PlanService(SelvstyrtDb db, ArrangementAccess access, Curren
 
     private PlanActor Actor() => new(user.Now, user.DisplayName, user.Today);
 
+    /// <summary>
+    /// The plan to read (everything) or to edit: an edit needs the rotation, its deviations, overrides and cover, but not
+    /// the change log or the marks, which it only appends to (EF inserts what is added to an unloaded collection).
+    /// </summary>
     private async Task<WorkPlan?> Load(Guid arrangementId, Guid planId, bool tracked, CancellationToken ct)
     {
-        var query = db.WorkPlans.Include(p => p.Shifts).Include(p => p.Deviations).Include(p => p.Changes).Include(p => p.Overrides)
-            .Include(p => p.Coverage).Include(p => p.Marks).AsSplitQuery();
-        if (!tracked) query = query.AsNoTracking();
+        var query = db.WorkPlans.Include(p => p.Shifts).Include(p => p.Deviations).Include(p => p.Overrides).Include(p => p.Coverage).AsSplitQuery();
+        query = tracked ? query : query.Include(p => p.Changes).Include(p => p.Marks).AsNoTracking();
         return await query.FirstOrDefaultAsync(p => p.Id == planId && p.ArrangementId == arrangementId, ct);
     }
 
