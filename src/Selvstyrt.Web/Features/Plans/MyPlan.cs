@@ -68,22 +68,28 @@ public sealed class MyPlan(SelvstyrtDb db, CurrentUser user)
     /// <summary>Makes a new secret address (revoking the old one) and returns the secret once; only its hash is stored.</summary>
     public async Task<string?> RenewFeedAsync(CancellationToken ct)
     {
-        var me = await db.Assistants.AsNoTracking().Where(a => a.UserId == user.Id).Select(a => (Guid?)a.Id).FirstOrDefaultAsync(ct);
-        if (me is null) return null;
-        foreach (var old in await db.CalendarFeeds.Where(f => f.AssistantId == me && f.RevokedAt == null).ToListAsync(ct)) old.Revoke(user.Now);
+        if (await MyAssistantIdAsync(ct) is not { } me) return null;
+        await RevokeAllAsync(me, ct);
         var secret = Base64Url(RandomNumberGenerator.GetBytes(32));
-        db.CalendarFeeds.Add(CalendarFeed.Create(Guid.CreateVersion7(), me.Value, secret, user.Now));
+        db.CalendarFeeds.Add(CalendarFeed.Create(Guid.CreateVersion7(), me, secret, user.Now));
         await db.SaveChangesAsync(ct);
         return secret;
     }
 
     public async Task<bool> RevokeFeedAsync(CancellationToken ct)
     {
-        var me = await db.Assistants.AsNoTracking().Where(a => a.UserId == user.Id).Select(a => (Guid?)a.Id).FirstOrDefaultAsync(ct);
-        if (me is null) return false;
-        foreach (var old in await db.CalendarFeeds.Where(f => f.AssistantId == me && f.RevokedAt == null).ToListAsync(ct)) old.Revoke(user.Now);
+        if (await MyAssistantIdAsync(ct) is not { } me) return false;
+        await RevokeAllAsync(me, ct);
         await db.SaveChangesAsync(ct);
         return true;
+    }
+
+    private Task<Guid?> MyAssistantIdAsync(CancellationToken ct)
+        => db.Assistants.AsNoTracking().Where(a => a.UserId == user.Id).Select(a => (Guid?)a.Id).FirstOrDefaultAsync(ct);
+
+    private async Task RevokeAllAsync(Guid assistant, CancellationToken ct)
+    {
+        foreach (var old in await db.CalendarFeeds.Where(f => f.AssistantId == assistant && f.RevokedAt == null).ToListAsync(ct)) old.Revoke(user.Now);
     }
 
     /// <summary>The iCalendar text for a secret, or null when it is unknown or revoked (answered as 404).</summary>

@@ -177,7 +177,7 @@ public sealed class PlanService(SelvstyrtDb db, ArrangementAccess access, Curren
         ArgumentNullException.ThrowIfNull(c);
         if (c.IdempotencyKey is { Length: > 100 }) return Task.FromResult<Result<PlanEdited>>(Invalid.Field("idempotencyKey", "Idempotensnøkkelen kan ha høyst 100 tegn."));
         Guid NewId(int n) => c.IdempotencyKey is null ? Guid.CreateVersion7() : KeyedId(planId, c.IdempotencyKey, n);
-        return EditAsync(arrangementId, planId, c.Revision, async (plan, actor) =>
+        return EditAsync(arrangementId, planId, c.Revision, async (plan, actor, _) =>
         {
             var fields = new Dictionary<string, string>();
             ShiftTemplate? template = null;
@@ -217,9 +217,16 @@ public sealed class PlanService(SelvstyrtDb db, ArrangementAccess access, Curren
                 }
             }
             return (object)ids;
-        }, ct, plan => c.IdempotencyKey is not null && plan.Shifts.Any(s => s.Id == KeyedId(planId, c.IdempotencyKey, 0))
-            ? plan.Shifts.Select(s => s.Id).Where(id => Enumerable.Range(0, plan.Shifts.Count).Any(n => KeyedId(planId, c.IdempotencyKey, n) == id)).ToList()
-            : null);
+        }, ct, plan => c.IdempotencyKey is null ? null : EarlierShifts(plan, c.IdempotencyKey));
+    }
+
+    /// <summary>The shifts a keyed create made before (their ids run 0, 1, 2 … from the key), or null when it has not run.</summary>
+    private static List<Guid>? EarlierShifts(WorkPlan plan, string key)
+    {
+        var ids = plan.Shifts.Select(s => s.Id).ToHashSet();
+        var earlier = new List<Guid>();
+        for (var id = KeyedId(plan.Id, key, 0); ids.Contains(id); id = KeyedId(plan.Id, key, earlier.Count)) earlier.Add(id);
+        return earlier.Count == 0 ? null : earlier;
     }
 
     /// <summary>The id of the n-th shift a keyed create makes: the same key gives the same ids, so a retry finds them.</summary>
@@ -230,7 +237,7 @@ public sealed class PlanService(SelvstyrtDb db, ArrangementAccess access, Curren
     }
 
     public Task<Result<PlanEdited>> ChangeShiftAsync(Guid arrangementId, Guid planId, Guid shiftId, ShiftPlacement placement, int? revision, CancellationToken ct)
-        => EditAsync(arrangementId, planId, revision, async (plan, actor) =>
+        => EditAsync(arrangementId, planId, revision, async (plan, actor, _) =>
         {
             var shift = plan.Shifts.FirstOrDefault(s => s.Id == shiftId);
             // Only a new assistant needs checking against the arrangement (a move keeps the one already there).
@@ -242,7 +249,7 @@ public sealed class PlanService(SelvstyrtDb db, ArrangementAccess access, Curren
         }, ct);
 
     public Task<Result<PlanEdited>> CopyShiftAsync(Guid arrangementId, Guid planId, Guid shiftId, int week, IsoDayOfWeek day, Guid? assistantId, int? revision, CancellationToken ct)
-        => EditAsync(arrangementId, planId, revision, async (plan, actor) =>
+        => EditAsync(arrangementId, planId, revision, async (plan, actor, _) =>
         {
             if (assistantId is { } a && !(await KnownAssistants(plan, ct)).Contains(a)) return Invalid.Field("assistant", "Assistenten er ikke knyttet til ordningen.");
             var result = plan.CopyShift(shiftId, Guid.CreateVersion7(), week, day, assistantId, actor);
@@ -250,16 +257,16 @@ public sealed class PlanService(SelvstyrtDb db, ArrangementAccess access, Curren
         }, ct);
 
     public Task<Result<PlanEdited>> SwapAsync(Guid arrangementId, Guid planId, Guid first, Guid second, int? revision, CancellationToken ct)
-        => EditAsync(arrangementId, planId, revision, (plan, actor) => Task.FromResult(Wrap(plan.SwapAssistants(first, second, actor))), ct);
+        => EditAsync(arrangementId, planId, revision, (plan, actor, _) => Task.FromResult(Wrap(plan.SwapAssistants(first, second, actor))), ct);
 
     public Task<Result<PlanEdited>> RemoveShiftAsync(Guid arrangementId, Guid planId, Guid shiftId, int? revision, CancellationToken ct)
-        => EditAsync(arrangementId, planId, revision, (plan, actor) => Task.FromResult(Wrap(plan.RemoveShift(shiftId, actor))), ct);
+        => EditAsync(arrangementId, planId, revision, (plan, actor, _) => Task.FromResult(Wrap(plan.RemoveShift(shiftId, actor))), ct);
 
     public Task<Result<PlanEdited>> CopyWeekAsync(Guid arrangementId, Guid planId, int from, int to, int? revision, CancellationToken ct)
-        => EditAsync(arrangementId, planId, revision, (plan, actor) => Task.FromResult(Wrap(plan.CopyWeek(from, to, Guid.CreateVersion7, actor))), ct);
+        => EditAsync(arrangementId, planId, revision, (plan, actor, _) => Task.FromResult(Wrap(plan.CopyWeek(from, to, Guid.CreateVersion7, actor))), ct);
 
     public Task<Result<PlanEdited>> AddDeviationAsync(Guid arrangementId, Guid planId, PlanDeviationSpec spec, int? revision, CancellationToken ct)
-        => EditAsync(arrangementId, planId, revision, async (plan, actor) =>
+        => EditAsync(arrangementId, planId, revision, async (plan, actor, _) =>
         {
             if (spec.AssistantId is { } a && !(await KnownAssistants(plan, ct)).Contains(a)) return Invalid.Field("assistant", "Assistenten er ikke knyttet til ordningen.");
             var result = plan.AddDeviation(Guid.CreateVersion7(), spec, actor);
@@ -267,14 +274,14 @@ public sealed class PlanService(SelvstyrtDb db, ArrangementAccess access, Curren
         }, ct);
 
     public Task<Result<PlanEdited>> RemoveDeviationAsync(Guid arrangementId, Guid planId, Guid deviationId, int? revision, CancellationToken ct)
-        => EditAsync(arrangementId, planId, revision, (plan, actor) => Task.FromResult(Wrap(plan.RemoveDeviation(deviationId, actor))), ct);
+        => EditAsync(arrangementId, planId, revision, (plan, actor, _) => Task.FromResult(Wrap(plan.RemoveDeviation(deviationId, actor))), ct);
 
     public Task<Result<PlanEdited>> SetCoverageAsync(Guid arrangementId, Guid planId, IReadOnlyList<CoverageSpec> needs, int? revision, CancellationToken ct)
-        => EditAsync(arrangementId, planId, revision, (plan, actor) => Task.FromResult(Wrap(plan.SetCoverage(needs, Guid.CreateVersion7, actor))), ct);
+        => EditAsync(arrangementId, planId, revision, (plan, actor, _) => Task.FromResult(Wrap(plan.SetCoverage(needs, Guid.CreateVersion7, actor))), ct);
 
     /// <summary>Replaces the cover needs with what the decision in force at the plan's start suggests.</summary>
     public Task<Result<PlanEdited>> SuggestCoverageAsync(Guid arrangementId, Guid planId, int? revision, CancellationToken ct)
-        => EditAsync(arrangementId, planId, revision, async (plan, actor) =>
+        => EditAsync(arrangementId, planId, revision, async (plan, actor, _) =>
         {
             var hours = await DecisionWeekHoursAsync(arrangementId, plan.StartsOn, ct);
             if (hours is null) return Invalid.Field("coverage", "Ordningen har ikke noe vedtak når planen begynner; legg inn behovet selv.");
@@ -282,7 +289,7 @@ public sealed class PlanService(SelvstyrtDb db, ArrangementAccess access, Curren
         }, ct);
 
     public Task<Result<PlanEdited>> AddMarkAsync(Guid arrangementId, Guid planId, string? name, LocalDate? from, LocalDate? to, int? revision, CancellationToken ct)
-        => EditAsync(arrangementId, planId, revision, (plan, actor) =>
+        => EditAsync(arrangementId, planId, revision, (plan, actor, _) =>
         {
             if (from is null) return Task.FromResult<Result<object>>(Invalid.Field("from", "Fyll ut når perioden begynner."));
             if (to is null) return Task.FromResult<Result<object>>(Invalid.Field("to", "Fyll ut når perioden slutter."));
@@ -295,9 +302,8 @@ public sealed class PlanService(SelvstyrtDb db, ArrangementAccess access, Curren
         var relation = await access.RelationTo(arrangementId, ct);
         if (!relation.CanSeePlan()) return new NotFound();
         if (!relation.CanOverrideBreach()) return new Forbidden("Bare koordinator og administrator hos arbeidsgiveren kan godta et brudd.");
-        return await EditAsync(arrangementId, planId, null, async (plan, actor) =>
+        return await EditAsync(arrangementId, planId, null, async (plan, actor, arrangement) =>
         {
-            var arrangement = await db.Arrangements.AsNoTracking().FirstAsync(a => a.Id == arrangementId, ct);
             var check = await rules.CheckAsync(plan, arrangement, user.Today, null, ct);
             var finding = check.Findings.FirstOrDefault(f => f.Key == key);
             if (finding is null) return Invalid.Field("key", "Funnet finnes ikke lenger; planen kan være endret.");
@@ -311,10 +317,9 @@ public sealed class PlanService(SelvstyrtDb db, ArrangementAccess access, Curren
     /// breach without an override stops the publication. The arrangement's previous published plan ends the day before.
     /// </summary>
     public Task<Result<PlanEdited>> PublishAsync(Guid arrangementId, Guid planId, LocalDate? startsOn, LocalDate? discussedOn, int? revision, CancellationToken ct)
-        => EditAsync(arrangementId, planId, revision, async (plan, actor) =>
+        => EditAsync(arrangementId, planId, revision, async (plan, actor, arrangement) =>
         {
             if (startsOn is null) return Invalid.Field("startsOn", "Fyll ut datoen planen gjelder fra.");
-            var arrangement = await db.Arrangements.AsNoTracking().FirstAsync(a => a.Id == arrangementId, ct);
             var draftDates = new PlanInfo(discussedOn, startsOn.Value);
             var check = await rules.CheckAsync(Rebased(plan, startsOn.Value), arrangement, user.Today, draftDates, ct);
             var result = plan.Publish(startsOn.Value, discussedOn, check.OpenBreaches, actor);
@@ -354,7 +359,7 @@ public sealed class PlanService(SelvstyrtDb db, ArrangementAccess access, Curren
     }
 
     /// <summary>Loads, checks access and revision, edits, saves (a concurrent save is a conflict), notifies, re-checks.</summary>
-    private async Task<Result<PlanEdited>> EditAsync(Guid arrangementId, Guid planId, int? revision, Func<WorkPlan, PlanActor, Task<Result<object>>> edit, CancellationToken ct,
+    private async Task<Result<PlanEdited>> EditAsync(Guid arrangementId, Guid planId, int? revision, Func<WorkPlan, PlanActor, Arrangement, Task<Result<object>>> edit, CancellationToken ct,
         Func<WorkPlan, object?>? alreadyDone = null)
     {
         var relation = await access.RelationTo(arrangementId, ct);
@@ -369,7 +374,7 @@ public sealed class PlanService(SelvstyrtDb db, ArrangementAccess access, Curren
         if (!expected.IsSuccess) return expected.Error!;
         var changesBefore = plan.Changes.Count;
         var actor = Actor();
-        var result = await edit(plan, actor);
+        var result = await edit(plan, actor, arrangement);
         if (!result.IsSuccess) return result.Error!;
         await NotifyAsync(plan, plan.Changes.Skip(changesBefore).ToList(), ct);
         try
@@ -394,7 +399,7 @@ public sealed class PlanService(SelvstyrtDb db, ArrangementAccess access, Curren
         var users = await db.Assistants.AsNoTracking().Where(a => touched.Contains(a.Id) && a.UserId != null).Select(a => new { a.Id, a.UserId }).ToListAsync(ct);
         foreach (var change in changes)
         {
-            foreach (var u in users.Where(u => change.Concerns(u.Id) || (change.Kind == PlanChangeKind.Published && everyone.Contains(u.Id))))
+            foreach (var u in users.Where(u => change.Concerns(u.Id)))
             {
                 var (subject, key) = change.Kind == PlanChangeKind.Published
                     ? ($"Ny arbeidsplan: {plan.Name}", $"plan:{plan.Id:N}:v{plan.PublishedVersion}:{u.UserId:N}")
