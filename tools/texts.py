@@ -405,6 +405,8 @@ T.update({
 "PlanYear.Intro": ('Turnusuken som gjelder hver uke, timene slik de blir med sommertid og vintertid, helligdager, hovedferieperioden (1. juni–30. september) og periodene dere har markert.', 'The rotation week in force each week, the hours as worked with daylight saving time, public holidays, the main holiday period (1 June–30 September) and the periods you have marked.'),
 "PlanYear.MainHoliday": ('hovedferie', 'main holiday'),
 "PlanYear.MarkAdded": ("Perioden er lagt til.", "The period is added."),
+"PlanYear.MarkFrom": ("Første dag", "First day"),
+"PlanYear.MarkTo": ("Siste dag", "Last day"),
 "PlanYear.MarkHelp": ('Skoleferier varierer mellom kommuner; legg inn dem som gjelder dere.', 'School holidays differ between municipalities; enter the ones that apply to you.'),
 "PlanYear.MarkName": ('Navn på perioden', 'Name of the period'),
 "PlanYear.Marks": ('Merknader', 'Notes'),
