@@ -1,0 +1,92 @@
+using System.Globalization;
+using Selvstyrt.Rostering.Curtois;
+using Shouldly;
+
+namespace Selvstyrt.Rostering.Tests;
+
+/// <summary>The public benchmark (Curtois): the parser on every instance, and the two small instances solved to their proven optima.</summary>
+public sealed class CurtoisTests
+{
+    private static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "Benchmark");
+
+    public static TheoryData<string> Instances() => [.. Enumerable.Range(1, 24).Select(i => $"Instance{i}")];
+
+    [Theory]
+    [MemberData(nameof(Instances))]
+    public void Parse_EveryInstance_MatchesThePublishedSizes(string name)
+    {
+        var instance = CurtoisInstance.Load(Path.Combine(Folder, "instances", name + ".txt"));
+        var stats = File.ReadLines(Path.Combine(Folder, "instance_stats.csv")).Skip(1).Select(l => l.Split(',')).Single(f => f[0] == name);
+        int Stat(int i) => int.Parse(stats[i], CultureInfo.InvariantCulture);
+
+        instance.Staff.Count.ShouldBe(Stat(1));
+        instance.Days.ShouldBe(Stat(2));
+        instance.Weeks.ShouldBe(Stat(3));
+        instance.Shifts.Count.ShouldBe(Stat(4));
+        instance.Shifts.Sum(s => s.CannotFollow.Count).ShouldBe(Stat(5));
+        instance.DaysOff.Sum(d => d.Count).ShouldBe(Stat(6));
+        instance.OnRequests.Count.ShouldBe(Stat(7));
+        instance.OffRequests.Count.ShouldBe(Stat(8));
+        instance.Cover.Count.ShouldBe(Stat(9));
+    }
+
+    [Fact]
+    public void Solve_Instance1_ProvesTheOptimum607()
+    {
+        var instance = CurtoisInstance.Load(Path.Combine(Folder, "instances", "Instance1.txt"));
+        var result = CurtoisModel.Solve(instance, new SolveOptions { Seconds = 30, Workers = 2 });
+
+        result.Summary.Status.ShouldBe(SolveStatus.Optimal);
+        result.Summary.Objective.ShouldBe(607);
+        CurtoisEvaluator.Violations(instance, result.Roster!).ShouldBeEmpty();
+        CurtoisEvaluator.Objective(instance, result.Roster!).ShouldBe(607);
+    }
+
+    [Fact]
+    public void Solve_Instance2_ProvesTheOptimum828()
+    {
+        var instance = CurtoisInstance.Load(Path.Combine(Folder, "instances", "Instance2.txt"));
+        var result = CurtoisModel.Solve(instance, new SolveOptions { Seconds = 60, Workers = 2 });
+
+        result.Summary.Status.ShouldBe(SolveStatus.Optimal);
+        result.Summary.Objective.ShouldBe(828);
+        CurtoisEvaluator.Violations(instance, result.Roster!).ShouldBeEmpty();
+        CurtoisEvaluator.Objective(instance, result.Roster!).ShouldBe(828);
+    }
+
+    [Fact]
+    public void Evaluator_RosterBreakingRules_ListsEachBrokenRule()
+    {
+        var instance = CurtoisInstance.Load(Path.Combine(Folder, "instances", "Instance1.txt"));
+        // Employee A works every day: day off 0, more than 5 in a row, 2 weekends (max 1), 6720 minutes (max 4320).
+        var rows = instance.Staff.Select(_ => Enumerable.Repeat(-1, instance.Days).ToArray()).ToArray();
+        rows[0] = Enumerable.Repeat(0, instance.Days).ToArray();
+        var violations = CurtoisEvaluator.Violations(instance, new CurtoisRoster(rows));
+
+        violations.ShouldContain("A: works on day off 0");
+        violations.ShouldContain("A: 14 days in a row from day 0");
+        violations.ShouldContain("A: 2 weekends");
+        violations.ShouldContain("A: 6720 minutes");
+    }
+
+    [Fact]
+    public void Evaluator_ShortStretchInside_IsBrokenButAtTheEdgeIsExempt()
+    {
+        var instance = CurtoisInstance.Load(Path.Combine(Folder, "instances", "Instance1.txt"));
+        var rows = instance.Staff.Select(_ => Enumerable.Repeat(-1, instance.Days).ToArray()).ToArray();
+        rows[1][3] = 0; // one working day flanked by days off: below MinConsecutiveShifts 2
+        rows[1][13] = 0; // one working day touching the horizon's end: exempt
+
+        var violations = CurtoisEvaluator.Violations(instance, new CurtoisRoster(rows)).Where(v => v.Contains("in a row", StringComparison.Ordinal)).ToList();
+
+        violations.ShouldBe(["B: only 1 days in a row from day 3"]);
+    }
+
+    [Theory]
+    [InlineData("SECTION_HORIZON\n14\nSECTION_SHIFTS\nD,480,\nSECTION_STAFF\nA,D=14,x,0,5,1,1,1\nSECTION_COVER\n0,D,1,100,1\n", "Linje 6: Feltet «MaxTotalMinutes» må være et heltall, men er «x».")]
+    [InlineData("SECTION_HORIZON\n10\n", "Linje 2: Antall dager må være et positivt antall hele uker.")]
+    [InlineData("SECTION_HORIZON\n14\nSECTION_SHIFTS\nD,480,\nSECTION_STAFF\nA,D=14,10,0,5,1,1,1\nSECTION_COVER\n0,N,1,100,1\n", "Linje 8: Vakttypen «N» finnes ikke i SECTION_SHIFTS.")]
+    [InlineData("SECTION_HORIZON\n14\nSECTION_SHIFTS\nD,480,\nSECTION_STAFF\nA,D=14,10,0,5,1,1,1\nSECTION_COVER\n14,D,1,100,1\n", "Linje 8: Dag 14 er utenfor horisonten (0-13).")]
+    public void Parse_BadInput_NamesLineAndField(string text, string message)
+        => Should.Throw<FormatException>(() => CurtoisInstance.Parse(new StringReader(text))).Message.ShouldBe(message);
+}
