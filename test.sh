@@ -84,6 +84,7 @@ run() {
 }
 run Selvstyrt.Domain.Tests
 run Selvstyrt.Cli.Tests
+run Selvstyrt.Rostering.Tests
 run Selvstyrt.Web.Tests
 run Selvstyrt.E2E
 rm -rf "$log_dir"

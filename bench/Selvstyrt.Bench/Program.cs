@@ -30,6 +30,7 @@ public static class Program
         if (what is "incremental" or "all") Incremental.Run();
         if (what is "month-end" or "all") MonthEnd.Run();
         if (what is "plan-edit" or "all") PlanEdit.Run();
+        if (what == "roster") RosterBench.Run(args.Skip(1).ToArray());
         if (what == "profile") Profile.Run(args.Length > 1 && args[1] == "year" ? ProviderGenerator.Year(330, 110) : ProviderGenerator.TwelveWeeks247TwoToOne());
         return 0;
     }

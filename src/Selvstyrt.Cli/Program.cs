@@ -22,6 +22,7 @@ public static class CliProgram
 
         var root = new RootCommand("Selvstyrt på kommandolinjen: regelsjekk av vakter og administrasjon.");
         root.Subcommands.Add(CheckCommand.Create());
+        root.Subcommands.Add(RosterCommand.Create());
         var admin = new Command("admin", "Administrasjon av databasen og API-nøkler.");
         root.Subcommands.Add(admin);
 
