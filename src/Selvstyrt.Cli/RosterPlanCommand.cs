@@ -25,16 +25,7 @@ internal static class RosterPlanCommand
         command.SetAction(async (parse, ct) =>
         {
             var path = parse.GetValue(input)!;
-            string json;
-            try
-            {
-                json = path == "-" ? await Console.In.ReadToEndAsync(ct) : await File.ReadAllTextAsync(path, Encoding.UTF8, ct);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                await Console.Error.WriteLineAsync($"{path}: kan ikke lese filen ({e.GetType().Name.Replace("Exception", "", StringComparison.Ordinal)}).");
-                return 2;
-            }
+            if (await InputFile.ReadAsync(path, ct) is not { } json) return 2;
             BpaProblem problem;
             try
             {

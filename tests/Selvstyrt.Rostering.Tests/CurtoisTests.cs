@@ -30,28 +30,18 @@ public sealed class CurtoisTests
         instance.Cover.Count.ShouldBe(Stat(9));
     }
 
-    [Fact]
-    public void Solve_Instance1_ProvesTheOptimum607()
+    [Theory]
+    [InlineData("Instance1", 607)]
+    [InlineData("Instance2", 828)]
+    public void Solve_SmallInstance_ProvesThePublishedOptimum(string name, long optimum)
     {
-        var instance = CurtoisInstance.Load(Path.Combine(Folder, "instances", "Instance1.txt"));
-        var result = CurtoisModel.Solve(instance, new SolveOptions { Seconds = 30, Workers = 2 });
-
-        result.Summary.Status.ShouldBe(SolveStatus.Optimal);
-        result.Summary.Objective.ShouldBe(607);
-        CurtoisEvaluator.Violations(instance, result.Roster!).ShouldBeEmpty();
-        CurtoisEvaluator.Objective(instance, result.Roster!).ShouldBe(607);
-    }
-
-    [Fact]
-    public void Solve_Instance2_ProvesTheOptimum828()
-    {
-        var instance = CurtoisInstance.Load(Path.Combine(Folder, "instances", "Instance2.txt"));
+        var instance = CurtoisInstance.Load(Path.Combine(Folder, "instances", name + ".txt"));
         var result = CurtoisModel.Solve(instance, new SolveOptions { Seconds = 60, Workers = 2 });
 
         result.Summary.Status.ShouldBe(SolveStatus.Optimal);
-        result.Summary.Objective.ShouldBe(828);
+        result.Summary.Objective.ShouldBe(optimum);
         CurtoisEvaluator.Violations(instance, result.Roster!).ShouldBeEmpty();
-        CurtoisEvaluator.Objective(instance, result.Roster!).ShouldBe(828);
+        CurtoisEvaluator.Objective(instance, result.Roster!).ShouldBe(optimum);
     }
 
     [Fact]
