@@ -48,6 +48,7 @@ public static class BpaSolver
         long[] units = [];
         SolveSummary summary = new(SolveStatus.Unknown, null, null, 0);
         IReadOnlyList<Finding> findings = [];
+        List<PenaltyLine>? fallback = null;
         var rounds = 0;
         while (rounds < MaxJudgeRounds)
         {
@@ -71,8 +72,17 @@ public static class BpaSolver
             });
             if (found is null)
             {
-                // No solution in this round: keep the previous (judged) one if there is one.
-                summary = best is null ? round : summary;
+                // No better solution in this round: keep the previous one. A plan from the cover phase alone has not
+                // been judged yet and its goals were not measured: judge it and say only what is known (its gaps).
+                if (best is null) summary = round;
+                else if (rounds == 1)
+                {
+                    findings = judge ? Judge(instance, best) : [];
+                    var gaps = instance.Occurrences.Sum(o => problem.Templates[o.Template].Staffing - best.Count(row => row[o.Index]));
+                    var uncoveredPenalty = new UncoveredPenalty();
+                    fallback = [new PenaltyLine(uncoveredPenalty.Name, uncoveredPenalty.Label, gaps, uncoveredPenalty.Weight(problem.Weights), gaps * (long)uncoveredPenalty.Weight(problem.Weights), uncoveredPenalty.Explain(gaps))];
+                    summary = new SolveSummary(SolveStatus.Feasible, null, round.Bound, 0);
+                }
                 break;
             }
             best = found;
@@ -104,6 +114,7 @@ public static class BpaSolver
         }
         var lines = best is null
             ? []
+            : fallback is not null ? fallback
             : model.Penalties.Select((p, i) => new PenaltyLine(p.Penalty.Name, p.Penalty.Label, units[i], p.Penalty.Weight(problem.Weights), units[i] * p.Penalty.Weight(problem.Weights), p.Penalty.Explain(units[i])))
                 .GroupBy(l => l.Name).Select(g => g.First()).ToList();
         return new BpaResult(summary with { Seconds = started.Elapsed.TotalSeconds }, shifts, lines, findings, rounds);
