@@ -100,6 +100,8 @@ builder.Services.AddScoped<NotificationList>();
 builder.Services.AddMemoryCache();
 builder.Services.AddScoped<Selvstyrt.Web.Features.Plans.PlanRules>();
 builder.Services.AddScoped<Selvstyrt.Web.Features.Plans.PlanService>();
+builder.Services.AddScoped<Selvstyrt.Web.Features.Plans.PlanProposals>();
+builder.Services.AddSingleton<Selvstyrt.Web.Features.Plans.RosterRuns>();
 builder.Services.AddScoped<Selvstyrt.Web.Features.Plans.MyPlan>();
 builder.Services.AddScoped<Selvstyrt.Web.Features.Plans.AppendixOne>();
 if (builder.Configuration.GetValue("Jobs:Enabled", true)) builder.Services.AddHostedService<DailyJobs>();

@@ -108,6 +108,19 @@ public sealed class WeeklyHoursTests
         => Tiny.Solve(Tiny.Problem([Tiny.Template("dag", 8, 480, Weekdays)], [Tiny.One()]), new WeeklyHours()).Uncovered.ShouldBe(0);
 
     [Fact]
+    public void WeeklyHours_RoundTheClockRota_CapsAtThirtyEight()
+    {
+        // Day, evening and night templates make a round-the-clock rota (AML-10-4-4): seven 8-hour places, of which five
+        // would be 40 h > 38, so four are given and three stay open (under the 40-hour norm only two would).
+        var templates = new[] { Tiny.Template("dag", 7, 480, Weekdays), Tiny.Template("kveld", 15, 480, IsoDayOfWeek.Saturday), Tiny.Template("natt", 23, 480, IsoDayOfWeek.Sunday) };
+        var problem = Tiny.Problem(templates, [Tiny.One()]);
+        problem.WeeklyNormalHours.ShouldBe(38);
+
+        Tiny.Solve(problem, new WeeklyHours()).Uncovered.ShouldBe(3);
+        Tiny.Solve(problem, new WeeklyHours(normalHours: 40)).Uncovered.ShouldBe(2);
+    }
+
+    [Fact]
     public void WeeklyHours_TwentyHoursForAnotherEmployer_CapsAtTwentyEight()
     {
         var assistant = Tiny.One() with { OtherEmployerHoursPerWeek = 20 };

@@ -143,6 +143,8 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
         new("POST", "/ordninger/{Id:guid}/arbeidsplan/{PlanId:guid}/vedlegg1", Gate.Unsafe, ObjectKind.Arrangement),
         new("GET", "/ordninger/{Id:guid}/arbeidsplan/{PlanId:guid}/dekning", Gate.Object, ObjectKind.Arrangement, Audience: Audience.Planners),
         new("POST", "/ordninger/{Id:guid}/arbeidsplan/{PlanId:guid}/dekning", Gate.Unsafe, ObjectKind.Arrangement),
+        new("GET", "/ordninger/{Id:guid}/arbeidsplan/{PlanId:guid}/forslag", Gate.Object, ObjectKind.Arrangement, Audience: Audience.Planners),
+        new("POST", "/ordninger/{Id:guid}/arbeidsplan/{PlanId:guid}/forslag", Gate.Unsafe, ObjectKind.Arrangement),
         new("GET", "/ordninger/{Id:guid}/vakttyper", Gate.Object, ObjectKind.Arrangement, Audience: Audience.Planners),
         new("POST", "/ordninger/{Id:guid}/vakttyper", Gate.Unsafe, ObjectKind.Arrangement),
         new("GET", "/ordninger/{id:guid}/arbeidsplan/{planId:guid}/vedlegg1.pdf", Gate.Object, ObjectKind.Arrangement, Audience: Audience.Planners),

@@ -73,6 +73,26 @@ public sealed record BpaProblem(string Arrangement, string Employer, LocalDate S
 
     /// <summary>The weekly hours of a full position in this rota (35.5 h for rota work under AML-10-4-4; 37.5 otherwise).</summary>
     public double FullTimeHours { get; init; } = 35.5;
+
+    /// <summary>
+    /// The legal weekly normal time (AML-10-4-1, reduced by AML-10-4-4): 38 h when the templates run round the clock
+    /// (day, evening and night, as the engine reduces it for an assistant rotating through them), else 40 h.
+    /// </summary>
+    public double WeeklyNormalHours => RoundTheClock ? 38 : 40;
+
+    /// <summary>Whether the templates together cover day (06-18), evening (18-21) and night (21-06).</summary>
+    public bool RoundTheClock
+    {
+        get
+        {
+            bool Covers(int from, int to) => Templates.Any(t =>
+            {
+                var start = (t.Start.Hour * 60) + t.Start.Minute;
+                return (start < to && start + t.Minutes > from) || (start < to + 1440 && start + t.Minutes > from + 1440);
+            });
+            return Covers(6 * 60, 18 * 60) && Covers(18 * 60, 21 * 60) && (Covers(21 * 60, 24 * 60) || Covers(0, 6 * 60));
+        }
+    }
 }
 
 /// <summary>A shift of the proposal: rotation week (1-based), weekday, date in the first cycle, template, assistant, instants.</summary>

@@ -111,11 +111,11 @@ internal sealed class WeeklyRest(double hours = 35) : IRosterConstraint
 }
 
 /// <summary>
-/// Normal working time (AML-10-4-1) per 7 days from Monday: at most 40 hours, counting the fixed shifts in the
-/// employer's other arrangements; and, with hours declared for other employers, at most 48 in all (AML-10-2-1,
-/// AML-10-6-8). Passive time counts in full (rules.md § 0).
+/// Normal working time (AML-10-4-1) per 7 days from Monday: at most 40 hours (38 in a round-the-clock rota, AML-10-4-4,
+/// unless another limit is given), counting the fixed shifts in the employer's other arrangements; and, with hours
+/// declared for other employers, at most 48 in all (AML-10-2-1, AML-10-6-8). Passive time counts in full (rules.md § 0).
 /// </summary>
-internal sealed class WeeklyHours(double normal = 40, double total = 48) : IRosterConstraint
+internal sealed class WeeklyHours(double? normalHours = null, double total = 48) : IRosterConstraint
 {
     public string Name => nameof(WeeklyHours);
     public string Rule => "AML-10-4-1";
@@ -123,6 +123,7 @@ internal sealed class WeeklyHours(double normal = 40, double total = 48) : IRost
     public void Apply(RosterModel model)
     {
         var instance = model.Instance;
+        var normal = normalHours ?? model.Problem.WeeklyNormalHours;
         for (var w = 0; w < model.Problem.Weeks; w++)
         {
             Instant from = instance.WeekStart(w), to = instance.WeekStart(w + 1);

@@ -94,9 +94,9 @@ public sealed class PlanRules(SelvstyrtDb db, IMemoryCache cache)
     /// they work in, and a stamp of their revisions and the assistants' last change. Only when the stamp differs from the
     /// cached checker's is the full context loaded (<see cref="ContextAsync"/>).
     /// </summary>
-    private async Task<CheckScope> ScopeAsync(WorkPlan plan, Arrangement arrangement, DateInterval window, CancellationToken ct)
+    private async Task<CheckScope> ScopeAsync(WorkPlan plan, Arrangement arrangement, DateInterval window, CancellationToken ct, IReadOnlyCollection<Guid>? people = null)
     {
-        var ids = plan.Shifts.Where(s => s.AssistantId is not null).Select(s => s.AssistantId!.Value)
+        var ids = people?.ToList() ?? plan.Shifts.Where(s => s.AssistantId is not null).Select(s => s.AssistantId!.Value)
             .Concat(plan.Deviations.Where(d => d.AssistantId is not null).Select(d => d.AssistantId!.Value)).Distinct().ToList();
         var assistants = await db.Assistants.AsNoTracking().Where(a => ids.Contains(a.Id))
             .Select(a => new { a.Id, a.UpdatedAt, Other = a.OtherEmployerHours.Count }).ToListAsync(ct);
@@ -112,6 +112,18 @@ public sealed class PlanRules(SelvstyrtDb db, IMemoryCache cache)
                     + "|" + string.Join(',', assistants.OrderBy(a => a.Id).Select(a => $"{a.Id:N}:{a.UpdatedAt?.ToUnixTimeTicks()}:{a.Other}"))
                     + "|" + continuous;
         return new CheckScope(ids, others.Select(p => p.Id).ToList(), continuous, stamp);
+    }
+
+    /// <summary>
+    /// The context for given assistants (the roster generator's: everyone who may be planned, not only those in the
+    /// plan): their profiles, declared hours for other employers, and their shifts in the employer's other published plans.
+    /// </summary>
+    public async Task<PlanCheckContext> ContextForAsync(WorkPlan plan, Arrangement arrangement, IReadOnlyCollection<Guid> assistants, DateInterval window, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(arrangement);
+        var scope = await ScopeAsync(plan, arrangement, window, ct, assistants);
+        return await ContextAsync(plan, arrangement, window, scope, ct);
     }
 
     /// <summary>The full context for a new checker: the assistants' profiles and their shifts in the other plans.</summary>

@@ -220,6 +220,36 @@ public sealed class PlanService(SelvstyrtDb db, ArrangementAccess access, Curren
         }, ct, plan => c.IdempotencyKey is null ? null : EarlierShifts(plan, c.IdempotencyKey));
     }
 
+    /// <summary>
+    /// Replaces every shift in the given rotation weeks with the given placements (a roster proposal taken in): one edit
+    /// with one revision, each removal and addition in the change log of a published plan.
+    /// </summary>
+    public Task<Result<PlanEdited>> ReplaceWeeksAsync(Guid arrangementId, Guid planId, int? revision, IReadOnlySet<int> weeks, IReadOnlyList<ShiftPlacement> placements, IReadOnlySet<Guid> assistants, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(weeks);
+        ArgumentNullException.ThrowIfNull(placements);
+        ArgumentNullException.ThrowIfNull(assistants);
+        return EditAsync(arrangementId, planId, revision, async (plan, actor, _) =>
+        {
+            var known = await KnownAssistants(plan, ct);
+            if (assistants.Any(a => !known.Contains(a))) return Invalid.Field("weeks", "Forslaget bruker en assistent som ikke lenger er knyttet til ordningen. Lag et nytt forslag.");
+            if (placements.Any(p => !weeks.Contains(p.Week))) return Invalid.Field("weeks", "Forslaget har vakter utenfor ukene som er valgt.");
+            foreach (var shift in plan.Shifts.Where(s => weeks.Contains(s.Week)).ToList())
+            {
+                var removed = plan.RemoveShift(shift.Id, actor);
+                if (!removed.IsSuccess) return removed.Error!;
+            }
+            var added = 0;
+            foreach (var placement in placements)
+            {
+                var result = plan.AddShift(Guid.CreateVersion7(), placement, actor);
+                if (!result.IsSuccess) return result.Error!;
+                added++;
+            }
+            return (object)added;
+        }, ct);
+    }
+
     /// <summary>The shifts a keyed create made before (their ids run 0, 1, 2 … from the key), or null when it has not run.</summary>
     private static List<Guid>? EarlierShifts(WorkPlan plan, string key)
     {
