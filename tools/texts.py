@@ -12,6 +12,7 @@ T = {
 "Account.TwoFactorKey": ("Legg inn denne nøkkelen i en autentiseringsapp (for eksempel Microsoft Authenticator eller Google Authenticator):", "Enter this key in an authenticator app (for example Microsoft Authenticator or Google Authenticator):"),
 "Account.TwoFactorOff": ("Totrinnsinnlogging er av. Med den trenger du både passord og en kode fra en app på telefonen.", "Two-step sign-in is off. With it you need both your password and a code from an app on your phone."),
 "Account.TwoFactorOn": ("Totrinnsinnlogging er på.", "Two-step sign-in is on."),
+"Account.TwoFactorSetUp": ("Sett opp totrinnsinnlogging", "Set up two-step sign-in"),
 "Account.TwoFactorUri": ("Eller bruk denne adressen i appen:", "Or use this address in the app:"),
 "Arrangement.About": ("Om ordningen", "About the arrangement"),
 "Arrangement.Assistants": ("Assistenter", "Assistants"),

@@ -15,7 +15,6 @@ namespace Selvstyrt.Web.Tests;
 /// provider. Foreign objects must answer exactly like missing ones (404), and the other provider's
 /// canary string must never appear in any response. A route missing from the expected table fails.
 /// </summary>
-[Collection(nameof(MatrixCollection))]
 public sealed class AuthorizationMatrixTests(Hosts hosts)
 {
     private enum Gate
@@ -222,8 +221,7 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
     [Theory, DatabaseData]
     public async Task EveryRoute_EveryPrincipal_AnswersAsTheMatrixSays(DatabaseKind db)
     {
-        // A host of its own, in a collection that runs alone (see MatrixCollection).
-        await using var factory = Hosts.Fresh(db);
+        var factory = hosts.For(db);
         await ForeignProvider.EnsureAsync(factory);
         var ct = TestContext.Current.CancellationToken;
         var failures = new List<string>();
@@ -358,13 +356,3 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
         }
     }
 }
-
-/// <summary>
-/// The matrix runs alone, on a host of its own. It holds one session per principal for a minute or more; while the
-/// other test classes ran beside it (full suite, fresh PostgreSQL cluster), the demo provider's principals were
-/// answered 401/302 for every route after a point about a minute in, though the same sessions pass the one-minute
-/// security-stamp revalidation when the matrix runs by itself. The cause is not found yet (docs/status.md); the matrix
-/// checks what each role may reach, and that answer must not depend on what other tests do meanwhile.
-/// </summary>
-[CollectionDefinition(nameof(MatrixCollection), DisableParallelization = true)]
-public sealed class MatrixCollection;

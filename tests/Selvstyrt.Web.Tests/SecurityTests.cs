@@ -146,13 +146,25 @@ public sealed class SecurityTests(Hosts hosts)
         var factory = hosts.For(db);
         var email = await factory.CreateUserAsync("totp", "to trinn passord");
         var client = await factory.SignedInClientAsync(email, "to trinn passord");
-        string key;
-        using (var scope = factory.Services.CreateScope())
+        // Each read in a scope of its own, so that it sees the database and not a tracked copy.
+        async Task<(string? Stamp, string? Key)> StoredAsync()
         {
-            await Html.GetAsync(client, "/konto", TestContext.Current.CancellationToken);
+            using var scope = factory.Services.CreateScope();
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            key = (await users.GetAuthenticatorKeyAsync((await users.FindByNameAsync(email))!))!;
+            var user = (await users.FindByNameAsync(email))!;
+            return (user.SecurityStamp, await users.GetAuthenticatorKeyAsync(user));
         }
+        var before = await StoredAsync();
+        await Html.GetAsync(client, "/konto", TestContext.Current.CancellationToken);
+        await Html.GetAsync(client, "/konto", TestContext.Current.CancellationToken);
+        var viewed = await StoredAsync();
+        viewed.Key.ShouldBeNull("reading the account page changes nothing (S5)");
+        viewed.Stamp.ShouldBe(before.Stamp, "a changed stamp would end the user's sessions within a minute");
+
+        var setUp = await SelvstyrtFactory.PostFormAsync(client, "/konto", "tofaktor-nokkel", new Dictionary<string, string>());
+        (await Html.ReadAsync(setUp)).ShouldContain("Legg inn denne nøkkelen");
+        var key = (await StoredAsync()).Key!;
+        key.ShouldNotBeNullOrEmpty();
 
         var enabled = await SelvstyrtFactory.PostFormAsync(client, "/konto", "tofaktor-pa", new Dictionary<string, string> { ["Input.Code"] = Totp(key) });
         (await Html.ReadAsync(enabled)).ShouldContain("Totrinnsinnlogging er slått på.");
