@@ -115,8 +115,7 @@ public static class BpaSolver
         var lines = best is null
             ? []
             : fallback is not null ? fallback
-            : model.Penalties.Select((p, i) => new PenaltyLine(p.Penalty.Name, p.Penalty.Label, units[i], p.Penalty.Weight(problem.Weights), units[i] * p.Penalty.Weight(problem.Weights), p.Penalty.Explain(units[i])))
-                .GroupBy(l => l.Name).Select(g => g.First()).ToList();
+            : model.Penalties.Select((p, i) => new PenaltyLine(p.Penalty.Name, p.Penalty.Label, units[i], p.Penalty.Weight(problem.Weights), units[i] * p.Penalty.Weight(problem.Weights), p.Penalty.Explain(units[i]))).ToList();
         return new BpaResult(summary with { Seconds = started.Elapsed.TotalSeconds }, shifts, lines, findings, rounds);
     }
 

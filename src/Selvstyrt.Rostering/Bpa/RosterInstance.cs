@@ -32,7 +32,11 @@ internal sealed class RosterInstance
             }
         }
         Occurrences = list;
+        // The spans in the cycle before and after, computed once: constraints ask for them in every pair and window.
+        _neighbours = [.. new[] { -1, 1 }.Select(cycle => list.Select(o => Span(o.Date.PlusDays(cycle * Days), problem.Templates[o.Template])).ToArray())];
     }
+
+    private readonly (Instant Start, Instant End)[][] _neighbours;
 
     public BpaProblem Problem { get; }
     public int Days { get; }
@@ -49,8 +53,13 @@ internal sealed class RosterInstance
     }
 
     /// <summary>The occurrence's instants in cycle <paramref name="cycle"/> (0 is the first; -1 the one before).</summary>
-    public (Instant Start, Instant End) At(Occurrence o, int cycle)
-        => cycle == 0 ? (o.Start, o.End) : Span(o.Date.PlusDays(cycle * Days), Problem.Templates[o.Template]);
+    public (Instant Start, Instant End) At(Occurrence o, int cycle) => cycle switch
+    {
+        0 => (o.Start, o.End),
+        -1 => _neighbours[0][o.Index],
+        1 => _neighbours[1][o.Index],
+        _ => Span(o.Date.PlusDays(cycle * Days), Problem.Templates[o.Template]),
+    };
 
     /// <summary>Local midnight of a rotation day (may be outside 0..Days-1: then it is in a neighbouring cycle).</summary>
     public Instant Midnight(int day) => Problem.StartsOn.PlusDays(day).AtStartOfDayInZone(Zone).ToInstant();

@@ -111,20 +111,13 @@ public sealed class RosterRuns(ILogger<RosterRuns> log)
             existing?.Dispose();
             _runs[run.PlanId] = run;
         }
-        _ = Task.Run(() =>
-        {
-            try
+        // A failed run ends as failed (and is logged) through the continuation, never left "running".
+        _ = Task.Run(() => BpaSolver.Solve(run.Problem, new SolveOptions { Seconds = run.Seconds, Workers = 2, Progress = run.Report, Cancellation = run.Token }))
+            .ContinueWith(done =>
             {
-                run.Finish(BpaSolver.Solve(run.Problem, new SolveOptions { Seconds = run.Seconds, Workers = 2, Progress = run.Report, Cancellation = run.Token }));
-            }
-#pragma warning disable CA1031 // A background run's boundary: any failure must end the run as failed (and be logged), never leave it "running".
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                log.LogError(e, "Turnusgeneratoren feilet for plan {PlanId}", run.PlanId);
-                run.Finish(null);
-            }
-        });
+                if (done.IsFaulted) log.LogError(done.Exception, "Turnusgeneratoren feilet for plan {PlanId}", run.PlanId);
+                run.Finish(done.IsCompletedSuccessfully ? done.Result : null);
+            }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
         return run;
     }
 }
