@@ -14,6 +14,7 @@ using Selvstyrt.Domain.Notifications;
 using Selvstyrt.Domain.Plans;
 using Selvstyrt.Domain.Common;
 using Selvstyrt.Domain.People;
+using Selvstyrt.Domain.TimeSheets;
 
 namespace Selvstyrt.Data;
 
@@ -54,6 +55,11 @@ public sealed class SelvstyrtDb(DbContextOptions<SelvstyrtDb> options)
     public DbSet<CoverageNeed> CoverageNeeds => Set<CoverageNeed>();
     public DbSet<PlanMark> PlanMarks => Set<PlanMark>();
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+    public DbSet<TimeSheet> TimeSheets => Set<TimeSheet>();
+    public DbSet<TimeEntry> TimeEntries => Set<TimeEntry>();
+    public DbSet<SheetTransition> SheetTransitions => Set<SheetTransition>();
+    public DbSet<PayrollExport> PayrollExports => Set<PayrollExport>();
+    public DbSet<ExportedSheet> ExportedSheets => Set<ExportedSheet>();
     public DbSet<ProviderGrant> ProviderGrants => Set<ProviderGrant>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();

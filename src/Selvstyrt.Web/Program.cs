@@ -104,6 +104,9 @@ builder.Services.AddScoped<Selvstyrt.Web.Features.Plans.PlanProposals>();
 builder.Services.AddSingleton<Selvstyrt.Web.Features.Plans.RosterRuns>();
 builder.Services.AddScoped<Selvstyrt.Web.Features.Plans.MyPlan>();
 builder.Services.AddScoped<Selvstyrt.Web.Features.Plans.AppendixOne>();
+builder.Services.AddScoped<Selvstyrt.Web.Features.TimeSheets.SheetPay>();
+builder.Services.AddScoped<Selvstyrt.Web.Features.TimeSheets.TimeSheetService>();
+builder.Services.AddScoped<Selvstyrt.Web.Features.TimeSheets.PayrollService>();
 if (builder.Configuration.GetValue("Jobs:Enabled", true)) builder.Services.AddHostedService<DailyJobs>();
 
 var app = builder.Build();
@@ -163,6 +166,7 @@ Selvstyrt.Web.Features.Plans.PlanEndpoints.Map(api);
 AccountEndpoints.MapPages(app);
 HourAccountEndpoints.MapPages(app);
 Selvstyrt.Web.Features.Plans.PlanEndpoints.MapPages(app);
+Selvstyrt.Web.Features.TimeSheets.TimeSheetEndpoints.MapPages(app);
 app.MapRazorComponents<App>();
 
 await app.PrepareDatabaseAsync();

@@ -10,6 +10,7 @@ using Selvstyrt.Domain.HourAccounts;
 using Selvstyrt.Domain.Notifications;
 using Selvstyrt.Domain.Plans;
 using Selvstyrt.Domain.People;
+using Selvstyrt.Domain.TimeSheets;
 
 namespace Selvstyrt.Data.Configurations;
 
@@ -19,6 +20,8 @@ internal sealed class ProviderConfiguration : IEntityTypeConfiguration<Provider>
     {
         b.Property(x => x.Name).HasMaxLength(200);
         b.Property(x => x.OrganisationNumber).HasMaxLength(9);
+        b.Property(x => x.TariffId).HasMaxLength(40);
+        b.Property(x => x.WageTypes).HasMaxLength(2000);
         b.HasIndex(x => x.OrganisationNumber).IsUnique();
     }
 }
@@ -306,6 +309,7 @@ internal sealed class AssistantConfiguration : IEntityTypeConfiguration<Assistan
         b.Property(x => x.FullName).HasMaxLength(200);
         b.Property(x => x.Email).HasMaxLength(254);
         b.Property(x => x.Phone).HasMaxLength(20);
+        b.Property(x => x.EmployeeNumber).HasMaxLength(20);
         b.Property(x => x.IdempotencyKey).HasMaxLength(100);
         b.HasOne<Provider>().WithMany().HasForeignKey(x => x.ProviderId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Office>().WithMany().HasForeignKey(x => x.OfficeId).OnDelete(DeleteBehavior.Restrict);
@@ -323,6 +327,7 @@ internal sealed class EmploymentConfiguration : IEntityTypeConfiguration<Employm
     {
         b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.PositionPercent).HasPrecision(5, 2);
+        b.Property(x => x.HourlyWage).HasPrecision(8, 2);
         b.HasOne<Provider>().WithMany().HasForeignKey(x => x.EmployerId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -397,5 +402,84 @@ internal sealed class AccessLogEntryConfiguration : IEntityTypeConfiguration<Acc
         b.Property(x => x.What).HasMaxLength(100);
         b.Property(x => x.RequestId).HasMaxLength(100);
         b.HasIndex(x => new { x.ArrangementId, x.At });
+    }
+}
+
+internal sealed class TimeSheetConfiguration : IEntityTypeConfiguration<TimeSheet>
+{
+    public void Configure(EntityTypeBuilder<TimeSheet> b)
+    {
+        b.Property(x => x.State).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.RejectionComment).HasMaxLength(500);
+        b.Ignore(x => x.Effective);
+        b.Ignore(x => x.PendingCorrections);
+        b.HasOne<Provider>().WithMany().HasForeignKey(x => x.ProviderId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Arrangement>().WithMany().HasForeignKey(x => x.ArrangementId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Assistant>().WithMany().HasForeignKey(x => x.AssistantId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.Entries).WithOne().HasForeignKey(x => x.SheetId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(x => x.Transitions).WithOne().HasForeignKey(x => x.SheetId).OnDelete(DeleteBehavior.Cascade);
+        // One sheet per assistant, arrangement and month: creating it twice finds the first (idempotent).
+        b.HasIndex(x => new { x.AssistantId, x.ArrangementId, x.Month }).IsUnique();
+        b.HasIndex(x => new { x.ProviderId, x.Month, x.State });
+        b.HasIndex(x => new { x.ArrangementId, x.State });
+    }
+}
+
+internal sealed class TimeEntryConfiguration : IEntityTypeConfiguration<TimeEntry>
+{
+    public void Configure(EntityTypeBuilder<TimeEntry> b)
+    {
+        b.Property(x => x.Source).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.PlanKey).HasMaxLength(60);
+        b.Property(x => x.Reason).HasMaxLength(300);
+        b.Property(x => x.OvertimeReason).HasMaxLength(300);
+        b.Property(x => x.ConfirmedBy).HasMaxLength(200);
+        b.Property(x => x.CorrectionApprovedBy).HasMaxLength(200);
+        b.HasIndex(x => new { x.SheetId, x.PlanKey });
+        b.Ignore(x => x.Times);
+    }
+}
+
+internal sealed class SheetTransitionConfiguration : IEntityTypeConfiguration<SheetTransition>
+{
+    public void Configure(EntityTypeBuilder<SheetTransition> b)
+    {
+        b.Property(x => x.From).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.To).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Role).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.By).HasMaxLength(200);
+        b.Property(x => x.Name).HasMaxLength(200);
+        b.Property(x => x.Comment).HasMaxLength(500);
+        b.HasIndex(x => new { x.SheetId, x.At });
+    }
+}
+
+internal sealed class PayrollExportConfiguration : IEntityTypeConfiguration<PayrollExport>
+{
+    public void Configure(EntityTypeBuilder<PayrollExport> b)
+    {
+        b.Property(x => x.Format).HasMaxLength(40);
+        b.Property(x => x.By).HasMaxLength(200);
+        b.Property(x => x.ByName).HasMaxLength(200);
+        b.Property(x => x.FileName).HasMaxLength(200);
+        b.Property(x => x.ContentType).HasMaxLength(100);
+        b.Property(x => x.Checksum).HasMaxLength(64);
+        b.Property(x => x.TotalAmount).HasPrecision(14, 2);
+        b.Property(x => x.IdempotencyKey).HasMaxLength(100);
+        b.HasOne<Provider>().WithMany().HasForeignKey(x => x.ProviderId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.Sheets).WithOne().HasForeignKey(x => x.ExportId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.ProviderId, x.Month });
+        b.HasIndex(x => new { x.ProviderId, x.IdempotencyKey }).IsUnique();
+    }
+}
+
+internal sealed class ExportedSheetConfiguration : IEntityTypeConfiguration<ExportedSheet>
+{
+    public void Configure(EntityTypeBuilder<ExportedSheet> b)
+    {
+        b.HasOne<TimeSheet>().WithMany().HasForeignKey(x => x.SheetId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => x.SheetId);
     }
 }

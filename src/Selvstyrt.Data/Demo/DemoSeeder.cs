@@ -62,6 +62,7 @@ public sealed class DemoSeeder(SelvstyrtDb db, IPasswordHasher<AppUser> hasher)
         if (await db.Providers.AnyAsync(p => p.Id == ProviderId, ct)) return false;
 
         var provider = Ok(Provider.Create(ProviderId, ProviderName, "912345678"));
+        Ok(provider.SetPayroll("virke-bpa", Provider.DefaultTimeSheetDeadlineDay, null));
         db.Providers.Add(provider);
         var offices = new Dictionary<string, Office>
         {
@@ -154,7 +155,14 @@ public sealed class DemoSeeder(SelvstyrtDb db, IPasswordHasher<AppUser> hasher)
         {
             var spec = Arrangements.Single(x => arrangement.Id == DemoIds.For($"arrangement:{x.No}"));
             var staff = arrangement.Assignments.Where(s => s.To is null).Select(s => s.AssistantId).Take(spec.Assistants).ToList();
-            db.WorkPlans.Add(DemoPlans.For(spec.No, arrangement.Id, spec.Hours, staff));
+            var plan = DemoPlans.For(spec.No, arrangement.Id, spec.Hours, staff);
+            db.WorkPlans.Add(plan);
+            if (spec.No == 10)
+            {
+                var leader = _users[DemoLogins.WorkLeader];
+                var admin = _users[DemoLogins.ProviderAdmin];
+                db.TimeSheets.AddRange(DemoTimeSheets.For(plan, ProviderId, arrangement.Id, [.. staff.Select(id => (id, assistants.Single(a => a.Id == id).FullName))], (leader.Id, leader.DisplayName), (admin.Id, admin.DisplayName)));
+            }
             db.ShiftTemplates.AddRange(DemoPlans.Templates(spec.No, arrangement.Id, spec.Hours));
         }
         foreach (var entry in DemoPlans.UnusedHours(arrangements[10].Id)) db.UnusedHours.Add(entry);
@@ -181,6 +189,9 @@ public sealed class DemoSeeder(SelvstyrtDb db, IPasswordHasher<AppUser> hasher)
             var start = new LocalDate(2018 + (i % 7), 1 + (i * 5 % 12), 1);
             Ok(assistant.AddEmployment(DemoIds.For($"employment:{i}"), onCall ? EmploymentKind.OnCall : EmploymentKind.Permanent,
                 onCall ? 0m : PositionSizes[i % 6], start, null, start.PlusYears(-(i % 4))));
+            // Hourly wages at or above Virke's minimum for the seniority (226.89 at nine years), employee numbers from 1001.
+            Ok(assistant.Employments[0].SetHourlyWage(228m + (i % 5 * 4m)));
+            Ok(assistant.SetEmployeeNumber((1001 + i).ToString(System.Globalization.CultureInfo.InvariantCulture)));
             if (i == 3)
                 assistant.DeclareOtherEmployerHours(DemoIds.For("other-employer:3"), "Vestre Aker sykehjem", 12m, new LocalDate(2025, 1, 1), null);
             db.Assistants.Add(assistant);

@@ -27,6 +27,18 @@ public sealed class Assistant : AuditedAggregate
     public LocalDate? BirthDate { get; private set; }
     public Guid? UserId { get; private set; }
 
+    /// <summary>The employee number in the provider's payroll system (ansattnummer); payroll files are refused without it.</summary>
+    public string? EmployeeNumber { get; private set; }
+
+    public Result<Assistant> SetEmployeeNumber(string? number)
+    {
+        var value = Blank(number);
+        if (value is not null && (value.Length > 20 || !value.All(char.IsAsciiLetterOrDigit)))
+            return Invalid.Field("employeeNumber", "Ansattnummeret kan ha høyst 20 bokstaver og sifre.");
+        EmployeeNumber = value;
+        return this;
+    }
+
     /// <summary>Set when the record was made through an idempotent create; a retry with the same key finds it.</summary>
     public string? IdempotencyKey { get; private set; }
 
@@ -106,6 +118,16 @@ public sealed class Employment : Entity
     public LocalDate Start { get; private set; }
     public LocalDate? End { get; private set; }
     public LocalDate SeniorityFrom { get; private set; }
+
+    /// <summary>The agreed hourly wage in kroner (before supplements); null when not registered (the agreement's minimum is then used).</summary>
+    public decimal? HourlyWage { get; private set; }
+
+    public Result<Employment> SetHourlyWage(decimal? wage)
+    {
+        if (wage is { } w && (w <= 0 || w > 2000)) return Invalid.Field("hourlyWage", "Timelønnen må være mellom 0 og 2000 kroner.");
+        HourlyWage = wage;
+        return this;
+    }
 
     internal static Result<Employment> Create(Guid id, Guid assistantId, Guid employerId, EmploymentKind kind, decimal positionPercent, LocalDate start, LocalDate? end, LocalDate seniorityFrom)
     {

@@ -24,6 +24,27 @@ public sealed class Provider : AuditedAggregate
 
     public const int DefaultDecisionReminderDays = 60;
 
+    /// <summary>The collective agreement the provider is bound by (an id of <c>Tariffs.All</c>), or null when none.</summary>
+    public string? TariffId { get; private set; }
+
+    /// <summary>Time sheets for a month are due on this day of the next month (the handbook's practice: the 3rd).</summary>
+    public int TimeSheetDeadlineDay { get; private set; } = DefaultTimeSheetDeadlineDay;
+
+    public const int DefaultTimeSheetDeadlineDay = 3;
+
+    /// <summary>The provider's wage types per pay category, as «kategori=kode» lines; null for the defaults.</summary>
+    public string? WageTypes { get; private set; }
+
+    /// <summary>Sets the payroll settings; the caller has checked the agreement id and the wage types.</summary>
+    public Result<Provider> SetPayroll(string? tariffId, int deadlineDay, string? wageTypes)
+    {
+        if (deadlineDay is < 1 or > 28) return Invalid.Field("deadlineDay", "Fristen må være en dag mellom 1 og 28 i måneden etter.");
+        TariffId = string.IsNullOrWhiteSpace(tariffId) ? null : tariffId;
+        TimeSheetDeadlineDay = deadlineDay;
+        WageTypes = string.IsNullOrWhiteSpace(wageTypes) ? null : wageTypes.Trim();
+        return this;
+    }
+
     public static Result<Provider> Create(Guid id, string name, string organisationNumber)
     {
         var fields = new Dictionary<string, string>();

@@ -13,6 +13,20 @@ public static class Format
     public static string Hours(decimal hours) => hours.ToString("0.##", CultureInfo.CurrentCulture);
 
     /// <summary>Hours in an account: always two decimals, thousands grouped («1 234,50»).</summary>
+    /// <summary>Minutes as hours and minutes: «7 t 30 min».</summary>
+    public static string Duration(long minutes) => minutes % 60 == 0
+        ? string.Create(CultureInfo.CurrentCulture, $"{minutes / 60} t")
+        : string.Create(CultureInfo.CurrentCulture, $"{minutes / 60} t {Math.Abs(minutes % 60)} min");
+
+    /// <summary>Kroner with two decimals: «1 234,50 kr».</summary>
+    public static string Money(decimal amount) => amount.ToString("N2", CultureInfo.CurrentCulture) + " kr";
+
+    /// <summary>A local clock time of an instant in Norway: «08:00».</summary>
+    public static string Clock(Instant at) => at.InZone(Auth.CurrentUser.Zone).ToString("HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>A month: «november 2026».</summary>
+    public static string Month(LocalDate month) => month.ToString("MMMM yyyy", CultureInfo.CurrentCulture);
+
     public static string AccountHours(decimal hours) => hours.ToString("N2", CultureInfo.CurrentCulture);
 
     /// <summary>A signed deviation such as «+10,1 %»; «–» when there is nothing to compare with.</summary>
