@@ -632,6 +632,7 @@ T.update({
 "Sheet.Check": ("Kontroll", "Check"),
 "Sheet.CheckClean": ("Ingen funn: alle vakter er avklart og arbeidstiden er innenfor reglene.", "No findings: every shift is settled and the working time is within the rules."),
 "Sheet.MustFix": ("Må rettes", "Must be fixed"),
+"Sheet.OpenCount": ("{0} planlagte vakter er verken bekreftet eller merket som ikke arbeidet. Vakter som ikke er over ennå, bekreftes når de er ferdige.", "{0} planned shifts are neither confirmed nor marked as not worked. Shifts not over yet are confirmed when they are done."),
 "Sheet.Entries": ("Vakter og registreringer", "Shifts and entries"),
 "Sheet.NoEntries": ("Ingen vakter i planen denne måneden. Legg til arbeid som ikke var planlagt.", "No shifts in the plan this month. Add work that was not planned."),
 "Sheet.Planned": ("Plan", "Plan"),

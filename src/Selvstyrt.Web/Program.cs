@@ -163,6 +163,7 @@ AssistantEndpoints.Map(api);
 MunicipalityEndpoints.Map(api);
 HourAccountEndpoints.Map(api);
 Selvstyrt.Web.Features.Plans.PlanEndpoints.Map(api);
+Selvstyrt.Web.Features.TimeSheets.TimeSheetEndpoints.Map(api);
 AccountEndpoints.MapPages(app);
 HourAccountEndpoints.MapPages(app);
 Selvstyrt.Web.Features.Plans.PlanEndpoints.MapPages(app);

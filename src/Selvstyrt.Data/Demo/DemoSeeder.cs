@@ -189,8 +189,8 @@ public sealed class DemoSeeder(SelvstyrtDb db, IPasswordHasher<AppUser> hasher)
             var start = new LocalDate(2018 + (i % 7), 1 + (i * 5 % 12), 1);
             Ok(assistant.AddEmployment(DemoIds.For($"employment:{i}"), onCall ? EmploymentKind.OnCall : EmploymentKind.Permanent,
                 onCall ? 0m : PositionSizes[i % 6], start, null, start.PlusYears(-(i % 4))));
-            // Hourly wages at or above Virke's minimum for the seniority (226.89 at nine years), employee numbers from 1001.
-            Ok(assistant.Employments[0].SetHourlyWage(228m + (i % 5 * 4m)));
+            // Hourly wages at or above Virke's minimum at nine years' seniority for rota work (226.89 at 37.5 h is 239.67 at 35.5 h).
+            Ok(assistant.Employments[0].SetHourlyWage(242m + (i % 5 * 3m)));
             Ok(assistant.SetEmployeeNumber((1001 + i).ToString(System.Globalization.CultureInfo.InvariantCulture)));
             if (i == 3)
                 assistant.DeclareOtherEmployerHours(DemoIds.For("other-employer:3"), "Vestre Aker sykehjem", 12m, new LocalDate(2025, 1, 1), null);

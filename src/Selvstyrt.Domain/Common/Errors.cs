@@ -38,5 +38,11 @@ public readonly record struct Result<T>
     public bool IsSuccess => Error is null;
 
     public static implicit operator Result<T>(T value) => new(value, null);
+
+    /// <summary>
+    /// The same outcome with the value as <c>object</c>. (A conditional <c>ok ? (object?)value : error</c> would not do:
+    /// its type is <c>object</c>, so the error would become a successful result holding the error.)
+    /// </summary>
+    public Result<object?> Boxed() => IsSuccess ? new Result<object?>(Value, null) : new Result<object?>(null, Error);
     public static implicit operator Result<T>(Error error) => new(default, error);
 }

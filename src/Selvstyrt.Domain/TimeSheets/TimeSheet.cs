@@ -212,18 +212,24 @@ public sealed class TimeSheet : AuditedAggregate
     /// <summary>Confirms a planned entry as worked as planned.</summary>
     public Result<TimeEntry> Confirm(Guid entryId, SheetActor actor)
     {
+        ArgumentNullException.ThrowIfNull(actor);
         var found = Editing(entryId);
         if (!found.IsSuccess) return found;
-        found.Value!.MarkWorked(null, null, actor);
+        if (found.Value!.PlannedEnd is { } end && end > actor.At) return Invalid.Field("entry", NotOverYet);
+        found.Value.MarkWorked(null, null, actor);
         Touch();
         return found;
     }
 
-    /// <summary>Confirms every open entry as worked as planned.</summary>
+    private const string NotOverYet = "Vakten er ikke over ennå. Bekreft den når den er ferdig.";
+    private const string InTheFuture = "Slutt kan ikke være fram i tid. Før arbeidet når det er gjort.";
+
+    /// <summary>Confirms every open entry that has ended as worked as planned (shifts still to come stay open).</summary>
     public Result<int> ConfirmAllOpen(SheetActor actor)
     {
+        ArgumentNullException.ThrowIfNull(actor);
         if (!Editable) return new TransitionRefused(State, SheetAction.Edit);
-        var open = _entries.Where(e => e.Status == EntryStatus.Open).ToList();
+        var open = _entries.Where(e => e.Status == EntryStatus.Open && e.End <= actor.At).ToList();
         foreach (var e in open) e.MarkWorked(null, null, actor);
         if (open.Count > 0) Touch();
         return open.Count;
@@ -233,9 +239,11 @@ public sealed class TimeSheet : AuditedAggregate
     public Result<TimeEntry> Change(Guid entryId, EntryTimes times, string? reason, SheetActor actor)
     {
         ArgumentNullException.ThrowIfNull(times);
+        ArgumentNullException.ThrowIfNull(actor);
         var found = Editing(entryId);
         if (!found.IsSuccess) return found;
         var fields = times.Validate();
+        if (times.End > actor.At) fields["end"] = InTheFuture;
         var why = (reason ?? "").Trim();
         if (why.Length < 3) fields["reason"] = "Skriv kort hvorfor tiden avviker fra planen.";
         else if (why.Length > 300) fields["reason"] = "Årsaken kan ha høyst 300 tegn.";
@@ -263,9 +271,11 @@ public sealed class TimeSheet : AuditedAggregate
     public Result<TimeEntry> AddUnplanned(Guid id, EntryTimes times, string? reason, LocalDate date, SheetActor actor)
     {
         ArgumentNullException.ThrowIfNull(times);
+        ArgumentNullException.ThrowIfNull(actor);
         if (_entries.FirstOrDefault(e => e.Id == id) is { } existing) return existing;
         if (!Editable) return new TransitionRefused(State, SheetAction.Edit);
         var fields = times.Validate();
+        if (times.End > actor.At) fields["end"] = InTheFuture;
         if (date < Month || date > LastDay) fields["date"] = "Datoen må være i timelistens måned.";
         var why = (reason ?? "").Trim();
         if (why.Length < 3) fields["reason"] = "Skriv kort hvorfor det ble arbeidet utenom planen (for eksempel innkalt for syk kollega).";
@@ -382,6 +392,7 @@ public sealed class TimeSheet : AuditedAggregate
         if (original is null) return new NotFound("Fant ikke registreringen som skal rettes.");
         if (PendingCorrections.Any(c => c.CorrectsId == entryId)) return Invalid.Field("entry", "Denne registreringen har allerede en rettelse som venter på godkjenning.");
         var fields = times.Validate();
+        if (times.End > actor.At) fields["end"] = InTheFuture;
         var why = (reason ?? "").Trim();
         if (why.Length < 3) fields["reason"] = "Skriv kort hva som rettes og hvorfor.";
         else if (why.Length > 300) fields["reason"] = "Årsaken kan ha høyst 300 tegn.";

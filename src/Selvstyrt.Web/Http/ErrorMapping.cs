@@ -20,6 +20,7 @@ public static class ErrorMapping
             detail: string.Join(" ", invalid.Fields.Select(f => $"{f.Key}: {f.Value}"))),
         NotFound nf => TypedResults.Problem(title: "Ikke funnet", detail: nf.Message, statusCode: StatusCodes.Status404NotFound),
         Conflict c => TypedResults.Problem(title: "Konflikt", detail: c.Message, statusCode: StatusCodes.Status409Conflict),
+        Domain.TimeSheets.TransitionRefused t => TypedResults.Problem(title: "Ikke tillatt i denne tilstanden", detail: t.Message, statusCode: StatusCodes.Status409Conflict),
         Forbidden f => TypedResults.Problem(title: "Ingen tilgang", detail: f.Message, statusCode: StatusCodes.Status403Forbidden),
         _ => TypedResults.Problem(title: "Noe gikk galt", detail: error.Message, statusCode: StatusCodes.Status400BadRequest),
     };

@@ -229,6 +229,21 @@ public class TimeSheetTests
     }
 
     [Fact]
+    public void AShiftNotYetOver_CannotBeConfirmedOrRecorded_AndConfirmAllLeavesIt()
+    {
+        var sheet = TimeSheet.Create(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), new LocalDate(2026, 11, 1));
+        sheet.AddPlanned(Guid.NewGuid(), Planned(2, 8, 16), Guid.NewGuid());
+        sheet.AddPlanned(Guid.NewGuid(), Planned(30, 8, 16), Guid.NewGuid());
+        var midday = Assistant with { At = At(30, 12) };
+        sheet.Confirm(sheet.Entries[1].Id, midday).Error.ShouldBeOfType<Invalid>().Fields["entry"].ShouldContain("ikke over");
+        sheet.ConfirmAllOpen(midday).Value.ShouldBe(1);
+        sheet.Entries[1].Status.ShouldBe(EntryStatus.Open);
+        var early = sheet.Entries[1].Times with { End = At(30, 13) };
+        sheet.Change(sheet.Entries[1].Id, early, "Gikk tidlig", midday).Error.ShouldBeOfType<Invalid>().Fields.Keys.ShouldContain("end");
+        sheet.Confirm(sheet.Entries[1].Id, Assistant with { At = At(30, 16) }).IsSuccess.ShouldBeTrue();
+    }
+
+    [Fact]
     public void AStaleRevision_IsAConflict()
     {
         var sheet = Confirmed();

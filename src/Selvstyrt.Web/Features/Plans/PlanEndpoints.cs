@@ -158,13 +158,9 @@ public static class PlanEndpoints
             && int.TryParse(text.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out month) && month is >= 1 and <= 12;
     }
 
-    private static int? Revision(HttpRequest request, int? body)
-    {
-        var header = request.Headers.IfMatch.FirstOrDefault()?.Trim().Trim('"');
-        return int.TryParse(header, NumberStyles.None, CultureInfo.InvariantCulture, out var r) ? r : body;
-    }
+    private static int? Revision(HttpRequest request, int? body) => ApiRevision.From(request, body);
 
-    private static IResult MissingRevision() => Invalid.Field("If-Match", "Send revisjonen du leste (If-Match eller «revision»), så ingen endringer går tapt.").ToHttp();
+    private static IResult MissingRevision() => ApiRevision.Missing();
 
     private static EditedDto Edited(PlanEdited e) => new(e.PlanId, e.Revision, e.Check.Added, e.Check.Removed, e.Check.OpenBreaches, e.Created);
 

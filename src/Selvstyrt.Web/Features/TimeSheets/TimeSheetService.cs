@@ -215,7 +215,7 @@ public sealed class TimeSheetService(SelvstyrtDb db, ArrangementAccess access, C
         }, ct);
 
     public Task<Result<int>> ApproveAsync(Guid sheetId, int? revision, CancellationToken ct)
-        => MutateAsync(sheetId, revision, LeaderOnly, (s, _) => Task.FromResult(Wrap(s.Sheet.Approve(Actor(s.LeaderRole)))), ct);
+        => MutateAsync(sheetId, revision, LeaderOnly, (s, _) => Task.FromResult(s.Sheet.Approve(Actor(s.LeaderRole)).Boxed()), ct);
 
     public Task<Result<int>> RejectAsync(Guid sheetId, int? revision, string? comment, CancellationToken ct)
         => MutateAsync(sheetId, revision, LeaderOnly, async (s, token) =>
@@ -227,35 +227,35 @@ public sealed class TimeSheetService(SelvstyrtDb db, ArrangementAccess access, C
         }, ct);
 
     public Task<Result<int>> AttestAsync(Guid sheetId, int? revision, CancellationToken ct)
-        => MutateAsync(sheetId, revision, EmployerOnly, (s, _) => Task.FromResult(Wrap(s.Sheet.Attest(Actor(SheetRole.Employer)))), ct);
+        => MutateAsync(sheetId, revision, EmployerOnly, (s, _) => Task.FromResult(s.Sheet.Attest(Actor(SheetRole.Employer)).Boxed()), ct);
 
     /// <summary>A correction of an approved entry, by its assistant or a work leader; it counts once a work leader approves it.</summary>
     public Task<Result<int>> CorrectAsync(Guid sheetId, int? revision, Guid entryId, EntryForm form, Guid correctionId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(form);
-        return MutateAsync(sheetId, revision, s => s.Owner || (s.Relation & (Relation.WorkLeader | Relation.CoWorkLeader)) != 0 ? null : Forbid(s.Relation), (s, _) =>
+        return MutateAsync(sheetId, revision, s => s.Owner || (s.Relation & (Relation.WorkLeader | Relation.CoWorkLeader)) != 0 ? null : Forbid(), (s, _) =>
         {
             var original = s.Sheet.Entries.FirstOrDefault(e => e.Id == entryId);
             if (original is null) return Task.FromResult<Result<object?>>(new NotFound("Fant ikke registreringen som skal rettes."));
             var times = form.ToTimes(original.PassiveOffsetMinutes);
             if (!times.IsSuccess) return Task.FromResult<Result<object?>>(times.Error!);
             var role = s.Owner ? SheetRole.Assistant : s.LeaderRole;
-            return Task.FromResult(Wrap(s.Sheet.Correct(correctionId, entryId, times.Value!, form.Reason, Actor(role))));
+            return Task.FromResult(s.Sheet.Correct(correctionId, entryId, times.Value!, form.Reason, Actor(role)).Boxed());
         }, ct);
     }
 
     public Task<Result<int>> ApproveCorrectionAsync(Guid sheetId, int? revision, Guid correctionId, CancellationToken ct)
-        => MutateAsync(sheetId, revision, LeaderOnly, (s, _) => Task.FromResult(Wrap(s.Sheet.ApproveCorrection(correctionId, Actor(s.LeaderRole)))), ct);
+        => MutateAsync(sheetId, revision, LeaderOnly, (s, _) => Task.FromResult(s.Sheet.ApproveCorrection(correctionId, Actor(s.LeaderRole)).Boxed()), ct);
 
-    private static Error? OwnerOnly(Step s) => s.Owner ? null : Forbid(s.Relation);
+    private static Error? OwnerOnly(Step s) => s.Owner ? null : Forbid();
 
-    private static Error? LeaderOnly(Step s) => (s.Relation & (Relation.WorkLeader | Relation.CoWorkLeader)) != 0 ? null : Forbid(s.Relation);
+    private static Error? LeaderOnly(Step s) => (s.Relation & (Relation.WorkLeader | Relation.CoWorkLeader)) != 0 ? null : Forbid();
 
-    private static Error? EmployerOnly(Step s) => (s.Relation & (Relation.ProviderAdmin | Relation.OfficeCoordinator)) != 0 ? null : Forbid(s.Relation);
+    private static Error? EmployerOnly(Step s) => (s.Relation & (Relation.ProviderAdmin | Relation.OfficeCoordinator)) != 0 ? null : Forbid();
 
-    private static Error Forbid(Relation r) => r.CanSeePlan() ? new Forbidden("Du har ikke tilgang til dette steget for timelisten.") : new NotFound();
+    /// <summary>Those who may see the sheet are told they may not take the step; it was already 404 for everyone else.</summary>
+    private static Forbidden Forbid() => new("Du har ikke tilgang til dette steget for timelisten.");
 
-    private static Result<object?> Wrap<T>(Result<T> result) => result.IsSuccess ? (object?)result.Value : result.Error!;
 
     /// <summary>Loads the sheet tracked, checks access and revision, applies the step, saves: a lost race is a conflict.</summary>
     private async Task<Result<int>> MutateAsync(Guid sheetId, int? revision, Func<Step, Error?> allowed, Func<Step, CancellationToken, Task<Result<object?>>> step, CancellationToken ct)

@@ -1,0 +1,229 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Selvstyrt.Data;
+using Selvstyrt.Data.Demo;
+using Selvstyrt.Domain.TimeSheets;
+using Selvstyrt.Testing;
+using Shouldly;
+using Xunit;
+
+namespace Selvstyrt.Web.Tests.TimeSheets;
+
+/// <summary>
+/// Issue 6 on both engines, through the API and the pages: a month from the published plan to an exported payroll
+/// file whose totals agree with the sheets' pay bases to the øre and the minute; a second export of the same sheets
+/// refused; bad input named; and 1,000 concurrent approvals and rejections of one sheet with exactly one winner.
+/// </summary>
+public sealed class TimeSheetFlowTests
+{
+    private static readonly Guid Arrangement10 = DemoIds.For("arrangement:10");
+    private static readonly Guid Assistant42 = DemoIds.For("assistant:42");
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>A JSON call with the CSRF header a cookie-signed-in API caller needs.</summary>
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, object? body = null, int? revision = null, string? key = null)
+    {
+        var token = await client.GetFromJsonAsync<JsonElement>("/api/v1/antiforgery", Ct);
+        var request = new HttpRequestMessage(method, path);
+        if (body is not null) request.Content = new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
+        if (revision is { } r) request.Headers.TryAddWithoutValidation("If-Match", $"\"{r}\"");
+        if (key is not null) request.Headers.Add("Idempotency-Key", key);
+        request.Headers.Add(token.GetProperty("headerName").GetString()!, token.GetProperty("token").GetString());
+        return await client.SendAsync(request, Ct);
+    }
+
+    private static async Task<JsonElement> OkAsync(HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        using (response)
+        {
+            var text = await response.Content.ReadAsStringAsync(Ct);
+            response.StatusCode.ShouldBe(expected, text);
+            return JsonDocument.Parse(text).RootElement.Clone();
+        }
+    }
+
+    private static Task<JsonElement> SheetAsync(HttpClient client, Guid id) => client.GetFromJsonAsync<JsonElement>($"/api/v1/timesheets/{id}", Ct)!;
+
+    private static decimal PayAmount(JsonElement sheet) => sheet.GetProperty("payBasis").EnumerateArray().Sum(i => i.GetProperty("amount").GetDecimal());
+
+    private static long PayMinutes(JsonElement sheet) => sheet.GetProperty("payBasis").EnumerateArray().Sum(i => i.GetProperty("minutes").GetInt64());
+
+    [Theory, DatabaseData]
+    public async Task AMonth_GoesFromThePlanToAnExportedPayrollFile_ThatAgreesWithThePayBases(DatabaseKind db)
+    {
+        await using var factory = Hosts.Fresh(db);
+        // Early December: November is over, and its sheets are due.
+        factory.Clock.Reset(NodaTime.Instant.FromUtc(2026, 12, 1, 9, 0));
+        var assistant = await factory.SignedInClientAsync(DemoLogins.Assistant);
+        var leader = await factory.SignedInClientAsync(DemoLogins.WorkLeader);
+        var admin = await factory.SignedInClientAsync(DemoLogins.ProviderAdmin);
+
+        // Start November from the 24/7 2:1 arrangement's plan; starting again gives the same sheet.
+        var id = (await OkAsync(await SendAsync(assistant, HttpMethod.Post, $"/api/v1/arrangements/{Arrangement10}/timesheets", new { month = "2026-11-01" }))).GetProperty("id").GetGuid();
+        (await OkAsync(await SendAsync(assistant, HttpMethod.Post, $"/api/v1/arrangements/{Arrangement10}/timesheets", new { month = "2026-11-01" }))).GetProperty("id").GetGuid().ShouldBe(id);
+        var sheet = await SheetAsync(assistant, id);
+        var entries = sheet.GetProperty("entries").EnumerateArray().ToList();
+        entries.ShouldNotBeEmpty();
+        entries.ShouldAllBe(e => e.GetProperty("status").GetString() == "Open" && e.GetProperty("plannedStart").ValueKind == JsonValueKind.String);
+
+        // Submitting with open shifts is refused, naming them.
+        using (var early = await SendAsync(assistant, HttpMethod.Post, $"/api/v1/timesheets/{id}/submit", revision: sheet.GetProperty("revision").GetInt32()))
+        {
+            early.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+            (await early.Content.ReadAsStringAsync(Ct)).ShouldContain("verken bekreftet eller merket som ikke arbeidet");
+        }
+
+        // Confirm all on the page, then record one shift as an hour longer with overtime and its reason.
+        using (var confirmed = await SelvstyrtFactory.PostFormAsync(assistant, $"/timelister/{id}", "steg",
+                   new Dictionary<string, string> { ["Step.Action"] = "confirm-all", ["Step.Revision"] = sheet.GetProperty("revision").GetInt32().ToString(CultureInfo.InvariantCulture) }))
+        {
+            var html = WebUtility.HtmlDecode(await confirmed.Content.ReadAsStringAsync(Ct));
+            html.ShouldContain("Alle åpne vakter er bekreftet", Case.Sensitive, System.Text.RegularExpressions.Regex.Replace(html[html.IndexOf("<main", StringComparison.Ordinal)..], "<[^>]+>", " ")[..1500]);
+        }
+        sheet = await SheetAsync(assistant, id);
+        var first = sheet.GetProperty("entries")[0];
+        var plannedEnd = first.GetProperty("end").GetDateTimeOffset();
+        var localStart = NodaTime.Instant.FromDateTimeOffset(first.GetProperty("start").GetDateTimeOffset()).InZone(Auth.CurrentUser.Zone).LocalDateTime;
+        var localEnd = NodaTime.Instant.FromDateTimeOffset(plannedEnd).InZone(Auth.CurrentUser.Zone).LocalDateTime.PlusHours(1);
+        var change = new
+        {
+            date = localStart.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), start = localStart.TimeOfDay.ToString("HH:mm:ss", CultureInfo.InvariantCulture),
+            end = localEnd.TimeOfDay.ToString("HH:mm:ss", CultureInfo.InvariantCulture), overtimeMinutes = 60, overtimeReason = "Avløser kom sent", reason = "Ble en time lenger",
+        };
+        using (var bad = await SendAsync(assistant, HttpMethod.Put, $"/api/v1/timesheets/{id}/entries/{first.GetProperty("id").GetGuid()}", change, sheet.GetProperty("revision").GetInt32() - 1))
+            bad.StatusCode.ShouldBe(HttpStatusCode.Conflict, "a stale revision");
+        await OkAsync(await SendAsync(assistant, HttpMethod.Put, $"/api/v1/timesheets/{id}/entries/{first.GetProperty("id").GetGuid()}", change, sheet.GetProperty("revision").GetInt32()));
+        sheet = await SheetAsync(assistant, id);
+        var changed = sheet.GetProperty("entries").EnumerateArray().Single(e => e.GetProperty("id").GetGuid() == first.GetProperty("id").GetGuid());
+        changed.GetProperty("overtimeMinutes").GetInt32().ShouldBe(60);
+        changed.GetProperty("plannedEnd").GetDateTimeOffset().ShouldBe(plannedEnd, "the plan is kept apart from the actual time (AML § 10-7)");
+        sheet.GetProperty("payBasis").EnumerateArray().ShouldContain(i => i.GetProperty("category").GetString()!.StartsWith("overtime", StringComparison.Ordinal) && i.GetProperty("minutes").GetInt64() >= 60);
+
+        await OkAsync(await SendAsync(assistant, HttpMethod.Post, $"/api/v1/timesheets/{id}/submit", revision: sheet.GetProperty("revision").GetInt32()));
+        sheet = await SheetAsync(leader, id);
+        sheet.GetProperty("state").GetString().ShouldBe("Submitted");
+        using (var byAssistant = await SendAsync(assistant, HttpMethod.Post, $"/api/v1/timesheets/{id}/approve", revision: sheet.GetProperty("revision").GetInt32()))
+            byAssistant.StatusCode.ShouldBe(HttpStatusCode.Forbidden, "an assistant cannot approve their own sheet");
+        var minutesBefore = PayMinutes(sheet);
+        await OkAsync(await SendAsync(leader, HttpMethod.Post, $"/api/v1/timesheets/{id}/approve", revision: sheet.GetProperty("revision").GetInt32()));
+        sheet = await SheetAsync(admin, id);
+        PayMinutes(sheet).ShouldBe(minutesBefore, "approval never changes hours");
+        await OkAsync(await SendAsync(admin, HttpMethod.Post, $"/api/v1/timesheets/{id}/attest", revision: sheet.GetProperty("revision").GetInt32()));
+
+        // November's only attested sheet is this one: the export's rows for the assistant are its pay basis.
+        var expected = PayAmount(await SheetAsync(admin, id));
+        var expectedMinutes = PayMinutes(await SheetAsync(admin, id));
+
+        var key = Guid.NewGuid().ToString("N");
+        var export = (await OkAsync(await SendAsync(admin, HttpMethod.Post, $"/api/v1/providers/{DemoSeeder.ProviderId}/payroll-exports", new { month = "2026-11-01", format = "generisk" }, key: key), HttpStatusCode.Created));
+        var exportId = export.GetProperty("id").GetGuid();
+        (await OkAsync(await SendAsync(admin, HttpMethod.Post, $"/api/v1/providers/{DemoSeeder.ProviderId}/payroll-exports", new { month = "2026-11-01", format = "generisk" }, key: key), HttpStatusCode.Created))
+            .GetProperty("id").GetGuid().ShouldBe(exportId, "a retry with the same key is the same export");
+        var file = await admin.GetByteArrayAsync($"/lonn/eksport/{exportId}/fil", Ct);
+        var rows = Encoding.UTF8.GetString(file).TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.TrimEnd('\r').Split(';')).ToList();
+        var nb = CultureInfo.GetCultureInfo("nb-NO");
+        var mine = rows.Where(r => r[0] == "1043").ToList();
+        mine.Sum(r => decimal.Parse(r[6], NumberStyles.Number, nb)).ShouldBe(expected);
+        Math.Abs(mine.Sum(r => decimal.Parse(r[4], NumberStyles.Number, nb)) * 60 - expectedMinutes).ShouldBeLessThan(mine.Count, "hours are rounded to 1/100 per row");
+
+        var stored = await DbAsync(factory, d => d.PayrollExports.AsNoTracking().SingleAsync(e => e.Id == exportId, Ct));
+        stored.Checksum.ShouldBe(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(file)));
+        stored.TotalAmount.ShouldBe(rows.Sum(r => decimal.Parse(r[6], NumberStyles.Number, nb)));
+        (await SheetAsync(admin, id)).GetProperty("state").GetString().ShouldBe("Exported");
+
+        // The same sheets again: refused, and nothing new is recorded; explicitly made again: the same file.
+        using (var again = await SendAsync(admin, HttpMethod.Post, $"/api/v1/providers/{DemoSeeder.ProviderId}/payroll-exports", new { month = "2026-11-01", format = "generisk" }, key: Guid.NewGuid().ToString("N")))
+        {
+            again.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+            (await again.Content.ReadAsStringAsync(Ct)).ShouldContain("allerede overført til lønn");
+        }
+        var redo = (await OkAsync(await SendAsync(admin, HttpMethod.Post, $"/api/v1/providers/{DemoSeeder.ProviderId}/payroll-exports",
+            new { month = "2026-11-01", format = "generisk", reexportOf = exportId }, key: Guid.NewGuid().ToString("N")), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var redone = await DbAsync(factory, d => d.PayrollExports.AsNoTracking().SingleAsync(e => e.Id == redo, Ct));
+        redone.IsReexport.ShouldBeTrue();
+        redone.Checksum.ShouldBe(stored.Checksum);
+        (await DbAsync(factory, d => d.PayrollExports.CountAsync(Ct))).ShouldBe(2);
+    }
+
+    [Theory, DatabaseData]
+    public async Task BadInput_IsNamedInNorwegian_AndNothingSavedIsLost(DatabaseKind db)
+    {
+        await using var factory = Hosts.Fresh(db);
+        var assistant = await factory.SignedInClientAsync(DemoLogins.Assistant);
+        var id = (await OkAsync(await SendAsync(assistant, HttpMethod.Post, $"/api/v1/arrangements/{Arrangement10}/timesheets", new { month = "2026-11-01" }))).GetProperty("id").GetGuid();
+        var sheet = await SheetAsync(assistant, id);
+        var entry = sheet.GetProperty("entries")[0];
+        var revision = sheet.GetProperty("revision").GetInt32();
+        using var response = await SendAsync(assistant, HttpMethod.Put, $"/api/v1/timesheets/{id}/entries/{entry.GetProperty("id").GetGuid()}",
+            new { date = "2026-11-05", start = "08:00:00", end = "16:00:00", pauseMinutes = 600, overtimeMinutes = 30, reason = "" }, revision);
+        var text = await response.Content.ReadAsStringAsync(Ct);
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, text);
+        var problem = JsonDocument.Parse(text).RootElement.GetProperty("errors");
+        problem.GetProperty("pauseMinutes")[0].GetString().ShouldBe("Pausen må være kortere enn vakten.");
+        problem.GetProperty("overtimeReason")[0].GetString()!.ShouldContain("§ 10-6");
+        problem.GetProperty("reason")[0].GetString()!.ShouldContain("hvorfor");
+        var after = await SheetAsync(assistant, id);
+        after.GetProperty("revision").GetInt32().ShouldBe(revision);
+        after.GetProperty("entries")[0].GetProperty("status").GetString().ShouldBe("Open");
+
+        // Unplanned work is created once per key.
+        var key = Guid.NewGuid().ToString("N");
+        var work = new { date = "2026-11-02", start = "18:00:00", end = "21:00:00", reason = "Innkalt for syk kollega" };
+        await OkAsync(await SendAsync(assistant, HttpMethod.Post, $"/api/v1/timesheets/{id}/entries", work, key: key), HttpStatusCode.Created);
+        await OkAsync(await SendAsync(assistant, HttpMethod.Post, $"/api/v1/timesheets/{id}/entries", work, key: key), HttpStatusCode.Created);
+        (await SheetAsync(assistant, id)).GetProperty("entries").EnumerateArray().Count(e => e.GetProperty("source").GetString() == "Unplanned").ShouldBe(1);
+
+        // Another assistant's sheet, and a case worker: not found, as for a sheet that does not exist.
+        var other = await DbAsync(factory, d => d.TimeSheets.Where(s => s.ArrangementId == Arrangement10 && s.AssistantId != Assistant42).Select(s => s.Id).FirstAsync(Ct));
+        var leader = await factory.SignedInClientAsync(DemoLogins.WorkLeader);
+        (await leader.GetAsync($"/api/v1/timesheets/{other}", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK, "the work leader sees every sheet of the arrangement");
+        (await assistant.GetAsync($"/api/v1/timesheets/{other}", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var caseWorker = await factory.SignedInClientAsync(DemoLogins.CaseWorkerOslo);
+        (await caseWorker.GetAsync($"/api/v1/timesheets/{id}", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Theory, DatabaseData]
+    public async Task AThousandConcurrentApprovalsAndRejections_OfOneSheet_HaveExactlyOneWinner(DatabaseKind db)
+    {
+        await using var factory = Hosts.Fresh(db);
+        var leader = await factory.SignedInClientAsync(DemoLogins.WorkLeader);
+        var id = await DbAsync(factory, d => d.TimeSheets.Where(s => s.ArrangementId == Arrangement10 && s.State == SheetState.Submitted).OrderBy(s => s.Id).Select(s => s.Id).FirstAsync(Ct));
+        var revision = (await SheetAsync(leader, id)).GetProperty("revision").GetInt32();
+        var token = await leader.GetFromJsonAsync<JsonElement>("/api/v1/antiforgery", Ct);
+        var header = token.GetProperty("headerName").GetString()!;
+        var value = token.GetProperty("token").GetString();
+
+        async Task<(HttpStatusCode Status, string Body, bool Approve)> Attempt(int i)
+        {
+            var approve = i % 2 == 0;
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/timesheets/{id}/{(approve ? "approve" : "reject")}")
+            {
+                Content = new StringContent(approve ? "{}" : "{\"comment\":\"Se over vakten 3. oktober\"}", Encoding.UTF8, "application/json"),
+            };
+            request.Headers.TryAddWithoutValidation("If-Match", $"\"{revision}\"");
+            request.Headers.Add(header, value);
+            using var response = await leader.SendAsync(request, Ct);
+            return (response.StatusCode, await response.Content.ReadAsStringAsync(Ct), approve);
+        }
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 1000).Select(i => Task.Run(() => Attempt(i), Ct)));
+        var winners = results.Where(r => r.Status == HttpStatusCode.OK).ToList();
+        winners.Count.ShouldBe(1, string.Join("\n", results.GroupBy(r => r.Status).Select(g => $"{g.Key}: {g.Count()} {g.First().Body}")));
+        results.Where(r => r.Status != HttpStatusCode.OK).ShouldAllBe(r => r.Status == HttpStatusCode.Conflict);
+        results.Where(r => r.Status == HttpStatusCode.Conflict).ShouldAllBe(r => r.Body.Contains("samtidig", StringComparison.Ordinal) || r.Body.Contains("kan ikke", StringComparison.Ordinal));
+        var sheet = await SheetAsync(leader, id);
+        sheet.GetProperty("state").GetString().ShouldBe(winners[0].Approve ? "Approved" : "Rejected");
+        sheet.GetProperty("transitions").EnumerateArray().Count(t => t.GetProperty("from").GetString() == "Submitted").ShouldBe(1);
+    }
+
+    private static async Task<T> DbAsync<T>(SelvstyrtFactory factory, Func<SelvstyrtDb, Task<T>> query)
+    {
+        using var scope = factory.Services.CreateScope();
+        return await query(scope.ServiceProvider.GetRequiredService<SelvstyrtDb>());
+    }
+}
