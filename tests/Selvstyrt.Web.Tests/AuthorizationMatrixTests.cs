@@ -38,6 +38,12 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
         Arrangement,
         Assistant,
         Municipality,
+        /// <summary>A time sheet: its assistant, and those who see the arrangement's plan.</summary>
+        TimeSheet,
+        /// <summary>A payroll export: no demo export exists, so every id is unknown.</summary>
+        Export,
+        /// <summary>An assistant's working-time record: the assistant and the employer's side (not work leaders).</summary>
+        WorkingTime,
     }
 
     /// <summary>Who of those related to the object may read this route.</summary>
@@ -150,6 +156,34 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
         new("GET", "/ordninger/{id:guid}/arbeidsplan/{planId:guid}/vedlegg1.pdf", Gate.Object, ObjectKind.Arrangement, Audience: Audience.Planners),
         new("GET", "/kalender/{secret}.ics", Gate.Public),
         new("GET", "/min-plan", Gate.SignedIn),
+        new("GET", "/timelister", Gate.SignedIn),
+        new("POST", "/timelister", Gate.Unsafe),
+        new("GET", "/timelister/{SheetId:guid}", Gate.Object, ObjectKind.TimeSheet),
+        new("POST", "/timelister/{SheetId:guid}", Gate.Unsafe, ObjectKind.TimeSheet),
+        new("GET", "/timelister/{SheetId:guid}/registrering/{EntryId:guid}", Gate.Object, ObjectKind.TimeSheet),
+        new("POST", "/timelister/{SheetId:guid}/registrering/{EntryId:guid}", Gate.Unsafe, ObjectKind.TimeSheet),
+        new("GET", "/timelister/{SheetId:guid}/ny", Gate.Object, ObjectKind.TimeSheet),
+        new("POST", "/timelister/{SheetId:guid}/ny", Gate.Unsafe, ObjectKind.TimeSheet),
+        new("GET", "/timelister/{SheetId:guid}/vedlegg-2", Gate.Object, ObjectKind.TimeSheet),
+        new("POST", "/timelister/{SheetId:guid}/vedlegg-2", Gate.Unsafe, ObjectKind.TimeSheet),
+        new("GET", "/timelister/{id:guid}/vedlegg-2.pdf", Gate.Object, ObjectKind.TimeSheet),
+        new("GET", "/lonn", Gate.SignedIn),
+        new("POST", "/lonn", Gate.Unsafe),
+        new("GET", "/lonn/eksport/{id:guid}/fil", Gate.Object, ObjectKind.Export),
+        new("GET", "/arbeidstid/{AssistantId:guid}", Gate.Object, ObjectKind.WorkingTime),
+        new("POST", "/arbeidstid/{AssistantId:guid}", Gate.Unsafe, ObjectKind.WorkingTime),
+        new("GET", "/arbeidstid/{id:guid}.csv", Gate.Object, ObjectKind.WorkingTime),
+        new("POST", "/api/v1/arrangements/{id:guid}/timesheets", Gate.Unsafe, ObjectKind.Arrangement, Api: true),
+        new("GET", "/api/v1/timesheets/{id:guid}", Gate.Object, ObjectKind.TimeSheet, Api: true),
+        new("POST", "/api/v1/timesheets/{id:guid}/entries", Gate.Unsafe, ObjectKind.TimeSheet, Api: true),
+        new("PUT", "/api/v1/timesheets/{id:guid}/entries/{entryId:guid}", Gate.Unsafe, ObjectKind.TimeSheet, Api: true),
+        new("POST", "/api/v1/timesheets/{id:guid}/entries/{entryId:guid}/confirm", Gate.Unsafe, ObjectKind.TimeSheet, Api: true),
+        new("POST", "/api/v1/timesheets/{id:guid}/entries/{entryId:guid}/not-worked", Gate.Unsafe, ObjectKind.TimeSheet, Api: true),
+        new("POST", "/api/v1/timesheets/{id:guid}/submit", Gate.Unsafe, ObjectKind.TimeSheet, Api: true),
+        new("POST", "/api/v1/timesheets/{id:guid}/approve", Gate.Unsafe, ObjectKind.TimeSheet, Api: true),
+        new("POST", "/api/v1/timesheets/{id:guid}/reject", Gate.Unsafe, ObjectKind.TimeSheet, Api: true),
+        new("POST", "/api/v1/timesheets/{id:guid}/attest", Gate.Unsafe, ObjectKind.TimeSheet, Api: true),
+        new("POST", "/api/v1/providers/{id:guid}/payroll-exports", Gate.Unsafe, ObjectKind.TimeSheet, Api: true),
         new("POST", "/min-plan", Gate.Unsafe),
         new("GET", "/api/v1/arrangements/{id:guid}/plans", Gate.Object, ObjectKind.Arrangement, Api: true, Audience: Audience.Planners),
         new("POST", "/api/v1/arrangements/{id:guid}/plans", Gate.Unsafe, ObjectKind.Arrangement, Api: true),
@@ -312,12 +346,48 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
                     yield return (Fill(route.Pattern, Municipality(number)), reporting?.Contains(number) ?? visible.Arrangements.Any(a => MunicipalityOf[a] == number));
                 yield return (Fill(route.Pattern, ForeignProvider.MunicipalityId), foreign);
                 break;
+            case ObjectKind.TimeSheet:
+                foreach (var (sheet, who) in Sheets)
+                    yield return (FillSheet(route.Pattern, sheet), who.Contains(principal));
+                yield return (FillSheet(route.Pattern, Guid.NewGuid()), false);
+                break;
+            case ObjectKind.Export:
+                yield return (route.Pattern.Replace("{id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal), false);
+                break;
+            case ObjectKind.WorkingTime:
+                foreach (var (id, who) in Records)
+                    yield return (Fill(route.Pattern.Replace("{AssistantId:guid}", id.ToString(), StringComparison.Ordinal), id) + "?fra=2026-10-01&til=2026-10-31", who.Contains(principal));
+                yield return (Fill(route.Pattern.Replace("{AssistantId:guid}", ForeignProvider.AssistantId.ToString(), StringComparison.Ordinal), ForeignProvider.AssistantId) + "?fra=2026-10-01&til=2026-10-31", foreign);
+                break;
             default:
                 yield return (route.Pattern.Replace("{documentName}", "v1", StringComparison.Ordinal).Replace("{**path:file}", "favicon.svg", StringComparison.Ordinal)
                     .Replace("{secret}", "ukjent-hemmelighet-som-ikke-finnes", StringComparison.Ordinal), true);
                 break;
         }
     }
+
+    /// <summary>
+    /// October's demo sheets of the 24/7 2:1 arrangement: the demo assistant's own (assistant 42, the first of its staff),
+    /// and a colleague's (assistant 43). Who may see each, by hand from the demo's design.
+    /// </summary>
+    private static readonly (Guid Sheet, string[] Who)[] Sheets =
+    [
+        (DemoIds.For($"sheet:{Arrangement(10)}:{Assistant(42)}:2026-10"), [DemoLogins.ProviderAdmin, DemoLogins.CoordinatorEast, DemoLogins.WorkLeader, DemoLogins.Assistant]),
+        (DemoIds.For($"sheet:{Arrangement(10)}:{Assistant(43)}:2026-10"), [DemoLogins.ProviderAdmin, DemoLogins.CoordinatorEast, DemoLogins.WorkLeader]),
+    ];
+
+    /// <summary>Working-time records: the assistant themself and the employer's side of the office; never the work leader.</summary>
+    private static readonly (Guid Assistant, string[] Who)[] Records =
+    [
+        (Assistant(42), [DemoLogins.ProviderAdmin, DemoLogins.CoordinatorEast, DemoLogins.Assistant]),
+        (Assistant(43), [DemoLogins.ProviderAdmin, DemoLogins.CoordinatorEast]),
+        (Assistant(20), [DemoLogins.ProviderAdmin, DemoLogins.CoordinatorWest]),
+    ];
+
+    private static string FillSheet(string pattern, Guid sheet)
+        => pattern.Replace("{SheetId:guid}", sheet.ToString(), StringComparison.Ordinal).Replace("{id:guid}", sheet.ToString(), StringComparison.Ordinal)
+            .Replace("{EntryId:guid}", DemoIds.For($"entry:{sheet}:0").ToString(), StringComparison.Ordinal)
+            .Replace("{entryId:guid}", DemoIds.For($"entry:{sheet}:0").ToString(), StringComparison.Ordinal);
 
     private static string Fill(string pattern, Guid id, Guid? decisionId = null, Guid? planId = null)
         => pattern.Replace("{planId:guid}", (planId ?? Guid.NewGuid()).ToString(), StringComparison.Ordinal).Replace("{PlanId:guid}", (planId ?? Guid.NewGuid()).ToString(), StringComparison.Ordinal)

@@ -24,7 +24,7 @@ internal static class DemoTimeSheets
         for (var i = 0; i < staff.Count; i++)
         {
             var (assistant, name) = staff[i];
-            var sheet = TimeSheet.Create(DemoIds.For($"sheet:{arrangementId}:{assistant}:{Month}"), providerId, arrangementId, assistant, Month);
+            var sheet = TimeSheet.Create(DemoIds.For($"sheet:{arrangementId}:{assistant}:2026-10"), providerId, arrangementId, assistant, Month);
             var own = shifts.Where(s => s.AssistantId == assistant).ToList();
             for (var k = 0; k < own.Count; k++)
                 DemoData.Ok(sheet.AddPlanned(DemoIds.For($"entry:{sheet.Id}:{k}"), own[k], plan.Id));

@@ -153,5 +153,24 @@ public static class TimeSheetEndpoints
                 return export is null ? ErrorMapping.NotFoundProblem() : Results.File(export.Content, export.ContentType, export.FileName);
             })
             .RequireAuthorization();
+        app.MapGet("/timelister/{id:guid}/vedlegg-2.pdf", async (Guid id, TimeSheetService sheets, CancellationToken ct) =>
+            {
+                var result = await sheets.GetAsync(id, ct);
+                if (!result.IsSuccess) return result.Error!.ToHttp();
+                var sheet = AppendixTwo.From(result.Value!);
+                return Results.File(AppendixTwo.Pdf(sheet), "application/pdf", $"vedlegg2-timeliste-{sheet.Month:yyyy-MM}.pdf");
+            })
+            .RequireAuthorization();
+        app.MapGet("/arbeidstid/{id:guid}.csv", async (Guid id, string? fra, string? til, WorkingTimeRecord record, CancellationToken ct) =>
+            {
+                var pattern = NodaTime.Text.LocalDatePattern.Iso;
+                var from = pattern.Parse(fra ?? "");
+                var to = pattern.Parse(til ?? "");
+                if (!from.Success || !to.Success) return Invalid.Field(from.Success ? "til" : "fra", "Oppgi perioden som fra=ÅÅÅÅ-MM-DD og til=ÅÅÅÅ-MM-DD.").ToHttp();
+                var result = await record.ForAsync(id, from.Value, to.Value, ct);
+                if (!result.IsSuccess) return result.Error!.ToHttp();
+                return Results.File(Reports.ReportFiles.Csv(WorkingTimeRecord.Table(result.Value!)), Reports.ReportFiles.CsvType, $"arbeidstid-{from.Value:yyyy-MM-dd}-{to.Value:yyyy-MM-dd}.csv");
+            })
+            .RequireAuthorization();
     }
 }

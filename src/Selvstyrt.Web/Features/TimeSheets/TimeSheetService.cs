@@ -61,6 +61,9 @@ public sealed class TimeSheetService(SelvstyrtDb db, ArrangementAccess access, C
     private Task<Domain.People.Assistant?> MeAsync(CancellationToken ct)
         => db.Assistants.AsNoTracking().FirstOrDefaultAsync(a => a.UserId == user.Id, ct);
 
+    /// <summary>The signed-in user's assistant record, if they are one.</summary>
+    public async Task<Guid?> MyAssistantIdAsync(CancellationToken ct) => (await MeAsync(ct))?.Id;
+
     /// <summary>The signed-in assistant's months: this month and the two before, for each arrangement they work in.</summary>
     public async Task<IReadOnlyList<MyMonth>> MyMonthsAsync(CancellationToken ct)
     {
