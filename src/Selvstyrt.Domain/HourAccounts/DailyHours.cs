@@ -11,8 +11,23 @@ namespace Selvstyrt.Domain.HourAccounts;
 /// </summary>
 public readonly record struct DayHours(decimal Planned, decimal AwakeNight, decimal SleepingNight, decimal TwoToOne, decimal Unused, bool Covered)
 {
-    /// <summary>Hours used on a past day: planned less unused (until time sheets exist, issue 6).</summary>
-    public decimal Used => Math.Max(0m, Planned - Unused);
+    /// <summary>Hours worked on the day according to approved time sheets (approved, attested or exported).</summary>
+    public decimal Actual { get; init; }
+
+    /// <summary>Planned hours of the assistants whose time sheet for the month is approved: the actual hours replace them.</summary>
+    public decimal PlannedApproved { get; init; }
+
+    /// <summary>Planned hours that approved sheets mark as not worked with no substitute (unused hours of the account).</summary>
+    public decimal UnusedFromSheets { get; init; }
+
+    /// <summary>
+    /// Hours used on a past day: what approved time sheets say was worked, plus, for the shifts no approved sheet covers
+    /// yet, the planned hours less registered unused hours.
+    /// </summary>
+    public decimal Used => Actual + Math.Max(0m, Planned - PlannedApproved - Unused);
+
+    /// <summary>Unused hours: registered ones and the shifts approved sheets mark as not worked without a substitute.</summary>
+    public decimal UnusedTotal => Unused + UnusedFromSheets;
 }
 
 /// <summary>Splits rolled-out shifts over local dates in elapsed time (a DST night is 1 h shorter or longer).</summary>
@@ -76,6 +91,51 @@ public static class DailyHours
     }
 
     public static decimal Hours(Duration d) => (decimal)d.TotalTicks / NodaConstants.TicksPerHour;
+
+    /// <summary>Elapsed hours of an interval on each local date it touches.</summary>
+    public static IEnumerable<(LocalDate Date, decimal Hours)> Split(Instant start, Instant end, DateTimeZone zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        var date = start.InZone(zone).Date;
+        while (true)
+        {
+            var dayStart = zone.AtStartOfDay(date).ToInstant();
+            var dayEnd = zone.AtStartOfDay(date.PlusDays(1)).ToInstant();
+            if (dayStart >= end) yield break;
+            var from = start > dayStart ? start : dayStart;
+            var to = end < dayEnd ? end : dayEnd;
+            if (to > from) yield return (date, Hours(to - from));
+            date = date.PlusDays(1);
+        }
+    }
+
+    /// <summary>What approved time sheets add to the days: worked, planned that they replace, and not worked without a substitute.</summary>
+    public enum SheetPart
+    {
+        Worked,
+        PlannedReplaced,
+        NotWorked,
+    }
+
+    /// <summary>Adds hours from approved time sheets to the days they fall on (dates outside the dictionary are ignored).</summary>
+    public static void AddFromSheets(Dictionary<LocalDate, DayHours> days, IEnumerable<(Instant Start, Instant End, SheetPart Part)> pieces, DateTimeZone zone)
+    {
+        ArgumentNullException.ThrowIfNull(days);
+        ArgumentNullException.ThrowIfNull(pieces);
+        foreach (var (start, end, part) in pieces)
+        {
+            foreach (var (date, hours) in Split(start, end, zone))
+            {
+                if (!days.TryGetValue(date, out var day)) continue;
+                days[date] = part switch
+                {
+                    SheetPart.Worked => day with { Actual = day.Actual + hours },
+                    SheetPart.PlannedReplaced => day with { PlannedApproved = day.PlannedApproved + hours },
+                    _ => day with { UnusedFromSheets = day.UnusedFromSheets + hours },
+                };
+            }
+        }
+    }
 
     /// <summary>The time worked by more than one assistant at once, counted once per extra assistant.</summary>
     private static decimal Overlap(List<(Instant Start, Instant End, PlanShiftKind Kind)> list)

@@ -153,7 +153,7 @@ public sealed class HourLedger
             {
                 allottedToDate += granted;
                 used += day.Used;
-                unused += day.Unused;
+                unused += day.UnusedTotal;
             }
             else if (day.Covered)
             {
@@ -212,7 +212,7 @@ public sealed class HourLedger
                 if (date < Today)
                 {
                     used += day.Used;
-                    unused += day.Unused;
+                    unused += day.UnusedTotal;
                     forecastPart += day.Used;
                 }
                 else

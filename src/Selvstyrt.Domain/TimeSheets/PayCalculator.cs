@@ -17,6 +17,9 @@ public static class PayCategory
     /// <summary>Overtime at the high premium (21:00-06:00, Sundays and public holidays).</summary>
     public const string OvertimeHigh = "overtimeHigh";
 
+    /// <summary>Whether a category is paid time (not a supplement, which labels time already counted).</summary>
+    public static bool IsTime(string category) => category is Normal or Passive or Overtime or OvertimeHigh;
+
     /// <summary>The fixed categories, in output order (supplements follow in the agreement's order).</summary>
     public static IReadOnlyList<string> Fixed { get; } = [Normal, Passive, Overtime, OvertimeHigh];
 
@@ -117,12 +120,7 @@ public static class PayCalculator
     {
         ArgumentNullException.ThrowIfNull(e);
         var t = e.Times;
-        var pauses = new List<Pause>();
-        if (t.FreePauseMinutes > 0)
-        {
-            var middle = t.Start + Duration.FromMinutes((t.LengthMinutes - t.FreePauseMinutes) / 2);
-            pauses.Add(new Pause(middle, middle + Duration.FromMinutes(t.FreePauseMinutes), Free: true));
-        }
+        List<Pause> pauses = t.Pause is { } p ? [new Pause(p.Start, p.End, Free: true)] : [];
         var passive = t.PassiveMinutes > 0
             ? new List<Interval> { new(t.Start + Duration.FromMinutes(t.PassiveOffsetMinutes), t.Start + Duration.FromMinutes(t.PassiveOffsetMinutes + t.PassiveMinutes)) }
             : [];

@@ -26,6 +26,7 @@ public sealed class PayrollExport : AuditedAggregate
     /// <summary>SHA-256 of <see cref="Content"/>, lower-case hex.</summary>
     public string Checksum { get; private set; } = "";
     public int RowCount { get; private set; }
+    /// <summary>Paid time: ordinary, passive (at its factor) and overtime minutes; supplement minutes label the same time and are not added.</summary>
     public long TotalMinutes { get; private set; }
     public decimal TotalAmount { get; private set; }
     public bool IsReexport { get; private set; }
@@ -45,7 +46,7 @@ public sealed class PayrollExport : AuditedAggregate
             ProviderId = providerId, Month = month, Format = format, At = actor.At, By = actor.By, ByName = actor.Name,
             FileName = fileName, ContentType = contentType, Content = content,
             Checksum = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)),
-            RowCount = rows.Count, TotalMinutes = rows.Sum(r => r.Minutes), TotalAmount = rows.Sum(r => r.Amount),
+            RowCount = rows.Count, TotalMinutes = rows.Where(r => PayCategory.IsTime(r.Category)).Sum(r => r.Minutes), TotalAmount = rows.Sum(r => r.Amount),
             IsReexport = reexport, IdempotencyKey = idempotencyKey,
         };
         foreach (var sheet in sheetIds) export._sheets.Add(new ExportedSheet(Guid.CreateVersion7(), id, sheet));

@@ -125,6 +125,29 @@ public sealed record EntryTimes(Instant Start, Instant End, int FreePauseMinutes
     }
 
     public EntryTimes Normalised() => this with { OvertimeReason = OvertimeMinutes > 0 ? OvertimeReason?.Trim() : null };
+
+    /// <summary>Where the free pause lies: in the middle of the shift (only its length is recorded). Null without one.</summary>
+    public (Instant Start, Instant End)? Pause
+    {
+        get
+        {
+            if (FreePauseMinutes <= 0) return null;
+            var start = Start + Duration.FromMinutes((LengthMinutes - FreePauseMinutes) / 2);
+            return (start, start + Duration.FromMinutes(FreePauseMinutes));
+        }
+    }
+
+    /// <summary>The working time as intervals: the shift less its free pause.</summary>
+    public IEnumerable<(Instant Start, Instant End)> WorkIntervals()
+    {
+        if (Pause is not { } pause)
+        {
+            yield return (Start, End);
+            yield break;
+        }
+        yield return (Start, pause.Start);
+        yield return (pause.End, End);
+    }
 }
 
 /// <summary>

@@ -132,6 +132,19 @@ public sealed class TimeSheetFlowTests
         Math.Abs(mine.Sum(r => decimal.Parse(r[4], NumberStyles.Number, nb)) * 60 - expectedMinutes).ShouldBeLessThan(mine.Count, "hours are rounded to 1/100 per row");
 
         var stored = await DbAsync(factory, d => d.PayrollExports.AsNoTracking().SingleAsync(e => e.Id == exportId, Ct));
+
+        // The hour account (and so the municipality report, built from the same days) counts the approved sheet's hours
+        // where the plan had them: its actual hours are the export's paid time to the minute (Virke: passive time in full).
+        var days = await DbAsync(factory, async _ =>
+        {
+            using var scope = factory.Services.CreateScope();
+            var data = scope.ServiceProvider.GetRequiredService<Features.HourAccounts.HourData>();
+            var loaded = await data.LoadAsync([Arrangement10], new NodaTime.LocalDate(2026, 11, 1), new NodaTime.LocalDate(2026, 11, 30), Ct);
+            return loaded[Arrangement10].Days.Values.ToList();
+        });
+        Math.Round(days.Sum(d => d.Actual) * 60m, 6).ShouldBe(stored.TotalMinutes);
+        days.Sum(d => d.Used).ShouldBe(days.Sum(d => d.Actual) + days.Sum(d => Math.Max(0m, d.Planned - d.PlannedApproved - d.Unused)));
+        days.Sum(d => d.PlannedApproved).ShouldBeGreaterThan(0m);
         stored.Checksum.ShouldBe(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(file)));
         stored.TotalAmount.ShouldBe(rows.Sum(r => decimal.Parse(r[6], NumberStyles.Number, nb)));
         (await SheetAsync(admin, id)).GetProperty("state").GetString().ShouldBe("Exported");

@@ -5,6 +5,7 @@ using Selvstyrt.Domain.Arrangements;
 using Selvstyrt.Domain.Billing;
 using Selvstyrt.Domain.HourAccounts;
 using Selvstyrt.Domain.Plans;
+using Selvstyrt.Domain.TimeSheets;
 using Selvstyrt.Web.Auth;
 
 namespace Selvstyrt.Web.Features.HourAccounts;
@@ -51,6 +52,12 @@ public sealed class HourData(SelvstyrtDb db, CurrentUser user)
             .ToListAsync(ct)).ToLookup(p => p.ArrangementId);
         var unused = (await db.UnusedHours.AsNoTracking().Where(u => ids.Contains(u.ArrangementId) && u.Date >= from && u.Date <= to)
             .Select(u => new { u.ArrangementId, u.Date, u.Hours }).ToListAsync(ct)).ToLookup(u => u.ArrangementId);
+        // Approved time sheets replace the plan for their assistant and month (issue 6).
+        var firstMonth = new LocalDate(from.Year, from.Month, 1);
+        var approved = (await db.TimeSheets.AsNoTracking().Include(s => s.Entries)
+            .Where(s => ids.Contains(s.ArrangementId) && s.Month >= firstMonth && s.Month <= to
+                        && (s.State == SheetState.Approved || s.State == SheetState.Attested || s.State == SheetState.Exported))
+            .ToListAsync(ct)).ToLookup(s => s.ArrangementId);
         var providerIds = arrangements.Select(a => a.ProviderId).Distinct().ToList();
         var contracts = (await db.MunicipalityContracts.AsNoTracking().Where(c => providerIds.Contains(c.ProviderId)).ToListAsync(ct))
             .ToLookup(c => (c.ProviderId, c.MunicipalityId));
@@ -59,8 +66,9 @@ public sealed class HourData(SelvstyrtDb db, CurrentUser user)
         foreach (var a in arrangements)
         {
             var versions = decisions[a.Id].OrderBy(d => d.ValidFrom).ThenBy(d => d.VersionNo).ToList();
-            var days = Days(plans[a.Id].ToList(), from, to);
+            var (days, shifts) = Days(plans[a.Id].ToList(), from, to);
             DailyHours.AddUnused(days, unused[a.Id].Select(u => (u.Date, u.Hours)));
+            DailyHours.AddFromSheets(days, FromSheets(approved[a.Id], shifts), CurrentUser.Zone);
             var own = contracts[(a.ProviderId, a.MunicipalityId)].OrderBy(c => c.ValidFrom).ToList();
             var threshold = own.FirstOrDefault(c => c.Covers(today))?.WarnThresholdPercent ?? MunicipalityContract.DefaultThresholdPercent;
             var ledger = new HourLedger(new LedgerInput(Grants(versions), days, openings[a.Id].Select(o => (o.Date, o.Hours)).ToList(), today, threshold));
@@ -91,7 +99,32 @@ public sealed class HourData(SelvstyrtDb db, CurrentUser user)
     /// Rolls out the published plans: where two overlap, the one that starts later takes over from its start.
     /// Dates a published plan covers are «covered» (their planned hours go into the forecast).
     /// </summary>
-    private static Dictionary<LocalDate, DayHours> Days(List<WorkPlan> plans, LocalDate from, LocalDate to)
+    /// <summary>
+    /// What approved sheets say about the days: each worked entry's working time, the planned shifts of the same
+    /// assistant and month that the sheet replaces, and the planned time of shifts not worked without a substitute.
+    /// </summary>
+    private static IEnumerable<(Instant Start, Instant End, DailyHours.SheetPart Part)> FromSheets(IEnumerable<TimeSheet> sheets, List<PlannedShift> planned)
+    {
+        foreach (var sheet in sheets)
+        {
+            foreach (var e in sheet.Effective)
+            {
+                if (e.Status == EntryStatus.Worked)
+                {
+                    foreach (var (start, end) in e.Times.WorkIntervals()) yield return (start, end, DailyHours.SheetPart.Worked);
+                }
+                else if (e.Status == EntryStatus.NotWorked && !e.Substituted && e.PlannedStart is { } ps && e.PlannedEnd is { } pe)
+                {
+                    yield return (ps, pe, DailyHours.SheetPart.NotWorked);
+                }
+            }
+            var last = sheet.LastDay;
+            foreach (var s in planned.Where(s => s.AssistantId == sheet.AssistantId && s.Date >= sheet.Month && s.Date <= last))
+                yield return (s.Start, s.End, DailyHours.SheetPart.PlannedReplaced);
+        }
+    }
+
+    private static (Dictionary<LocalDate, DayHours> Days, List<PlannedShift> Shifts) Days(List<WorkPlan> plans, LocalDate from, LocalDate to)
     {
         var ordered = plans.OrderBy(p => p.StartsOn).ToList();
         var shifts = new List<PlannedShift>();
@@ -105,6 +138,6 @@ public sealed class HourData(SelvstyrtDb db, CurrentUser user)
             spans.Add((plan.StartsOn, end));
             shifts.AddRange(plan.RollOut(LocalDate.Max(from, plan.StartsOn), LocalDate.Min(to, end), CurrentUser.Zone).Where(s => s.Date <= end));
         }
-        return DailyHours.From(shifts, from, to, CurrentUser.Zone, date => spans.Any(s => s.From <= date && date <= s.To));
+        return (DailyHours.From(shifts, from, to, CurrentUser.Zone, date => spans.Any(s => s.From <= date && date <= s.To)), shifts);
     }
 }

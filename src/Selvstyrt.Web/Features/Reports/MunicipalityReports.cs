@@ -20,7 +20,7 @@ public sealed class MunicipalityReports(SelvstyrtDb db, ArrangementAccess access
 
     /// <summary>
     /// One arrangement's month. <see cref="Used"/> counts days before today; it is planned hours less registered
-    /// unused hours until time sheets exist (<see cref="MonthlyReport.UsedIsPlanned"/>). The night and 2:1 figures
+    /// unused hours where no approved time sheet covers the shift (<see cref="MonthlyReport.UsedIsPlanned"/> when none does). The night and 2:1 figures
     /// are parts of <see cref="Used"/> and may overlap (a second assistant at night counts in both).
     /// </summary>
     public sealed record MonthlyRow(
@@ -49,6 +49,7 @@ public sealed class MunicipalityReports(SelvstyrtDb db, ArrangementAccess access
         var hours = await data.LoadAsync(scope.Arrangements.Select(a => a.Id).ToList(), from, to, ct);
         var today = user.Today;
         var rows = new List<MonthlyRow>();
+        var approvedSeen = false;
         foreach (var a in scope.Arrangements)
         {
             var h = hours[a.Id];
@@ -69,7 +70,8 @@ public sealed class MunicipalityReports(SelvstyrtDb db, ArrangementAccess access
                 awake += day.AwakeNight;
                 sleeping += day.SleepingNight;
                 twoToOne += day.TwoToOne;
-                unused += day.Unused;
+                unused += day.UnusedTotal;
+                approvedSeen |= day.PlannedApproved > 0 || day.Actual > 0;
             }
             var caseNumber = CaseNumber(h, from, to);
             decimal? percent = granted > 0 ? Math.Round((used - granted) / granted * 100m, 1, MidpointRounding.AwayFromZero) : null;
@@ -78,7 +80,7 @@ public sealed class MunicipalityReports(SelvstyrtDb db, ArrangementAccess access
                 byNeed.OrderBy(n => n.Key).Select(n => new NeedHoursView(n.Key, Round(n.Value))).ToList(),
                 Round(awake), Round(sleeping), Round(twoToOne), Round(unused), complete && percent > h.ThresholdPercent));
         }
-        return new MonthlyReport(municipalityId, scope.Name, scope.Number, month, to < today, UsedIsPlanned: true, rows,
+        return new MonthlyReport(municipalityId, scope.Name, scope.Number, month, to < today, UsedIsPlanned: !approvedSeen, rows,
             rows.Sum(r => r.Granted), rows.Sum(r => r.Used), rows.Sum(r => r.Unused), rows.Sum(r => r.TwoToOne));
     }
 
