@@ -108,6 +108,7 @@ builder.Services.AddScoped<Selvstyrt.Web.Features.TimeSheets.SheetPay>();
 builder.Services.AddScoped<Selvstyrt.Web.Features.TimeSheets.TimeSheetService>();
 builder.Services.AddScoped<Selvstyrt.Web.Features.TimeSheets.PayrollService>();
 builder.Services.AddScoped<Selvstyrt.Web.Features.TimeSheets.WorkingTimeRecord>();
+builder.Services.AddScoped<Selvstyrt.Web.Features.TimeSheets.TimeSheetReminders>();
 if (builder.Configuration.GetValue("Jobs:Enabled", true)) builder.Services.AddHostedService<DailyJobs>();
 
 var app = builder.Build();

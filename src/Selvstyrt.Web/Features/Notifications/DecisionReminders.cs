@@ -98,7 +98,7 @@ public sealed class DecisionReminders(SelvstyrtDb db, IStringLocalizer<Texts> te
     }
 }
 
-/// <summary>Runs the daily jobs (decision reminders) once at start and then every day; off with <c>Jobs:Enabled=false</c>.</summary>
+/// <summary>Runs the daily jobs (decision and time sheet reminders) once at start and then every day; off with <c>Jobs:Enabled=false</c>.</summary>
 public sealed class DailyJobs(IServiceScopeFactory scopes, IClock clock, ILogger<DailyJobs> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -111,10 +111,12 @@ public sealed class DailyJobs(IServiceScopeFactory scopes, IClock clock, ILogger
                 using var scope = scopes.CreateScope();
                 var recorded = await scope.ServiceProvider.GetRequiredService<DecisionReminders>().RecordAsync(clock.GetCurrentInstant(), stoppingToken);
                 logger.LogInformation("Decision reminders: {Count} new notifications", recorded);
+                var sheets = await scope.ServiceProvider.GetRequiredService<TimeSheets.TimeSheetReminders>().RecordAsync(clock.GetCurrentInstant(), stoppingToken);
+                logger.LogInformation("Time sheet reminders: {Count} new notifications", sheets);
             }
             catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException)
             {
-                logger.LogError(ex, "Decision reminders failed; the next run tries again");
+                logger.LogError(ex, "Reminders failed; the next run tries again");
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
