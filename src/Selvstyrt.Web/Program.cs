@@ -86,6 +86,7 @@ builder.Services.AddScoped<ListAssistants.Handler>();
 builder.Services.AddScoped<GetAssistant.Handler>();
 builder.Services.AddScoped<CreateAssistant.Handler>();
 builder.Services.AddScoped<CreateAssistant.Offices>();
+builder.Services.AddScoped<SaveAssistantPay>();
 builder.Services.AddScoped<ListMunicipalities.Handler>();
 builder.Services.AddScoped<HourData>();
 builder.Services.AddScoped<GetHourAccount.Handler>();

@@ -1,3 +1,4 @@
+using CsCheck;
 using NodaTime;
 using Selvstyrt.Domain.Common;
 using Selvstyrt.Domain.Plans;
@@ -241,6 +242,49 @@ public class TimeSheetTests
         var early = sheet.Entries[1].Times with { End = At(30, 13) };
         sheet.Change(sheet.Entries[1].Id, early, "Gikk tidlig", midday).Error.ShouldBeOfType<Invalid>().Fields.Keys.ShouldContain("end");
         sheet.Confirm(sheet.Entries[1].Id, Assistant with { At = At(30, 16) }).IsSuccess.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Property_ApprovalAndAttestation_NeverChangeWhatIsPaid()
+    {
+        // Up to 12 planned shifts in November (DST is in October and March; midnight and month-end crossings occur),
+        // each confirmed, changed (start/end moved, pause, overtime) or not worked; plus up to 3 unplanned entries.
+        var shift = Gen.Select(Gen.Int[1, 29], Gen.Int[0, 23], Gen.Int[2, 16], Gen.Int[0, 2], Gen.Int[-60, 60], Gen.Int[0, 45]);
+        var gen = Gen.Select(shift.Array[1, 12], Gen.Int[0, 3]);
+        gen.Sample((shifts, unplanned) =>
+        {
+            var sheet = TimeSheet.Create(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), new LocalDate(2026, 11, 1));
+            var taken = new List<(Instant Start, Instant End)>();
+            foreach (var (day, hour, hours, action, move, pause) in shifts)
+            {
+                var start = Oslo.AtLeniently(new LocalDateTime(2026, 11, day, hour, 0)).ToInstant();
+                var end = start + Duration.FromHours(hours);
+                if (taken.Any(t => t.Start < end.Plus(Duration.FromHours(2)) && start < t.End.Plus(Duration.FromHours(2)))) continue;
+                taken.Add((start, end + Duration.FromMinutes(60))); // a change may move the end up to an hour
+                var added = sheet.AddPlanned(Guid.NewGuid(), new PlannedShift(Guid.NewGuid(), new LocalDate(2026, 11, day), start, end, Guid.NewGuid(), PlanShiftKind.Day), Guid.NewGuid()).Value!;
+                if (action == 0) sheet.Confirm(added.Id, Assistant).IsSuccess.ShouldBeTrue();
+                else if (action == 1)
+                {
+                    var times = added.Times with { End = end + Duration.FromMinutes(move), FreePauseMinutes = pause, OvertimeMinutes = move > 0 ? move : 0, OvertimeReason = move > 0 ? "Innkalt" : null };
+                    sheet.Change(added.Id, times, "Endret tid", Assistant).IsSuccess.ShouldBeTrue();
+                }
+                else sheet.MarkNotWorked(added.Id, "Syk", substituted: move > 0, Assistant).IsSuccess.ShouldBeTrue();
+            }
+            for (var u = 0; u < unplanned; u++)
+            {
+                var start = Oslo.AtLeniently(new LocalDateTime(2026, 11, 30, 1 + (u * 7), 0)).ToInstant();
+                if (taken.Any(t => t.Start < start + Duration.FromHours(5) && start < t.End)) continue;
+                taken.Add((start, start + Duration.FromHours(5)));
+                sheet.AddUnplanned(Guid.NewGuid(), new EntryTimes(start, start + Duration.FromHours(5), 0, 0, 0, 0, null), "Innkalt", new LocalDate(2026, 11, 30), Assistant).IsSuccess.ShouldBeTrue();
+            }
+            static List<(Guid, EntryStatus, EntryTimes, int)> Paid(TimeSheet s) => [.. s.Effective.Select(e => (e.Id, e.Status, e.Times, e.WorkedMinutes))];
+            var before = Paid(sheet);
+            sheet.Submit(Assistant).IsSuccess.ShouldBeTrue();
+            sheet.Approve(Leader).IsSuccess.ShouldBeTrue();
+            Paid(sheet).ShouldBe(before);
+            sheet.Attest(Employer).IsSuccess.ShouldBeTrue();
+            Paid(sheet).ShouldBe(before);
+        }, iter: 10_000);
     }
 
     [Fact]

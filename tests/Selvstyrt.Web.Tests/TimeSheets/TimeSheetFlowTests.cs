@@ -201,6 +201,47 @@ public sealed class TimeSheetFlowTests
     }
 
     [Theory, DatabaseData]
+    public async Task AnExport_IsRefusedNamingWhatIsMissing_AndThePayrollSetUpIsChecked(DatabaseKind db)
+    {
+        await using var factory = Hosts.Fresh(db);
+        var admin = await factory.SignedInClientAsync(DemoLogins.ProviderAdmin);
+        var coordinator = await factory.SignedInClientAsync(DemoLogins.CoordinatorEast);
+
+        // Without an employee number the file cannot be read by payroll: the export names the assistant and records nothing.
+        using (var cleared = await SelvstyrtFactory.PostFormAsync(admin, $"/assistenter/{Assistant42}", "lonn",
+                   new Dictionary<string, string> { ["PayIn.EmployeeNumber"] = "", ["PayIn.HourlyWage"] = "248,00" }))
+            WebUtility.HtmlDecode(await cleared.Content.ReadAsStringAsync(Ct)).ShouldContain("Lønnsopplysningene er lagret.");
+        using (var refused = await SendAsync(admin, HttpMethod.Post, $"/api/v1/providers/{DemoSeeder.ProviderId}/payroll-exports", new { month = "2026-10-01", format = "excel" }, key: Guid.NewGuid().ToString("N")))
+        {
+            refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+            (await refused.Content.ReadAsStringAsync(Ct)).ShouldContain("Mangler ansattnummer: Sofie Lie.");
+        }
+        (await DbAsync(factory, d => d.PayrollExports.CountAsync(Ct))).ShouldBe(0);
+        (await DbAsync(factory, d => d.TimeSheets.CountAsync(s => s.State == SheetState.Exported, Ct))).ShouldBe(0, "nothing was marked exported");
+
+        // A wage that is not a number, and a wage-type line without a code, are named; the coordinator may not change the set-up.
+        using (var badWage = await SelvstyrtFactory.PostFormAsync(admin, $"/assistenter/{Assistant42}", "lonn",
+                   new Dictionary<string, string> { ["PayIn.EmployeeNumber"] = "1043", ["PayIn.HourlyWage"] = "mye" }))
+            WebUtility.HtmlDecode(await badWage.Content.ReadAsStringAsync(Ct)).ShouldContain("Skriv timelønnen som et tall");
+        using (var badTypes = await SelvstyrtFactory.PostFormAsync(admin, "/lonn", "oppsett",
+                   new Dictionary<string, string> { ["SettingsIn.TariffId"] = "virke-bpa", ["SettingsIn.DeadlineDay"] = "3", ["SettingsIn.WageTypes"] = "normal=1000\nweekend" }))
+            WebUtility.HtmlDecode(await badTypes.Content.ReadAsStringAsync(Ct)).ShouldContain("Linje 2 må ha formen kategori=kode");
+        (await coordinator.GetStringAsync("/lonn", Ct)).ShouldNotContain("Lagre lønnsoppsett");
+
+        using (var fixedNumber = await SelvstyrtFactory.PostFormAsync(admin, $"/assistenter/{Assistant42}", "lonn",
+                   new Dictionary<string, string> { ["PayIn.EmployeeNumber"] = "1043", ["PayIn.HourlyWage"] = "248,00" }))
+            fixedNumber.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var export = (await OkAsync(await SendAsync(admin, HttpMethod.Post, $"/api/v1/providers/{DemoSeeder.ProviderId}/payroll-exports",
+            new { month = "2026-10-01", format = "excel" }, key: Guid.NewGuid().ToString("N")), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var file = await admin.GetByteArrayAsync($"/lonn/eksport/{export}/fil", Ct);
+        using var workbook = new ClosedXML.Excel.XLWorkbook(new MemoryStream(file));
+        var sheet = workbook.Worksheets.First();
+        sheet.Cell(1, 1).GetString().ShouldBe("Ansattnummer");
+        sheet.RowsUsed().Count().ShouldBe(1 + (await DbAsync(factory, d => d.PayrollExports.Where(e => e.Id == export).Select(e => e.RowCount).SingleAsync(Ct))));
+        (await DbAsync(factory, d => d.TimeSheets.CountAsync(s => s.State == SheetState.Exported, Ct))).ShouldBe(10, "the ten attested October demo sheets");
+    }
+
+    [Theory, DatabaseData]
     public async Task AThousandConcurrentApprovalsAndRejections_OfOneSheet_HaveExactlyOneWinner(DatabaseKind db)
     {
         await using var factory = Hosts.Fresh(db);

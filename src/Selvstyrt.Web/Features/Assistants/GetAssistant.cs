@@ -22,7 +22,14 @@ public static class GetAssistant
 
     public sealed record View(
         Guid Id, string Name, string? OfficeName, string? Email, string? Phone, LocalDate? BirthDate, bool IsSelf,
-        IReadOnlyList<EmploymentView> Employments, IReadOnlyList<AssignmentView> Assignments, IReadOnlyList<OtherEmployerView>? OtherEmployers);
+        IReadOnlyList<EmploymentView> Employments, IReadOnlyList<AssignmentView> Assignments, IReadOnlyList<OtherEmployerView>? OtherEmployers)
+    {
+        /// <summary>Payroll details (employer side and the assistant only): employee number and the current hourly wage.</summary>
+        public (string? EmployeeNumber, decimal? HourlyWage)? Pay { get; init; }
+
+        /// <summary>Whether the viewer may change the payroll details (administrator, or the office's coordinator).</summary>
+        public bool CanManagePay { get; init; }
+    }
 
     public sealed class Handler(SelvstyrtDb db, ArrangementAccess access, CurrentUser user)
     {
@@ -44,6 +51,8 @@ public static class GetAssistant
                 .Select(s => new { s.ArrangementId, s.From, s.To, Name = db.Arrangements.Where(a => a.Id == s.ArrangementId).Select(a => a.Name).First() })
                 .ToListAsync(ct);
             var office = await db.Offices.AsNoTracking().Where(o => o.Id == assistant.OfficeId).Select(o => o.Name).FirstOrDefaultAsync(ct);
+            var manages = await SaveAssistantPay.ManagesAsync(db, uid, assistant, ct);
+            var current = assistant.EmploymentOn(today) ?? assistant.Employments.OrderByDescending(e => e.Start).FirstOrDefault();
 
             return new View(
                 assistant.Id, assistant.FullName, office, assistant.Email, assistant.Phone,
@@ -54,7 +63,11 @@ public static class GetAssistant
                     .Select(s => new AssignmentView(s.ArrangementId, s.Name, s.From, s.To, s.From <= today && (s.To is null || s.To >= today))).ToList(),
                 employerSide || isSelf
                     ? assistant.OtherEmployerHours.Select(o => new OtherEmployerView(o.EmployerName, o.HoursPerWeek, o.From, o.To)).ToList()
-                    : null);
+                    : null)
+            {
+                Pay = employerSide || isSelf ? (assistant.EmployeeNumber, current?.HourlyWage) : null,
+                CanManagePay = manages && current is not null,
+            };
         }
     }
 }

@@ -178,6 +178,44 @@ public sealed class PayrollService(SelvstyrtDb db, CurrentUser user, SheetPay pa
         return id;
     }
 
+    /// <summary>The provider's payroll settings as the form shows them.</summary>
+    public sealed record Settings(string? TariffId, int DeadlineDay, string WageTypes, bool CanChange);
+
+    public async Task<Settings?> SettingsAsync(Guid providerId, CancellationToken ct)
+    {
+        var grants = (await GrantsAsync(ct)).Where(g => g.ProviderId == providerId).ToList();
+        if (grants.Count == 0) return null;
+        var provider = await db.Providers.AsNoTracking().FirstAsync(p => p.Id == providerId, ct);
+        return new Settings(provider.TariffId, provider.TimeSheetDeadlineDay, Mapping(provider.WageTypes).Format(), grants.Any(g => g.Role == ProviderRole.ProviderAdmin));
+    }
+
+    /// <summary>Changes the agreement, the deadline day and the wage types: the provider's administrator only.</summary>
+    public async Task<Result<Guid>> SaveSettingsAsync(Guid providerId, string? tariffId, string? deadlineDay, string? wageTypes, CancellationToken ct)
+    {
+        var grants = (await GrantsAsync(ct)).Where(g => g.ProviderId == providerId).ToList();
+        if (grants.Count == 0) return new NotFound();
+        if (!grants.Any(g => g.Role == ProviderRole.ProviderAdmin)) return new Forbidden("Bare leverandørens administrator kan endre lønnsoppsettet.");
+        var fields = new Dictionary<string, string>();
+        var tariff = string.IsNullOrWhiteSpace(tariffId) ? null : tariffId.Trim();
+        if (tariff is not null && !Domain.Rules.Pay.Tariffs.All.ContainsKey(tariff)) fields["tariffId"] = "Velg en tariffavtale fra listen.";
+        if (!int.TryParse(deadlineDay, NumberStyles.None, CultureInfo.InvariantCulture, out var day)) fields["deadlineDay"] = "Fristen må være en dag mellom 1 og 28 i måneden etter.";
+        var mapping = WageTypeMapping.Parse(wageTypes);
+        if (!mapping.IsSuccess) foreach (var (k, v) in ((Invalid)mapping.Error!).Fields) fields[k] = v;
+        if (fields.Count > 0) return new Invalid(fields);
+        var provider = await db.Providers.FirstAsync(p => p.Id == providerId, ct);
+        var set = provider.SetPayroll(tariff, day, mapping.Value!.Format());
+        if (!set.IsSuccess) return set.Error!;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new Conflict();
+        }
+        return providerId;
+    }
+
     /// <summary>The stored file of an export (exactly what payroll received).</summary>
     public async Task<PayrollExport?> FileAsync(Guid exportId, CancellationToken ct)
     {
