@@ -1799,6 +1799,12 @@ namespace Selvstyrt.Data.Postgres.Migrations
                     b.Property<Instant?>("ApprovedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Instant?>("ClockedInAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Instant?>("ClockedOutAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Instant?>("ConfirmedAt")
                         .HasColumnType("timestamp with time zone");
 

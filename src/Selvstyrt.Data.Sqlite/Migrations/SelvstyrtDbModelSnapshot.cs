@@ -1773,6 +1773,12 @@ namespace Selvstyrt.Data.Sqlite.Migrations
                     b.Property<long?>("ApprovedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ClockedInAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClockedOutAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ConfirmedAt")
                         .HasColumnType("INTEGER");
 

@@ -40,6 +40,10 @@ public sealed class TimeEntry : Entity
     /// <summary>For a shift not worked: whether a substitute covered it (else its hours are unused hours of the account).</summary>
     public bool Substituted { get; private set; }
 
+    /// <summary>When the assistant clocked in and out from the phone (the actual start and end then come from these).</summary>
+    public Instant? ClockedInAt { get; private set; }
+    public Instant? ClockedOutAt { get; private set; }
+
     public Instant? ConfirmedAt { get; private set; }
     public string? ConfirmedBy { get; private set; }
     /// <summary>Set when the sheet is approved; cleared when it is rejected.</summary>
@@ -117,6 +121,8 @@ public sealed class TimeEntry : Entity
             FreePauseMinutes = 0;
             OvertimeMinutes = 0;
             OvertimeReason = null;
+            ClockedInAt = null;
+            ClockedOutAt = null;
         }
         Status = EntryStatus.Worked;
         Reason = changed is null && Source == EntrySource.Planned ? null : reason ?? Reason;
@@ -133,6 +139,10 @@ public sealed class TimeEntry : Entity
         ConfirmedAt = actor.At;
         ConfirmedBy = actor.By;
     }
+
+    internal void ClockIn(Instant at) => ClockedInAt = at;
+
+    internal void ClockOut(Instant at) => ClockedOutAt = at;
 
     internal void MarkApproved(Instant at) => ApprovedAt = at;
 

@@ -258,6 +258,50 @@ public sealed class TimeSheet : AuditedAggregate
         return open.Count;
     }
 
+    /// <summary>How early before a planned shift its assistant may clock in.</summary>
+    public static readonly Duration ClockInWindow = Duration.FromHours(2);
+
+    /// <summary>
+    /// Clock-in from the phone: records the actual start of a planned shift, to the minute. The entry stays open until
+    /// clock-out. Allowed from two hours before the planned start until the planned end.
+    /// </summary>
+    public Result<TimeEntry> ClockIn(Guid entryId, SheetActor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var found = Editing(entryId);
+        if (!found.IsSuccess) return found;
+        var e = found.Value!;
+        if (e.Source != EntrySource.Planned || e.Status != EntryStatus.Open || e.PlannedStart is not { } start || e.PlannedEnd is not { } end)
+            return Invalid.Field("entry", "Bare en planlagt vakt som ikke er ført ennå, kan stemples inn.");
+        if (e.ClockedInAt is not null) return Invalid.Field("entry", "Du har allerede stemplet inn på denne vakten.");
+        if (actor.At < start - ClockInWindow || actor.At >= end) return Invalid.Field("entry", "Du kan stemple inn fra to timer før vakten begynner til den skal slutte.");
+        e.ClockIn(ToMinute(actor.At));
+        Touch();
+        return e;
+    }
+
+    /// <summary>Clock-out: the entry is worked from the clock-in to now, with the difference from the plan as its change.</summary>
+    public Result<TimeEntry> ClockOut(Guid entryId, SheetActor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var found = Editing(entryId);
+        if (!found.IsSuccess) return found;
+        var e = found.Value!;
+        if (e.ClockedInAt is not { } clockedIn || e.Status != EntryStatus.Open) return Invalid.Field("entry", "Du har ikke stemplet inn på denne vakten.");
+        var end = ToMinute(actor.At);
+        if (end <= clockedIn) return Invalid.Field("entry", "Du kan stemple ut tidligst ett minutt etter at du stemplet inn.");
+        var times = e.Times with { Start = clockedIn, End = end };
+        var fields = times.Validate();
+        if (fields.Count > 0) return new Invalid(fields);
+        var asPlanned = clockedIn == e.PlannedStart && end == e.PlannedEnd;
+        e.MarkWorked(times, asPlanned ? null : "Stemplet inn og ut", actor);
+        e.ClockOut(end);
+        Touch();
+        return e;
+    }
+
+    private static Instant ToMinute(Instant at) => Instant.FromUnixTimeSeconds(at.ToUnixTimeSeconds() / 60 * 60);
+
     /// <summary>Records what was actually worked when it differs from the plan, with a reason.</summary>
     public Result<TimeEntry> Change(Guid entryId, EntryTimes times, string? reason, SheetActor actor)
     {

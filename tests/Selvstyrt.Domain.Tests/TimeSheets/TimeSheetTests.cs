@@ -288,6 +288,28 @@ public class TimeSheetTests
     }
 
     [Fact]
+    public void ClockInAndOut_RecordTheActualTimeToTheMinute_OnlyAroundThePlannedShift()
+    {
+        var sheet = TimeSheet.Create(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), new LocalDate(2026, 11, 1));
+        var entry = sheet.AddPlanned(Guid.NewGuid(), Planned(20, 8, 16), Guid.NewGuid()).Value!;
+        SheetActor At(LocalDateTime local) => Assistant with { At = Oslo.AtStrictly(local).ToInstant() + Duration.FromSeconds(37) };
+
+        sheet.ClockIn(entry.Id, At(new LocalDateTime(2026, 11, 20, 5, 59))).Error.ShouldBeOfType<Invalid>().Fields["entry"].ShouldContain("to timer før");
+        sheet.ClockOut(entry.Id, At(new LocalDateTime(2026, 11, 20, 9, 0))).Error.ShouldBeOfType<Invalid>().Fields["entry"].ShouldContain("ikke stemplet inn");
+        sheet.ClockIn(entry.Id, At(new LocalDateTime(2026, 11, 20, 7, 52))).IsSuccess.ShouldBeTrue();
+        entry.ClockedInAt.ShouldBe(At(new LocalDateTime(2026, 11, 20, 7, 52)).At - Duration.FromSeconds(37));
+        entry.Status.ShouldBe(EntryStatus.Open);
+        sheet.ClockIn(entry.Id, At(new LocalDateTime(2026, 11, 20, 8, 0))).Error.ShouldBeOfType<Invalid>();
+
+        sheet.ClockOut(entry.Id, At(new LocalDateTime(2026, 11, 20, 16, 9))).IsSuccess.ShouldBeTrue();
+        entry.Status.ShouldBe(EntryStatus.Worked);
+        entry.WorkedMinutes.ShouldBe(8 * 60 + 17);
+        entry.PlannedStart.ShouldBe(At(new LocalDateTime(2026, 11, 20, 8, 0)).At - Duration.FromSeconds(37), "the plan stays beside the actual time");
+        entry.Reason.ShouldBe("Stemplet inn og ut");
+        entry.Deviates.ShouldBeTrue();
+    }
+
+    [Fact]
     public void AStaleRevision_IsAConflict()
     {
         var sheet = Confirmed();

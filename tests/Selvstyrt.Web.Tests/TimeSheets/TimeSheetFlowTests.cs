@@ -242,6 +242,34 @@ public sealed class TimeSheetFlowTests
     }
 
     [Theory, DatabaseData]
+    public async Task ClockInAndOut_FromThePhone_RecordTheShiftAsWorked(DatabaseKind db)
+    {
+        await using var factory = Hosts.Fresh(db);
+        // 23 November, 15:30 in Oslo: the demo assistant's evening shift (15:00-23:00) has begun.
+        factory.Clock.Reset(NodaTime.Instant.FromUtc(2026, 11, 23, 14, 30, 20));
+        var assistant = await factory.SignedInClientAsync(DemoLogins.Assistant);
+        var id = (await OkAsync(await SendAsync(assistant, HttpMethod.Post, $"/api/v1/arrangements/{Arrangement10}/timesheets", new { month = "2026-11-01" }))).GetProperty("id").GetGuid();
+        var entry = (await SheetAsync(assistant, id)).GetProperty("entries").EnumerateArray()
+            .Single(e => e.GetProperty("plannedStart").GetDateTimeOffset() == new DateTimeOffset(2026, 11, 23, 14, 0, 0, TimeSpan.Zero)).GetProperty("id").GetGuid();
+        var page = WebUtility.HtmlDecode(await assistant.GetStringAsync($"/timelister/{id}", Ct));
+        page.ShouldContain("Stemple inn");
+
+        using (var clockIn = await SelvstyrtFactory.PostFormAsync(assistant, $"/timelister/{id}", $"inn-{entry:N}", new Dictionary<string, string>()))
+            WebUtility.HtmlDecode(await clockIn.Content.ReadAsStringAsync(Ct)).ShouldContain("Stemplet inn kl. 15:30");
+        factory.Clock.Reset(NodaTime.Instant.FromUtc(2026, 11, 23, 22, 10, 5));
+        assistant = await factory.SignedInClientAsync(DemoLogins.Assistant); // the session from the afternoon has timed out
+        using (var clockOut = await SelvstyrtFactory.PostFormAsync(assistant, $"/timelister/{id}", $"ut-{entry:N}", new Dictionary<string, string>()))
+            WebUtility.HtmlDecode(await clockOut.Content.ReadAsStringAsync(Ct)).ShouldContain("Du er stemplet ut.");
+
+        var worked = (await SheetAsync(assistant, id)).GetProperty("entries").EnumerateArray().Single(e => e.GetProperty("id").GetGuid() == entry);
+        worked.GetProperty("status").GetString().ShouldBe("Worked");
+        worked.GetProperty("start").GetDateTimeOffset().ShouldBe(new DateTimeOffset(2026, 11, 23, 14, 30, 0, TimeSpan.Zero));
+        worked.GetProperty("end").GetDateTimeOffset().ShouldBe(new DateTimeOffset(2026, 11, 23, 22, 10, 0, TimeSpan.Zero));
+        worked.GetProperty("workedMinutes").GetInt64().ShouldBe(7 * 60 + 40);
+        worked.GetProperty("reason").GetString().ShouldBe("Stemplet inn og ut");
+    }
+
+    [Theory, DatabaseData]
     public async Task AThousandConcurrentApprovalsAndRejections_OfOneSheet_HaveExactlyOneWinner(DatabaseKind db)
     {
         await using var factory = Hosts.Fresh(db);
