@@ -22,6 +22,7 @@ public sealed class TimeSheetBrowserTests(Browser browser)
         await phone.GotoAsync("/timelister");
         await Assertions.Expect(phone.Locator("h1")).ToHaveTextAsync("Timelister");
         await Browser.AssertAccessibleAsync(phone, "timelister (assistent)");
+        await Browser.ScreenshotAsync(phone, "timelister-360");
         await phone.GetByRole(AriaRole.Button, new() { Name = "Start timeliste fra planen: september 2026, Ordningen til Even" }).ClickAsync();
         await Assertions.Expect(phone.Locator("h1")).ToHaveTextAsync("Timeliste september 2026");
         var sheetUrl = new Uri(phone.Url).AbsolutePath;
@@ -43,6 +44,7 @@ public sealed class TimeSheetBrowserTests(Browser browser)
         await Assertions.Expect(phone.Locator("#feiloppsummering")).ToContainTextAsync("Oppgi årsaken til overtiden");
         (await phone.InputValueAsync("#overtid")).ShouldBe("30");
         await Browser.AssertAccessibleAsync(phone, "endre vakt med feil");
+        await Browser.ScreenshotAsync(phone, "endre-vakt-360");
         await phone.FillAsync("#overtid-aarsak", "Avløseren kom sent");
         await phone.FillAsync("#aarsak", "Ble en halvtime lenger");
         await phone.GetByRole(AriaRole.Button, new() { Name = "Lagre" }).ClickAsync();
@@ -88,6 +90,16 @@ public sealed class TimeSheetBrowserTests(Browser browser)
         text.ShouldContain("Ansattnummer;Navn;Lønnsart");
         text.ShouldContain("1043;Sofie Lie;1000;normal");
         text.ShouldContain(";overtime");
+
+        // The working-time record (AML § 10-7) and the assistant's payroll details, as the employer sees them.
+        await admin.GotoAsync($"/arbeidstid/{DemoIds.For("assistant:42")}?fra=2026-09-01&til=2026-09-30");
+        await Assertions.Expect(admin.Locator("h1")).ToHaveTextAsync("Arbeidstidsregistrering: Sofie Lie");
+        await Assertions.Expect(admin.GetByRole(AriaRole.Table)).ToContainTextAsync("Avløseren kom sent");
+        await Browser.AssertAccessibleAsync(admin, "arbeidstid");
+        await Browser.ScreenshotAsync(admin, "arbeidstid");
+        await admin.GotoAsync($"/assistenter/{DemoIds.For("assistant:42")}");
+        await Assertions.Expect(admin.GetByLabel("Ansattnummer i lønnssystemet")).ToHaveValueAsync("1043");
+        await Browser.AssertAccessibleAsync(admin, "assistent med lønnsopplysninger");
 
         // Appendix 2 carries the three signature lines from the recorded steps.
         await phone.GotoAsync(sheetUrl + "/vedlegg-2");
