@@ -83,18 +83,27 @@ public sealed class DecisionReminders(SelvstyrtDb db, IStringLocalizer<Texts> te
                 foreach (var userId in leaders[e.ArrangementId].Concat(coordinators[e.OfficeId]).Distinct())
                     wanted.Add(Notification.Create(Guid.CreateVersion7(), userId, "decision-expiry", subject, body, $"/ordninger/{e.ArrangementId}/timekonto", key, now));
             }
-            var keys = wanted.Select(w => w.DedupKey).Distinct().ToList();
-            var existing = (await db.Notifications.AsNoTracking().Where(n => keys.Contains(n.DedupKey)).Select(n => new { n.UserId, n.DedupKey }).ToListAsync(ct))
-                .Select(n => (n.UserId, n.DedupKey)).ToHashSet();
-            var fresh = wanted.Where(w => !existing.Contains((w.UserId, w.DedupKey))).ToList();
-            db.Notifications.AddRange(fresh);
-            await db.SaveChangesAsync(ct);
-            return fresh.Count;
+            return await StoreNewAsync(db, wanted, ct);
         }
         finally
         {
             CultureInfo.CurrentUICulture = previous;
         }
+    }
+
+    /// <summary>Stores the notifications not already recorded for the same person and key; returns how many were new.</summary>
+    public static async Task<int> StoreNewAsync(SelvstyrtDb db, IReadOnlyList<Notification> wanted, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(wanted);
+        if (wanted.Count == 0) return 0;
+        var keys = wanted.Select(w => w.DedupKey).Distinct().ToList();
+        var existing = (await db.Notifications.AsNoTracking().Where(n => keys.Contains(n.DedupKey)).Select(n => new { n.UserId, n.DedupKey }).ToListAsync(ct))
+            .Select(n => (n.UserId, n.DedupKey)).ToHashSet();
+        var fresh = wanted.Where(w => existing.Add((w.UserId, w.DedupKey))).ToList();
+        db.Notifications.AddRange(fresh);
+        await db.SaveChangesAsync(ct);
+        return fresh.Count;
     }
 }
 

@@ -78,13 +78,6 @@ public sealed class TimeSheetReminders(SelvstyrtDb db, IStringLocalizer<Texts> t
                 }
             }
         }
-        if (wanted.Count == 0) return 0;
-        var keys = wanted.Select(w => w.DedupKey).Distinct().ToList();
-        var existing = (await db.Notifications.AsNoTracking().Where(n => keys.Contains(n.DedupKey)).Select(n => new { n.UserId, n.DedupKey }).ToListAsync(ct))
-            .Select(n => (n.UserId, n.DedupKey)).ToHashSet();
-        var fresh = wanted.Where(w => existing.Add((w.UserId, w.DedupKey))).ToList();
-        db.Notifications.AddRange(fresh);
-        await db.SaveChangesAsync(ct);
-        return fresh.Count;
+        return await Notifications.DecisionReminders.StoreNewAsync(db, wanted, ct);
     }
 }
