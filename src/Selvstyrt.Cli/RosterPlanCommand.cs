@@ -68,6 +68,8 @@ internal static class RosterPlanCommand
         var text = new StringBuilder();
         var s = result.Summary;
         text.AppendLine(CultureInfo.InvariantCulture, $"Status: {s.Status}, mål {s.Objective?.ToString(CultureInfo.InvariantCulture) ?? "-"}, nedre grense {s.Bound?.ToString(CultureInfo.InvariantCulture) ?? "-"}, {s.Seconds.ToString("0.0", CultureInfo.InvariantCulture)} s, {result.JudgeRounds} runder med regelsjekk.");
+        if (result.ProvenMinimumUncovered is { } minimum)
+            text.AppendLine(CultureInfo.InvariantCulture, $"Bevist: ingen plan innenfor reglene kan ha færre enn {minimum} udekkede plasser.");
         text.AppendLine("Hva forslaget gir opp:");
         foreach (var p in result.Penalties) text.AppendLine(CultureInfo.InvariantCulture, $"  {p.Label}: {p.Units} × {p.Weight} = {p.Cost}. {p.Explanation}");
         var names = problem.Assistants.ToDictionary(a => a.Id, a => a.Name);

@@ -32,8 +32,25 @@ public sealed class BpaTests
             foreach (var s in place) template.Competences.ShouldBeSubsetOf(problem.Assistants.Single(a => a.Id == s.Assistant).Competences);
         }
         result.Penalties.Select(p => p.Name).ShouldContain("uncovered");
+        // A proven minimum is a floor no plan goes under.
+        if (result.ProvenMinimumUncovered is { } minimum) result.Penalties.Single(p => p.Name == "uncovered").Units.ShouldBeGreaterThanOrEqualTo(minimum);
         result.Penalties.ShouldAllBe(p => p.Cost == p.Units * p.Weight && p.Explanation.Length > 0);
         if (result.Summary.Objective is { } objective) objective.ShouldBe(result.Penalties.Sum(p => p.Cost));
+    }
+
+    [Fact]
+    public void TwoToOne_TheUncoveredPlaces_AreTheEasterNightsThatAml1084LeavesWithoutAnyoneAllowed()
+    {
+        // The 24/7 2:1 instance cannot be fully covered: the cover phase proves 4 places the minimum. They are the two
+        // nights into Good Friday and into Easter Monday 2027: whoever works a Sunday or public holiday must have the
+        // next one off (AML-10-8-4, no Sunday agreement in the instance), and Easter strings four of them together.
+        // The time is a ceiling (the proof takes a few seconds on 2 cores); the run ends as soon as it is proven.
+        var problem = BpaInstances.All().Single(i => i.Name == "bpa-247-2til1-24").Problem;
+        var (summary, gaps) = BpaSolver.MinimumCover(problem, new SolveOptions { Seconds = 120, Workers = 2 });
+
+        summary.Status.ShouldBe(SolveStatus.Optimal);
+        summary.Objective.ShouldBe(4);
+        gaps.ShouldBe([(new NodaTime.LocalDate(2027, 3, 25), "natt", 2), (new NodaTime.LocalDate(2027, 3, 28), "natt", 2)], ignoreOrder: true);
     }
 
     [Fact]

@@ -160,6 +160,8 @@ public static class BpaJson
             if (result.Summary.Bound is { } b) json.WriteNumber("bound", b); else json.WriteNull("bound");
             json.WriteNumber("seconds", Math.Round(result.Summary.Seconds, 2));
             json.WriteNumber("judgeRounds", result.JudgeRounds);
+            if (result.ProvenMinimumUncovered is { } minimum) json.WriteNumber("provenMinimumUncovered", minimum);
+            else json.WriteNull("provenMinimumUncovered");
             json.WriteStartArray("penalties");
             foreach (var p in result.Penalties)
             {

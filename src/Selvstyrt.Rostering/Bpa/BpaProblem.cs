@@ -107,4 +107,11 @@ public sealed record PenaltyLine(string Name, string Label, long Units, int Weig
 /// rounds the engine needed to judge.
 /// </summary>
 public sealed record BpaResult(SolveSummary Summary, IReadOnlyList<BpaShift> Shifts, IReadOnlyList<PenaltyLine> Penalties,
-    IReadOnlyList<Domain.Rules.Engine.Finding> Findings, int JudgeRounds);
+    IReadOnlyList<Domain.Rules.Engine.Finding> Findings, int JudgeRounds)
+{
+    /// <summary>
+    /// The fewest uncovered places any plan within the hard rules can have, when the cover phase proved it (before the
+    /// engine's cuts, which can only add to it); null when the phase ran out of time first.
+    /// </summary>
+    public long? ProvenMinimumUncovered { get; init; }
+}
