@@ -48,10 +48,7 @@ public sealed record PayRequest(string EmployerId, Regime Regime, Tariff? Tariff
 }
 
 /// <summary>Minutes of one category at one rate, and what they pay (rounded to øre).</summary>
-public sealed record PayItem(string Category, long Minutes, decimal Rate, decimal Amount)
-{
-    public decimal Hours => Minutes / 60m;
-}
+public sealed record PayItem(string Category, long Minutes, decimal Rate, decimal Amount);
 
 /// <summary>The pay basis of one entry.</summary>
 public sealed record PayLine(Guid EntryId, Guid AssistantId, LocalDate Date, long WorkedMinutes, long LegalOvertimeMinutes, decimal? Wage, decimal? MinimumWage, IReadOnlyList<PayItem> Items)

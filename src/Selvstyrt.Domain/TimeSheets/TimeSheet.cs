@@ -381,11 +381,11 @@ public sealed class TimeSheet : AuditedAggregate
         var list = new List<Completeness>();
         foreach (var e in _entries.Where(e => e.Status == EntryStatus.Open))
             list.Add(new Completeness(e.Id, CompletenessKind.Unconfirmed));
-        var worked = Effective.Where(e => e.Status == EntryStatus.Worked).OrderBy(e => e.Times.Start).ToList();
-        for (var i = 1; i < worked.Count; i++)
+        Instant? latestEnd = null;
+        foreach (var e in Effective.Where(e => e.Status == EntryStatus.Worked).OrderBy(e => e.Start))
         {
-            var latestEnd = worked.Take(i).Max(w => w.Times.End);
-            if (worked[i].Times.Start < latestEnd) list.Add(new Completeness(worked[i].Id, CompletenessKind.Overlap));
+            if (e.Start < latestEnd) list.Add(new Completeness(e.Id, CompletenessKind.Overlap));
+            if (latestEnd is null || e.End > latestEnd) latestEnd = e.End;
         }
         return list;
     }

@@ -21,8 +21,6 @@ public static class PlanOutcome
             var check = result.Value!.Check;
             return string.Format(CultureInfo.CurrentCulture, texts["Plans.Saved"], done, check.Added, check.Removed, check.Findings.Count, check.OpenBreaches);
         }
-        if (result.Error is not Invalid invalid) return result.Error!.Message;
-        foreach (var (field, message) in invalid.Fields) errors[field] = message;
-        return null;
+        return Components.Shared.FormOutcome.Apply(result.Error!, errors);
     }
 }

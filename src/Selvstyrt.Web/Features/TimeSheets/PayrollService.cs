@@ -75,11 +75,7 @@ public sealed class PayrollService(SelvstyrtDb db, CurrentUser user, SheetPay pa
         if (await ScopeAsync(providerId, ct) is not { } scope) return new NotFound();
         var provider = await db.Providers.AsNoTracking().FirstAsync(p => p.Id == providerId, ct);
         var sheets = await scope.Where(s => s.Month == month).Include(s => s.Entries).AsNoTracking().ToListAsync(ct);
-        var ids = sheets.Select(s => s.Id).ToList();
-        var summaries = await db.TimeSheets.Where(s => ids.Contains(s.Id))
-            .Join(db.Arrangements, s => s.ArrangementId, a => a.Id, (s, a) => new { s, a.Name })
-            .Join(db.Assistants, x => x.s.AssistantId, p => p.Id, (x, p) => new SheetSummary(x.s.Id, x.s.ArrangementId, x.Name, x.s.AssistantId, p.FullName, x.s.Month, x.s.State, x.s.Revision))
-            .ToListAsync(ct);
+        var summaries = await TimeSheetService.Summaries(db, scope.Where(s => s.Month == month)).ToListAsync(ct);
         var paid = sheets.Where(s => s.State is SheetState.Approved or SheetState.Attested or SheetState.Exported).ToList();
         var run = await pay.RunAsync(paid, ct);
         var bases = run.Pay.Bases().ToDictionary(b => b.AssistantId);

@@ -74,7 +74,7 @@ public sealed class TimeSheetService(SelvstyrtDb db, ArrangementAccess access, C
         var first = thisMonth.PlusMonths(-2);
         var assignments = await db.Assignments.AsNoTracking().Where(s => s.AssistantId == me.Id && s.From <= today && (s.To == null || s.To >= first))
             .Join(db.Arrangements, s => s.ArrangementId, a => a.Id, (s, a) => new { a.Id, a.Name, s.From, s.To }).ToListAsync(ct);
-        var sheets = await Summaries(db.TimeSheets.Where(s => s.AssistantId == me.Id && s.Month >= first)).ToListAsync(ct);
+        var sheets = await Summaries(db, db.TimeSheets.Where(s => s.AssistantId == me.Id && s.Month >= first)).ToListAsync(ct);
         var months = new List<MyMonth>();
         for (var m = thisMonth; m >= first; m = m.PlusMonths(-1))
         {
@@ -87,7 +87,8 @@ public sealed class TimeSheetService(SelvstyrtDb db, ArrangementAccess access, C
         return months;
     }
 
-    private IQueryable<SheetSummary> Summaries(IQueryable<TimeSheet> sheets)
+    /// <summary>Sheets as list rows, with the arrangement's and the assistant's names, in one query.</summary>
+    internal static IQueryable<SheetSummary> Summaries(SelvstyrtDb db, IQueryable<TimeSheet> sheets)
         => sheets.Join(db.Arrangements, s => s.ArrangementId, a => a.Id, (s, a) => new { s, a.Name })
             .Join(db.Assistants, x => x.s.AssistantId, p => p.Id, (x, p) => new SheetSummary(x.s.Id, x.s.ArrangementId, x.Name, x.s.AssistantId, p.FullName, x.s.Month, x.s.State, x.s.Revision));
 
@@ -318,9 +319,9 @@ public sealed class TimeSheetService(SelvstyrtDb db, ArrangementAccess access, C
         var today = user.Today;
         var leads = db.ArrangementRoles.Where(r => r.UserId == uid && r.From <= today && (r.To == null || r.To >= today)
             && (r.Kind == Domain.Arrangements.ArrangementRoleKind.WorkLeader || r.Kind == Domain.Arrangements.ArrangementRoleKind.CoWorkLeader)).Select(r => r.ArrangementId);
-        var sheets = await db.TimeSheets.Include(s => s.Entries).AsNoTracking()
-            .Where(s => s.State == SheetState.Submitted && leads.Contains(s.ArrangementId)).OrderBy(s => s.Month).ToListAsync(ct);
-        var summaries = await Summaries(db.TimeSheets.Where(s => s.State == SheetState.Submitted && leads.Contains(s.ArrangementId))).ToListAsync(ct);
+        var waiting = db.TimeSheets.Where(s => s.State == SheetState.Submitted && leads.Contains(s.ArrangementId));
+        var sheets = await waiting.Include(s => s.Entries).AsNoTracking().ToListAsync(ct);
+        var summaries = (await Summaries(db, waiting).ToListAsync(ct)).ToDictionary(s => s.Id);
         var result = new List<(SheetSummary, int, int)>();
         foreach (var group in sheets.GroupBy(s => s.ProviderId))
         {
@@ -328,7 +329,7 @@ public sealed class TimeSheetService(SelvstyrtDb db, ArrangementAccess access, C
             foreach (var sheet in group)
             {
                 var findings = run.FindingsOf(sheet).ToList();
-                result.Add((summaries.First(s => s.Id == sheet.Id), findings.Count(f => f.Severity == Severity.Breach), findings.Count(f => f.Severity == Severity.Warn)));
+                result.Add((summaries[sheet.Id], findings.Count(f => f.Severity == Severity.Breach), findings.Count(f => f.Severity == Severity.Warn)));
             }
         }
         return [.. result.OrderBy(r => r.Item1.Month).ThenBy(r => r.Item1.AssistantName, StringComparer.CurrentCulture)];
