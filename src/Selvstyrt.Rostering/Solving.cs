@@ -52,10 +52,14 @@ public sealed record SolveSummary(SolveStatus Status, long? Objective, long? Bou
     public double? GapPercent => Objective is { } o && Bound is { } b ? o == 0 ? 0 : 100.0 * (o - b) / Math.Abs(o) : null;
 }
 
-/// <summary>Runs CP-SAT on a model with the options, reading back values through the read action while the solver still holds them.</summary>
+/// <summary>
+/// Runs CP-SAT on a model with the options, reading back values through the read action while the solver still holds
+/// them; the onSolution action hears every better solution with the callback, which can read its values (from a
+/// solver thread).
+/// </summary>
 internal static class CpSat
 {
-    public static SolveSummary Solve(CpModel model, SolveOptions options, Action<CpSolver>? read = null, string? extraParameters = null)
+    public static SolveSummary Solve(CpModel model, SolveOptions options, Action<CpSolver>? read = null, string? extraParameters = null, Action<CpSolverSolutionCallback>? onSolution = null)
     {
         var solver = new CpSolver
         {
@@ -63,7 +67,7 @@ internal static class CpSat
                 string.Create(CultureInfo.InvariantCulture, $"max_time_in_seconds:{options.Seconds} num_workers:{Math.Max(1, options.Workers)} random_seed:{options.Seed}"),
                 extraParameters, options.Parameters),
         };
-        using var callback = new ProgressCallback(options.Progress);
+        using var callback = new ProgressCallback(options.Progress, onSolution);
         using var registration = options.Cancellation.Register(solver.StopSearch);
         var status = options.Cancellation.IsCancellationRequested ? CpSolverStatus.Unknown : solver.Solve(model, callback);
         var mapped = status switch
@@ -83,9 +87,12 @@ internal static class CpSat
             solver.WallTime());
     }
 
-    private sealed class ProgressCallback(Action<SolveProgress>? progress) : CpSolverSolutionCallback
+    private sealed class ProgressCallback(Action<SolveProgress>? progress, Action<CpSolverSolutionCallback>? onSolution) : CpSolverSolutionCallback
     {
         public override void OnSolutionCallback()
-            => progress?.Invoke(new SolveProgress((long)Math.Round(ObjectiveValue()), (long)Math.Ceiling(BestObjectiveBound() - 1e-6), WallTime()));
+        {
+            onSolution?.Invoke(this);
+            progress?.Invoke(new SolveProgress((long)Math.Round(ObjectiveValue()), (long)Math.Ceiling(BestObjectiveBound() - 1e-6), WallTime()));
+        }
     }
 }

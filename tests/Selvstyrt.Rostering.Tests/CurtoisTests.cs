@@ -45,6 +45,77 @@ public sealed class CurtoisTests
     }
 
     [Fact]
+    public void SubModel_SomeEmployeesFreeTheRestKept_CountsTheWholeRosterAndChangesOnlyTheFreeLines()
+    {
+        var instance = CurtoisInstance.Load(Path.Combine(Folder, "instances", "Instance3.txt"));
+        var first = CurtoisModel.Solve(instance, new SolveOptions { Seconds = 20, Workers = 1, Parameters = "stop_after_first_solution:true" }).Roster!;
+        var firstObjective = CurtoisEvaluator.Objective(instance, first);
+        int[] free = [0, 4, 7];
+
+        // Every cell of the chosen employees fixed as it was: the model's objective is the whole roster's.
+        var fixedModel = CurtoisCp.Build(instance, free, first);
+        foreach (var e in free)
+        {
+            for (var d = 0; d < instance.Days; d++) fixedModel.Fix(e, d, first, fix: true);
+        }
+        var same = SolveWhole(fixedModel);
+        same.Objective.ShouldBe(firstObjective);
+
+        // Freed: never worse, the other lines untouched, and what the solver counts is what the evaluator counts.
+        var freedModel = CurtoisCp.Build(instance, free, first);
+        freedModel.Hint(first);
+        var better = SolveWhole(freedModel);
+        better.Objective.ShouldBeLessThanOrEqualTo(firstObjective);
+        CurtoisEvaluator.Violations(instance, better.Roster).ShouldBeEmpty();
+        CurtoisEvaluator.Objective(instance, better.Roster).ShouldBe(better.Objective);
+        for (var e = 0; e < instance.Staff.Count; e++)
+        {
+            if (!free.Contains(e)) better.Roster.Assignments[e].ShouldBe(first.Assignments[e]);
+        }
+        freedModel.Has(1).ShouldBeFalse();
+        freedModel.Has(4).ShouldBeTrue();
+
+        static (CurtoisRoster Roster, long Objective) SolveWhole(CurtoisCp cp)
+        {
+            var solver = new Google.OrTools.Sat.CpSolver { StringParameters = "max_time_in_seconds:20 num_workers:1" };
+            solver.Solve(cp.Model).ShouldBe(Google.OrTools.Sat.CpSolverStatus.Optimal);
+            return (cp.Read(solver.BooleanValue), (long)Math.Round(solver.ObjectiveValue));
+        }
+    }
+
+    [Fact]
+    public void Solve_NeighbourhoodSearch_ReportsOnlyImprovementsAndARosterTheEvaluatorAgreesWith()
+    {
+        // Instance7 (20 × 28 × 3 = 1,680 cells) is above the prover-only size: the prover has a quarter of the time,
+        // then both threads search neighbourhoods.
+        var instance = CurtoisInstance.Load(Path.Combine(Folder, "instances", "Instance7.txt"));
+        var reported = new List<long>();
+        var result = CurtoisModel.Solve(instance, new SolveOptions { Seconds = 8, Workers = 2, Progress = p => { lock (reported) reported.Add(p.Objective); } });
+
+        result.Summary.HasSolution.ShouldBeTrue();
+        CurtoisEvaluator.Violations(instance, result.Roster!).ShouldBeEmpty();
+        CurtoisEvaluator.Objective(instance, result.Roster!).ShouldBe(result.Summary.Objective!.Value);
+        result.Summary.Bound!.Value.ShouldBeLessThanOrEqualTo(result.Summary.Objective.Value);
+        reported.ShouldNotBeEmpty();
+        reported.ShouldBe(reported.OrderByDescending(o => o).Distinct().ToList(), "every report is a strict improvement");
+        reported[^1].ShouldBe(result.Summary.Objective.Value);
+    }
+
+    [Fact]
+    public void Solve_Cancelled_StopsWithTheBestRosterSoFar()
+    {
+        // Stopped as soon as the first roster is reported: the search ends long before its two minutes, with a roster.
+        var instance = CurtoisInstance.Load(Path.Combine(Folder, "instances", "Instance12.txt"));
+        using var cancel = new CancellationTokenSource();
+        var result = CurtoisModel.Solve(instance, new SolveOptions { Seconds = 120, Workers = 2, Cancellation = cancel.Token, Progress = _ => cancel.Cancel() });
+
+        result.Summary.Seconds.ShouldBeLessThan(60, "a stop ends the search long before its time limit");
+        result.Summary.HasSolution.ShouldBeTrue();
+        CurtoisEvaluator.Violations(instance, result.Roster!).ShouldBeEmpty();
+        CurtoisEvaluator.Objective(instance, result.Roster!).ShouldBe(result.Summary.Objective!.Value);
+    }
+
+    [Fact]
     public void Evaluator_RosterBreakingRules_ListsEachBrokenRule()
     {
         var instance = CurtoisInstance.Load(Path.Combine(Folder, "instances", "Instance1.txt"));
