@@ -8,7 +8,8 @@ namespace Selvstyrt.Bench;
 /// The roster benchmark runner (issue 7, quality.md P3): Curtois instances at a fixed time limit and worker count,
 /// next to the best known results, and the three generated BPA instances. Every objective printed is recomputed from
 /// the roster by an evaluator that does not use the model, and a roster that breaks a hard rule is reported as such.
-/// <c>roster [--seconds 60] [--workers 2] [--instances 1-19] [--dir PATH] [--solver-parameters TEXT] [--no-bpa]</c>
+/// <c>roster [--seconds 60] [--workers 2] [--instances 1-19] [--dir PATH] [--solver-parameters TEXT] [--no-bpa] [--trace]</c>
+/// (<c>--trace</c> writes one line per neighbourhood of the Curtois search to standard error)
 /// </summary>
 internal static class RosterBench
 {
@@ -19,6 +20,7 @@ internal static class RosterBench
         var dir = Arg(args, "--dir") ?? Path.Combine(RepoRoot(), "tests", "Selvstyrt.Rostering.Tests", "Benchmark");
         var parameters = Arg(args, "--solver-parameters");
         var numbers = Range(Arg(args, "--instances") ?? "1-19");
+        if (args.Contains("--trace")) CurtoisSearch.Trace = line => Console.Error.WriteLine(line);
         var best = File.ReadLines(Path.Combine(dir, "best_known.csv")).Skip(1)
             .Select(l => l.Split(',')).ToDictionary(f => f[0], f => (Lower: long.Parse(f[1], CultureInfo.InvariantCulture), Best: long.Parse(f[2], CultureInfo.InvariantCulture)));
 
