@@ -9,16 +9,15 @@ public sealed record CurtoisRoster(int[][] Assignments);
 public sealed record CurtoisResult(SolveSummary Summary, CurtoisRoster? Roster);
 
 /// <summary>
-/// The CP-SAT model of a Curtois instance, as the published results define the problem (the benchmark's README):
-/// one Boolean per employee, day and shift type; the hard rules as clauses and sums; the requests and cover as the
-/// weighted objective. Minimum stretches (of work and of days off) are forbidden patterns inside the horizon.
+/// Solves a Curtois instance as the published results define the problem (the benchmark's README). The model is
+/// <see cref="CurtoisCp"/>; the search on two or more workers is <see cref="CurtoisSearch"/> (ADR 0009).
 /// </summary>
 public static class CurtoisModel
 {
     /// <summary>
-    /// Solves an instance. With one worker CP-SAT searches the whole model alone; with two or more, one thread runs the
-    /// large-neighbourhood search of <see cref="CurtoisSearch"/> on the incumbent while CP-SAT proves the bound (and
-    /// searches too) on the others. Both share the best roster, so the result is the better of the two.
+    /// Solves an instance. With one worker CP-SAT searches the whole model alone. With two or more, one thread runs the
+    /// neighbourhood search while CP-SAT proves the bound on the others: all the time on the small instances, the first
+    /// tenth on the larger ones, after which that thread searches neighbourhoods too. Both share the best roster.
     /// </summary>
     public static CurtoisResult Solve(CurtoisInstance instance, SolveOptions options)
     {
