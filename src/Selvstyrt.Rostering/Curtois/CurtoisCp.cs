@@ -190,8 +190,7 @@ internal sealed class CurtoisCp
         for (var i = 0; i < Instance.Cover.Count; i++)
         {
             var c = Instance.Cover[i];
-            var count = 0;
-            for (var e = 0; e < staffCount; e++) count += rows[e][c.Day] == c.Shift ? 1 : 0;
+            var count = CurtoisEvaluator.Covered(roster, c);
             Add(Under[i], Math.Max(0, c.Requirement - count));
             Add(Over[i], Math.Max(0, count - c.Requirement));
         }

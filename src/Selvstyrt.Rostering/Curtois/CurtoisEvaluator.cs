@@ -55,18 +55,29 @@ public static class CurtoisEvaluator
         return found;
     }
 
-    public static long Objective(CurtoisInstance instance, CurtoisRoster roster)
+    public static long Objective(CurtoisInstance instance, CurtoisRoster roster) => CostPerDay(instance, roster).Sum();
+
+    /// <summary>What the roster pays on each day: cover short or over, and requests not honoured.</summary>
+    public static long[] CostPerDay(CurtoisInstance instance, CurtoisRoster roster)
     {
         ArgumentNullException.ThrowIfNull(instance);
         ArgumentNullException.ThrowIfNull(roster);
-        long total = 0;
-        foreach (var r in instance.OnRequests) if (roster.Assignments[r.Staff][r.Day] != r.Shift) total += r.Weight;
-        foreach (var r in instance.OffRequests) if (roster.Assignments[r.Staff][r.Day] == r.Shift) total += r.Weight;
+        var cost = new long[instance.Days];
+        foreach (var r in instance.OnRequests) if (roster.Assignments[r.Staff][r.Day] != r.Shift) cost[r.Day] += r.Weight;
+        foreach (var r in instance.OffRequests) if (roster.Assignments[r.Staff][r.Day] == r.Shift) cost[r.Day] += r.Weight;
         foreach (var c in instance.Cover)
         {
-            var count = roster.Assignments.Count(row => row[c.Day] == c.Shift);
-            total += count < c.Requirement ? (long)(c.Requirement - count) * c.UnderWeight : (long)(count - c.Requirement) * c.OverWeight;
+            var count = Covered(roster, c);
+            cost[c.Day] += count < c.Requirement ? (long)(c.Requirement - count) * c.UnderWeight : (long)(count - c.Requirement) * c.OverWeight;
         }
-        return total;
+        return cost;
+    }
+
+    /// <summary>How many employees the roster puts on the cover row's shift that day.</summary>
+    internal static int Covered(CurtoisRoster roster, CurtoisCover cover)
+    {
+        var count = 0;
+        foreach (var row in roster.Assignments) count += row[cover.Day] == cover.Shift ? 1 : 0;
+        return count;
     }
 }

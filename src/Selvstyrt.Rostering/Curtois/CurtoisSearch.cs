@@ -129,8 +129,7 @@ internal static class CurtoisSearch
             var (current, currentObjective) = incumbent.Best();
             if (current is null) return;
             var kind = Draw(kinds, gain, random);
-            var hot = HotDay(instance, current, random);
-            var employees = Choose(kind, difficulty[kind], random, free, staff, days, hot);
+            var employees = Choose(kind, difficulty[kind], random, free, staff, days, () => HotDay(instance, current, random));
             // Every employee has free days: the whole model with the rest fixed. Some employees: a model of theirs.
             var model = employees is null ? whole : CurtoisCp.Build(instance, employees, current);
             for (var e = 0; e < staff; e++)
@@ -187,7 +186,7 @@ internal static class CurtoisSearch
     /// Marks the cells that the neighbourhood frees, the share of the roster growing with the difficulty; returns the
     /// employees with free cells, or null when every employee has some.
     /// </summary>
-    private static int[]? Choose(Neighbourhood kind, double difficulty, Random random, bool[,] free, int staff, int days, int hot)
+    private static int[]? Choose(Neighbourhood kind, double difficulty, Random random, bool[,] free, int staff, int days, Func<int> hotDay)
     {
         Array.Clear(free);
         switch (kind)
@@ -204,7 +203,7 @@ internal static class CurtoisSearch
             case Neighbourhood.Days:
                 {
                     var width = Math.Clamp((int)Math.Round(difficulty * days), 2, days);
-                    var start = Math.Clamp(hot - random.Next(width), 0, days - width);
+                    var start = Math.Clamp(hotDay() - random.Next(width), 0, days - width);
                     for (var e = 0; e < staff; e++)
                     {
                         for (var d = start; d < start + width; d++) free[e, d] = true;
@@ -215,7 +214,7 @@ internal static class CurtoisSearch
                 {
                     var side = Math.Sqrt(difficulty);
                     var width = Math.Clamp((int)Math.Round(side * days), 2, days);
-                    var start = Math.Clamp(hot - random.Next(width), 0, days - width);
+                    var start = Math.Clamp(hotDay() - random.Next(width), 0, days - width);
                     var employees = Pick(random, staff, Math.Clamp((int)Math.Round(side * staff), 2, staff));
                     foreach (var e in employees)
                     {
@@ -232,21 +231,11 @@ internal static class CurtoisSearch
     /// </summary>
     private static int HotDay(CurtoisInstance instance, CurtoisRoster roster, Random random)
     {
-        var rows = roster.Assignments;
-        var cost = new long[instance.Days];
-        Array.Fill(cost, 1);
-        foreach (var c in instance.Cover)
-        {
-            var count = 0;
-            foreach (var row in rows) count += row[c.Day] == c.Shift ? 1 : 0;
-            cost[c.Day] += (Math.Max(0, c.Requirement - count) * c.UnderWeight) + (Math.Max(0, count - c.Requirement) * c.OverWeight);
-        }
-        foreach (var r in instance.OnRequests) cost[r.Day] += rows[r.Staff][r.Day] == r.Shift ? 0 : r.Weight;
-        foreach (var r in instance.OffRequests) cost[r.Day] += rows[r.Staff][r.Day] == r.Shift ? r.Weight : 0;
-        var draw = random.NextInt64(cost.Sum());
+        var cost = CurtoisEvaluator.CostPerDay(instance, roster);
+        var draw = random.NextInt64(cost.Sum() + cost.Length);
         for (var d = 0; d < cost.Length; d++)
         {
-            if ((draw -= cost[d]) < 0) return d;
+            if ((draw -= cost[d] + 1) < 0) return d;
         }
         return cost.Length - 1;
     }
