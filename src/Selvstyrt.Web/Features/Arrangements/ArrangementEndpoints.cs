@@ -4,7 +4,13 @@ namespace Selvstyrt.Web.Features.Arrangements;
 
 public static class ArrangementEndpoints
 {
-    public static void Map(RouteGroupBuilder api)
+    public static void AddServices(IServiceCollection services)
+    {
+        services.AddScoped<ListArrangements.Handler>();
+        services.AddScoped<GetArrangement.Handler>();
+    }
+
+    public static void MapApi(RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
         api.MapGet("/arrangements", async (Guid? municipality, ListArrangements.Handler handler, CancellationToken ct)

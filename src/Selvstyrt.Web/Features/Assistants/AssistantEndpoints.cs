@@ -6,12 +6,21 @@ namespace Selvstyrt.Web.Features.Assistants;
 
 public static class AssistantEndpoints
 {
+    public static void AddServices(IServiceCollection services)
+    {
+        services.AddScoped<ListAssistants.Handler>();
+        services.AddScoped<GetAssistant.Handler>();
+        services.AddScoped<CreateAssistant.Handler>();
+        services.AddScoped<CreateAssistant.Offices>();
+        services.AddScoped<SaveAssistantPay>();
+    }
+
     /// <summary>The body of <c>POST /api/v1/assistants</c>; the idempotency key comes in the <c>Idempotency-Key</c> header.</summary>
     public sealed record CreateAssistantRequest(
         string? FullName, string? Email, string? Phone, LocalDate? BirthDate, Guid? OfficeId,
         EmploymentKind? Kind, decimal? PositionPercent, LocalDate? Start, LocalDate? SeniorityFrom);
 
-    public static void Map(RouteGroupBuilder api)
+    public static void MapApi(RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
         api.MapGet("/assistants", async (string? search, ListAssistants.Handler handler, CancellationToken ct)

@@ -29,7 +29,7 @@ public sealed class SaveAssistantPay(SelvstyrtDb db, CurrentUser user)
         decimal? wage = null;
         if (!string.IsNullOrWhiteSpace(hourlyWage))
         {
-            if (Components.Shared.FormInput.TryParseNumber(hourlyWage, out var w)) wage = w;
+            if (Shared.Forms.FormInput.TryParseNumber(hourlyWage, out var w)) wage = w;
             else fields["hourlyWage"] = "Skriv timelønnen som et tall, for eksempel 245,50.";
         }
         var number = assistant.SetEmployeeNumber(employeeNumber);

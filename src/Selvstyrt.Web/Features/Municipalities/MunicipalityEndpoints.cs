@@ -5,7 +5,12 @@ namespace Selvstyrt.Web.Features.Municipalities;
 
 public static class MunicipalityEndpoints
 {
-    public static void Map(RouteGroupBuilder api)
+    public static void AddServices(IServiceCollection services)
+    {
+        services.AddScoped<ListMunicipalities.Handler>();
+    }
+
+    public static void MapApi(RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
         api.MapGet("/municipalities", async (ListMunicipalities.Handler handler, CancellationToken ct)

@@ -14,6 +14,17 @@ namespace Selvstyrt.Web.Features.Plans;
 /// </summary>
 public static class PlanEndpoints
 {
+    public static void AddServices(IServiceCollection services)
+    {
+        services.AddMemoryCache();
+        services.AddScoped<PlanRules>();
+        services.AddScoped<PlanService>();
+        services.AddScoped<PlanProposals>();
+        services.AddSingleton<RosterRuns>();
+        services.AddScoped<MyPlan>();
+        services.AddScoped<AppendixOne>();
+    }
+
     public sealed record CreatePlanBody(string? Name, int? RotationWeeks, LocalDate? StartsOn, Guid? CopyFrom);
 
     public sealed record AddShiftsBody(Guid? TemplateId, LocalTime? Start, int? LengthMinutes, PlanShiftKind? Kind, Guid? AssistantId, Guid? SecondAssistantId,
@@ -37,7 +48,7 @@ public static class PlanEndpoints
 
     public sealed record EditedDto(Guid PlanId, int Revision, int FindingsAdded, int FindingsRemoved, int OpenBreaches, object? Created);
 
-    public static void Map(RouteGroupBuilder api)
+    public static void MapApi(RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
         const string Plans = "/arrangements/{id:guid}/plans";

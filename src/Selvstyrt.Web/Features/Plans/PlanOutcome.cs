@@ -21,6 +21,6 @@ public static class PlanOutcome
             var check = result.Value!.Check;
             return string.Format(CultureInfo.CurrentCulture, texts["Plans.Saved"], done, check.Added, check.Removed, check.Findings.Count, check.OpenBreaches);
         }
-        return Components.Shared.FormOutcome.Apply(result.Error!, errors);
+        return Shared.Forms.FormOutcome.Apply(result.Error!, errors);
     }
 }

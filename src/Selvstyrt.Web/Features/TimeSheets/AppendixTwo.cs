@@ -4,6 +4,7 @@ using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using Selvstyrt.Domain.TimeSheets;
 using Selvstyrt.Web.Auth;
+using Selvstyrt.Web.Shared.Pdf;
 using Selvstyrt.Web.Features.Plans;
 
 namespace Selvstyrt.Web.Features.TimeSheets;

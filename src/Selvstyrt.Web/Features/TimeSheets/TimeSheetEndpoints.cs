@@ -13,6 +13,15 @@ namespace Selvstyrt.Web.Features.TimeSheets;
 /// </summary>
 public static class TimeSheetEndpoints
 {
+    public static void AddServices(IServiceCollection services)
+    {
+        services.AddScoped<SheetPay>();
+        services.AddScoped<TimeSheetService>();
+        services.AddScoped<PayrollService>();
+        services.AddScoped<WorkingTimeRecord>();
+        services.AddScoped<TimeSheetReminders>();
+    }
+
     public sealed record StartBody(LocalDate? Month);
 
     public sealed record EntryBody(LocalDate? Date, LocalTime? Start, LocalTime? End, int? PauseMinutes, int? PassiveMinutes, int? OvertimeMinutes, string? OvertimeReason, string? Reason, int? Revision);
@@ -37,7 +46,7 @@ public static class TimeSheetEndpoints
 
     public sealed record StepDto(Guid Id, int Revision);
 
-    public static void Map(RouteGroupBuilder api)
+    public static void MapApi(RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
         const string Sheet = "/timesheets/{id:guid}";

@@ -78,6 +78,6 @@ public sealed class TimeSheetReminders(SelvstyrtDb db, IStringLocalizer<Texts> t
                 }
             }
         }
-        return await Notifications.DecisionReminders.StoreNewAsync(db, wanted, ct);
+        return await Notifications.NotificationStore.StoreNewAsync(db, wanted, ct);
     }
 }

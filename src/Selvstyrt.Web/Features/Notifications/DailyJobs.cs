@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Selvstyrt.Web.Features.Decisions;
+using Selvstyrt.Web.Features.TimeSheets;
+
+namespace Selvstyrt.Web.Features.Notifications;
+
+/// <summary>Runs the daily jobs (decision and time sheet reminders) once at start and then every day; off with <c>Jobs:Enabled=false</c>.</summary>
+public sealed class DailyJobs(IServiceScopeFactory scopes, IClock clock, ILogger<DailyJobs> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromHours(24));
+        do
+        {
+            try
+            {
+                using var scope = scopes.CreateScope();
+                var recorded = await scope.ServiceProvider.GetRequiredService<DecisionReminders>().RecordAsync(clock.GetCurrentInstant(), stoppingToken);
+                logger.LogInformation("Decision reminders: {Count} new notifications", recorded);
+                var sheets = await scope.ServiceProvider.GetRequiredService<TimeSheetReminders>().RecordAsync(clock.GetCurrentInstant(), stoppingToken);
+                logger.LogInformation("Time sheet reminders: {Count} new notifications", sheets);
+            }
+            catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException)
+            {
+                logger.LogError(ex, "Reminders failed; the next run tries again");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}
