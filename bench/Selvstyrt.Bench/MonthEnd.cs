@@ -145,7 +145,7 @@ internal static class MonthEnd
         await db.Database.EnsureDeletedAsync();
         await db.Database.MigrateAsync();
         var providerId = DemoIds.For("bench:provider");
-        var provider = Provider.Create(providerId, "Benk Assistanse AS", "911111111").Value!;
+        var provider = Provider.Create(providerId, "Benk Assistanse AS", "911111128").Value!;
         provider.SetPayroll("virke-bpa", 3, null);
         db.Providers.Add(provider);
         var office = Office.Create(DemoIds.For("bench:office"), providerId, "Hovedkontor", "Hele landet");

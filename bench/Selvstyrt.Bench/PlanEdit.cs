@@ -87,7 +87,7 @@ internal static class PlanEdit
         await db.Database.EnsureDeletedAsync();
         await db.Database.MigrateAsync();
         var providerId = DemoIds.For("planbench:provider");
-        db.Providers.Add(Provider.Create(providerId, "Benk Assistanse AS", "922222222").Value!);
+        db.Providers.Add(Provider.Create(providerId, "Benk Assistanse AS", "922222231").Value!);
         var office = Office.Create(DemoIds.For("planbench:office"), providerId, "Hovedkontor", "Hele landet");
         db.Offices.Add(office);
         var municipality = Municipality.Create(DemoIds.For("planbench:municipality"), "5999", "Benk kommune");

@@ -2,11 +2,14 @@ using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Identity;
 using NodaTime;
 
 using Selvstyrt.Data;
 using Selvstyrt.Data.Demo;
+using Selvstyrt.Data.Identity;
 using Selvstyrt.Data.Interceptors;
+using Selvstyrt.Data.Mail;
 
 namespace Selvstyrt.Cli;
 
@@ -50,6 +53,8 @@ public static class CliProgram
         });
         admin.Subcommands.Add(seed);
 
+        admin.Subcommands.Add(CreateProviderCommand(configuration));
+
         var apiKey = new Command("api-key", "API-nøkler for integrasjoner.");
         admin.Subcommands.Add(apiKey);
         var provider = new Option<Guid>("--provider") { Description = "Leverandørens id.", Required = true };
@@ -81,6 +86,43 @@ public static class CliProgram
         return await root.Parse(args).InvokeAsync();
     }
 
+    private static Command CreateProviderCommand(IConfiguration configuration)
+    {
+        var name = new Option<string>("--name") { Description = "Leverandørens navn, som i Enhetsregisteret.", Required = true };
+        var number = new Option<string>("--org-number") { Description = "Organisasjonsnummeret (ni sifre).", Required = true };
+        var email = new Option<string>("--admin-email") { Description = "E-postadressen til den første administratoren.", Required = true };
+        var adminName = new Option<string>("--admin-name") { Description = "Navnet til den første administratoren.", Required = true };
+        var command = new Command("create-provider", "Oppretter en leverandør og dens første administrator, som får en engangslenke for å velge passord.")
+            { name, number, email, adminName };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var services = Services(configuration);
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<SelvstyrtDb>();
+            await db.Database.MigrateAsync(ct);
+            var mail = !string.IsNullOrWhiteSpace(configuration["Mail:Smtp:Host"]);
+            var result = await ProviderSetup.CreateAsync(db, scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), SystemClock.Instance,
+                new ProviderSetup.Request(parse.GetValue(name), parse.GetValue(number), parse.GetValue(email), parse.GetValue(adminName)),
+                PasswordLinks.PublicUrl(configuration), mail, ct);
+            if (result.Error is { } error)
+            {
+                foreach (var line in error is Selvstyrt.Domain.Common.Invalid invalid ? invalid.Fields.Values : [error.Message])
+                    await Console.Error.WriteLineAsync(line);
+                return 2;
+            }
+            var created = result.Value!;
+            Console.WriteLine(created.ProviderExisted ? $"Leverandøren fantes fra før: {created.ProviderId}" : $"Leverandøren er opprettet: {created.ProviderId}");
+            if (created.LinkUrl is null)
+                Console.WriteLine("Administratoren har allerede et passord og kan logge inn.");
+            else if (mail)
+                Console.WriteLine("En e-post med engangslenke er lagt i utboksen; webappen sender den (lenken virker i 72 timer).");
+            else
+                Console.WriteLine($"Ingen e-postserver er satt opp. Gi administratoren denne engangslenken (virker i 72 timer):{Environment.NewLine}{created.LinkUrl}");
+            return 0;
+        });
+        return command;
+    }
+
     private static ServiceProvider Services(IConfiguration configuration)
     {
         var services = new ServiceCollection();
@@ -88,7 +130,7 @@ public static class CliProgram
         services.AddSingleton<ICurrentActor>(new FixedActor("cli"));
         services.AddLogging();
         services.AddSelvstyrtDb(configuration, DatabaseSetup.DataFolder(configuration, Directory.GetCurrentDirectory()));
-        services.AddIdentityCore<Selvstyrt.Data.Identity.AppUser>();
+        services.AddIdentityCore<AppUser>().AddEntityFrameworkStores<SelvstyrtDb>();
         services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o => o.IterationCount = Selvstyrt.Data.Identity.PasswordPolicy.Iterations);
         return services.BuildServiceProvider();
     }

@@ -15,6 +15,7 @@ using Selvstyrt.Domain.Plans;
 using Selvstyrt.Domain.Common;
 using Selvstyrt.Domain.People;
 using Selvstyrt.Domain.TimeSheets;
+using Selvstyrt.Domain.Users;
 
 namespace Selvstyrt.Data;
 
@@ -62,6 +63,9 @@ public sealed class SelvstyrtDb(DbContextOptions<SelvstyrtDb> options)
     public DbSet<ExportedSheet> ExportedSheets => Set<ExportedSheet>();
     public DbSet<ProviderGrant> ProviderGrants => Set<ProviderGrant>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<OneTimeLink> OneTimeLinks => Set<OneTimeLink>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<MailDelivery> MailDeliveries => Set<MailDelivery>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();

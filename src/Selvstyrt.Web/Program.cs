@@ -20,6 +20,7 @@ using Selvstyrt.Web.Features.Notifications;
 using Selvstyrt.Web.Features.Plans;
 using Selvstyrt.Web.Features.Reports;
 using Selvstyrt.Web.Features.TimeSheets;
+using Selvstyrt.Web.Features.Users;
 using Selvstyrt.Web.Http;
 using Selvstyrt.Web.Setup;
 
@@ -88,10 +89,11 @@ AssistantEndpoints.AddServices(builder.Services);
 MunicipalityEndpoints.AddServices(builder.Services);
 DecisionEndpoints.AddServices(builder.Services);
 HourAccountEndpoints.AddServices(builder.Services);
-NotificationEndpoints.AddServices(builder.Services, builder.Configuration);
+NotificationEndpoints.AddServices(builder.Services, builder.Configuration, dataFolder);
 ReportEndpoints.AddServices(builder.Services);
 PlanEndpoints.AddServices(builder.Services);
 TimeSheetEndpoints.AddServices(builder.Services);
+UserEndpoints.AddServices(builder.Services);
 
 var app = builder.Build();
 

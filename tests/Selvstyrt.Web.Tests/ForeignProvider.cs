@@ -37,7 +37,7 @@ public static class ForeignProvider
             var db = scope.ServiceProvider.GetRequiredService<SelvstyrtDb>();
             if (db.Providers.Any(p => p.Id == ProviderId)) return;
             var hasher = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.IPasswordHasher<AppUser>>();
-            db.Providers.Add(Provider.Create(ProviderId, $"Annen Leverandør {Canary} AS", "987654321").Value!);
+            db.Providers.Add(Provider.Create(ProviderId, $"Annen Leverandør {Canary} AS", "987654325").Value!);
             db.Offices.Add(Office.Create(OfficeId, ProviderId, $"Kontor {Canary}", "Region Nord"));
             db.Municipalities.Add(Municipality.Create(MunicipalityId, "5001", $"Trondheim {Canary}"));
             var admin = new AppUser

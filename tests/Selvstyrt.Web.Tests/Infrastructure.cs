@@ -29,6 +29,9 @@ public sealed class Hosts : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<DatabaseKind, Lazy<SelvstyrtFactory>> _hosts = new();
 
+    /// <summary>The SMTP server on loopback that the shared hosts send to; tests read what arrived, by address.</summary>
+    public TestSmtpServer Smtp { get; } = TestSmtpServer.Start();
+
     public SelvstyrtFactory For(DatabaseKind kind)
     {
         if (kind == DatabaseKind.Postgres && SelvstyrtFactory.PostgresServer() is null)
@@ -39,6 +42,7 @@ public sealed class Hosts : IAsyncDisposable
         var host = _hosts.GetOrAdd(kind, k => new Lazy<SelvstyrtFactory>(() =>
         {
             var factory = new SelvstyrtFactory(k);
+            foreach (var (key, value) in Smtp.Settings()) factory.Settings[key] = value;
             factory.StartServer();
             return factory;
         })).Value;
@@ -46,14 +50,15 @@ public sealed class Hosts : IAsyncDisposable
     }
 
     /// <summary>A host of its own, for tests that move the clock or need a pristine database.</summary>
-    public static SelvstyrtFactory Fresh(DatabaseKind kind)
+    public static SelvstyrtFactory Fresh(DatabaseKind kind, IReadOnlyDictionary<string, string?>? settings = null, SelvstyrtFactory? reuse = null)
     {
         if (kind == DatabaseKind.Postgres && SelvstyrtFactory.PostgresServer() is null)
         {
             if (SelvstyrtFactory.IsCi) throw new InvalidOperationException($"CI=true men {SelvstyrtFactory.PostgresVariable} er ikke satt.");
             Assert.Skip($"PostgreSQL er ikke satt opp ({SelvstyrtFactory.PostgresVariable}); kjør ./test.sh.");
         }
-        var factory = new SelvstyrtFactory(kind);
+        var factory = new SelvstyrtFactory(kind, reuse: reuse);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) factory.Settings[key] = value;
         factory.StartServer();
         return factory;
     }
@@ -61,5 +66,6 @@ public sealed class Hosts : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         foreach (var host in _hosts.Values.Where(h => h.IsValueCreated)) await host.Value.DisposeAsync();
+        await Smtp.DisposeAsync();
     }
 }

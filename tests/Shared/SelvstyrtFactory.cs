@@ -66,6 +66,12 @@ public sealed partial class SelvstyrtFactory : WebApplicationFactory<Program>
 
     public DatabaseKind Kind { get; }
 
+    /// <summary>The database this host runs on (for the command line run against the same database).</summary>
+    public string ConnectionString => _connection;
+
+    /// <summary>Settings that override the defaults below (set before the host starts), for example an empty database or a mail server.</summary>
+    public Dictionary<string, string?> Settings { get; } = new();
+
     public FakeClock Clock { get; } = new(DefaultNow);
 
     /// <summary>Leave the database and its folder when this host is disposed (a later host reuses them).</summary>
@@ -88,6 +94,10 @@ public sealed partial class SelvstyrtFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("Jobs:Enabled", "false");
         builder.UseSetting("Demo:PrintLogins", "false");
+        // The mail sender is started by the tests that are about it; others deliver on demand through MailSender.
+        builder.UseSetting("Mail:Sender:Enabled", "false");
+        builder.UseSetting("App:PublicUrl", "https://localhost");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<IClock>();

@@ -61,7 +61,7 @@ public sealed class DemoSeeder(SelvstyrtDb db, IPasswordHasher<AppUser> hasher)
     {
         if (await db.Providers.AnyAsync(p => p.Id == ProviderId, ct)) return false;
 
-        var provider = Ok(Provider.Create(ProviderId, ProviderName, "912345678"));
+        var provider = Ok(Provider.Create(ProviderId, ProviderName, "912345688"));
         Ok(provider.SetPayroll("virke-bpa", Provider.DefaultTimeSheetDeadlineDay, null));
         db.Providers.Add(provider);
         var offices = new Dictionary<string, Office>

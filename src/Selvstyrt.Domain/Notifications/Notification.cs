@@ -24,6 +24,9 @@ public sealed class Notification : Entity
     public Instant? SentAt { get; private set; }
     public Instant? ReadAt { get; private set; }
 
+    /// <summary>Marks the notification read (the first time counts).</summary>
+    public void MarkRead(Instant at) => ReadAt ??= at;
+
     public static Notification Create(Guid id, Guid userId, string kind, string subject, string body, string link, string dedupKey, Instant at)
         => new(id) { UserId = userId, Kind = kind, Subject = subject, Body = body, Link = link, DedupKey = dedupKey, CreatedAt = at };
 }

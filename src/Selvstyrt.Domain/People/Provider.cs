@@ -45,13 +45,17 @@ public sealed class Provider : AuditedAggregate
         return this;
     }
 
+    /// <summary>A provider with a name and a valid organisation number (spaces allowed, MOD11 checked).</summary>
     public static Result<Provider> Create(Guid id, string name, string organisationNumber)
     {
         var fields = new Dictionary<string, string>();
         if (string.IsNullOrWhiteSpace(name)) fields["name"] = "Navn må fylles ut.";
-        if (organisationNumber.Length != 9 || !organisationNumber.All(char.IsAsciiDigit))
-            fields["organisationNumber"] = "Organisasjonsnummer må være ni sifre.";
-        return fields.Count > 0 ? new Invalid(fields) : new Provider(id, name.Trim(), organisationNumber);
+        var number = OrganisationNumbers.Normalise(organisationNumber);
+        if (number.Length != 9 || !number.All(char.IsAsciiDigit))
+            fields["organisationNumber"] = "Organisasjonsnummeret må være ni sifre.";
+        else if (!OrganisationNumbers.IsValid(number))
+            fields["organisationNumber"] = "Organisasjonsnummeret er ikke gyldig: kontrollsifferet stemmer ikke. Sjekk nummeret i Enhetsregisteret.";
+        return fields.Count > 0 ? new Invalid(fields) : new Provider(id, name.Trim(), number);
     }
 }
 

@@ -123,6 +123,13 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
         new("POST", "/api/v1/arrangements/{id:guid}/opening-balances", Gate.Unsafe, ObjectKind.Arrangement, Api: true),
         new("GET", "/api/v1/hour-accounts", Gate.SignedIn, Api: true),
         new("GET", "/api/v1/notifications", Gate.SignedIn, Api: true),
+        new("POST", "/api/v1/notifications/{id:guid}/read", Gate.Unsafe, Api: true),
+        new("GET", "/varsler", Gate.SignedIn),
+        new("POST", "/varsler", Gate.Unsafe),
+        new("GET", "/passord", Gate.Public),
+        new("POST", "/passord", Gate.Unsafe),
+        new("GET", "/glemt-passord", Gate.Public),
+        new("POST", "/glemt-passord", Gate.Unsafe),
         new("GET", "/api/v1/municipalities/{id:guid}/reports/{month}", Gate.Object, ObjectKind.Municipality, Api: true, Audience: Audience.Reports),
         new("GET", "/api/v1/municipalities/{id:guid}/invoice-basis/{month}", Gate.Object, ObjectKind.Municipality, Api: true, Audience: Audience.Invoice),
         new("GET", "/api/v1/municipalities/{id:guid}/resource-intensive/{year:int}", Gate.Object, ObjectKind.Municipality, Api: true, Audience: Audience.Reports),
@@ -361,7 +368,8 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
                 break;
             default:
                 yield return (route.Pattern.Replace("{documentName}", "v1", StringComparison.Ordinal).Replace("{**path:file}", "favicon.svg", StringComparison.Ordinal)
-                    .Replace("{secret}", "ukjent-hemmelighet-som-ikke-finnes", StringComparison.Ordinal), true);
+                    .Replace("{secret}", "ukjent-hemmelighet-som-ikke-finnes", StringComparison.Ordinal)
+                    .Replace("{id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal), true);
                 break;
         }
     }

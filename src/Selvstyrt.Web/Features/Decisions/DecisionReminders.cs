@@ -17,7 +17,7 @@ namespace Selvstyrt.Web.Features.Decisions;
 /// The start page shows them to the work leader, the co-work leader, the office's coordinator and the provider's
 /// administrator; the daily job records one notification per person and expiry (idempotent by its key).
 /// </summary>
-public sealed class DecisionReminders(SelvstyrtDb db, IStringLocalizer<Texts> texts)
+public sealed class DecisionReminders(SelvstyrtDb db, IStringLocalizer<Texts> texts, NotificationStore store)
 {
     public sealed record Expiring(Guid ArrangementId, string Name, Guid ProviderId, Guid OfficeId, LocalDate CoveredUntil, int DaysLeft);
 
@@ -84,7 +84,7 @@ public sealed class DecisionReminders(SelvstyrtDb db, IStringLocalizer<Texts> te
                 foreach (var userId in leaders[e.ArrangementId].Concat(coordinators[e.OfficeId]).Distinct())
                     wanted.Add(Notification.Create(Guid.CreateVersion7(), userId, "decision-expiry", subject, body, $"/ordninger/{e.ArrangementId}/timekonto", key, now));
             }
-            return await NotificationStore.StoreNewAsync(db, wanted, ct);
+            return await store.StoreNewAsync(wanted, ct);
         }
         finally
         {

@@ -1,16 +1,20 @@
 using Microsoft.EntityFrameworkCore;
 using Selvstyrt.Data;
+using Selvstyrt.Data.Mail;
 using Selvstyrt.Domain.Notifications;
 
 namespace Selvstyrt.Web.Features.Notifications;
 
-/// <summary>Where the reminder jobs of every feature store what they found: once per person and key.</summary>
-public static class NotificationStore
+/// <summary>
+/// Where the reminder jobs of every feature store what they found: once per person and key, and, for everyone with
+/// an e-mail address who can sign in, an e-mail in the outbox in the same save, so a reminder both shows under
+/// «Varsler» and arrives.
+/// </summary>
+public sealed class NotificationStore(SelvstyrtDb db, IConfiguration configuration)
 {
     /// <summary>Stores the notifications not already recorded for the same person and key; returns how many were new.</summary>
-    public static async Task<int> StoreNewAsync(SelvstyrtDb db, IReadOnlyList<Notification> wanted, CancellationToken ct)
+    public async Task<int> StoreNewAsync(IReadOnlyList<Notification> wanted, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(wanted);
         if (wanted.Count == 0) return 0;
         var keys = wanted.Select(w => w.DedupKey).Distinct().ToList();
@@ -18,6 +22,20 @@ public static class NotificationStore
             .Select(n => (n.UserId, n.DedupKey)).ToHashSet();
         var fresh = wanted.Where(w => existing.Add((w.UserId, w.DedupKey))).ToList();
         db.Notifications.AddRange(fresh);
+
+        var userIds = fresh.Select(n => n.UserId).Distinct().ToList();
+        var recipients = await db.Users.AsNoTracking()
+            .Where(u => userIds.Contains(u.Id) && !u.IsServiceAccount && !u.IsDisabled && u.Email != null && u.Email != "")
+            .ToDictionaryAsync(u => u.Id, u => new { u.Email, u.DisplayName }, ct);
+        var publicUrl = PasswordLinks.PublicUrl(configuration);
+        foreach (var notification in fresh)
+        {
+            if (!recipients.TryGetValue(notification.UserId, out var to)) continue;
+            var mail = MailTemplates.Notification(to.DisplayName, notification.Subject, notification.Body, publicUrl + notification.Link);
+            var message = OutboxMessage.Create(Guid.CreateVersion7(), to.Email!, to.DisplayName, mail.Subject, mail.Body, "notification",
+                notification.UserId, notification.Id, "notification:" + notification.Id, notification.CreatedAt);
+            if (message.IsSuccess) db.OutboxMessages.Add(message.Value!);
+        }
         await db.SaveChangesAsync(ct);
         return fresh.Count;
     }

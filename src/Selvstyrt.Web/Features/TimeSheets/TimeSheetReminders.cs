@@ -18,7 +18,7 @@ namespace Selvstyrt.Web.Features.TimeSheets;
 /// month and has not submitted its sheet gets one reminder, and one more once the deadline has passed; work leaders
 /// get one per sheet still waiting for approval after the deadline. Idempotent by each notification's key.
 /// </summary>
-public sealed class TimeSheetReminders(SelvstyrtDb db, IStringLocalizer<Texts> texts)
+public sealed class TimeSheetReminders(SelvstyrtDb db, IStringLocalizer<Texts> texts, Notifications.NotificationStore store)
 {
     public async Task<int> RecordAsync(Instant now, CancellationToken ct)
     {
@@ -78,6 +78,6 @@ public sealed class TimeSheetReminders(SelvstyrtDb db, IStringLocalizer<Texts> t
                 }
             }
         }
-        return await Notifications.NotificationStore.StoreNewAsync(db, wanted, ct);
+        return await store.StoreNewAsync(wanted, ct);
     }
 }
