@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text.Json;
+using Selvstyrt.Testing;
 using Shouldly;
 
 namespace Selvstyrt.Cli.Tests;
@@ -12,27 +12,8 @@ public class CheckCommandTests
 {
     private static readonly string Fixtures = Path.Combine(AppContext.BaseDirectory, "fixtures");
 
-    private static async Task<(int Exit, string Out, string Err)> Run(string arguments, string? stdin = null)
-    {
-        var root = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(root, "Selvstyrt.slnx"))) root = Path.GetDirectoryName(root)!;
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        var cli = Path.Combine(root, "src", "Selvstyrt.Cli", "bin", configuration, "net10.0", "selvstyrt.dll");
-        var start = new ProcessStartInfo("dotnet", $"\"{cli}\" {arguments}")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Fixtures,
-        };
-        using var process = Process.Start(start)!;
-        if (stdin is not null) await process.StandardInput.WriteAsync(stdin);
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        return (process.ExitCode, await output, await error);
-    }
+    private static Task<(int Exit, string Out, string Err)> Run(string arguments, string? stdin = null)
+        => CliProcess.RunAsync(arguments, stdin, Fixtures, ct: TestContext.Current.CancellationToken);
 
     private static async Task<JsonElement> Check(string fixture)
     {

@@ -44,14 +44,17 @@ public sealed class Browser : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
+    /// <param name="width">The viewport's width in CSS pixels.</param>
+    /// <param name="height">The viewport's height.</param>
+    /// <param name="baseUrl">Another host than the shared one, for a journey on a host of its own.</param>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, string? baseUrl = null)
     {
         var context = await Chromium.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "nb-NO",
             IgnoreHTTPSErrors = true,
-            BaseURL = BaseUrl,
+            BaseURL = baseUrl ?? BaseUrl,
         });
         // axe-core from Deque's package, loaded once per context instead of re-injected on every check.
         await context.AddInitScriptAsync(AxeSource.Value);

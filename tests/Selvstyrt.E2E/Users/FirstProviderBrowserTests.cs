@@ -1,0 +1,108 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Selvstyrt.Testing;
+using Shouldly;
+using Xunit;
+
+namespace Selvstyrt.E2E.Users;
+
+/// <summary>
+/// Issue 16's start as a new provider meets it: an empty database (no demo data), the command line creates the
+/// provider and its administrator, the set-password mail arrives at an SMTP server on loopback, and the administrator
+/// opens the link on a 360 px phone, chooses a password by keyboard only and signs in. One host, one sign-in.
+/// </summary>
+public sealed partial class FirstProviderBrowserTests(Browser browser)
+{
+    [GeneratedRegex(@"(https://\S+/passord\?lenke=\S+)")]
+    private static partial Regex LinkPattern();
+
+    [Fact]
+    public async Task EmptyDatabase_CommandLineCreatesTheProvider_AdministratorSetsAPasswordFromTheMailByKeyboardAt360Px()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var smtp = TestSmtpServer.Start();
+        await using var factory = new SelvstyrtFactory(DatabaseKind.Sqlite, kestrel: true);
+        foreach (var (key, value) in smtp.Settings()) factory.Settings[key] = value;
+        factory.Settings["Demo:Seed"] = "false";
+        factory.Settings["Mail:Sender:Enabled"] = "true";
+        factory.Settings["Mail:Sender:PollSeconds"] = "0.3";
+        factory.StartServer();
+        var baseUrl = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()
+            .Replace("127.0.0.1", "localhost", StringComparison.Ordinal).TrimEnd('/');
+
+        var (exit, output, error) = await CliProcess.RunAsync(
+            "admin create-provider --name \"Fjordassistanse AS\" --org-number \"912 345 688\" --admin-email ada@fjord.test --admin-name \"Ada Admin\"",
+            environment: new Dictionary<string, string>
+            {
+                ["Database__Provider"] = "Sqlite",
+                ["Database__ConnectionString"] = factory.ConnectionString,
+                ["Mail__Smtp__Host"] = "127.0.0.1",
+                ["App__PublicUrl"] = baseUrl,
+            }, ct: ct);
+        exit.ShouldBe(0, error);
+        // The command line stamps its rows with the real clock; the app's fixed test clock must not be behind them.
+        factory.Clock.Reset(NodaTime.SystemClock.Instance.GetCurrentInstant());
+        output.ShouldContain("Leverandøren er opprettet");
+        var mail = await smtp.WaitForAsync("ada@fjord.test");
+        var link = LinkPattern().Match(mail.TextBody ?? "").Groups[1].Value;
+        link.ShouldStartWith(baseUrl);
+
+        var page = await browser.NewPageAsync(360, 740, baseUrl);
+        await page.GotoAsync(link);
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Velg passord", Level = 1 }).WaitForAsync();
+        await AssertFitsAsync(page, "velg passord");
+        await Browser.ScreenshotAsync(page, "velg-passord-360");
+
+        // First two different passwords: the error is named and linked, and the link still works.
+        await Keys.TabToAsync(page, "nytt-passord");
+        await page.Keyboard.TypeAsync("tre ord etter hverandre");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync("tre ord etter hverandra");
+        await page.Keyboard.PressAsync("Enter");
+        await page.Locator("#feiloppsummering").GetByText("Passordene er ikke like").WaitForAsync();
+        await AssertFitsAsync(page, "velg passord med feil");
+        await Browser.ScreenshotAsync(page, "velg-passord-feil-360");
+
+        await Keys.TabToAsync(page, "nytt-passord");
+        await page.Keyboard.TypeAsync("tre ord etter hverandre");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync("tre ord etter hverandre");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(url => url.Contains("/logg-inn?passord=lagret", StringComparison.Ordinal));
+        await page.GetByText("Passordet er lagret.").WaitForAsync();
+        (await page.Locator("#epost").InputValueAsync()).ShouldBe("ada@fjord.test");
+        await AssertFitsAsync(page, "innlogging etter nytt passord");
+        await Browser.ScreenshotAsync(page, "passord-lagret-360");
+
+        await Keys.TabToAsync(page, "passord");
+        await page.Keyboard.TypeAsync("tre ord etter hverandre");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(url => !url.Contains("/logg-inn", StringComparison.Ordinal));
+        await page.GetByText("Ada Admin").First.WaitForAsync();
+        await AssertFitsAsync(page, "startsiden til en ny leverandør");
+        await Browser.ScreenshotAsync(page, "ny-leverandor-start-360");
+
+        await page.GotoAsync("/varsler");
+        await page.GetByText("Du har ingen varsler.").WaitForAsync();
+        await AssertFitsAsync(page, "varsler");
+
+        // The used link says so, and «Glemt passord?» is there for the next time.
+        await page.GotoAsync(link);
+        await page.GetByText("Lenken er allerede brukt").WaitForAsync();
+        await Browser.AssertAccessibleAsync(page, "brukt lenke");
+        await page.GotoAsync("/glemt-passord");
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Glemt passord", Level = 1 }).WaitForAsync();
+        await AssertFitsAsync(page, "glemt passord");
+        await Browser.ScreenshotAsync(page, "glemt-passord-360");
+    }
+
+    private static async Task AssertFitsAsync(IPage page, string label)
+    {
+        await Browser.AssertAccessibleAsync(page, label);
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        overflow.ShouldBeLessThanOrEqualTo(0, $"{label} scrolls sideways at 360 px");
+    }
+}
