@@ -57,20 +57,12 @@ public sealed partial class FirstProviderBrowserTests(Browser browser)
         await Browser.ScreenshotAsync(page, "velg-passord-360");
 
         // First two different passwords: the error is named and linked, and the link still works.
-        await Keys.TabToAsync(page, "nytt-passord");
-        await page.Keyboard.TypeAsync("tre ord etter hverandre");
-        await page.Keyboard.PressAsync("Tab");
-        await page.Keyboard.TypeAsync("tre ord etter hverandra");
-        await page.Keyboard.PressAsync("Enter");
+        await ChoosePasswordAsync(page, "tre ord etter hverandre", "tre ord etter hverandra");
         await page.Locator("#feiloppsummering").GetByText("Passordene er ikke like").WaitForAsync();
         await AssertFitsAsync(page, "velg passord med feil");
         await Browser.ScreenshotAsync(page, "velg-passord-feil-360");
 
-        await Keys.TabToAsync(page, "nytt-passord");
-        await page.Keyboard.TypeAsync("tre ord etter hverandre");
-        await page.Keyboard.PressAsync("Tab");
-        await page.Keyboard.TypeAsync("tre ord etter hverandre");
-        await page.Keyboard.PressAsync("Enter");
+        await ChoosePasswordAsync(page, "tre ord etter hverandre", "tre ord etter hverandre");
         await page.WaitForURLAsync(url => url.Contains("/logg-inn?passord=lagret", StringComparison.Ordinal));
         await page.GetByText("Passordet er lagret.").WaitForAsync();
         (await page.Locator("#epost").InputValueAsync()).ShouldBe("ada@fjord.test");
@@ -97,6 +89,16 @@ public sealed partial class FirstProviderBrowserTests(Browser browser)
         await page.GetByRole(AriaRole.Heading, new() { Name = "Glemt passord", Level = 1 }).WaitForAsync();
         await AssertFitsAsync(page, "glemt passord");
         await Browser.ScreenshotAsync(page, "glemt-passord-360");
+    }
+
+    /// <summary>Both password fields by keyboard: Tab to the first, type, Tab, type, Enter.</summary>
+    private static async Task ChoosePasswordAsync(IPage page, string password, string repeat)
+    {
+        await Keys.TabToAsync(page, "nytt-passord");
+        await page.Keyboard.TypeAsync(password);
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync(repeat);
+        await page.Keyboard.PressAsync("Enter");
     }
 
     private static async Task AssertFitsAsync(IPage page, string label)

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,12 +13,9 @@ namespace Selvstyrt.Web.Tests.Users;
 
 /// <summary>«Glemt passord?» on both engines: the same answer whether or not the address has an account, a link by mail
 /// only to an account that can sign in, a new password that ends every earlier session, and no mail bombing.</summary>
-public sealed partial class PasswordResetTests(Hosts hosts)
+public sealed class PasswordResetTests(Hosts hosts)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    [GeneratedRegex(@"https://localhost(/passord\?lenke=\S+)")]
-    private static partial Regex LinkPattern();
 
     private static Task<HttpResponseMessage> AskAsync(HttpClient client, string email)
         => SelvstyrtFactory.PostFormAsync(client, "/glemt-passord", "glemt-passord", new Dictionary<string, string> { ["Input.Email"] = email });
@@ -43,7 +39,7 @@ public sealed partial class PasswordResetTests(Hosts hosts)
         var knownAnswer = await Html.ReadAsync(await AskAsync(anonymous, email));
         await factory.Services.GetRequiredService<MailSender>().DeliverDueAsync(Ct);
         var mail = await hosts.Smtp.WaitForAsync(email);
-        var link = LinkPattern().Match(mail.TextBody ?? "").Groups[1].Value;
+        var link = PasswordLinkMail.LinkIn(mail);
 
         knownAnswer.ShouldContain("Hvis e-postadressen hører til en konto");
         unknownAnswer.ShouldContain("Hvis e-postadressen hører til en konto");
@@ -51,12 +47,7 @@ public sealed partial class PasswordResetTests(Hosts hosts)
         mail.Subject.ShouldBe("Nytt passord i Selvstyrt");
         (await Html.GetAsync(anonymous, link, Ct)).ShouldContain("Velg nytt passord");
 
-        var saved = await SelvstyrtFactory.PostFormAsync(anonymous, link, "passord", new Dictionary<string, string>
-        {
-            ["Input.Token"] = Uri.UnescapeDataString(link[(link.IndexOf('=', StringComparison.Ordinal) + 1)..]),
-            ["Input.Password"] = "nytt-og-langt-passord",
-            ["Input.Repeat"] = "nytt-og-langt-passord",
-        });
+        var saved = await SelvstyrtFactory.PostFormAsync(anonymous, link, "passord", PasswordLinkMail.Form(link, "nytt-og-langt-passord", "nytt-og-langt-passord"));
 
         saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         using var stale = await oldSession.GetAsync("/", Ct);

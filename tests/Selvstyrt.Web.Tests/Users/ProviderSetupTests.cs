@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,7 +20,7 @@ namespace Selvstyrt.Web.Tests.Users;
 /// <c>create-provider</c> makes the provider and its first administrator, whose one-time link arrives over SMTP,
 /// sets a password once and then signs in.
 /// </summary>
-public sealed partial class ProviderSetupTests(Hosts hosts)
+public sealed class ProviderSetupTests(Hosts hosts)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -41,12 +40,6 @@ public sealed partial class ProviderSetupTests(Hosts hosts)
 
     private static async Task DeliverAsync(SelvstyrtFactory factory) => await factory.Services.GetRequiredService<MailSender>().DeliverDueAsync(Ct);
 
-    /// <summary>The link in a delivered mail, as a path the test client can open.</summary>
-    private static string LinkIn(MimeKit.MimeMessage message) => LinkPattern().Match(message.TextBody ?? "").Groups[1].Value;
-
-    [GeneratedRegex(@"https://localhost(/passord\?lenke=\S+)")]
-    private static partial Regex LinkPattern();
-
     [Theory, DatabaseData]
     public async Task CreateProvider_OnAnEmptyDatabase_AdministratorSetsAPasswordFromTheMailOnceAndSignsIn(DatabaseKind db)
     {
@@ -62,7 +55,7 @@ public sealed partial class ProviderSetupTests(Hosts hosts)
 
         var first = await CreateAsync(factory, request);
         await DeliverAsync(factory);
-        var firstLink = LinkIn(await smtp.WaitForAsync("ada@fjord.test"));
+        var firstLink = PasswordLinkMail.LinkIn(await smtp.WaitForAsync("ada@fjord.test"));
         var retried = await CreateAsync(factory, request);
         await DeliverAsync(factory);
         var mails = smtp.For("ada@fjord.test");
@@ -72,7 +65,7 @@ public sealed partial class ProviderSetupTests(Hosts hosts)
         retried.Value.ProviderExisted.ShouldBeTrue();
         mails.Count.ShouldBe(2, "a retry sends a fresh link");
         mails[0].Subject.ShouldBe("Velg passord for Selvstyrt – Fjordassistanse AS");
-        var link = LinkIn(mails[1]);
+        var link = PasswordLinkMail.LinkIn(mails[1]);
         using (var scope = factory.Services.CreateScope())
         {
             var data = scope.ServiceProvider.GetRequiredService<SelvstyrtDb>();
@@ -86,12 +79,12 @@ public sealed partial class ProviderSetupTests(Hosts hosts)
         page.ShouldContain("Velg passord");
         page.ShouldContain("ada@fjord.test");
 
-        var mismatch = await SelvstyrtFactory.PostFormAsync(client, link, "passord", Form(link, "langt-og-godt-passord", "annet-passord"));
-        var tooShort = await SelvstyrtFactory.PostFormAsync(client, link, "passord", Form(link, "kort", "kort"));
+        var mismatch = await SelvstyrtFactory.PostFormAsync(client, link, "passord", PasswordLinkMail.Form(link, "langt-og-godt-passord", "annet-passord"));
+        var tooShort = await SelvstyrtFactory.PostFormAsync(client, link, "passord", PasswordLinkMail.Form(link, "kort", "kort"));
         (await Html.ReadAsync(mismatch)).ShouldContain("Passordene er ikke like");
         (await Html.ReadAsync(tooShort)).ShouldContain("Passordet må ha minst 8 tegn.");
 
-        var saved = await SelvstyrtFactory.PostFormAsync(client, link, "passord", Form(link, "langt-og-godt-passord", "langt-og-godt-passord"));
+        var saved = await SelvstyrtFactory.PostFormAsync(client, link, "passord", PasswordLinkMail.Form(link, "langt-og-godt-passord", "langt-og-godt-passord"));
         saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         saved.Headers.Location!.PathAndQuery.ShouldStartWith("/logg-inn?passord=lagret");
         (await Html.GetAsync(client, link, Ct)).ShouldContain("Lenken er allerede brukt");
@@ -124,12 +117,12 @@ public sealed partial class ProviderSetupTests(Hosts hosts)
         await using var factory = Hosts.Fresh(db, EmptyWithMail(smtp));
         await CreateAsync(factory, new("Seint AS", "987654325", "sein@fjord.test", "Sein Sigrid"));
         await DeliverAsync(factory);
-        var link = LinkIn(await smtp.WaitForAsync("sein@fjord.test"));
+        var link = PasswordLinkMail.LinkIn(await smtp.WaitForAsync("sein@fjord.test"));
         var client = factory.CreateBrowserLikeClient();
         var page = await client.GetStringAsync(link, Ct);
 
         factory.Clock.Advance(Duration.FromHours(72));
-        var late = await SelvstyrtFactory.PostFormAsync(client, link, "passord", Form(link, "langt-og-godt-passord", "langt-og-godt-passord"));
+        var late = await SelvstyrtFactory.PostFormAsync(client, link, "passord", PasswordLinkMail.Form(link, "langt-og-godt-passord", "langt-og-godt-passord"));
 
         page.ShouldContain("Velg passord");
         (await Html.ReadAsync(late)).ShouldContain("Lenken har gått ut");
@@ -137,11 +130,4 @@ public sealed partial class ProviderSetupTests(Hosts hosts)
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         (await users.HasPasswordAsync((await users.FindByEmailAsync("sein@fjord.test"))!)).ShouldBeFalse();
     }
-
-    private static Dictionary<string, string> Form(string link, string password, string repeat) => new()
-    {
-        ["Input.Token"] = Uri.UnescapeDataString(link[(link.IndexOf('=', StringComparison.Ordinal) + 1)..]),
-        ["Input.Password"] = password,
-        ["Input.Repeat"] = repeat,
-    };
 }
