@@ -159,7 +159,7 @@ T = {
 "Notifications.New": ("Ny", "New"),
 "Notifications.Mailed": ("sendt på e-post", "sent by e-mail"),
 "Notifications.MarkOne": ("Merk som lest", "Mark as read"),
-"Notifications.MarkOneLabel": ("Merk «{0}» som lest", "Mark “{0}” as read"),
+"Notifications.MarkOneLabel": ("Merk som lest: {0}", "Mark as read: {0}"),
 "Notifications.MarkAll": ("Merk alle som lest", "Mark all as read"),
 "Nav.Notifications": ("Varsler", "Notifications"),
 "Nav.NotificationsUnread": ("Varsler ({0} uleste)", "Notifications ({0} unread)"),

@@ -33,6 +33,13 @@ public sealed class Browser : IAsyncLifetime
         if (!File.Exists(ChromiumPath)) throw new InvalidOperationException($"{ChromiumPath} mangler: kjør ./test.sh, som installerer Debians chromium.");
         _factory = new SelvstyrtFactory(DatabaseKind.Sqlite, kestrel: true);
         _factory.StartServer();
+        // As the daily job does at start in production: the reminders, so «Varsler» has something to show.
+        using (var scope = _factory.Services.CreateScope())
+        {
+            var now = _factory.Clock.GetCurrentInstant();
+            await scope.ServiceProvider.GetRequiredService<Selvstyrt.Web.Features.Decisions.DecisionReminders>().RecordAsync(now, CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<Selvstyrt.Web.Features.TimeSheets.TimeSheetReminders>().RecordAsync(now, CancellationToken.None);
+        }
         var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         BaseUrl = addresses.First().Replace("127.0.0.1", "localhost", StringComparison.Ordinal).Replace("[::1]", "localhost", StringComparison.Ordinal).TrimEnd('/');
         _playwright = await Playwright.CreateAsync();
