@@ -17,6 +17,7 @@ using Selvstyrt.Web.Features.Decisions;
 using Selvstyrt.Web.Features.HourAccounts;
 using Selvstyrt.Web.Features.Municipalities;
 using Selvstyrt.Web.Features.Notifications;
+using Selvstyrt.Web.Features.Organisation;
 using Selvstyrt.Web.Features.Plans;
 using Selvstyrt.Web.Features.Reports;
 using Selvstyrt.Web.Features.TimeSheets;
@@ -94,6 +95,7 @@ ReportEndpoints.AddServices(builder.Services);
 PlanEndpoints.AddServices(builder.Services);
 TimeSheetEndpoints.AddServices(builder.Services);
 UserEndpoints.AddServices(builder.Services);
+OrganisationEndpoints.AddServices(builder.Services);
 
 var app = builder.Build();
 
@@ -153,6 +155,7 @@ NotificationEndpoints.MapApi(api);
 ReportEndpoints.MapApi(api);
 PlanEndpoints.MapApi(api);
 TimeSheetEndpoints.MapApi(api);
+OrganisationEndpoints.MapApi(api);
 AccountEndpoints.MapPages(app);
 DecisionEndpoints.MapPages(app);
 PlanEndpoints.MapPages(app);

@@ -281,6 +281,8 @@ internal sealed class MunicipalityContractConfiguration : IEntityTypeConfigurati
         b.Property(x => x.HourlyRate).HasPrecision(9, 2);
         b.Property(x => x.WarnThresholdPercent).HasPrecision(5, 2);
         b.Property(x => x.Reference).HasMaxLength(100);
+        b.Property(x => x.ReportContactName).HasMaxLength(200);
+        b.Property(x => x.ReportContactEmail).HasMaxLength(254);
         b.HasOne<Provider>().WithMany().HasForeignKey(x => x.ProviderId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Municipality>().WithMany().HasForeignKey(x => x.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => new { x.ProviderId, x.MunicipalityId, x.ValidFrom }).IsUnique();

@@ -24,18 +24,28 @@ public sealed class MunicipalityContract : AuditedAggregate
     public decimal WarnThresholdPercent { get; private set; }
     public string Reference { get; private set; } = "";
 
+    /// <summary>Who at the municipality receives the monthly report and invoice basis (name and e-mail), when known.</summary>
+    public string? ReportContactName { get; private set; }
+    public string? ReportContactEmail { get; private set; }
+
     public static Result<MunicipalityContract> Create(Guid id, Guid providerId, Guid municipalityId, LocalDate validFrom, LocalDate? validTo,
-        decimal hourlyRate, decimal warnThresholdPercent, string reference)
+        decimal hourlyRate, decimal warnThresholdPercent, string reference, string? reportContactName = null, string? reportContactEmail = null)
     {
         var fields = new Dictionary<string, string>();
         if (hourlyRate is <= 0 or > 10_000) fields["hourlyRate"] = "Timeprisen må være over 0 og under 10 000 kroner.";
         if (warnThresholdPercent is < 0 or > 100) fields["warnThresholdPercent"] = "Varslingsgrensen må være mellom 0 og 100 prosent.";
         if (validTo is { } to && to < validFrom) fields["validTo"] = "Avtalen kan ikke slutte før den begynner.";
+        if (!string.IsNullOrWhiteSpace(reportContactEmail) && !new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(reportContactEmail.Trim()))
+            fields["reportContactEmail"] = "E-postadressen til kontaktpersonen er ikke gyldig.";
+        if ((reference ?? "").Trim().Length > 100) fields["reference"] = "Avtalereferansen kan ikke være lengre enn 100 tegn.";
+        if ((reportContactName ?? "").Trim().Length > 200) fields["reportContactName"] = "Navnet kan ikke være lengre enn 200 tegn.";
         if (fields.Count > 0) return new Invalid(fields);
         return new MunicipalityContract(id)
         {
             ProviderId = providerId, MunicipalityId = municipalityId, ValidFrom = validFrom, ValidTo = validTo,
             HourlyRate = hourlyRate, WarnThresholdPercent = warnThresholdPercent, Reference = (reference ?? "").Trim(),
+            ReportContactName = string.IsNullOrWhiteSpace(reportContactName) ? null : reportContactName.Trim(),
+            ReportContactEmail = string.IsNullOrWhiteSpace(reportContactEmail) ? null : reportContactEmail.Trim(),
         };
     }
 

@@ -74,6 +74,32 @@ public sealed class Office : AuditedAggregate
     public string Region { get; private set; }
 
     public static Office Create(Guid id, Guid providerId, string name, string region) => new(id, providerId, name, region);
+
+    /// <summary>A new office with its name and region checked (a provider has at least one; the coordinators belong to one).</summary>
+    public static Result<Office> New(Guid id, Guid providerId, string? name, string? region)
+    {
+        var fields = Validate(name, region);
+        return fields.Count > 0 ? new Invalid(fields) : new Office(id, providerId, name!.Trim(), region!.Trim());
+    }
+
+    public Result<Office> Rename(string? name, string? region)
+    {
+        var fields = Validate(name, region);
+        if (fields.Count > 0) return new Invalid(fields);
+        Name = name!.Trim();
+        Region = region!.Trim();
+        return this;
+    }
+
+    private static Dictionary<string, string> Validate(string? name, string? region)
+    {
+        var fields = new Dictionary<string, string>();
+        if (string.IsNullOrWhiteSpace(name)) fields["name"] = "Navn på kontoret må fylles ut.";
+        else if (name.Trim().Length > 200) fields["name"] = "Navnet kan ikke være lengre enn 200 tegn.";
+        if (string.IsNullOrWhiteSpace(region)) fields["region"] = "Region må fylles ut, for eksempel «Region Øst».";
+        else if (region.Trim().Length > 100) fields["region"] = "Regionen kan ikke være lengre enn 100 tegn.";
+        return fields;
+    }
 }
 
 /// <summary>
@@ -94,4 +120,15 @@ public sealed class Municipality : AggregateRoot
     public string Name { get; private set; }
 
     public static Municipality Create(Guid id, string number, string name) => new(id, number, name);
+
+    /// <summary>A municipality by its four-digit number (kommunenummer) and name, checked.</summary>
+    public static Result<Municipality> New(Guid id, string? number, string? name)
+    {
+        var fields = new Dictionary<string, string>();
+        var digits = (number ?? "").Trim();
+        if (digits.Length != 4 || !digits.All(char.IsAsciiDigit)) fields["number"] = "Kommunenummeret må være fire sifre, for eksempel 0301 for Oslo.";
+        if (string.IsNullOrWhiteSpace(name)) fields["name"] = "Navn på kommunen må fylles ut.";
+        else if (name.Trim().Length > 100) fields["name"] = "Navnet kan ikke være lengre enn 100 tegn.";
+        return fields.Count > 0 ? new Invalid(fields) : new Municipality(id, digits, name!.Trim());
+    }
 }

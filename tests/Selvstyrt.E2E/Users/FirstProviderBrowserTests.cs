@@ -12,7 +12,8 @@ namespace Selvstyrt.E2E.Users;
 /// <summary>
 /// Issue 16's start as a new provider meets it: an empty database (no demo data), the command line creates the
 /// provider and its administrator, the set-password mail arrives at an SMTP server on loopback, and the administrator
-/// opens the link on a 360 px phone, chooses a password by keyboard only and signs in. One host, one sign-in.
+/// opens the link on a 360 px phone, chooses a password by keyboard only, signs in and sets up the first office and
+/// municipality with its contract. One host, one sign-in.
 /// </summary>
 public sealed partial class FirstProviderBrowserTests(Browser browser)
 {
@@ -76,6 +77,31 @@ public sealed partial class FirstProviderBrowserTests(Browser browser)
         await page.GetByText("Ada Admin").First.WaitForAsync();
         await AssertFitsAsync(page, "startsiden til en ny leverandør");
         await Browser.ScreenshotAsync(page, "ny-leverandor-start-360");
+
+        // The start page points a new administrator to the organisation: an office and a municipality with its contract.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Sett opp organisasjonen" }).ClickAsync();
+        await page.WaitForURLAsync("**/organisasjon");
+        await AssertFitsAsync(page, "organisasjon uten kontorer");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Nytt kontor" }).ClickAsync();
+        await page.GetByLabel("Navn på kontoret").FillAsync("Kontor Fjord");
+        await page.GetByLabel("Region", new() { Exact = true }).FillAsync("Region Vest");
+        await AssertFitsAsync(page, "nytt kontor");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Opprett kontor" }).ClickAsync();
+        await page.WaitForURLAsync("**/organisasjon?lagret=kontor");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Legg til kommune" }).ClickAsync();
+        await page.GetByLabel("Kommunenummer").FillAsync("4601");
+        await page.GetByLabel("Navn på kommunen").FillAsync("Bergen");
+        await page.GetByLabel("Timepris (kroner)").FillAsync("512,50");
+        await page.GetByLabel("Gjelder fra").FillAsync("2027-01-01");
+        await page.GetByLabel("Kontaktperson for rapporter").FillAsync("Kari Kommune");
+        await page.GetByLabel("Kontaktpersonens e-post").FillAsync("kari@bergen.kommune.no");
+        await AssertFitsAsync(page, "legg til kommune");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lagre" }).ClickAsync();
+        await page.WaitForURLAsync("**/organisasjon?lagret=kommune");
+        await page.GetByText("512,50 kr").WaitForAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Kontor Fjord" }).WaitForAsync();
+        await AssertFitsAsync(page, "organisasjon med kontor og avtale");
+        await Browser.ScreenshotAsync(page, "organisasjon-360");
 
         await page.GotoAsync("/varsler");
         await page.GetByText("Du har ingen varsler.").WaitForAsync();

@@ -44,6 +44,8 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
         Export,
         /// <summary>An assistant's working-time record: the assistant and the employer's side (not work leaders).</summary>
         WorkingTime,
+        /// <summary>An office's edit page: the provider's administrator only.</summary>
+        Office,
     }
 
     /// <summary>Who of those related to the object may read this route.</summary>
@@ -126,6 +128,22 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
         new("POST", "/api/v1/notifications/{id:guid}/read", Gate.Unsafe, Api: true),
         new("GET", "/varsler", Gate.SignedIn),
         new("POST", "/varsler", Gate.Unsafe),
+        new("GET", "/organisasjon", Gate.SignedIn),
+        new("POST", "/organisasjon", Gate.Unsafe),
+        new("GET", "/organisasjon/kontorer/ny", Gate.SignedIn),
+        new("POST", "/organisasjon/kontorer/ny", Gate.Unsafe),
+        new("GET", "/organisasjon/kontorer/{Id:guid}", Gate.Object, ObjectKind.Office),
+        new("POST", "/organisasjon/kontorer/{Id:guid}", Gate.Unsafe, ObjectKind.Office),
+        new("GET", "/organisasjon/kommuner/ny", Gate.SignedIn),
+        new("POST", "/organisasjon/kommuner/ny", Gate.Unsafe),
+        new("GET", "/organisasjon/avtaler/ny", Gate.SignedIn),
+        new("POST", "/organisasjon/avtaler/ny", Gate.Unsafe),
+        new("GET", "/api/v1/offices", Gate.SignedIn, Api: true),
+        new("POST", "/api/v1/offices", Gate.Unsafe, Api: true),
+        new("PUT", "/api/v1/offices/{id:guid}", Gate.Unsafe, ObjectKind.Office, Api: true),
+        new("GET", "/api/v1/contracts", Gate.SignedIn, Api: true),
+        new("POST", "/api/v1/municipalities", Gate.Unsafe, Api: true),
+        new("POST", "/api/v1/municipalities/{id:guid}/contracts", Gate.Unsafe, ObjectKind.Municipality, Api: true),
         new("GET", "/passord", Gate.Public),
         new("POST", "/passord", Gate.Unsafe),
         new("GET", "/glemt-passord", Gate.Public),
@@ -357,6 +375,12 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
                 foreach (var (sheet, who) in Sheets)
                     yield return (FillSheet(route.Pattern, sheet), who.Contains(principal));
                 yield return (FillSheet(route.Pattern, Guid.NewGuid()), false);
+                break;
+            case ObjectKind.Office:
+                yield return (Fill(route.Pattern, DemoIds.For("office:ost")), principal == DemoLogins.ProviderAdmin);
+                yield return (Fill(route.Pattern, DemoIds.For("office:vest")), principal == DemoLogins.ProviderAdmin);
+                yield return (Fill(route.Pattern, ForeignProvider.OfficeId), foreign);
+                yield return (Fill(route.Pattern, Guid.NewGuid()), false);
                 break;
             case ObjectKind.Export:
                 yield return (route.Pattern.Replace("{id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal), false);
