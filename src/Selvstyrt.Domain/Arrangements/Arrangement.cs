@@ -76,6 +76,26 @@ public sealed class Arrangement : AuditedAggregate
         return role;
     }
 
+    /// <summary>
+    /// Ends the arrangement on <paramref name="lastDay"/> (inclusive): the roles and assignments that run past it end that
+    /// day too, so nobody leads or works in it afterwards. Nothing is deleted: plans, time sheets, decisions and the hour
+    /// account stay readable for the provider and the municipality. The date can be set again (an earlier one ends the
+    /// people earlier), as long as it is not before the start.
+    /// </summary>
+    public Result<Arrangement> End(LocalDate lastDay)
+    {
+        if (lastDay < StartDate) return Invalid.Field("endDate", "Ordningen kan ikke slutte før den begynte.");
+        EndDate = lastDay;
+        // A role or assignment that would only begin after the last day never begins.
+        _roles.RemoveAll(r => r.From > lastDay);
+        _assignments.RemoveAll(a => a.From > lastDay);
+        foreach (var role in _roles) role.EndOn(lastDay);
+        foreach (var assignment in _assignments) assignment.EndOn(lastDay);
+        return this;
+    }
+
+    public bool HasEnded(LocalDate today) => EndDate is { } end && end < today;
+
     /// <summary>The co-work leader model needs a reachable deputy at all times (domain.md: the roles).</summary>
     public bool NeedsDeputy(LocalDate on)
         => _roles.Any(r => r.Kind == ArrangementRoleKind.CoWorkLeader && r.IsActiveOn(on))
@@ -99,6 +119,12 @@ public sealed class Assignment : Entity
     public LocalDate? To { get; private set; }
 
     public bool IsActiveOn(LocalDate date) => From <= date && (To is null || date <= To);
+
+    /// <summary>Ends the assignment on <paramref name="lastDay"/> when it ran past it.</summary>
+    internal void EndOn(LocalDate lastDay)
+    {
+        if (To is null || To > lastDay) To = lastDay;
+    }
 
     public bool Overlaps(Assignment other)
         => From <= (other.To ?? LocalDate.MaxIsoValue) && other.From <= (To ?? LocalDate.MaxIsoValue);
@@ -136,4 +162,10 @@ public sealed class ArrangementRole : Entity
     public LocalDate? To { get; private set; }
 
     public bool IsActiveOn(LocalDate date) => From <= date && (To is null || date <= To);
+
+    /// <summary>Ends the role on <paramref name="lastDay"/> when it ran past it.</summary>
+    internal void EndOn(LocalDate lastDay)
+    {
+        if (To is null || To > lastDay) To = lastDay;
+    }
 }

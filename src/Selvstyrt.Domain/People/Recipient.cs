@@ -28,6 +28,17 @@ public sealed class Recipient : AuditedAggregate
     public static Recipient Create(Guid id, Guid providerId, string fullName, LocalDate birthDate, Guid municipalityId, Guid? userId = null)
         => new(id, providerId, fullName, birthDate, municipalityId) { UserId = userId };
 
+    /// <summary>A recipient with the name and date of birth checked (the date decides BPA-2-1D's age limits).</summary>
+    public static Result<Recipient> New(Guid id, Guid providerId, string? fullName, LocalDate? birthDate, Guid municipalityId, LocalDate today)
+    {
+        var fields = new Dictionary<string, string>();
+        if (string.IsNullOrWhiteSpace(fullName)) fields["recipientName"] = "Navnet til tjenestemottakeren må fylles ut.";
+        else if (fullName.Trim().Length > 200) fields["recipientName"] = "Navnet kan ikke være lengre enn 200 tegn.";
+        if (birthDate is null) fields["recipientBirthDate"] = "Fødselsdatoen til tjenestemottakeren må fylles ut.";
+        else if (birthDate > today || birthDate < today.PlusYears(-120)) fields["recipientBirthDate"] = "Fødselsdatoen må være en dato som har vært, de siste 120 årene.";
+        return fields.Count > 0 ? new Invalid(fields) : new Recipient(id, providerId, fullName!.Trim(), birthDate!.Value, municipalityId);
+    }
+
     /// <summary>Age in whole years on <paramref name="on"/> (BPA-2-1D uses the 67-year limit).</summary>
     public int AgeOn(LocalDate on) => Period.Between(BirthDate, on, PeriodUnits.Years).Years;
 }

@@ -73,4 +73,36 @@ public sealed class ArrangementTests
         grant.OfficeId.ShouldBeNull();
         grant.MunicipalityId.ShouldBeNull();
     }
+
+    [Fact]
+    public void End_EndsOpenRolesAndAssignmentsOnTheLastDay_DropsThoseNotYetBegun_AndKeepsEarlierEnds()
+    {
+        var arrangement = NewArrangement();
+        var lastDay = new LocalDate(2026, 11, 30);
+        var open = arrangement.Assign(Guid.NewGuid(), Guid.NewGuid(), new LocalDate(2025, 1, 1), null).Value!;
+        var endedEarlier = arrangement.Assign(Guid.NewGuid(), Guid.NewGuid(), new LocalDate(2025, 1, 1), new LocalDate(2025, 6, 30)).Value!;
+        arrangement.Assign(Guid.NewGuid(), Guid.NewGuid(), new LocalDate(2026, 12, 1), null);
+        var leader = arrangement.GrantRole(Guid.NewGuid(), Guid.NewGuid(), ArrangementRoleKind.WorkLeader, new LocalDate(2024, 1, 1), null).Value!;
+
+        arrangement.End(lastDay).IsSuccess.ShouldBeTrue();
+
+        arrangement.EndDate.ShouldBe(lastDay);
+        open.To.ShouldBe(lastDay);
+        endedEarlier.To.ShouldBe(new LocalDate(2025, 6, 30));
+        leader.To.ShouldBe(lastDay);
+        arrangement.Assignments.Count.ShouldBe(2, "the assignment from 1 December never began");
+        arrangement.HasEnded(lastDay).ShouldBeFalse("the last day is still a day of the arrangement");
+        arrangement.HasEnded(lastDay.PlusDays(1)).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void End_BeforeTheStart_IsRefusedNamingTheDate()
+    {
+        var arrangement = NewArrangement();
+
+        var result = arrangement.End(new LocalDate(2023, 12, 31));
+
+        ((Invalid)result.Error!).Fields.Keys.ShouldBe(["endDate"]);
+        arrangement.EndDate.ShouldBeNull();
+    }
 }

@@ -12,8 +12,8 @@ namespace Selvstyrt.E2E.Users;
 /// <summary>
 /// Issue 16's start as a new provider meets it: an empty database (no demo data), the command line creates the
 /// provider and its administrator, the set-password mail arrives at an SMTP server on loopback, and the administrator
-/// opens the link on a 360 px phone, chooses a password by keyboard only, signs in and sets up the first office and
-/// municipality with its contract. One host, one sign-in.
+/// opens the link on a 360 px phone, chooses a password by keyboard only, signs in, sets up the first office and
+/// municipality with its contract, and creates the first arrangement with its recipient. One host, one sign-in.
 /// </summary>
 public sealed partial class FirstProviderBrowserTests(Browser browser)
 {
@@ -102,6 +102,21 @@ public sealed partial class FirstProviderBrowserTests(Browser browser)
         await page.GetByRole(AriaRole.Link, new() { Name = "Kontor Fjord" }).WaitForAsync();
         await AssertFitsAsync(page, "organisasjon med kontor og avtale");
         await Browser.ScreenshotAsync(page, "organisasjon-360");
+
+        // The first arrangement, with its recipient, from the start page.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Mine ordninger" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Ny ordning" }).ClickAsync();
+        await page.WaitForURLAsync("**/ordninger/ny");
+        await page.GetByLabel("Navn", new() { Exact = true }).FillAsync("Nora Nyberg");
+        await page.GetByLabel("Fødselsdato").FillAsync("1990-05-01");
+        await page.GetByLabel("Startdato").FillAsync("2027-01-01");
+        await AssertFitsAsync(page, "ny ordning");
+        await Browser.ScreenshotAsync(page, "ny-ordning-360");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Opprett ordning" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("?ny=1", StringComparison.Ordinal));
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Ordningen til Nora", Level = 1 }).WaitForAsync();
+        await AssertFitsAsync(page, "ordningen er opprettet");
+        await Browser.ScreenshotAsync(page, "ordning-opprettet-360");
 
         await page.GotoAsync("/varsler");
         await page.GetByText("Du har ingen varsler.").WaitForAsync();

@@ -65,6 +65,9 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
 
         /// <summary>The work plan with everyone's shifts: those who lead, employ or audit; not assistants, not case workers.</summary>
         Planners,
+
+        /// <summary>Ending an arrangement: the provider's administrator and the office's coordinator.</summary>
+        Managers,
     }
 
     private sealed record Route(string Method, string Pattern, Gate Gate, ObjectKind Object = ObjectKind.None, bool Api = false, Audience Audience = Audience.All);
@@ -128,6 +131,12 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
         new("POST", "/api/v1/notifications/{id:guid}/read", Gate.Unsafe, Api: true),
         new("GET", "/varsler", Gate.SignedIn),
         new("POST", "/varsler", Gate.Unsafe),
+        new("GET", "/ordninger/ny", Gate.SignedIn),
+        new("POST", "/ordninger/ny", Gate.Unsafe),
+        new("GET", "/ordninger/{Id:guid}/avslutt", Gate.Object, ObjectKind.Arrangement, Audience: Audience.Managers),
+        new("POST", "/ordninger/{Id:guid}/avslutt", Gate.Unsafe, ObjectKind.Arrangement),
+        new("POST", "/api/v1/arrangements", Gate.Unsafe, Api: true),
+        new("POST", "/api/v1/arrangements/{id:guid}/end", Gate.Unsafe, ObjectKind.Arrangement, Api: true),
         new("GET", "/organisasjon", Gate.SignedIn),
         new("POST", "/organisasjon", Gate.Unsafe),
         new("GET", "/organisasjon/kontorer/ny", Gate.SignedIn),
@@ -347,6 +356,7 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
         var foreign = principal == ForeignProvider.AdminEmail;
         if (route.Audience != Audience.All && principal == DemoLogins.Assistant) visible = ([], visible.Assistants);
         if (route.Audience == Audience.Planners && principal.StartsWith("saksbehandler", StringComparison.Ordinal)) visible = ([], visible.Assistants);
+        if (route.Audience == Audience.Managers && principal is not (DemoLogins.ProviderAdmin or DemoLogins.CoordinatorEast or DemoLogins.CoordinatorWest)) visible = ([], visible.Assistants);
         var reporting = route.Audience switch
         {
             Audience.Reports => Reporting.GetValueOrDefault(principal, []),

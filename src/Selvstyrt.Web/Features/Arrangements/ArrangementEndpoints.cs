@@ -1,13 +1,22 @@
+using NodaTime;
+using Selvstyrt.Domain.Arrangements;
 using Selvstyrt.Web.Http;
 
 namespace Selvstyrt.Web.Features.Arrangements;
 
 public static class ArrangementEndpoints
 {
+    public sealed record CreateArrangementRequest(Guid? OfficeId, Guid? MunicipalityId, Guid? RecipientId, string? RecipientName, LocalDate? RecipientBirthDate,
+        string? Name, EmployerModel? EmployerModel, LocalDate? StartDate);
+
+    public sealed record EndArrangementRequest(LocalDate? EndDate);
+
     public static void AddServices(IServiceCollection services)
     {
         services.AddScoped<ListArrangements.Handler>();
         services.AddScoped<GetArrangement.Handler>();
+        services.AddScoped<CreateArrangement.Handler>();
+        services.AddScoped<EndArrangement>();
     }
 
     public static void MapApi(RouteGroupBuilder api)
@@ -22,5 +31,28 @@ public static class ArrangementEndpoints
                 return result.IsSuccess ? Results.Ok(result.Value) : result.Error!.ToHttp();
             })
             .WithName("GetArrangement").WithSummary("Oversikt over én ordning");
+        api.MapPost("/arrangements", async (HttpRequest request, CreateArrangement.Handler handler, CancellationToken ct) =>
+            {
+                var body = await ApiJson.ReadAsync<CreateArrangementRequest>(request, ct);
+                if (!body.IsSuccess) return body.Error!.ToHttp();
+                var b = body.Value!;
+                var key = request.Headers["Idempotency-Key"].ToString();
+                var result = await handler.HandleAsync(new CreateArrangement.Command(b.OfficeId, b.MunicipalityId, b.RecipientId, b.RecipientName, b.RecipientBirthDate,
+                    b.Name, b.EmployerModel, b.StartDate, key.Length == 0 ? null : key), ct);
+                if (!result.IsSuccess) return result.Error!.ToHttp();
+                var location = $"/api/v1/arrangements/{result.Value!.Id}";
+                return result.Value.AlreadyExisted ? Results.Ok(new { id = result.Value.Id, location }) : Results.Created(location, new { id = result.Value.Id, location });
+            })
+            .WithName("CreateArrangement").WithSummary("Opprett en ordning med tjenestemottakeren (administrator eller kontorets koordinator; krever Idempotency-Key)")
+            .Accepts<CreateArrangementRequest>("application/json");
+        api.MapPost("/arrangements/{id:guid}/end", async (Guid id, HttpRequest request, EndArrangement handler, CancellationToken ct) =>
+            {
+                var body = await ApiJson.ReadAsync<EndArrangementRequest>(request, ct);
+                if (!body.IsSuccess) return body.Error!.ToHttp();
+                var result = await handler.HandleAsync(id, body.Value!.EndDate, ct);
+                return result.IsSuccess ? Results.Ok(result.Value) : result.Error!.ToHttp();
+            })
+            .WithName("EndArrangement").WithSummary("Avslutt en ordning på en siste dag; roller og assistenter slutter samme dag, historikken blir stående")
+            .Accepts<EndArrangementRequest>("application/json");
     }
 }
