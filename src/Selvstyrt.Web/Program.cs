@@ -156,6 +156,7 @@ ReportEndpoints.MapApi(api);
 PlanEndpoints.MapApi(api);
 TimeSheetEndpoints.MapApi(api);
 OrganisationEndpoints.MapApi(api);
+UserEndpoints.MapApi(api);
 AccountEndpoints.MapPages(app);
 DecisionEndpoints.MapPages(app);
 PlanEndpoints.MapPages(app);

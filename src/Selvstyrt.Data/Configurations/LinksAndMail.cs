@@ -43,3 +43,12 @@ internal sealed class MailDeliveryConfiguration : IEntityTypeConfiguration<MailD
         b.HasIndex(x => x.MessageId);
     }
 }
+
+internal sealed class RoleChangeConfiguration : IEntityTypeConfiguration<RoleChange>
+{
+    public void Configure(EntityTypeBuilder<RoleChange> b)
+    {
+        b.HasIndex(x => new { x.ProviderId, x.At });
+        b.HasIndex(x => x.UserId);
+    }
+}

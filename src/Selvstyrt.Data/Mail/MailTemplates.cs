@@ -30,6 +30,36 @@ public static class MailTemplates
             Hilsen Selvstyrt
             """);
 
+    /// <summary>An invitation to a role, with the link to choose a password (someone without an account yet).</summary>
+    public static Mail Invitation(string name, string inviter, string role, string url, Instant expires)
+        => new($"Invitasjon til Selvstyrt: {role}",
+            $"""
+            Hei {name},
+
+            {inviter} har invitert deg til Selvstyrt som {role}.
+
+            Velg passordet ditt her (lenken virker én gang, til {When(expires)}):
+            {url}
+
+            Brukernavnet ditt er denne e-postadressen. Selvstyrt er systemet for arbeidsplaner, timelister og timekonto i
+            ordningen. Har du spørsmål, svar til den som inviterte deg.
+
+            Hilsen Selvstyrt
+            """);
+
+    /// <summary>A new role for someone who already signs in.</summary>
+    public static Mail NewRole(string name, string inviter, string role, string url)
+        => new($"Ny rolle i Selvstyrt: {role}",
+            $"""
+            Hei {name},
+
+            {inviter} har gitt deg en ny rolle i Selvstyrt: {role}.
+
+            Logg inn som vanlig: {url}
+
+            Hilsen Selvstyrt
+            """);
+
     /// <summary>A reset link after «Glemt passord?».</summary>
     public static Mail ResetPassword(string name, string url, Instant expires)
         => new("Nytt passord i Selvstyrt",

@@ -96,6 +96,16 @@ public sealed class Arrangement : AuditedAggregate
 
     public bool HasEnded(LocalDate today) => EndDate is { } end && end < today;
 
+    /// <summary>Ends one role on <paramref name="lastDay"/>; a role that would only begin after it is removed.</summary>
+    public Result<ArrangementRole> EndRole(Guid roleId, LocalDate lastDay)
+    {
+        var role = _roles.SingleOrDefault(r => r.Id == roleId);
+        if (role is null) return new NotFound("Fant ikke rollen i ordningen.");
+        if (role.From > lastDay) _roles.Remove(role);
+        else role.EndOn(lastDay);
+        return role;
+    }
+
     /// <summary>The co-work leader model needs a reachable deputy at all times (domain.md: the roles).</summary>
     public bool NeedsDeputy(LocalDate on)
         => _roles.Any(r => r.Kind == ArrangementRoleKind.CoWorkLeader && r.IsActiveOn(on))

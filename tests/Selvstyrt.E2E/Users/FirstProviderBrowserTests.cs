@@ -13,7 +13,8 @@ namespace Selvstyrt.E2E.Users;
 /// Issue 16's start as a new provider meets it: an empty database (no demo data), the command line creates the
 /// provider and its administrator, the set-password mail arrives at an SMTP server on loopback, and the administrator
 /// opens the link on a 360 px phone, chooses a password by keyboard only, signs in, sets up the first office and
-/// municipality with its contract, and creates the first arrangement with its recipient. One host, one sign-in.
+/// municipality with its contract, creates the first arrangement with its recipient and invites its work leader, who
+/// sets a password from the invitation and signs in. One host, one sign-in each.
 /// </summary>
 public sealed partial class FirstProviderBrowserTests(Browser browser)
 {
@@ -117,6 +118,36 @@ public sealed partial class FirstProviderBrowserTests(Browser browser)
         await page.GetByRole(AriaRole.Heading, new() { Name = "Ordningen til Nora", Level = 1 }).WaitForAsync();
         await AssertFitsAsync(page, "ordningen er opprettet");
         await Browser.ScreenshotAsync(page, "ordning-opprettet-360");
+
+        // The work leader is invited from the arrangement, gets the mail, chooses a password on their own phone and leads.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Inviter arbeidsleder eller stedfortreder" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/brukere/inviter", StringComparison.Ordinal));
+        await page.GetByLabel("Navn", new() { Exact = true }).FillAsync("Nora Nyberg");
+        await page.GetByLabel("E-post").FillAsync("nora@fjord.test");
+        (await page.GetByLabel("Arbeidsleder i en ordning", new() { Exact = true }).IsCheckedAsync()).ShouldBeTrue();
+        await AssertFitsAsync(page, "inviter");
+        await Browser.ScreenshotAsync(page, "inviter-360");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send invitasjon" }).ClickAsync();
+        await page.WaitForURLAsync("**/brukere?invitert=1");
+        await page.GetByText("invitert, har ikke valgt passord ennå").WaitForAsync();
+        await AssertFitsAsync(page, "brukere");
+        await Browser.ScreenshotAsync(page, "brukere-360");
+
+        var invitation = await smtp.WaitForAsync("nora@fjord.test");
+        invitation.Subject.ShouldBe("Invitasjon til Selvstyrt: arbeidsleder for Ordningen til Nora");
+        var leaderPage = await browser.NewPageAsync(360, 740, baseUrl);
+        // The host's public address is set before it picks its port, so the link's path is opened on the host itself.
+        await leaderPage.GotoAsync(new Uri(LinkPattern().Match(invitation.TextBody ?? "").Groups[1].Value).PathAndQuery);
+        await AssertFitsAsync(leaderPage, "invitasjonens lenke");
+        await ChoosePasswordAsync(leaderPage, "nora leder selv", "nora leder selv");
+        await leaderPage.WaitForURLAsync(url => url.Contains("/logg-inn?passord=lagret", StringComparison.Ordinal));
+        await Keys.TabToAsync(leaderPage, "passord");
+        await leaderPage.Keyboard.TypeAsync("nora leder selv");
+        await leaderPage.Keyboard.PressAsync("Enter");
+        await leaderPage.WaitForURLAsync(url => !url.Contains("/logg-inn", StringComparison.Ordinal));
+        await leaderPage.GetByRole(AriaRole.Link, new() { Name = "Ordningen til Nora" }).WaitForAsync();
+        await AssertFitsAsync(leaderPage, "arbeidslederens start");
+        await Browser.ScreenshotAsync(leaderPage, "arbeidsleder-start-360");
 
         await page.GotoAsync("/varsler");
         await page.GetByText("Du har ingen varsler.").WaitForAsync();

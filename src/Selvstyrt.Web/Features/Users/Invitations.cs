@@ -1,0 +1,279 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Selvstyrt.Data;
+using Selvstyrt.Data.Identity;
+using Selvstyrt.Data.Mail;
+using Selvstyrt.Domain.Access;
+using Selvstyrt.Domain.Arrangements;
+using Selvstyrt.Domain.Common;
+using Selvstyrt.Domain.Notifications;
+using Selvstyrt.Domain.Users;
+using Selvstyrt.Web.Auth;
+using Selvstyrt.Web.Features.Organisation;
+
+namespace Selvstyrt.Web.Features.Users;
+
+/// <summary>
+/// Invites people to roles by e-mail and takes roles away. The provider's administrator gives every role; the office's
+/// coordinator gives and takes the roles in the office's arrangements (work leader, co-work leader, deputy). Someone new
+/// gets an account and a one-time link to choose a password; someone who already signs in is told of the new role.
+/// Inviting someone to a role they hold changes nothing. Every grant and revocation is recorded with who and when, and
+/// a revoked role stops access on the next request.
+/// </summary>
+public sealed class Invitations(SelvstyrtDb db, UserManager<AppUser> users, ArrangementAccess access, AdministeredProvider providers, CurrentUser user,
+    IConfiguration configuration)
+{
+    public sealed record Command(string? Email, string? Name, RoleKind? Role, Guid? ScopeId, string? IdempotencyKey);
+
+    public sealed record Invited(Guid UserId, bool AlreadyHeld, bool NewAccount);
+
+    public sealed record Held(RoleKind Role, Guid? ScopeId, string Where, LocalDate? From);
+
+    public sealed record Person(Guid UserId, string Name, string Email, bool HasPassword, IReadOnlyList<Held> Roles);
+
+    private sealed record Target(Guid ProviderId, string ProviderName, string RoleText);
+
+    /// <summary>What the invitation form offers: offices and municipalities (administrators), and the arrangements the user manages.</summary>
+    public sealed record Choices(bool Administers, IReadOnlyList<(Guid Id, string Name)> Offices, IReadOnlyList<(Guid Id, string Name)> Municipalities,
+        IReadOnlyList<(Guid Id, string Name)> Arrangements);
+
+    public async Task<Choices> ChoicesAsync(CancellationToken ct)
+    {
+        var administered = await providers.AllAsync(ct);
+        var managed = await access.ManagingGrants(ct);
+        var offices = managed.Where(g => g.OfficeId is not null).Select(g => g.OfficeId!.Value).ToList();
+        var today = user.Today;
+        var officeRows = await db.Offices.AsNoTracking().Where(o => administered.Contains(o.ProviderId)).OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(ct);
+        var municipalityRows = await db.Municipalities.AsNoTracking()
+            .Where(m => db.MunicipalityContracts.Any(x => x.MunicipalityId == m.Id && administered.Contains(x.ProviderId)))
+            .OrderBy(m => m.Name).Select(m => new { m.Id, m.Name }).ToListAsync(ct);
+        var arrangementRows = await db.Arrangements.AsNoTracking()
+            .Where(a => (administered.Contains(a.ProviderId) || offices.Contains(a.OfficeId)) && (a.EndDate == null || a.EndDate >= today))
+            .OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync(ct);
+        return new Choices(administered.Count > 0, officeRows.Select(o => (o.Id, o.Name)).ToList(), municipalityRows.Select(m => (m.Id, m.Name)).ToList(),
+            arrangementRows.Select(a => (a.Id, a.Name)).ToList());
+    }
+
+    /// <summary>The people with a role at the providers the user administers, or in the arrangements of the offices they coordinate.</summary>
+    public async Task<List<Person>> ListAsync(CancellationToken ct)
+    {
+        var administered = await providers.AllAsync(ct);
+        var managed = await access.ManagingGrants(ct);
+        var offices = managed.Where(g => g.OfficeId is not null).Select(g => g.OfficeId!.Value).ToList();
+        var today = user.Today;
+        var grants = await db.ProviderGrants.AsNoTracking().Where(g => administered.Contains(g.ProviderId)).ToListAsync(ct);
+        var roles = await db.ArrangementRoles.AsNoTracking()
+            .Where(r => (r.To == null || r.To >= today) && db.Arrangements.Any(a => a.Id == r.ArrangementId && (administered.Contains(a.ProviderId) || offices.Contains(a.OfficeId))))
+            .ToListAsync(ct);
+        var arrangementNames = await db.Arrangements.AsNoTracking().Where(a => roles.Select(r => r.ArrangementId).Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        var scopeNames = await ScopeNamesAsync(grants, ct);
+        var userIds = grants.Select(g => g.UserId).Concat(roles.Select(r => r.UserId)).Distinct().ToList();
+        var people = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id) && !u.IsServiceAccount)
+            .Select(u => new { u.Id, u.DisplayName, u.Email, HasPassword = u.PasswordHash != null }).ToListAsync(ct);
+        return people.Select(u => new Person(u.Id, u.DisplayName, u.Email ?? "", u.HasPassword,
+                grants.Where(g => g.UserId == u.Id).Select(g => new Held(KindOf(g.Role), g.OfficeId ?? g.MunicipalityId, scopeNames.GetValueOrDefault(g.OfficeId ?? g.MunicipalityId ?? g.ProviderId, ""), null))
+                    .Concat(roles.Where(r => r.UserId == u.Id).Select(r => new Held(KindOf(r.Kind), r.ArrangementId, arrangementNames.GetValueOrDefault(r.ArrangementId, ""), r.From)))
+                    .ToList()))
+            .OrderBy(p => p.Name, StringComparer.CurrentCulture).ToList();
+    }
+
+    public async Task<Result<Invited>> InviteAsync(Command c, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        var fields = new Dictionary<string, string>();
+        var email = (c.Email ?? "").Trim();
+        if (email.Length == 0) fields["email"] = "E-postadressen må fylles ut.";
+        else if (email.Length > 254 || !new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(email)) fields["email"] = "Skriv en gyldig e-postadresse, for eksempel navn@eksempel.no.";
+        if (string.IsNullOrWhiteSpace(c.Name)) fields["name"] = "Navnet må fylles ut.";
+        else if (c.Name.Trim().Length > 200) fields["name"] = "Navnet kan ikke være lengre enn 200 tegn.";
+        if (c.Role is null || !Enum.IsDefined(c.Role.Value)) fields["role"] = "Velg en rolle.";
+        if (string.IsNullOrWhiteSpace(c.IdempotencyKey) || c.IdempotencyKey.Length > 100) fields["idempotencyKey"] = "Mangler en gyldig idempotensnøkkel (Idempotency-Key, 1-100 tegn).";
+        if (fields.Count > 0) return new Invalid(fields);
+
+        var target = await TargetAsync(c.Role!.Value, c.ScopeId, ct);
+        if (!target.IsSuccess) return target.Error!;
+        var (providerId, providerName, roleText) = target.Value!;
+        var now = user.Now;
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var person = await users.FindByEmailAsync(email);
+        var newAccount = person is null;
+        if (person is null)
+        {
+            person = new AppUser { Id = Guid.CreateVersion7(), UserName = email, Email = email, DisplayName = c.Name!.Trim(), LockoutEnabled = true };
+            var created = await users.CreateAsync(person);
+            if (!created.Succeeded) return Invalid.Field("email", string.Join(' ', created.Errors.Select(e => e.Description)));
+        }
+        else if (person.IsServiceAccount || person.IsDisabled)
+        {
+            return Invalid.Field("email", "Kontoen med denne e-postadressen er stengt. Kontakt leverandørens administrator.");
+        }
+
+        if (await HoldsAsync(person.Id, providerId, c.Role.Value, c.ScopeId, ct)) return new Invited(person.Id, true, false);
+        await GrantAsync(person.Id, providerId, c.Role.Value, c.ScopeId, ct);
+        var change = RoleChange.Record(Guid.CreateVersion7(), providerId, person.Id, c.Role.Value, c.Role is RoleKind.ProviderAdmin or RoleKind.Auditor ? null : c.ScopeId,
+            true, user.Id, now);
+        db.RoleChanges.Add(change);
+
+        var inviter = $"{user.DisplayName} ({providerName})";
+        var name = person.DisplayName;
+        var publicUrl = PasswordLinks.PublicUrl(configuration);
+        if (!await users.HasPasswordAsync(person))
+        {
+            await PasswordLinks.IssueAsync(db, person, LinkPurpose.SetPassword, now, publicUrl, (url, expires) => MailTemplates.Invitation(name, inviter, roleText, url, expires), ct);
+        }
+        else
+        {
+            var mail = MailTemplates.NewRole(name, inviter, roleText, publicUrl + "/logg-inn");
+            db.OutboxMessages.Add(OutboxMessage.Create(Guid.CreateVersion7(), person.Email!, name, mail.Subject, mail.Body, "new-role", person.Id, null, "role:" + change.Id, now).Value!);
+        }
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return new Invited(person.Id, false, newAccount);
+    }
+
+    /// <summary>Takes a role away from today on (an arrangement role ends yesterday, so access stops now).</summary>
+    public async Task<Result<bool>> RevokeAsync(Guid userId, RoleKind? role, Guid? scopeId, CancellationToken ct)
+    {
+        if (role is null || !Enum.IsDefined(role.Value)) return Invalid.Field("role", "Velg en rolle.");
+        var target = await TargetAsync(role.Value, scopeId, ct);
+        if (!target.IsSuccess) return target.Error!;
+        var providerId = target.Value!.ProviderId;
+        var today = user.Today;
+        if (RoleChange.InArrangement(role.Value))
+        {
+            var kind = ArrangementKind(role.Value);
+            var arrangement = await db.Arrangements.Include(a => a.Roles).SingleAsync(a => a.Id == scopeId, ct);
+            var held = arrangement.Roles.Where(r => r.UserId == userId && r.Kind == kind && (r.To == null || r.To >= today)).ToList();
+            if (held.Count == 0) return new NotFound("Personen har ikke denne rollen.");
+            foreach (var r in held) arrangement.EndRole(r.Id, today.PlusDays(-1));
+        }
+        else
+        {
+            var providerRole = ProviderRoleOf(role.Value);
+            var grants = await db.ProviderGrants.Where(g => g.UserId == userId && g.ProviderId == providerId && g.Role == providerRole
+                && (providerRole == ProviderRole.OfficeCoordinator ? g.OfficeId == scopeId : providerRole != ProviderRole.CaseWorker || g.MunicipalityId == scopeId)).ToListAsync(ct);
+            if (grants.Count == 0) return new NotFound("Personen har ikke denne rollen.");
+            if (role == RoleKind.ProviderAdmin && userId == user.Id) return new Conflict("Du kan ikke fjerne din egen administratorrolle. Be en annen administrator gjøre det.");
+            db.ProviderGrants.RemoveRange(grants);
+        }
+        db.RoleChanges.Add(RoleChange.Record(Guid.CreateVersion7(), providerId, userId, role.Value, scopeId, false, user.Id, user.Now));
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    /// <summary>The provider, its name and the role in words, once the user is allowed to give or take it.</summary>
+    private async Task<Result<Target>> TargetAsync(RoleKind role, Guid? scopeId, CancellationToken ct)
+    {
+        if (RoleChange.InArrangement(role))
+        {
+            if (scopeId is not { } arrangementId) return Invalid.Field("scopeId", "Velg ordningen.");
+            var relation = await access.RelationTo(arrangementId, ct);
+            if (relation == Relation.None) return Invalid.Field("scopeId", "Velg en ordning du administrerer.");
+            if (!relation.CanManageAssistants()) return new Forbidden("Bare leverandørens administrator og kontorets koordinator kan gi roller i ordningen.");
+            var arrangement = await db.Arrangements.AsNoTracking().Where(a => a.Id == arrangementId).Select(a => new { a.ProviderId, a.Name }).SingleAsync(ct);
+            return new Target(arrangement.ProviderId, await ProviderNameAsync(arrangement.ProviderId, ct), $"{RoleName(role)} for {arrangement.Name}");
+        }
+        if (role == RoleKind.OfficeCoordinator)
+        {
+            var office = scopeId is { } officeId ? await db.Offices.AsNoTracking().SingleOrDefaultAsync(o => o.Id == officeId, ct) : null;
+            if (office is null || !await providers.AdministersAsync(office.ProviderId, ct))
+                return (await providers.AllAsync(ct)).Count == 0 ? new Forbidden("Bare leverandørens administrator kan gi denne rollen.") : Invalid.Field("scopeId", "Velg kontoret.");
+            return new Target(office.ProviderId, await ProviderNameAsync(office.ProviderId, ct), $"koordinator for {office.Name}");
+        }
+        var provider = await providers.ResolveAsync(null, ct);
+        if (!provider.IsSuccess) return provider.Error!;
+        var name = await ProviderNameAsync(provider.Value, ct);
+        if (role == RoleKind.CaseWorker)
+        {
+            var municipality = scopeId is { } municipalityId && await db.MunicipalityContracts.AnyAsync(x => x.ProviderId == provider.Value && x.MunicipalityId == municipalityId, ct)
+                ? await db.Municipalities.AsNoTracking().SingleAsync(m => m.Id == municipalityId, ct) : null;
+            if (municipality is null) return Invalid.Field("scopeId", "Velg en kommune dere har avtale med.");
+            return new Target(provider.Value, name, $"saksbehandler i {municipality.Name} kommune");
+        }
+        return new Target(provider.Value, name, $"{RoleName(role)} hos {name}");
+    }
+
+    private async Task<bool> HoldsAsync(Guid userId, Guid providerId, RoleKind role, Guid? scopeId, CancellationToken ct)
+    {
+        var today = user.Today;
+        if (RoleChange.InArrangement(role))
+        {
+            var kind = ArrangementKind(role);
+            return await db.ArrangementRoles.AnyAsync(r => r.ArrangementId == scopeId && r.UserId == userId && r.Kind == kind && (r.To == null || r.To >= today), ct);
+        }
+        var providerRole = ProviderRoleOf(role);
+        return await db.ProviderGrants.AnyAsync(g => g.UserId == userId && g.ProviderId == providerId && g.Role == providerRole
+            && (providerRole == ProviderRole.OfficeCoordinator ? g.OfficeId == scopeId : providerRole != ProviderRole.CaseWorker || g.MunicipalityId == scopeId), ct);
+    }
+
+    private async Task GrantAsync(Guid userId, Guid providerId, RoleKind role, Guid? scopeId, CancellationToken ct)
+    {
+        if (RoleChange.InArrangement(role))
+        {
+            var arrangement = await db.Arrangements.Include(a => a.Roles).SingleAsync(a => a.Id == scopeId, ct);
+            var granted = arrangement.GrantRole(Guid.CreateVersion7(), userId, ArrangementKind(role), user.Today, arrangement.EndDate);
+            if (!granted.IsSuccess) throw new InvalidOperationException(granted.Error!.Message);
+            return;
+        }
+        var providerRole = ProviderRoleOf(role);
+        var grant = ProviderGrant.Create(Guid.CreateVersion7(), userId, providerId, providerRole,
+            providerRole == ProviderRole.OfficeCoordinator ? scopeId : null, providerRole == ProviderRole.CaseWorker ? scopeId : null);
+        db.ProviderGrants.Add(grant.Value ?? throw new InvalidOperationException(grant.Error!.Message));
+    }
+
+    private async Task<Dictionary<Guid, string>> ScopeNamesAsync(List<ProviderGrant> grants, CancellationToken ct)
+    {
+        var ids = grants.SelectMany(g => new[] { g.OfficeId, g.MunicipalityId, (Guid?)g.ProviderId }).OfType<Guid>().Distinct().ToList();
+        var names = new Dictionary<Guid, string>();
+        foreach (var o in await db.Offices.AsNoTracking().Where(o => ids.Contains(o.Id)).Select(o => new { o.Id, o.Name }).ToListAsync(ct)) names[o.Id] = o.Name;
+        foreach (var m in await db.Municipalities.AsNoTracking().Where(m => ids.Contains(m.Id)).Select(m => new { m.Id, m.Name }).ToListAsync(ct)) names[m.Id] = m.Name;
+        foreach (var p in await db.Providers.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.Name }).ToListAsync(ct)) names[p.Id] = p.Name;
+        return names;
+    }
+
+    private Task<string> ProviderNameAsync(Guid providerId, CancellationToken ct)
+        => db.Providers.AsNoTracking().Where(p => p.Id == providerId).Select(p => p.Name).SingleAsync(ct);
+
+    public static string RoleName(RoleKind role) => role switch
+    {
+        RoleKind.ProviderAdmin => "administrator",
+        RoleKind.OfficeCoordinator => "koordinator",
+        RoleKind.CaseWorker => "saksbehandler",
+        RoleKind.Auditor => "revisor",
+        RoleKind.WorkLeader => "arbeidsleder",
+        RoleKind.CoWorkLeader => "medarbeidsleder",
+        _ => "stedfortreder",
+    };
+
+    private static ArrangementRoleKind ArrangementKind(RoleKind role) => role switch
+    {
+        RoleKind.WorkLeader => ArrangementRoleKind.WorkLeader,
+        RoleKind.CoWorkLeader => ArrangementRoleKind.CoWorkLeader,
+        _ => ArrangementRoleKind.Deputy,
+    };
+
+    private static ProviderRole ProviderRoleOf(RoleKind role) => role switch
+    {
+        RoleKind.ProviderAdmin => ProviderRole.ProviderAdmin,
+        RoleKind.OfficeCoordinator => ProviderRole.OfficeCoordinator,
+        RoleKind.CaseWorker => ProviderRole.CaseWorker,
+        _ => ProviderRole.Auditor,
+    };
+
+    private static RoleKind KindOf(ProviderRole role) => role switch
+    {
+        ProviderRole.ProviderAdmin => RoleKind.ProviderAdmin,
+        ProviderRole.OfficeCoordinator => RoleKind.OfficeCoordinator,
+        ProviderRole.CaseWorker => RoleKind.CaseWorker,
+        _ => RoleKind.Auditor,
+    };
+
+    private static RoleKind KindOf(ArrangementRoleKind kind) => kind switch
+    {
+        ArrangementRoleKind.WorkLeader => RoleKind.WorkLeader,
+        ArrangementRoleKind.CoWorkLeader => RoleKind.CoWorkLeader,
+        _ => RoleKind.Deputy,
+    };
+}
