@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,14 +21,8 @@ public sealed class ArrangementSetupTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, string json, string? key = null)
-    {
-        var token = await client.GetFromJsonAsync<JsonElement>("/api/v1/antiforgery", Ct);
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
-        if (key is not null) request.Headers.Add("Idempotency-Key", key);
-        request.Headers.Add(token.GetProperty("headerName").GetString()!, token.GetProperty("token").GetString());
-        return await client.SendAsync(request, Ct);
-    }
+    private static Task<HttpResponseMessage> PostAsync(HttpClient client, string path, string json, string? key = null)
+        => ApiCalls.PostAsync(client, path, json, key, Ct);
 
     private static string Body(Guid office, Guid municipality, string recipient = "Nora Nyberg", string birth = "1990-05-01")
         => $$"""{ "officeId": "{{office}}", "municipalityId": "{{municipality}}", "recipientName": "{{recipient}}", "recipientBirthDate": "{{birth}}", "employerModel": "Provider", "startDate": "2027-01-01" }""";

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,14 +20,8 @@ public sealed class OrganisationTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, string json, string? key = null)
-    {
-        var token = await client.GetFromJsonAsync<JsonElement>("/api/v1/antiforgery", Ct);
-        using var request = new HttpRequestMessage(method, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
-        if (key is not null) request.Headers.Add("Idempotency-Key", key);
-        request.Headers.Add(token.GetProperty("headerName").GetString()!, token.GetProperty("token").GetString());
-        return await client.SendAsync(request, Ct);
-    }
+    private static Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, string json, string? key = null)
+        => ApiCalls.SendAsync(client, method, path, json, key, Ct);
 
     private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response)
     {

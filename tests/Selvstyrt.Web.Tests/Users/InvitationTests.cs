@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,14 +22,8 @@ public sealed class InvitationTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, string json, string? key = null)
-    {
-        var token = await client.GetFromJsonAsync<JsonElement>("/api/v1/antiforgery", Ct);
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
-        if (key is not null) request.Headers.Add("Idempotency-Key", key);
-        request.Headers.Add(token.GetProperty("headerName").GetString()!, token.GetProperty("token").GetString());
-        return await client.SendAsync(request, Ct);
-    }
+    private static Task<HttpResponseMessage> PostAsync(HttpClient client, string path, string json, string? key = null)
+        => ApiCalls.PostAsync(client, path, json, key, Ct);
 
     [Theory, DatabaseData]
     public async Task Coordinator_InvitesAWorkLeaderToTheirOfficesArrangement_WhoSetsAPasswordAndLeads_UntilTheRoleIsRevoked(DatabaseKind db)

@@ -1,0 +1,22 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+
+namespace Selvstyrt.Web.Tests;
+
+/// <summary>A JSON call as a signed-in browser client makes it: the CSRF token from the API, and an Idempotency-Key for creates.</summary>
+public static class ApiCalls
+{
+    public static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, string json, string? idempotencyKey = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var token = await client.GetFromJsonAsync<JsonElement>("/api/v1/antiforgery", ct);
+        using var request = new HttpRequestMessage(method, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        if (idempotencyKey is not null) request.Headers.Add("Idempotency-Key", idempotencyKey);
+        request.Headers.Add(token.GetProperty("headerName").GetString()!, token.GetProperty("token").GetString());
+        return await client.SendAsync(request, ct);
+    }
+
+    public static Task<HttpResponseMessage> PostAsync(HttpClient client, string path, string json, string? idempotencyKey = null, CancellationToken ct = default)
+        => SendAsync(client, HttpMethod.Post, path, json, idempotencyKey, ct);
+}
