@@ -80,7 +80,9 @@ public static class AuthSetup
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.User.RequireUniqueEmail = false;
-                o.SignIn.RequireConfirmedAccount = false;
+                // «Confirmed» is ActiveUserConfirmation below: not disabled and not a service account. Without this flag
+                // Identity never asks it, and a closed account could still sign in with its password.
+                o.SignIn.RequireConfirmedAccount = true;
             })
             .AddEntityFrameworkStores<SelvstyrtDb>()
             .AddSignInManager()

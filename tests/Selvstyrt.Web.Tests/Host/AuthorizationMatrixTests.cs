@@ -144,6 +144,8 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
         new("GET", "/api/v1/users", Gate.SignedIn, Api: true),
         new("POST", "/api/v1/invitations", Gate.Unsafe, Api: true),
         new("POST", "/api/v1/users/{id:guid}/revoke", Gate.Unsafe, Api: true),
+        new("POST", "/api/v1/users/{id:guid}/disable", Gate.Unsafe, Api: true),
+        new("POST", "/api/v1/users/{id:guid}/enable", Gate.Unsafe, Api: true),
         new("GET", "/organisasjon", Gate.SignedIn),
         new("POST", "/organisasjon", Gate.Unsafe),
         new("GET", "/organisasjon/kontorer/ny", Gate.SignedIn),

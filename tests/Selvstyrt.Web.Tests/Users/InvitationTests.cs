@@ -94,4 +94,37 @@ public sealed class InvitationTests
         var leader = await factory.SignedInClientAsync(DemoLogins.WorkLeader);
         (await Html.GetAsync(leader, "/api/v1/arrangements", Ct)).ShouldContain("Ordningen til Bjørn", customMessage: "as coordinator of Øst the work leader now sees the office's arrangements");
     }
+
+    [Theory, DatabaseData]
+    public async Task Administrator_ClosesAnAccount_ItsSessionEndsAtOnce_OnlyTheAdministratorMayDoIt_AndItOpensAgain(DatabaseKind db)
+    {
+        await using var factory = Hosts.Fresh(db);
+        await ForeignProvider.EnsureAsync(factory);
+        var email = await factory.CreateUserAsync("stenges", "et-passord-som-varer");
+        var admin = await factory.SignedInClientAsync(DemoLogins.ProviderAdmin);
+        var coordinator = await factory.SignedInClientAsync(DemoLogins.CoordinatorEast);
+        var foreign = await factory.SignedInClientAsync(ForeignProvider.AdminEmail);
+        (await PostAsync(admin, "/api/v1/invitations", $$"""{ "email": "{{email}}", "name": "Stine Stedfortreder", "role": "Deputy", "scopeId": "{{DemoIds.For("arrangement:1")}}" }""",
+            Guid.NewGuid().ToString())).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var person = await factory.SignedInClientAsync(email, "et-passord-som-varer");
+        Guid userId;
+        using (var scope = factory.Services.CreateScope())
+            userId = await scope.ServiceProvider.GetRequiredService<SelvstyrtDb>().Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync(Ct);
+
+        using var byCoordinator = await PostAsync(coordinator, $"/api/v1/users/{userId}/disable", "{}");
+        using var byForeign = await PostAsync(foreign, $"/api/v1/users/{userId}/disable", "{}");
+        using var closed = await PostAsync(admin, $"/api/v1/users/{userId}/disable", "{}");
+        using var afterwards = await person.GetAsync("/", Ct);
+
+        byCoordinator.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        byForeign.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        closed.StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        afterwards.StatusCode.ShouldBe(HttpStatusCode.Redirect, "the session ended with the account");
+        afterwards.Headers.Location!.OriginalString.ShouldContain("/logg-inn");
+        await Should.ThrowAsync<InvalidOperationException>(() => factory.SignedInClientAsync(email, "et-passord-som-varer"));
+        (await Html.GetAsync(admin, "/brukere", Ct)).ShouldContain("kontoen er stengt");
+
+        (await PostAsync(admin, $"/api/v1/users/{userId}/enable", "{}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        await factory.SignedInClientAsync(email, "et-passord-som-varer");
+    }
 }

@@ -30,7 +30,7 @@ public sealed class Invitations(SelvstyrtDb db, UserManager<AppUser> users, Arra
 
     public sealed record Held(RoleKind Role, Guid? ScopeId, string Where, LocalDate? From);
 
-    public sealed record Person(Guid UserId, string Name, string Email, bool HasPassword, IReadOnlyList<Held> Roles);
+    public sealed record Person(Guid UserId, string Name, string Email, bool HasPassword, bool Disabled, IReadOnlyList<Held> Roles);
 
     private sealed record Target(Guid ProviderId, string ProviderName, string RoleText);
 
@@ -70,8 +70,8 @@ public sealed class Invitations(SelvstyrtDb db, UserManager<AppUser> users, Arra
         var scopeNames = await ScopeNamesAsync(grants, ct);
         var userIds = grants.Select(g => g.UserId).Concat(roles.Select(r => r.UserId)).Distinct().ToList();
         var people = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id) && !u.IsServiceAccount)
-            .Select(u => new { u.Id, u.DisplayName, u.Email, HasPassword = u.PasswordHash != null }).ToListAsync(ct);
-        return people.Select(u => new Person(u.Id, u.DisplayName, u.Email ?? "", u.HasPassword,
+            .Select(u => new { u.Id, u.DisplayName, u.Email, HasPassword = u.PasswordHash != null, u.IsDisabled }).ToListAsync(ct);
+        return people.Select(u => new Person(u.Id, u.DisplayName, u.Email ?? "", u.HasPassword, u.IsDisabled,
                 grants.Where(g => g.UserId == u.Id).Select(g => new Held(KindOf(g.Role), g.OfficeId ?? g.MunicipalityId, scopeNames.GetValueOrDefault(g.OfficeId ?? g.MunicipalityId ?? g.ProviderId, ""), null))
                     .Concat(roles.Where(r => r.UserId == u.Id).Select(r => new Held(KindOf(r.Kind), r.ArrangementId, arrangementNames.GetValueOrDefault(r.ArrangementId, ""), r.From)))
                     .ToList()))
@@ -160,6 +160,38 @@ public sealed class Invitations(SelvstyrtDb db, UserManager<AppUser> users, Arra
         }
         db.RoleChanges.Add(RoleChange.Record(Guid.CreateVersion7(), providerId, userId, role.Value, scopeId, false, user.Id, user.Now));
         await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    /// <summary>
+    /// Closes (or opens again) a person's account: every session ends at once and unused password links stop working.
+    /// Only an administrator of every provider where the person holds a role may do it, since the account is theirs
+    /// everywhere; elsewhere, taking away the roles here is the way.
+    /// </summary>
+    public async Task<Result<bool>> SetDisabledAsync(Guid userId, bool disabled, CancellationToken ct)
+    {
+        var administered = await providers.AllAsync(ct);
+        if (administered.Count == 0) return new Forbidden("Bare leverandørens administrator kan stenge en konto.");
+        var today = user.Today;
+        var providersOfPerson = await db.ProviderGrants.AsNoTracking().Where(g => g.UserId == userId).Select(g => g.ProviderId)
+            .Union(db.ArrangementRoles.AsNoTracking().Where(r => r.UserId == userId && (r.To == null || r.To >= today))
+                .Join(db.Arrangements, r => r.ArrangementId, a => a.Id, (r, a) => a.ProviderId))
+            .Distinct().ToListAsync(ct);
+        if (providersOfPerson.Count == 0 || !providersOfPerson.Any(administered.Contains)) return new NotFound();
+        if (!providersOfPerson.All(administered.Contains))
+            return new Forbidden("Personen har roller hos en annen leverandør. Fjern rollene hos dere i stedet for å stenge kontoen.");
+        if (userId == user.Id) return new Conflict("Du kan ikke stenge din egen konto.");
+        var person = await users.FindByIdAsync(userId.ToString());
+        if (person is null || person.IsServiceAccount) return new NotFound();
+        person.IsDisabled = disabled;
+        await users.UpdateAsync(person);
+        if (disabled)
+        {
+            await users.UpdateSecurityStampAsync(person);
+            await db.UserSessions.Where(s => s.UserId == userId).ExecuteDeleteAsync(ct);
+            foreach (var link in await db.OneTimeLinks.Where(l => l.UserId == userId && l.UsedAt == null && l.RevokedAt == null).ToListAsync(ct)) link.Revoke(user.Now);
+            await db.SaveChangesAsync(ct);
+        }
         return true;
     }
 

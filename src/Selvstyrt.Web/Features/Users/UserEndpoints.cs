@@ -42,5 +42,17 @@ public static class UserEndpoints
             })
             .WithName("RevokeRole").WithSummary("Fjern en rolle fra en person; tilgangen stopper med en gang")
             .Accepts<RevokeRequest>("application/json");
+        api.MapPost("/users/{id:guid}/disable", async (Guid id, Invitations invitations, CancellationToken ct) =>
+            {
+                var result = await invitations.SetDisabledAsync(id, true, ct);
+                return result.IsSuccess ? Results.NoContent() : result.Error!.ToHttp();
+            })
+            .WithName("DisableUser").WithSummary("Steng en konto: alle økter slutter med en gang (administrator for alle personens leverandører)");
+        api.MapPost("/users/{id:guid}/enable", async (Guid id, Invitations invitations, CancellationToken ct) =>
+            {
+                var result = await invitations.SetDisabledAsync(id, false, ct);
+                return result.IsSuccess ? Results.NoContent() : result.Error!.ToHttp();
+            })
+            .WithName("EnableUser").WithSummary("Åpne en stengt konto igjen");
     }
 }
