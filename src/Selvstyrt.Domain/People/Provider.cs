@@ -35,6 +35,14 @@ public sealed class Provider : AuditedAggregate
     /// <summary>The provider's wage types per pay category, as «kategori=kode» lines; null for the defaults.</summary>
     public string? WageTypes { get; private set; }
 
+    /// <summary>How many days before a decision runs out the work leader and the coordinator are reminded (1-365).</summary>
+    public Result<Provider> SetDecisionReminderDays(int? days)
+    {
+        if (days is not { } value || value is < 1 or > 365) return Invalid.Field("decisionReminderDays", "Skriv et antall dager mellom 1 og 365.");
+        DecisionReminderDays = value;
+        return this;
+    }
+
     /// <summary>Sets the payroll settings; the caller has checked the agreement id and the wage types.</summary>
     public Result<Provider> SetPayroll(string? tariffId, int deadlineDay, string? wageTypes)
     {

@@ -156,6 +156,8 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
         new("POST", "/organisasjon/kommuner/ny", Gate.Unsafe),
         new("GET", "/organisasjon/avtaler/ny", Gate.SignedIn),
         new("POST", "/organisasjon/avtaler/ny", Gate.Unsafe),
+        new("GET", "/api/v1/provider-settings", Gate.SignedIn, Api: true),
+        new("PUT", "/api/v1/provider-settings", Gate.Unsafe, Api: true),
         new("GET", "/api/v1/offices", Gate.SignedIn, Api: true),
         new("POST", "/api/v1/offices", Gate.Unsafe, Api: true),
         new("PUT", "/api/v1/offices/{id:guid}", Gate.Unsafe, ObjectKind.Office, Api: true),

@@ -151,4 +151,31 @@ public sealed class OrganisationTests
         using var scope = factory.Services.CreateScope();
         (await scope.ServiceProvider.GetRequiredService<SelvstyrtDb>().Offices.CountAsync(o => o.Name == name, Ct)).ShouldBe(1);
     }
+
+    [Theory, DatabaseData]
+    public async Task ReminderDays_ChangedByTheAdministratorOnly_ByApiAndForm_BadValueNamed(DatabaseKind db)
+    {
+        await using var factory = Hosts.Fresh(db);
+        await ForeignProvider.EnsureAsync(factory);
+        var admin = await factory.SignedInClientAsync(DemoLogins.ProviderAdmin);
+        var coordinator = await factory.SignedInClientAsync(DemoLogins.CoordinatorEast);
+        var foreign = await factory.SignedInClientAsync(ForeignProvider.AdminEmail);
+
+        using var saved = await SendAsync(admin, HttpMethod.Put, "/api/v1/provider-settings", """{ "decisionReminderDays": 30 }""");
+        using var zero = await SendAsync(admin, HttpMethod.Put, "/api/v1/provider-settings", """{ "decisionReminderDays": 0 }""");
+        using var byCoordinator = await SendAsync(coordinator, HttpMethod.Put, "/api/v1/provider-settings", """{ "decisionReminderDays": 10 }""");
+        using var form = await SelvstyrtFactory.PostFormAsync(admin, "/organisasjon", "innstillinger", new Dictionary<string, string> { ["ReminderDays"] = "45" });
+        using var badForm = await SelvstyrtFactory.PostFormAsync(admin, "/organisasjon", "innstillinger", new Dictionary<string, string> { ["ReminderDays"] = "mange" });
+
+        saved.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await saved.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("decisionReminderDays").GetInt32().ShouldBe(30);
+        (await ProblemAsync(zero)).GetProperty("decisionReminderDays")[0].GetString().ShouldBe("Skriv et antall dager mellom 1 og 365.");
+        byCoordinator.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        form.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await Html.ReadAsync(badForm)).ShouldContain("<a class=\"ds-link\" href=\"#varseldager\">Skriv et antall dager mellom 1 og 365.</a>");
+        (await Html.GetAsync(admin, "/organisasjon?lagret=innstillinger", Ct)).ShouldContain("value=\"45\"");
+        (await Html.GetAsync(foreign, "/api/v1/provider-settings", Ct)).ShouldNotContain("Demo Assistanse");
+        using var scope = factory.Services.CreateScope();
+        (await scope.ServiceProvider.GetRequiredService<SelvstyrtDb>().Providers.Where(p => p.Id == DemoSeeder.ProviderId).Select(p => p.DecisionReminderDays).SingleAsync(Ct)).ShouldBe(45);
+    }
 }

@@ -14,6 +14,8 @@ public static class OrganisationEndpoints
     public sealed record ContractRequest(Guid? ProviderId, string? Number, string? Name, decimal? HourlyRate, LocalDate? ValidFrom,
         decimal? WarnThresholdPercent, string? Reference, string? ReportContactName, string? ReportContactEmail);
 
+    public sealed record SettingsRequest(Guid? ProviderId, int? DecisionReminderDays);
+
     public static void AddServices(IServiceCollection services)
     {
         services.AddScoped<AdministeredProvider>();
@@ -24,6 +26,17 @@ public static class OrganisationEndpoints
     public static void MapApi(RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
+        api.MapGet("/provider-settings", async (AdministeredProvider providers, CancellationToken ct) => TypedResults.Ok(await providers.SettingsAsync(ct)))
+            .WithName("GetProviderSettings").WithSummary("Innstillingene til leverandørene brukeren administrerer");
+        api.MapPut("/provider-settings", async (HttpRequest request, AdministeredProvider providers, CancellationToken ct) =>
+            {
+                var body = await ApiJson.ReadAsync<SettingsRequest>(request, ct);
+                if (!body.IsSuccess) return body.Error!.ToHttp();
+                var result = await providers.SetReminderDaysAsync(body.Value!.ProviderId, body.Value.DecisionReminderDays, ct);
+                return result.IsSuccess ? Results.Ok(result.Value) : result.Error!.ToHttp();
+            })
+            .WithName("SetProviderSettings").WithSummary("Endre hvor mange dager før vedtaket går ut det varsles (administrator)")
+            .Accepts<SettingsRequest>("application/json");
         api.MapGet("/offices", async (Offices offices, CancellationToken ct) => TypedResults.Ok(await offices.ListAsync(ct)))
             .WithName("ListOffices").WithSummary("Kontorene brukeren administrerer eller koordinerer");
         api.MapPost("/offices", async (HttpRequest request, Offices offices, CancellationToken ct) =>
