@@ -57,17 +57,9 @@ public static class ProviderSetup
             await db.SaveChangesAsync(ct);
         }
 
-        var admin = await users.FindByEmailAsync(email);
-        if (admin is null)
-        {
-            admin = new AppUser { Id = Guid.CreateVersion7(), UserName = email, Email = email, DisplayName = request.AdminName!.Trim(), LockoutEnabled = true };
-            var createdUser = await users.CreateAsync(admin);
-            if (!createdUser.Succeeded) return Invalid.Field("--admin-email", string.Join(' ', createdUser.Errors.Select(e => e.Description)));
-        }
-        else if (admin.IsServiceAccount || admin.IsDisabled)
-        {
-            return Invalid.Field("--admin-email", "Denne kontoen kan ikke være administrator (den er stengt eller hører til en API-nøkkel).");
-        }
+        var account = await Accounts.FindOrCreateAsync(users, email, request.AdminName!, "--admin-email");
+        if (!account.IsSuccess) return account.Error!;
+        var admin = account.Value!.User;
 
         if (!await db.ProviderGrants.AnyAsync(g => g.UserId == admin.Id && g.ProviderId == provider.Id && g.Role == ProviderRole.ProviderAdmin, ct))
             db.ProviderGrants.Add(ProviderGrant.Create(Guid.CreateVersion7(), admin.Id, provider.Id, ProviderRole.ProviderAdmin, null, null).Value!);

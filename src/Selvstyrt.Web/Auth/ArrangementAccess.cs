@@ -164,6 +164,17 @@ public sealed class ArrangementAccess(SelvstyrtDb db, CurrentUser user)
             || (caseWorkers && g.Role == ProviderRole.CaseWorker && g.MunicipalityId == a.MunicipalityId))));
     }
 
+    /// <summary>
+    /// The offices the user manages: every office of a provider they administer, and the offices they coordinate. Where
+    /// they may register assistants, create arrangements and give the roles in them.
+    /// </summary>
+    public IQueryable<Office> ManagedOffices()
+    {
+        var uid = user.Id;
+        return db.Offices.Where(o => db.ProviderGrants.Any(g => g.UserId == uid && g.ProviderId == o.ProviderId
+            && (g.Role == ProviderRole.ProviderAdmin || (g.Role == ProviderRole.OfficeCoordinator && g.OfficeId == o.Id))));
+    }
+
     /// <summary>The providers where the user may create and change assistants (administrator or coordinator).</summary>
     public Task<List<ProviderGrant>> ManagingGrants(CancellationToken ct = default)
     {

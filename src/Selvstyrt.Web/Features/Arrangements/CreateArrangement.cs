@@ -29,11 +29,7 @@ public static class CreateArrangement
     {
         public async Task<Choices> ChoicesAsync(CancellationToken ct)
         {
-            var grants = await access.ManagingGrants(ct);
-            var adminProviders = grants.Where(g => g.Role == ProviderRole.ProviderAdmin).Select(g => g.ProviderId).ToList();
-            var officeIds = grants.Where(g => g.OfficeId is not null).Select(g => g.OfficeId!.Value).ToList();
-            var offices = await db.Offices.AsNoTracking().Where(o => adminProviders.Contains(o.ProviderId) || officeIds.Contains(o.Id))
-                .OrderBy(o => o.Name).Select(o => new { o.Id, o.Name, o.ProviderId }).ToListAsync(ct);
+            var offices = await access.ManagedOffices().AsNoTracking().OrderBy(o => o.Name).Select(o => new { o.Id, o.Name, o.ProviderId }).ToListAsync(ct);
             var providers = offices.Select(o => o.ProviderId).Distinct().ToList();
             var municipalities = await db.Municipalities.AsNoTracking()
                 .Where(m => db.MunicipalityContracts.Any(c => c.MunicipalityId == m.Id && providers.Contains(c.ProviderId)))

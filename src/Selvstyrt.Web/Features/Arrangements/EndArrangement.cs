@@ -14,6 +14,15 @@ public sealed class EndArrangement(SelvstyrtDb db, ArrangementAccess access)
 {
     public sealed record Ended(Guid Id, LocalDate LastDay);
 
+    public sealed record Current(string Name, LocalDate? EndDate);
+
+    /// <summary>The arrangement's name and last day for the form; not found for anyone who may not end it.</summary>
+    public async Task<Result<Current>> CurrentAsync(Guid id, CancellationToken ct)
+    {
+        if (!(await access.RelationTo(id, ct)).CanManageAssistants()) return new NotFound();
+        return await db.Arrangements.AsNoTracking().Where(a => a.Id == id).Select(a => new Current(a.Name, a.EndDate)).SingleAsync(ct);
+    }
+
     public async Task<Result<Ended>> HandleAsync(Guid id, LocalDate? lastDay, CancellationToken ct)
     {
         var relation = await access.RelationTo(id, ct);

@@ -85,16 +85,11 @@ public static class CreateAssistant
     }
 
     /// <summary>The offices the user may register assistants for (for the form's choices).</summary>
-    public sealed class Offices(SelvstyrtDb db, ArrangementAccess access)
+    public sealed class Offices(ArrangementAccess access)
     {
         public async Task<List<(Guid Id, string Name)>> HandleAsync(CancellationToken ct)
         {
-            var grants = await access.ManagingGrants(ct);
-            var adminProviders = grants.Where(g => g.Role == ProviderRole.ProviderAdmin).Select(g => g.ProviderId).ToList();
-            var officeIds = grants.Where(g => g.OfficeId is not null).Select(g => g.OfficeId!.Value).ToList();
-            var offices = await db.Offices.AsNoTracking()
-                .Where(o => adminProviders.Contains(o.ProviderId) || officeIds.Contains(o.Id))
-                .OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(ct);
+            var offices = await access.ManagedOffices().AsNoTracking().OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(ct);
             return offices.Select(o => (o.Id, o.Name)).ToList();
         }
     }

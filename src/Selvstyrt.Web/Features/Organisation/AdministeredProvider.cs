@@ -12,10 +12,13 @@ namespace Selvstyrt.Web.Features.Organisation;
 /// </summary>
 public sealed class AdministeredProvider(SelvstyrtDb db, CurrentUser user)
 {
+    private List<Guid>? _administered;
+
+    /// <summary>The providers the user administers, read once per request (a page asks for its offices, contracts and settings).</summary>
     public async Task<List<Guid>> AllAsync(CancellationToken ct)
     {
         var uid = user.Id;
-        return await db.ProviderGrants.AsNoTracking().Where(g => g.UserId == uid && g.Role == ProviderRole.ProviderAdmin)
+        return _administered ??= await db.ProviderGrants.AsNoTracking().Where(g => g.UserId == uid && g.Role == ProviderRole.ProviderAdmin)
             .Select(g => g.ProviderId).Distinct().ToListAsync(ct);
     }
 

@@ -47,23 +47,18 @@ public sealed class Contracts(SelvstyrtDb db, CurrentUser user, AdministeredProv
         if (await db.MunicipalityContracts.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct) is { } earlier) return new Saved(id, earlier.MunicipalityId, true);
 
         var candidate = Municipality.New(Guid.CreateVersion7(), c.Number, c.Name);
+        var existing = candidate.Value is { } valid ? await db.Municipalities.SingleOrDefaultAsync(m => m.Number == valid.Number, ct) : null;
+        var municipality = existing ?? candidate.Value;
+        var terms = Terms(c, providerId, municipality?.Id ?? Guid.Empty, id);
         var fields = candidate.Error is Invalid invalid ? new Dictionary<string, string>(invalid.Fields) : [];
-        var terms = Terms(c, providerId, Guid.Empty, id);
         if (terms.Error is Invalid termErrors) foreach (var (k, v) in termErrors.Fields) fields[k] = v;
         if (fields.Count > 0) return new Invalid(fields);
 
-        var municipality = await db.Municipalities.SingleOrDefaultAsync(m => m.Number == candidate.Value!.Number, ct);
-        if (municipality is null)
-        {
-            municipality = candidate.Value!;
-            db.Municipalities.Add(municipality);
-        }
-        else if (await db.MunicipalityContracts.AnyAsync(x => x.ProviderId == providerId && x.MunicipalityId == municipality.Id, ct))
-        {
-            return Invalid.Field("number", $"{municipality.Name} er allerede lagt til. Ny timepris legges inn som en ny avtale fra en dato.");
-        }
-        db.MunicipalityContracts.Add(Terms(c, providerId, municipality.Id, id).Value!);
-        return await SaveAsync(id, municipality.Id, ct);
+        if (existing is null) db.Municipalities.Add(municipality!);
+        else if (await db.MunicipalityContracts.AnyAsync(x => x.ProviderId == providerId && x.MunicipalityId == existing.Id, ct))
+            return Invalid.Field("number", $"{existing.Name} er allerede lagt til. Ny timepris legges inn som en ny avtale fra en dato.");
+        db.MunicipalityContracts.Add(terms.Value!);
+        return await SaveAsync(id, municipality!.Id, ct);
     }
 
     /// <summary>A new contract version with a municipality the provider serves, from a date after the current one's start; the current one ends the day before.</summary>
@@ -101,6 +96,7 @@ public sealed class Contracts(SelvstyrtDb db, CurrentUser user, AdministeredProv
         if (c.HourlyRate is null) fields["hourlyRate"] = "Timeprisen må fylles ut.";
         if (c.ValidFrom is null) fields["validFrom"] = "Fra-dato må fylles ut.";
         else if (c.ValidFrom < user.Today.PlusYears(-20) || c.ValidFrom > user.Today.PlusYears(5)) fields["validFrom"] = "Fra-datoen må være en realistisk dato.";
+        // Missing rate or date are named above; stand-ins let the contract's own checks name every other field at once.
         var contract = MunicipalityContract.Create(id, providerId, municipalityId, c.ValidFrom ?? user.Today, null, c.HourlyRate ?? 1m,
             c.WarnThresholdPercent ?? MunicipalityContract.DefaultThresholdPercent, c.Reference ?? "", c.ReportContactName, c.ReportContactEmail);
         if (contract.Error is Invalid invalid) foreach (var (k, v) in invalid.Fields) fields.TryAdd(k, v);

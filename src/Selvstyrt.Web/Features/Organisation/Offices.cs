@@ -11,7 +11,7 @@ namespace Selvstyrt.Web.Features.Organisation;
 /// A provider's offices: the administrator creates and renames them; a coordinator sees their own. Creating is
 /// idempotent: the office's id comes from the client's key, so a retry finds the office made the first time.
 /// </summary>
-public sealed class Offices(SelvstyrtDb db, CurrentUser user, AdministeredProvider providers)
+public sealed class Offices(SelvstyrtDb db, ArrangementAccess access, AdministeredProvider providers)
 {
     public sealed record Row(Guid Id, Guid ProviderId, string Name, string Region, int Arrangements, int Assistants, bool CanEdit);
 
@@ -22,9 +22,7 @@ public sealed class Offices(SelvstyrtDb db, CurrentUser user, AdministeredProvid
     /// <summary>The offices the user administers (all of the provider) or coordinates (their own), by name.</summary>
     public async Task<List<Row>> ListAsync(CancellationToken ct)
     {
-        var uid = user.Id;
-        var grants = await db.ProviderGrants.AsNoTracking()
-            .Where(g => g.UserId == uid && (g.Role == ProviderRole.ProviderAdmin || g.Role == ProviderRole.OfficeCoordinator)).ToListAsync(ct);
+        var grants = await access.ManagingGrants(ct);
         var admin = grants.Where(g => g.Role == ProviderRole.ProviderAdmin).Select(g => g.ProviderId).ToList();
         var own = grants.Where(g => g.OfficeId is not null).Select(g => g.OfficeId!.Value).ToList();
         return await db.Offices.AsNoTracking().Where(o => admin.Contains(o.ProviderId) || own.Contains(o.Id)).OrderBy(o => o.Name)
@@ -35,11 +33,12 @@ public sealed class Offices(SelvstyrtDb db, CurrentUser user, AdministeredProvid
             .ToListAsync(ct);
     }
 
-    /// <summary>One office the user administers, for its edit form; not found for anyone else.</summary>
+    /// <summary>One office the user administers, for its edit form (without the counts); not found for anyone else.</summary>
     public async Task<Result<Row>> GetAsync(Guid id, CancellationToken ct)
     {
-        var row = (await ListAsync(ct)).SingleOrDefault(o => o.Id == id && o.CanEdit);
-        return row is null ? new NotFound() : row;
+        var office = await db.Offices.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, ct);
+        if (office is null || !await providers.AdministersAsync(office.ProviderId, ct)) return new NotFound();
+        return new Row(office.Id, office.ProviderId, office.Name, office.Region, 0, 0, true);
     }
 
     public async Task<Result<Saved>> CreateAsync(Command c, CancellationToken ct)

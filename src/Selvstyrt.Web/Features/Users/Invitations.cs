@@ -41,15 +41,14 @@ public sealed class Invitations(SelvstyrtDb db, UserManager<AppUser> users, Arra
     public async Task<Choices> ChoicesAsync(CancellationToken ct)
     {
         var administered = await providers.AllAsync(ct);
-        var managed = await access.ManagingGrants(ct);
-        var offices = managed.Where(g => g.OfficeId is not null).Select(g => g.OfficeId!.Value).ToList();
+        var managed = access.ManagedOffices();
         var today = user.Today;
         var officeRows = await db.Offices.AsNoTracking().Where(o => administered.Contains(o.ProviderId)).OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(ct);
         var municipalityRows = await db.Municipalities.AsNoTracking()
             .Where(m => db.MunicipalityContracts.Any(x => x.MunicipalityId == m.Id && administered.Contains(x.ProviderId)))
             .OrderBy(m => m.Name).Select(m => new { m.Id, m.Name }).ToListAsync(ct);
         var arrangementRows = await db.Arrangements.AsNoTracking()
-            .Where(a => (administered.Contains(a.ProviderId) || offices.Contains(a.OfficeId)) && (a.EndDate == null || a.EndDate >= today))
+            .Where(a => managed.Any(o => o.Id == a.OfficeId) && (a.EndDate == null || a.EndDate >= today))
             .OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync(ct);
         return new Choices(administered.Count > 0, officeRows.Select(o => (o.Id, o.Name)).ToList(), municipalityRows.Select(m => (m.Id, m.Name)).ToList(),
             arrangementRows.Select(a => (a.Id, a.Name)).ToList());
@@ -59,12 +58,11 @@ public sealed class Invitations(SelvstyrtDb db, UserManager<AppUser> users, Arra
     public async Task<List<Person>> ListAsync(CancellationToken ct)
     {
         var administered = await providers.AllAsync(ct);
-        var managed = await access.ManagingGrants(ct);
-        var offices = managed.Where(g => g.OfficeId is not null).Select(g => g.OfficeId!.Value).ToList();
+        var managed = access.ManagedOffices();
         var today = user.Today;
         var grants = await db.ProviderGrants.AsNoTracking().Where(g => administered.Contains(g.ProviderId)).ToListAsync(ct);
         var roles = await db.ArrangementRoles.AsNoTracking()
-            .Where(r => (r.To == null || r.To >= today) && db.Arrangements.Any(a => a.Id == r.ArrangementId && (administered.Contains(a.ProviderId) || offices.Contains(a.OfficeId))))
+            .Where(r => (r.To == null || r.To >= today) && db.Arrangements.Any(a => a.Id == r.ArrangementId && managed.Any(o => o.Id == a.OfficeId)))
             .ToListAsync(ct);
         var arrangementNames = await db.Arrangements.AsNoTracking().Where(a => roles.Select(r => r.ArrangementId).Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
         var scopeNames = await ScopeNamesAsync(grants, ct);
@@ -97,18 +95,9 @@ public sealed class Invitations(SelvstyrtDb db, UserManager<AppUser> users, Arra
         var now = user.Now;
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var person = await users.FindByEmailAsync(email);
-        var newAccount = person is null;
-        if (person is null)
-        {
-            person = new AppUser { Id = Guid.CreateVersion7(), UserName = email, Email = email, DisplayName = c.Name!.Trim(), LockoutEnabled = true };
-            var created = await users.CreateAsync(person);
-            if (!created.Succeeded) return Invalid.Field("email", string.Join(' ', created.Errors.Select(e => e.Description)));
-        }
-        else if (person.IsServiceAccount || person.IsDisabled)
-        {
-            return Invalid.Field("email", "Kontoen med denne e-postadressen er stengt. Kontakt leverandørens administrator.");
-        }
+        var account = await Accounts.FindOrCreateAsync(users, email, c.Name!, "email");
+        if (!account.IsSuccess) return account.Error!;
+        var (person, newAccount) = account.Value!;
 
         if (await HoldsAsync(person.Id, providerId, c.Role.Value, c.ScopeId, ct)) return new Invited(person.Id, true, false);
         await GrantAsync(person.Id, providerId, c.Role.Value, c.ScopeId, ct);
@@ -151,9 +140,7 @@ public sealed class Invitations(SelvstyrtDb db, UserManager<AppUser> users, Arra
         }
         else
         {
-            var providerRole = ProviderRoleOf(role.Value);
-            var grants = await db.ProviderGrants.Where(g => g.UserId == userId && g.ProviderId == providerId && g.Role == providerRole
-                && (providerRole == ProviderRole.OfficeCoordinator ? g.OfficeId == scopeId : providerRole != ProviderRole.CaseWorker || g.MunicipalityId == scopeId)).ToListAsync(ct);
+            var grants = await GrantsOf(userId, providerId, role.Value, scopeId).ToListAsync(ct);
             if (grants.Count == 0) return new NotFound("Personen har ikke denne rollen.");
             if (role == RoleKind.ProviderAdmin && userId == user.Id) return new Conflict("Du kan ikke fjerne din egen administratorrolle. Be en annen administrator gjøre det.");
             db.ProviderGrants.RemoveRange(grants);
@@ -235,9 +222,20 @@ public sealed class Invitations(SelvstyrtDb db, UserManager<AppUser> users, Arra
             var kind = ArrangementKind(role);
             return await db.ArrangementRoles.AnyAsync(r => r.ArrangementId == scopeId && r.UserId == userId && r.Kind == kind && (r.To == null || r.To >= today), ct);
         }
+        return await GrantsOf(userId, providerId, role, scopeId).AnyAsync(ct);
+    }
+
+    /// <summary>A person's provider grants of one role: for a coordinator in the office, for a case worker in the municipality.</summary>
+    private IQueryable<ProviderGrant> GrantsOf(Guid userId, Guid providerId, RoleKind role, Guid? scopeId)
+    {
         var providerRole = ProviderRoleOf(role);
-        return await db.ProviderGrants.AnyAsync(g => g.UserId == userId && g.ProviderId == providerId && g.Role == providerRole
-            && (providerRole == ProviderRole.OfficeCoordinator ? g.OfficeId == scopeId : providerRole != ProviderRole.CaseWorker || g.MunicipalityId == scopeId), ct);
+        var grants = db.ProviderGrants.Where(g => g.UserId == userId && g.ProviderId == providerId && g.Role == providerRole);
+        return providerRole switch
+        {
+            ProviderRole.OfficeCoordinator => grants.Where(g => g.OfficeId == scopeId),
+            ProviderRole.CaseWorker => grants.Where(g => g.MunicipalityId == scopeId),
+            _ => grants,
+        };
     }
 
     private async Task GrantAsync(Guid userId, Guid providerId, RoleKind role, Guid? scopeId, CancellationToken ct)
