@@ -64,6 +64,7 @@ public sealed class SelvstyrtDb(DbContextOptions<SelvstyrtDb> options)
     public DbSet<ProviderGrant> ProviderGrants => Set<ProviderGrant>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<OneTimeLink> OneTimeLinks => Set<OneTimeLink>();
+    public DbSet<Selvstyrt.Domain.Imports.ImportDraft> ImportDrafts => Set<Selvstyrt.Domain.Imports.ImportDraft>();
     public DbSet<RoleChange> RoleChanges => Set<RoleChange>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<MailDelivery> MailDeliveries => Set<MailDelivery>();

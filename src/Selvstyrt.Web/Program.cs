@@ -22,6 +22,7 @@ using Selvstyrt.Web.Features.Plans;
 using Selvstyrt.Web.Features.Reports;
 using Selvstyrt.Web.Features.TimeSheets;
 using Selvstyrt.Web.Features.Users;
+using Selvstyrt.Web.Features.Imports;
 using Selvstyrt.Web.Http;
 using Selvstyrt.Web.Setup;
 
@@ -96,6 +97,7 @@ PlanEndpoints.AddServices(builder.Services);
 TimeSheetEndpoints.AddServices(builder.Services);
 UserEndpoints.AddServices(builder.Services);
 OrganisationEndpoints.AddServices(builder.Services);
+ImportEndpoints.AddServices(builder.Services);
 
 var app = builder.Build();
 
@@ -157,10 +159,12 @@ PlanEndpoints.MapApi(api);
 TimeSheetEndpoints.MapApi(api);
 OrganisationEndpoints.MapApi(api);
 UserEndpoints.MapApi(api);
+ImportEndpoints.MapApi(api);
 AccountEndpoints.MapPages(app);
 DecisionEndpoints.MapPages(app);
 PlanEndpoints.MapPages(app);
 TimeSheetEndpoints.MapPages(app);
+ImportEndpoints.MapPages(app);
 app.MapRazorComponents<App>();
 
 await app.PrepareDatabaseAsync();

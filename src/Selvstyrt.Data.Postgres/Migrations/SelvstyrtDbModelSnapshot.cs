@@ -854,6 +854,41 @@ namespace Selvstyrt.Data.Postgres.Migrations
                     b.ToTable("UnusedHours");
                 });
 
+            modelBuilder.Entity("Selvstyrt.Domain.Imports.ImportDraft", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Instant>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("RowCount")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProviderId");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.ToTable("ImportDrafts");
+                });
+
             modelBuilder.Entity("Selvstyrt.Domain.Notifications.MailDelivery", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1073,6 +1108,9 @@ namespace Selvstyrt.Data.Postgres.Migrations
 
                     b.HasIndex("UserId");
 
+                    b.HasIndex("ProviderId", "EmployeeNumber")
+                        .IsUnique();
+
                     b.HasIndex("ProviderId", "IdempotencyKey")
                         .IsUnique();
 
@@ -1106,11 +1144,18 @@ namespace Selvstyrt.Data.Postgres.Migrations
                         .HasPrecision(5, 2)
                         .HasColumnType("numeric(5,2)");
 
+                    b.Property<LocalDate?>("ProbationEnd")
+                        .HasColumnType("date");
+
                     b.Property<LocalDate>("SeniorityFrom")
                         .HasColumnType("date");
 
                     b.Property<LocalDate>("Start")
                         .HasColumnType("date");
+
+                    b.Property<string>("TemporaryBasis")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.HasKey("Id");
 
@@ -1200,6 +1245,18 @@ namespace Selvstyrt.Data.Postgres.Migrations
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("AssistantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ConfirmedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant?>("DeclaredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DeclaredByUserId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("EmployerName")
@@ -2349,6 +2406,21 @@ namespace Selvstyrt.Data.Postgres.Migrations
                     b.HasOne("Selvstyrt.Domain.Arrangements.Arrangement", null)
                         .WithMany()
                         .HasForeignKey("ArrangementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Selvstyrt.Domain.Imports.ImportDraft", b =>
+                {
+                    b.HasOne("Selvstyrt.Domain.People.Provider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Selvstyrt.Data.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -837,6 +837,41 @@ namespace Selvstyrt.Data.Sqlite.Migrations
                     b.ToTable("UnusedHours");
                 });
 
+            modelBuilder.Entity("Selvstyrt.Domain.Imports.ImportDraft", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RowCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProviderId");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.ToTable("ImportDrafts");
+                });
+
             modelBuilder.Entity("Selvstyrt.Domain.Notifications.MailDelivery", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1054,6 +1089,9 @@ namespace Selvstyrt.Data.Sqlite.Migrations
 
                     b.HasIndex("UserId");
 
+                    b.HasIndex("ProviderId", "EmployeeNumber")
+                        .IsUnique();
+
                     b.HasIndex("ProviderId", "IdempotencyKey")
                         .IsUnique();
 
@@ -1087,12 +1125,19 @@ namespace Selvstyrt.Data.Sqlite.Migrations
                         .HasPrecision(5, 2)
                         .HasColumnType("REAL");
 
+                    b.Property<string>("ProbationEnd")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SeniorityFrom")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Start")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TemporaryBasis")
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1179,6 +1224,18 @@ namespace Selvstyrt.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("AssistantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ConfirmedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ConfirmedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DeclaredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DeclaredByUserId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("EmployerName")
@@ -2323,6 +2380,21 @@ namespace Selvstyrt.Data.Sqlite.Migrations
                     b.HasOne("Selvstyrt.Domain.Arrangements.Arrangement", null)
                         .WithMany()
                         .HasForeignKey("ArrangementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Selvstyrt.Domain.Imports.ImportDraft", b =>
+                {
+                    b.HasOne("Selvstyrt.Domain.People.Provider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Selvstyrt.Data.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -319,6 +319,8 @@ internal sealed class AssistantConfiguration : IEntityTypeConfiguration<Assistan
         b.HasMany(x => x.Employments).WithOne().HasForeignKey(x => x.AssistantId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(x => x.OtherEmployerHours).WithOne().HasForeignKey(x => x.AssistantId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => new { x.ProviderId, x.IdempotencyKey }).IsUnique();
+        // The employee number is the key of the payroll system and of a re-import: one assistant per number at a provider.
+        b.HasIndex(x => new { x.ProviderId, x.EmployeeNumber }).IsUnique();
         b.HasIndex(x => x.UserId);
     }
 }
@@ -330,6 +332,7 @@ internal sealed class EmploymentConfiguration : IEntityTypeConfiguration<Employm
         b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.PositionPercent).HasPrecision(5, 2);
         b.Property(x => x.HourlyWage).HasPrecision(8, 2);
+        b.Property(x => x.TemporaryBasis).HasConversion<string>().HasMaxLength(20);
         b.HasOne<Provider>().WithMany().HasForeignKey(x => x.EmployerId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -340,6 +343,7 @@ internal sealed class OtherEmployerHoursConfiguration : IEntityTypeConfiguration
     {
         b.Property(x => x.EmployerName).HasMaxLength(200);
         b.Property(x => x.HoursPerWeek).HasPrecision(5, 2);
+        b.Ignore(x => x.IsConfirmed);
     }
 }
 

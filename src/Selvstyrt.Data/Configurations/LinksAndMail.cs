@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Selvstyrt.Data.Identity;
 using Selvstyrt.Domain.Notifications;
+using Selvstyrt.Domain.People;
 using Selvstyrt.Domain.Users;
 
 namespace Selvstyrt.Data.Configurations;
@@ -13,6 +14,17 @@ internal sealed class OneTimeLinkConfiguration : IEntityTypeConfiguration<OneTim
         b.Property(x => x.TokenHash).HasMaxLength(64);
         b.HasIndex(x => x.TokenHash).IsUnique();
         b.HasIndex(x => new { x.UserId, x.Purpose });
+        b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ImportDraftConfiguration : IEntityTypeConfiguration<Selvstyrt.Domain.Imports.ImportDraft>
+{
+    public void Configure(EntityTypeBuilder<Selvstyrt.Domain.Imports.ImportDraft> b)
+    {
+        b.Property(x => x.FileName).HasMaxLength(200);
+        b.HasIndex(x => new { x.UserId, x.CreatedAt });
+        b.HasOne<Provider>().WithMany().HasForeignKey(x => x.ProviderId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

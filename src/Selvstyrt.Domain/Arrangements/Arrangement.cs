@@ -55,10 +55,12 @@ public sealed class Arrangement : AuditedAggregate
         };
     }
 
-    /// <summary>Adds an assistant to the arrangement for a period (inclusive dates).</summary>
+    /// <summary>Adds an assistant to the arrangement for a period (inclusive dates) within the arrangement's own.</summary>
     public Result<Assignment> Assign(Guid id, Guid assistantId, LocalDate from, LocalDate? to)
     {
         if (to is { } end && end < from) return Invalid.Field("to", "Sluttdato kan ikke være før startdato.");
+        if (EndDate is { } last && from > last) return Invalid.Field("from", "Ordningen er avsluttet før denne datoen.");
+        if (EndDate is { } stop && (to is null || to > stop)) to = stop;
         var candidate = new Assignment(id, Id, assistantId, from, to);
         if (_assignments.Any(a => a.AssistantId == assistantId && a.Overlaps(candidate)))
             return Invalid.Field("from", "Assistenten er allerede knyttet til ordningen i denne perioden.");
@@ -92,6 +94,22 @@ public sealed class Arrangement : AuditedAggregate
         foreach (var role in _roles) role.EndOn(lastDay);
         foreach (var assignment in _assignments) assignment.EndOn(lastDay);
         return this;
+    }
+
+    /// <summary>Ends one assistant's assignment on <paramref name="lastDay"/>; one that would only begin after it is removed.</summary>
+    public Result<Assignment> EndAssignment(Guid assignmentId, LocalDate lastDay)
+    {
+        var assignment = _assignments.SingleOrDefault(s => s.Id == assignmentId);
+        if (assignment is null) return new NotFound("Fant ikke assistenten i ordningen.");
+        if (assignment.From > lastDay) _assignments.Remove(assignment);
+        else assignment.EndOn(lastDay);
+        return assignment;
+    }
+
+    /// <summary>Ends every assignment of one assistant that runs past <paramref name="lastDay"/> (their employment ends).</summary>
+    public void EndAssignmentsOf(Guid assistantId, LocalDate lastDay)
+    {
+        foreach (var assignment in _assignments.Where(s => s.AssistantId == assistantId).ToList()) EndAssignment(assignment.Id, lastDay);
     }
 
     public bool HasEnded(LocalDate today) => EndDate is { } end && end < today;

@@ -77,9 +77,10 @@ public sealed class Assistant : AuditedAggregate
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    public Result<Employment> AddEmployment(Guid id, EmploymentKind kind, decimal positionPercent, LocalDate start, LocalDate? end, LocalDate seniorityFrom)
+    public Result<Employment> AddEmployment(Guid id, EmploymentKind kind, decimal positionPercent, LocalDate start, LocalDate? end, LocalDate seniorityFrom,
+        TemporaryBasis? basis = null, LocalDate? probationEnd = null)
     {
-        var created = Employment.Create(id, Id, ProviderId, kind, positionPercent, start, end, seniorityFrom);
+        var created = Employment.Create(id, Id, ProviderId, kind, positionPercent, start, end, seniorityFrom, basis, probationEnd);
         if (!created.IsSuccess) return created;
         var employment = created.Value!;
         if (_employments.Any(e => e.Overlaps(employment)))
@@ -88,8 +89,104 @@ public sealed class Assistant : AuditedAggregate
         return employment;
     }
 
-    public void DeclareOtherEmployerHours(Guid id, string employerName, decimal hoursPerWeek, LocalDate from, LocalDate? to)
-        => _otherEmployerHours.Add(new OtherEmployerHours(id, Id, employerName, hoursPerWeek, from, to));
+    /// <summary>
+    /// Changes an employment's terms: position size, probation end and, for a temporary one, its basis and last day. A change of
+    /// kind (temporary to permanent, say) is a new employment from the day it applies, so the history shows both.
+    /// </summary>
+    public Result<Employment> ChangeEmployment(Guid employmentId, decimal positionPercent, LocalDate? end, TemporaryBasis? basis, LocalDate? probationEnd)
+    {
+        var employment = _employments.SingleOrDefault(e => e.Id == employmentId);
+        if (employment is null) return new NotFound("Fant ikke arbeidsforholdet.");
+        var fields = Employment.Validate(employment.Kind, positionPercent, employment.Start, end, employment.SeniorityFrom, basis, probationEnd);
+        if (fields.Count > 0) return new Invalid(fields);
+        if (_employments.Any(e => e.Id != employmentId && e.Start <= (end ?? LocalDate.MaxIsoValue) && employment.Start <= (e.End ?? LocalDate.MaxIsoValue)))
+            return Invalid.Field("end", "Assistenten har et annet arbeidsforhold i denne perioden.");
+        employment.Change(positionPercent, end, basis, probationEnd);
+        return employment;
+    }
+
+    /// <summary>Ends an employment on <paramref name="lastDay"/> (inclusive); the record stays for pay, holidays and references.</summary>
+    public Result<Employment> EndEmployment(Guid employmentId, LocalDate lastDay)
+    {
+        var employment = _employments.SingleOrDefault(e => e.Id == employmentId);
+        if (employment is null) return new NotFound("Fant ikke arbeidsforholdet.");
+        if (lastDay < employment.Start) return Invalid.Field("lastDay", "Siste arbeidsdag kan ikke være før arbeidsforholdet begynte.");
+        employment.Change(employment.PositionPercent, lastDay, employment.TemporaryBasis, employment.ProbationEnd is { } p && p > lastDay ? lastDay : employment.ProbationEnd);
+        return employment;
+    }
+
+    /// <summary>The assistant's own e-mail and phone (the assistant changes them, or the employer).</summary>
+    public Result<Assistant> ChangeContact(string? email, string? phone)
+    {
+        var fields = Validate(FullName, email, phone);
+        if (fields.Count > 0) return new Invalid(fields);
+        Email = Blank(email);
+        Phone = Blank(phone);
+        return this;
+    }
+
+    /// <summary>Changes the name (and the office the assistant belongs to); used by the import when a payroll file has a newer spelling.</summary>
+    public Result<Assistant> Rename(string? fullName)
+    {
+        var fields = Validate(fullName, Email, Phone);
+        if (fields.Count > 0) return new Invalid(fields);
+        FullName = fullName!.Trim();
+        return this;
+    }
+
+    /// <summary>Links the assistant's own sign-in (given through an invitation); a record has at most one account.</summary>
+    public Result<Assistant> LinkUser(Guid userId)
+    {
+        if (UserId is { } linked && linked != userId) return new Conflict("Assistenten har allerede en annen innlogging. Fjern den først.");
+        UserId = userId;
+        return this;
+    }
+
+    public void UnlinkUser() => UserId = null;
+
+    public void MoveToOffice(Guid officeId) => OfficeId = officeId;
+
+    public void SetBirthDate(LocalDate? birthDate) => BirthDate = birthDate;
+
+    /// <summary>
+    /// Hours the assistant works for another employer, declared by the assistant (or entered for them by the employer). They
+    /// feed the strain rule AML-10-2-1 from the day they are declared; the employer confirms having seen them.
+    /// </summary>
+    public Result<OtherEmployerHours> DeclareOtherEmployerHours(Guid id, string? employerName, decimal? hoursPerWeek, LocalDate? from, LocalDate? to,
+        Guid? declaredBy = null, Instant? at = null)
+    {
+        var fields = new Dictionary<string, string>();
+        var name = employerName?.Trim() ?? "";
+        if (name.Length == 0) fields["employerName"] = "Navnet på den andre arbeidsgiveren må fylles ut.";
+        else if (name.Length > 200) fields["employerName"] = "Navnet kan ikke være lengre enn 200 tegn.";
+        if (hoursPerWeek is null) fields["hoursPerWeek"] = "Timer per uke må fylles ut.";
+        else if (hoursPerWeek is <= 0 or > 80) fields["hoursPerWeek"] = "Timer per uke må være mellom 0 og 80.";
+        if (from is null) fields["from"] = "Fra-dato må fylles ut.";
+        else if (to is { } t && t < from) fields["to"] = "Til-dato kan ikke være før fra-dato.";
+        if (fields.Count > 0) return new Invalid(fields);
+        var declared = new OtherEmployerHours(id, Id, name, hoursPerWeek!.Value, from!.Value, to) { DeclaredByUserId = declaredBy, DeclaredAt = at };
+        _otherEmployerHours.Add(declared);
+        return declared;
+    }
+
+    /// <summary>The employer confirms that it has seen a declaration (recorded with who and when).</summary>
+    public Result<OtherEmployerHours> ConfirmOtherEmployerHours(Guid declarationId, Guid by, Instant at)
+    {
+        var declared = _otherEmployerHours.SingleOrDefault(o => o.Id == declarationId);
+        if (declared is null) return new NotFound("Fant ikke timene for den andre arbeidsgiveren.");
+        declared.Confirm(by, at);
+        return declared;
+    }
+
+    /// <summary>The other job ended (or changed): the declaration stops counting after <paramref name="lastDay"/>.</summary>
+    public Result<OtherEmployerHours> EndOtherEmployerHours(Guid declarationId, LocalDate lastDay)
+    {
+        var declared = _otherEmployerHours.SingleOrDefault(o => o.Id == declarationId);
+        if (declared is null) return new NotFound("Fant ikke timene for den andre arbeidsgiveren.");
+        if (lastDay < declared.From) return Invalid.Field("lastDay", "Siste dag kan ikke være før fra-datoen.");
+        declared.EndOn(lastDay);
+        return declared;
+    }
 
     public Employment? EmploymentOn(LocalDate date) => _employments.FirstOrDefault(e => e.IsActiveOn(date));
 }
@@ -99,6 +196,25 @@ public enum EmploymentKind
 {
     Permanent = 1,
     OnCall = 2,
+
+    /// <summary>Midlertidig ansatt: only on a basis of AML § 14-9 (HR-14-9), named on the employment.</summary>
+    Temporary = 3,
+}
+
+/// <summary>The bases AML § 14-9 (2) allows for temporary employment in BPA (HR-14-9).</summary>
+public enum TemporaryBasis
+{
+    /// <summary>Arbeidet er av midlertidig karakter (§ 14-9 (2) a).</summary>
+    TemporaryNeed = 1,
+
+    /// <summary>Vikariat: in place of someone absent (§ 14-9 (2) b).</summary>
+    Substitute = 2,
+
+    /// <summary>Praksisarbeid (§ 14-9 (2) c).</summary>
+    Practice = 3,
+
+    /// <summary>Arbeidsmarkedstiltak in cooperation with NAV (§ 14-9 (2) d).</summary>
+    LabourMeasure = 4,
 }
 
 /// <summary>
@@ -119,6 +235,12 @@ public sealed class Employment : Entity
     public LocalDate? End { get; private set; }
     public LocalDate SeniorityFrom { get; private set; }
 
+    /// <summary>The AML § 14-9 basis of a temporary employment; null for permanent and on-call.</summary>
+    public TemporaryBasis? TemporaryBasis { get; private set; }
+
+    /// <summary>The last day of the probation period (prøvetid, AML § 15-6: at most six months); null when none was agreed.</summary>
+    public LocalDate? ProbationEnd { get; private set; }
+
     /// <summary>The agreed hourly wage in kroner (before supplements); null when not registered (the agreement's minimum is then used).</summary>
     public decimal? HourlyWage { get; private set; }
 
@@ -129,21 +251,51 @@ public sealed class Employment : Entity
         return this;
     }
 
-    internal static Result<Employment> Create(Guid id, Guid assistantId, Guid employerId, EmploymentKind kind, decimal positionPercent, LocalDate start, LocalDate? end, LocalDate seniorityFrom)
+    internal static Result<Employment> Create(Guid id, Guid assistantId, Guid employerId, EmploymentKind kind, decimal positionPercent, LocalDate start, LocalDate? end,
+        LocalDate seniorityFrom, TemporaryBasis? basis = null, LocalDate? probationEnd = null)
     {
-        var fields = new Dictionary<string, string>();
-        if (!Enum.IsDefined(kind)) fields["kind"] = "Velg fast ansatt eller tilkallingsvikar.";
-        if (positionPercent is < 0 or > 100) fields["positionPercent"] = "Stillingsprosent må være mellom 0 og 100.";
-        else if (kind == EmploymentKind.Permanent && positionPercent == 0) fields["positionPercent"] = "En fast ansatt må ha en stillingsprosent over 0.";
-        else if (kind == EmploymentKind.OnCall && positionPercent != 0) fields["positionPercent"] = "En tilkallingsvikar har ingen stillingsprosent (0).";
-        if (end is { } e && e < start) fields["end"] = "Sluttdato kan ikke være før startdato.";
-        if (seniorityFrom > start) fields["seniorityFrom"] = "Ansiennitetsdato kan ikke være etter startdato.";
+        var fields = Validate(kind, positionPercent, start, end, seniorityFrom, basis, probationEnd);
         if (fields.Count > 0) return new Invalid(fields);
         return new Employment(id)
         {
             AssistantId = assistantId, EmployerId = employerId, Kind = kind, PositionPercent = positionPercent,
-            Start = start, End = end, SeniorityFrom = seniorityFrom,
+            Start = start, End = end, SeniorityFrom = seniorityFrom, TemporaryBasis = kind == EmploymentKind.Temporary ? basis : null,
+            ProbationEnd = probationEnd,
         };
+    }
+
+    /// <summary>The field rules of an employment (HR-14-9 for temporary ones, AML § 15-6 for probation), Norwegian messages keyed by field.</summary>
+    public static Dictionary<string, string> Validate(EmploymentKind kind, decimal positionPercent, LocalDate start, LocalDate? end, LocalDate seniorityFrom,
+        TemporaryBasis? basis, LocalDate? probationEnd)
+    {
+        var fields = new Dictionary<string, string>();
+        if (!Enum.IsDefined(kind)) fields["kind"] = "Velg fast ansatt, midlertidig ansatt eller tilkallingsvikar.";
+        if (positionPercent is < 0 or > 100) fields["positionPercent"] = "Stillingsprosent må være mellom 0 og 100.";
+        else if (kind is EmploymentKind.Permanent or EmploymentKind.Temporary && positionPercent == 0) fields["positionPercent"] = "En fast eller midlertidig ansatt må ha en stillingsprosent over 0.";
+        else if (kind == EmploymentKind.OnCall && positionPercent != 0) fields["positionPercent"] = "En tilkallingsvikar har ingen stillingsprosent (0).";
+        if (kind == EmploymentKind.Temporary)
+        {
+            if (basis is null || !Enum.IsDefined(basis.Value)) fields["temporaryBasis"] = "Velg grunnlaget for den midlertidige ansettelsen (arbeidsmiljøloven § 14-9).";
+            else if (end is null && basis != People.TemporaryBasis.Substitute) fields["end"] = "En midlertidig ansettelse må ha en sluttdato (bare et vikariat kan vare til den fraværende kommer tilbake).";
+        }
+        if (end is { } e && e < start) fields["end"] = "Sluttdato kan ikke være før startdato.";
+        if (seniorityFrom > start) fields["seniorityFrom"] = "Ansiennitetsdato kan ikke være etter startdato.";
+        if (probationEnd is { } p)
+        {
+            if (p < start) fields["probationEnd"] = "Prøvetiden kan ikke slutte før arbeidsforholdet begynner.";
+            else if (p > start.PlusMonths(6).PlusDays(-1)) fields["probationEnd"] = "Prøvetiden kan være høyst seks måneder (arbeidsmiljøloven § 15-6).";
+            else if (kind == EmploymentKind.Temporary && end is { } last && Period.Between(start, p, PeriodUnits.Days).Days * 2 > Period.Between(start, last, PeriodUnits.Days).Days + 1)
+                fields["probationEnd"] = "Prøvetiden i en midlertidig stilling kan være høyst halvparten av ansettelsen (arbeidsmiljøloven § 15-6).";
+        }
+        return fields;
+    }
+
+    internal void Change(decimal positionPercent, LocalDate? end, TemporaryBasis? basis, LocalDate? probationEnd)
+    {
+        PositionPercent = positionPercent;
+        End = end;
+        TemporaryBasis = Kind == EmploymentKind.Temporary ? basis : null;
+        ProbationEnd = probationEnd;
     }
 
     public bool IsActiveOn(LocalDate date) => Start <= date && (End is null || date <= End);
@@ -176,4 +328,23 @@ public sealed class OtherEmployerHours : Entity
     public decimal HoursPerWeek { get; private set; }
     public LocalDate From { get; private set; }
     public LocalDate? To { get; private set; }
+
+    /// <summary>Who declared the hours (the assistant, or the employer on their behalf) and when; null for older records.</summary>
+    public Guid? DeclaredByUserId { get; internal set; }
+    public Instant? DeclaredAt { get; internal set; }
+
+    /// <summary>Set when the employer has confirmed the declaration.</summary>
+    public Guid? ConfirmedByUserId { get; private set; }
+    public Instant? ConfirmedAt { get; private set; }
+
+    public bool IsConfirmed => ConfirmedAt is not null;
+
+    internal void Confirm(Guid by, Instant at)
+    {
+        if (ConfirmedAt is not null) return;
+        ConfirmedByUserId = by;
+        ConfirmedAt = at;
+    }
+
+    internal void EndOn(LocalDate lastDay) => To = lastDay;
 }

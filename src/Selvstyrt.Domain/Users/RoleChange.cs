@@ -13,6 +13,9 @@ public enum RoleKind
     WorkLeader = 5,
     CoWorkLeader = 6,
     Deputy = 7,
+
+    /// <summary>An assistant's own sign-in (the scope is the assistant record the account is linked to).</summary>
+    Assistant = 8,
 }
 
 /// <summary>

@@ -68,6 +68,12 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
 
         /// <summary>Ending an arrangement: the provider's administrator and the office's coordinator.</summary>
         Managers,
+
+        /// <summary>Only the administrator and the coordinator of the assistant's own office (employment, assignments).</summary>
+        AssistantManagers,
+
+        /// <summary>The assistant managers and the assistant themself (contact details).</summary>
+        AssistantSelf,
     }
 
     private sealed record Route(string Method, string Pattern, Gate Gate, ObjectKind Object = ObjectKind.None, bool Api = false, Audience Audience = Audience.All);
@@ -106,6 +112,15 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
         new("POST", "/ordninger/{Id:guid}", Gate.Unsafe, ObjectKind.Arrangement),
         new("GET", "/assistenter/{Id:guid}", Gate.Object, ObjectKind.Assistant),
         new("POST", "/assistenter/{Id:guid}", Gate.Unsafe, ObjectKind.Assistant),
+        new("GET", "/assistenter/{Id:guid}/arbeidsforhold/ny", Gate.Object, ObjectKind.Assistant, Audience: Audience.AssistantManagers),
+        new("POST", "/assistenter/{Id:guid}/arbeidsforhold/ny", Gate.Unsafe, ObjectKind.Assistant),
+        new("GET", "/assistenter/{Id:guid}/arbeidsforhold/{EmploymentId:guid}", Gate.Object, ObjectKind.Assistant, Audience: Audience.AssistantManagers),
+        new("POST", "/assistenter/{Id:guid}/arbeidsforhold/{EmploymentId:guid}", Gate.Unsafe, ObjectKind.Assistant),
+        new("GET", "/assistenter/{Id:guid}/kontakt", Gate.Object, ObjectKind.Assistant, Audience: Audience.AssistantSelf),
+        new("POST", "/assistenter/{Id:guid}/kontakt", Gate.Unsafe, ObjectKind.Assistant),
+        new("GET", "/assistenter/import", Gate.SignedIn),
+        new("POST", "/assistenter/import", Gate.Unsafe),
+        new("GET", "/assistenter/import/mal.csv", Gate.SignedIn),
         new("GET", "/kommuner/{Id:guid}", Gate.Object, ObjectKind.Municipality),
         new("POST", "/kommuner/{Id:guid}", Gate.Unsafe, ObjectKind.Municipality),
         new("GET", "/ordninger/{Id:guid}/timekonto", Gate.Object, ObjectKind.Arrangement, Audience: Audience.DecisionReaders),
@@ -178,6 +193,17 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
         new("GET", "/api/v1/assistants", Gate.SignedIn, Api: true),
         new("GET", "/api/v1/assistants/{id:guid}", Gate.Object, ObjectKind.Assistant, Api: true),
         new("POST", "/api/v1/assistants", Gate.Unsafe, Api: true),
+        new("POST", "/api/v1/assistants/{id:guid}/employments", Gate.Unsafe, ObjectKind.Assistant, Api: true),
+        new("PUT", "/api/v1/assistants/{id:guid}/employments/{employmentId:guid}", Gate.Unsafe, ObjectKind.Assistant, Api: true),
+        new("POST", "/api/v1/assistants/{id:guid}/employments/{employmentId:guid}/end", Gate.Unsafe, ObjectKind.Assistant, Api: true),
+        new("POST", "/api/v1/assistants/{id:guid}/assignments", Gate.Unsafe, ObjectKind.Assistant, Api: true),
+        new("POST", "/api/v1/assistants/{id:guid}/assignments/{assignmentId:guid}/end", Gate.Unsafe, ObjectKind.Assistant, Api: true),
+        new("PUT", "/api/v1/assistants/{id:guid}/contact", Gate.Unsafe, ObjectKind.Assistant, Api: true),
+        new("POST", "/api/v1/assistants/{id:guid}/other-employers", Gate.Unsafe, ObjectKind.Assistant, Api: true),
+        new("POST", "/api/v1/assistants/{id:guid}/other-employers/{declarationId:guid}/confirm", Gate.Unsafe, ObjectKind.Assistant, Api: true),
+        new("POST", "/api/v1/assistants/{id:guid}/other-employers/{declarationId:guid}/end", Gate.Unsafe, ObjectKind.Assistant, Api: true),
+        new("POST", "/api/v1/assistants/{id:guid}/login", Gate.Unsafe, ObjectKind.Assistant, Api: true),
+        new("POST", "/api/v1/assistant-imports", Gate.Unsafe, Api: true),
         new("GET", "/api/v1/municipalities", Gate.SignedIn, Api: true),
         new("GET", "/api/v1/municipalities/{id:guid}/arrangements", Gate.Object, ObjectKind.Municipality, Api: true),
         new("GET", "/ordninger/{Id:guid}/arbeidsplan", Gate.Object, ObjectKind.Arrangement, Audience: Audience.Planners),
@@ -249,6 +275,26 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
     private static Guid Municipality(string number) => DemoIds.For($"municipality:{number}");
 
     private static readonly Guid Former = DemoIds.For("assistant:former");
+
+    /// <summary>The assistants each manager manages: the demo puts every third assistant (index % 3 == 2) in Vest, the rest in Øst.</summary>
+    private static readonly Dictionary<string, Guid[]> Managed = new()
+    {
+        [DemoLogins.ProviderAdmin] = [Assistant(42), Assistant(15), Assistant(20), Assistant(2), Assistant(12), Former],
+        [DemoLogins.CoordinatorEast] = [Assistant(42), Assistant(15), Assistant(12), Former],
+        [DemoLogins.CoordinatorWest] = [Assistant(20), Assistant(2)],
+    };
+
+    /// <summary>The assistant record each assistant's login is linked to.</summary>
+    private static readonly Dictionary<string, Guid[]> Self = new()
+    {
+        [DemoLogins.Assistant] = [Assistant(42)],
+        [DemoLogins.FormerAssistant] = [Former],
+    };
+
+    /// <summary>The demo's employment of an assistant (each has one), for the routes of one employment.</summary>
+    private static Guid EmploymentOf(Guid assistant)
+        => assistant == Former ? DemoIds.For("employment:former")
+            : Enumerable.Range(0, 60).Where(i => Assistant(i) == assistant).Select(i => DemoIds.For($"employment:{i}")).DefaultIfEmpty(Guid.NewGuid()).First();
 
     /// <summary>
     /// The oracle: who may see what, written out by hand from the demo data's design (offices,
@@ -367,6 +413,11 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
         var foreign = principal == ForeignProvider.AdminEmail;
         if (route.Audience != Audience.All && principal == DemoLogins.Assistant) visible = ([], visible.Assistants);
         if (route.Audience == Audience.Planners && principal.StartsWith("saksbehandler", StringComparison.Ordinal)) visible = ([], visible.Assistants);
+        if (route.Audience is Audience.AssistantManagers or Audience.AssistantSelf)
+        {
+            var own = route.Audience == Audience.AssistantSelf ? Self.GetValueOrDefault(principal, []) : [];
+            visible = ([], [.. Managed.GetValueOrDefault(principal, []), .. own]);
+        }
         if (route.Audience == Audience.Managers && principal is not (DemoLogins.ProviderAdmin or DemoLogins.CoordinatorEast or DemoLogins.CoordinatorWest)) visible = ([], visible.Assistants);
         var reporting = route.Audience switch
         {
@@ -385,7 +436,8 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
             case ObjectKind.Assistant:
                 foreach (var id in new[] { Assistant(42), Assistant(15), Assistant(20), Assistant(2), Assistant(12), Former })
                     yield return (Fill(route.Pattern, id), visible.Assistants.Contains(id));
-                yield return (Fill(route.Pattern, ForeignProvider.AssistantId), foreign);
+                // The foreign assistant's employment is not one of the demo's: its employment page finds nothing.
+                yield return (Fill(route.Pattern, ForeignProvider.AssistantId), foreign && !route.Pattern.Contains("{EmploymentId:guid}", StringComparison.Ordinal));
                 break;
             case ObjectKind.Municipality:
                 foreach (var number in new[] { "0301", "3201", "4601" })
@@ -450,7 +502,11 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
             .Replace("{secret}", "ukjent-hemmelighet-som-ikke-finnes", StringComparison.Ordinal)
             .Replace("{Id:guid}", id.ToString(), StringComparison.Ordinal).Replace("{id:guid}", id.ToString(), StringComparison.Ordinal)
             .Replace("{decisionId:guid}", (decisionId ?? Guid.NewGuid()).ToString(), StringComparison.Ordinal)
-            .Replace("{month}", "2026-10", StringComparison.Ordinal).Replace("{year:int}", "2026", StringComparison.Ordinal);
+            .Replace("{month}", "2026-10", StringComparison.Ordinal).Replace("{year:int}", "2026", StringComparison.Ordinal)
+            .Replace("{EmploymentId:guid}", EmploymentOf(id).ToString(), StringComparison.Ordinal)
+            .Replace("{employmentId:guid}", EmploymentOf(id).ToString(), StringComparison.Ordinal)
+            .Replace("{assignmentId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+            .Replace("{declarationId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
 
     private static int[] ExpectedStatus(Route route, bool signedIn, bool visible, string path)
     {

@@ -14,11 +14,12 @@ namespace Selvstyrt.Web.Features.Assistants;
 /// </summary>
 public static class GetAssistant
 {
-    public sealed record EmploymentView(EmploymentKind Kind, decimal PositionPercent, LocalDate Start, LocalDate? End, int SeniorityYears);
+    public sealed record EmploymentView(Guid Id, EmploymentKind Kind, decimal PositionPercent, LocalDate Start, LocalDate? End, int SeniorityYears,
+        TemporaryBasis? TemporaryBasis, LocalDate? ProbationEnd, LocalDate SeniorityFrom, decimal? HourlyWage);
 
-    public sealed record AssignmentView(Guid ArrangementId, string ArrangementName, LocalDate From, LocalDate? To, bool Active);
+    public sealed record AssignmentView(Guid Id, Guid ArrangementId, string ArrangementName, LocalDate From, LocalDate? To, bool Active);
 
-    public sealed record OtherEmployerView(string EmployerName, decimal HoursPerWeek, LocalDate From, LocalDate? To);
+    public sealed record OtherEmployerView(Guid Id, string EmployerName, decimal HoursPerWeek, LocalDate From, LocalDate? To, LocalDate? ConfirmedOn);
 
     public sealed record View(
         Guid Id, string Name, string? OfficeName, string? Email, string? Phone, LocalDate? BirthDate, bool IsSelf,
@@ -29,6 +30,12 @@ public static class GetAssistant
 
         /// <summary>Whether the viewer may change the payroll details (administrator, or the office's coordinator).</summary>
         public bool CanManagePay { get; init; }
+
+        /// <summary>Whether the viewer manages the assistant: employments, assignments, confirmations and the login.</summary>
+        public bool CanManage { get; init; }
+
+        /// <summary>Whether the assistant signs in with an account of their own (shown to the employer side).</summary>
+        public bool HasLogin { get; init; }
     }
 
     public sealed class Handler(SelvstyrtDb db, ArrangementAccess access, CurrentUser user)
@@ -48,7 +55,7 @@ public static class GetAssistant
             var readable = access.ReadableArrangements().Select(a => a.Id);
             var assignments = await db.Assignments.AsNoTracking()
                 .Where(s => s.AssistantId == id && readable.Contains(s.ArrangementId))
-                .Select(s => new { s.ArrangementId, s.From, s.To, Name = db.Arrangements.Where(a => a.Id == s.ArrangementId).Select(a => a.Name).First() })
+                .Select(s => new { s.Id, s.ArrangementId, s.From, s.To, Name = db.Arrangements.Where(a => a.Id == s.ArrangementId).Select(a => a.Name).First() })
                 .ToListAsync(ct);
             var office = await db.Offices.AsNoTracking().Where(o => o.Id == assistant.OfficeId).Select(o => o.Name).FirstOrDefaultAsync(ct);
             var manages = await SaveAssistantPay.ManagesAsync(db, uid, assistant, ct);
@@ -58,15 +65,19 @@ public static class GetAssistant
                 assistant.Id, assistant.FullName, office, assistant.Email, assistant.Phone,
                 employerSide || isSelf ? assistant.BirthDate : null, isSelf,
                 assistant.Employments.OrderByDescending(e => e.Start)
-                    .Select(e => new EmploymentView(e.Kind, e.PositionPercent, e.Start, e.End, e.SeniorityYearsOn(today))).ToList(),
+                    .Select(e => new EmploymentView(e.Id, e.Kind, e.PositionPercent, e.Start, e.End, e.SeniorityYearsOn(today), e.TemporaryBasis, e.ProbationEnd,
+                        e.SeniorityFrom, employerSide || isSelf ? e.HourlyWage : null)).ToList(),
                 assignments.OrderBy(s => s.Name, StringComparer.Ordinal)
-                    .Select(s => new AssignmentView(s.ArrangementId, s.Name, s.From, s.To, s.From <= today && (s.To is null || s.To >= today))).ToList(),
+                    .Select(s => new AssignmentView(s.Id, s.ArrangementId, s.Name, s.From, s.To, s.From <= today && (s.To is null || s.To >= today))).ToList(),
                 employerSide || isSelf
-                    ? assistant.OtherEmployerHours.Select(o => new OtherEmployerView(o.EmployerName, o.HoursPerWeek, o.From, o.To)).ToList()
+                    ? assistant.OtherEmployerHours.OrderByDescending(o => o.From)
+                        .Select(o => new OtherEmployerView(o.Id, o.EmployerName, o.HoursPerWeek, o.From, o.To, o.ConfirmedAt?.InZone(CurrentUser.Zone).Date)).ToList()
                     : null)
             {
                 Pay = employerSide || isSelf ? (assistant.EmployeeNumber, current?.HourlyWage) : null,
                 CanManagePay = manages && current is not null,
+                CanManage = manages,
+                HasLogin = assistant.UserId is not null,
             };
         }
     }

@@ -34,6 +34,9 @@ public sealed class SaveAssistantPay(SelvstyrtDb db, CurrentUser user)
         }
         var number = assistant.SetEmployeeNumber(employeeNumber);
         if (!number.IsSuccess) foreach (var (k, v) in ((Invalid)number.Error!).Fields) fields[k] = v;
+        else if (assistant.EmployeeNumber is { } taken
+            && await db.Assistants.AnyAsync(a => a.ProviderId == assistant.ProviderId && a.Id != assistant.Id && a.EmployeeNumber == taken, ct))
+            fields["employeeNumber"] = "Ansattnummeret er allerede brukt av en annen assistent.";
         var employment = assistant.EmploymentOn(user.Today) ?? assistant.Employments.OrderByDescending(e => e.Start).FirstOrDefault();
         if (employment is null) fields["hourlyWage"] = "Assistenten har ikke noe arbeidsforhold å sette timelønn på.";
         else if (!fields.ContainsKey("hourlyWage"))

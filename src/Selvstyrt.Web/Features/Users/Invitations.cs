@@ -66,12 +66,16 @@ public sealed class Invitations(SelvstyrtDb db, UserManager<AppUser> users, Arra
             .ToListAsync(ct);
         var arrangementNames = await db.Arrangements.AsNoTracking().Where(a => roles.Select(r => r.ArrangementId).Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
         var scopeNames = await ScopeNamesAsync(grants, ct);
-        var userIds = grants.Select(g => g.UserId).Concat(roles.Select(r => r.UserId)).Distinct().ToList();
+        var assistants = await db.Assistants.AsNoTracking()
+            .Where(a => a.UserId != null && (administered.Contains(a.ProviderId) || managed.Any(o => o.Id == a.OfficeId)))
+            .Select(a => new { a.Id, UserId = a.UserId!.Value, a.FullName }).ToListAsync(ct);
+        var userIds = grants.Select(g => g.UserId).Concat(roles.Select(r => r.UserId)).Concat(assistants.Select(a => a.UserId)).Distinct().ToList();
         var people = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id) && !u.IsServiceAccount)
             .Select(u => new { u.Id, u.DisplayName, u.Email, HasPassword = u.PasswordHash != null, u.IsDisabled }).ToListAsync(ct);
         return people.Select(u => new Person(u.Id, u.DisplayName, u.Email ?? "", u.HasPassword, u.IsDisabled,
                 grants.Where(g => g.UserId == u.Id).Select(g => new Held(KindOf(g.Role), g.OfficeId ?? g.MunicipalityId, scopeNames.GetValueOrDefault(g.OfficeId ?? g.MunicipalityId ?? g.ProviderId, ""), null))
                     .Concat(roles.Where(r => r.UserId == u.Id).Select(r => new Held(KindOf(r.Kind), r.ArrangementId, arrangementNames.GetValueOrDefault(r.ArrangementId, ""), r.From)))
+                    .Concat(assistants.Where(a => a.UserId == u.Id).Select(a => new Held(RoleKind.Assistant, a.Id, a.FullName, null)))
                     .ToList()))
             .OrderBy(p => p.Name, StringComparer.CurrentCulture).ToList();
     }
@@ -100,7 +104,8 @@ public sealed class Invitations(SelvstyrtDb db, UserManager<AppUser> users, Arra
         var (person, newAccount) = account.Value!;
 
         if (await HoldsAsync(person.Id, providerId, c.Role.Value, c.ScopeId, ct)) return new Invited(person.Id, true, false);
-        await GrantAsync(person.Id, providerId, c.Role.Value, c.ScopeId, ct);
+        var granted = await GrantAsync(person.Id, providerId, c.Role.Value, c.ScopeId, ct);
+        if (!granted.IsSuccess) return granted.Error!;
         var change = RoleChange.Record(Guid.CreateVersion7(), providerId, person.Id, c.Role.Value, c.Role is RoleKind.ProviderAdmin or RoleKind.Auditor ? null : c.ScopeId,
             true, user.Id, now);
         db.RoleChanges.Add(change);
@@ -130,7 +135,13 @@ public sealed class Invitations(SelvstyrtDb db, UserManager<AppUser> users, Arra
         if (!target.IsSuccess) return target.Error!;
         var providerId = target.Value!.ProviderId;
         var today = user.Today;
-        if (RoleChange.InArrangement(role.Value))
+        if (role == RoleKind.Assistant)
+        {
+            var assistant = await db.Assistants.SingleAsync(a => a.Id == scopeId, ct);
+            if (assistant.UserId != userId) return new NotFound("Personen har ikke denne rollen.");
+            assistant.UnlinkUser();
+        }
+        else if (RoleChange.InArrangement(role.Value))
         {
             var kind = ArrangementKind(role.Value);
             var arrangement = await db.Arrangements.Include(a => a.Roles).SingleAsync(a => a.Id == scopeId, ct);
@@ -163,6 +174,7 @@ public sealed class Invitations(SelvstyrtDb db, UserManager<AppUser> users, Arra
         var providersOfPerson = await db.ProviderGrants.AsNoTracking().Where(g => g.UserId == userId).Select(g => g.ProviderId)
             .Union(db.ArrangementRoles.AsNoTracking().Where(r => r.UserId == userId && (r.To == null || r.To >= today))
                 .Join(db.Arrangements, r => r.ArrangementId, a => a.Id, (r, a) => a.ProviderId))
+            .Union(db.Assistants.AsNoTracking().Where(a => a.UserId == userId).Select(a => a.ProviderId))
             .Distinct().ToListAsync(ct);
         if (providersOfPerson.Count == 0 || !providersOfPerson.Any(administered.Contains)) return new NotFound();
         if (!providersOfPerson.All(administered.Contains))
@@ -185,6 +197,13 @@ public sealed class Invitations(SelvstyrtDb db, UserManager<AppUser> users, Arra
     /// <summary>The provider, its name and the role in words, once the user is allowed to give or take it.</summary>
     private async Task<Result<Target>> TargetAsync(RoleKind role, Guid? scopeId, CancellationToken ct)
     {
+        if (role == RoleKind.Assistant)
+        {
+            var assistant = scopeId is { } assistantId ? await db.Assistants.AsNoTracking().SingleOrDefaultAsync(a => a.Id == assistantId, ct) : null;
+            if (assistant is null || !await Assistants.SaveAssistantPay.ManagesAsync(db, user.Id, assistant, ct)) return Invalid.Field("scopeId", "Velg en assistent du administrerer.");
+            var providerName = await ProviderNameAsync(assistant.ProviderId, ct);
+            return new Target(assistant.ProviderId, providerName, $"assistent hos {providerName}");
+        }
         if (RoleChange.InArrangement(role))
         {
             if (scopeId is not { } arrangementId) return Invalid.Field("scopeId", "Velg ordningen.");
@@ -217,6 +236,7 @@ public sealed class Invitations(SelvstyrtDb db, UserManager<AppUser> users, Arra
     private async Task<bool> HoldsAsync(Guid userId, Guid providerId, RoleKind role, Guid? scopeId, CancellationToken ct)
     {
         var today = user.Today;
+        if (role == RoleKind.Assistant) return await db.Assistants.AnyAsync(a => a.Id == scopeId && a.UserId == userId, ct);
         if (RoleChange.InArrangement(role))
         {
             var kind = ArrangementKind(role);
@@ -238,19 +258,26 @@ public sealed class Invitations(SelvstyrtDb db, UserManager<AppUser> users, Arra
         };
     }
 
-    private async Task GrantAsync(Guid userId, Guid providerId, RoleKind role, Guid? scopeId, CancellationToken ct)
+    private async Task<Result<bool>> GrantAsync(Guid userId, Guid providerId, RoleKind role, Guid? scopeId, CancellationToken ct)
     {
+        if (role == RoleKind.Assistant)
+        {
+            var assistant = await db.Assistants.SingleAsync(a => a.Id == scopeId, ct);
+            var linked = assistant.LinkUser(userId);
+            return linked.IsSuccess ? true : linked.Error!;
+        }
         if (RoleChange.InArrangement(role))
         {
             var arrangement = await db.Arrangements.Include(a => a.Roles).SingleAsync(a => a.Id == scopeId, ct);
             var granted = arrangement.GrantRole(Guid.CreateVersion7(), userId, ArrangementKind(role), user.Today, arrangement.EndDate);
             if (!granted.IsSuccess) throw new InvalidOperationException(granted.Error!.Message);
-            return;
+            return true;
         }
         var providerRole = ProviderRoleOf(role);
         var grant = ProviderGrant.Create(Guid.CreateVersion7(), userId, providerId, providerRole,
             providerRole == ProviderRole.OfficeCoordinator ? scopeId : null, providerRole == ProviderRole.CaseWorker ? scopeId : null);
         db.ProviderGrants.Add(grant.Value ?? throw new InvalidOperationException(grant.Error!.Message));
+        return true;
     }
 
     private async Task<Dictionary<Guid, string>> ScopeNamesAsync(List<ProviderGrant> grants, CancellationToken ct)
@@ -274,6 +301,7 @@ public sealed class Invitations(SelvstyrtDb db, UserManager<AppUser> users, Arra
         RoleKind.Auditor => "revisor",
         RoleKind.WorkLeader => "arbeidsleder",
         RoleKind.CoWorkLeader => "medarbeidsleder",
+        RoleKind.Assistant => "assistent",
         _ => "stedfortreder",
     };
 
