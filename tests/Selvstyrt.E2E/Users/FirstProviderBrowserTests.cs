@@ -14,7 +14,8 @@ namespace Selvstyrt.E2E.Users;
 /// provider and its administrator, the set-password mail arrives at an SMTP server on loopback, and the administrator
 /// opens the link on a 360 px phone, chooses a password by keyboard only, signs in, sets up the first office and
 /// municipality with its contract, creates the first arrangement with its recipient and invites its work leader, who
-/// sets a password from the invitation and signs in. One host, one sign-in each.
+/// sets a password from the invitation and signs in; then imports twenty assistants from an Excel file (one bad row first).
+/// One host, one sign-in each.
 /// </summary>
 public sealed partial class FirstProviderBrowserTests(Browser browser)
 {
@@ -149,6 +150,26 @@ public sealed partial class FirstProviderBrowserTests(Browser browser)
         await AssertFitsAsync(leaderPage, "arbeidslederens start");
         await Browser.ScreenshotAsync(leaderPage, "arbeidsleder-start-360");
 
+        // Twenty assistants from the payroll system's Excel file: one bad row names itself and saves nothing; the fixed
+        // file saves all of them with their place in the arrangement; the same file again would change nothing.
+        await ImportAsync(page, Workbook(badRow: true), "import-feil");
+        await page.GetByText("«åtti» er ikke et tall.").WaitForAsync();
+        await page.GetByText("Ingenting er lagret", new() { Exact = false }).First.WaitForAsync();
+        await AssertFitsAsync(page, "import med feil");
+        await Browser.ScreenshotAsync(page, "import-feil-360");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Last opp den rettede filen" }).ClickAsync();
+        await ImportAsync(page, Workbook(badRow: false), "import-riktig");
+        await page.GetByText("Filen er riktig.", new() { Exact = false }).WaitForAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Importer 20 rader" }).ClickAsync();
+        await page.WaitForURLAsync("**/assistenter/import?importert=20");
+        await page.GetByText("Importen er lagret: 20 assistenter er nye eller endret.").WaitForAsync();
+        await AssertFitsAsync(page, "import lagret");
+        await ImportAsync(page, Workbook(badRow: false), "import-igjen");
+        await page.GetByText("Alt i filen er allerede registrert.", new() { Exact = false }).WaitForAsync();
+        await page.GotoAsync("/assistenter?sok=Importert");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Importert Assistent 20" }).WaitForAsync();
+        await AssertFitsAsync(page, "importerte assistenter");
+
         await page.GotoAsync("/varsler");
         await page.GetByText("Du har ingen varsler.").WaitForAsync();
         await AssertFitsAsync(page, "varsler");
@@ -161,6 +182,42 @@ public sealed partial class FirstProviderBrowserTests(Browser browser)
         await page.GetByRole(AriaRole.Heading, new() { Name = "Glemt passord", Level = 1 }).WaitForAsync();
         await AssertFitsAsync(page, "glemt passord");
         await Browser.ScreenshotAsync(page, "glemt-passord-360");
+    }
+
+    /// <summary>Uploads a file on «Importer assistenter», keeps the guessed columns and previews.</summary>
+    private static async Task ImportAsync(IPage page, byte[] file, string label)
+    {
+        await page.GotoAsync("/assistenter/import");
+        await page.GetByLabel("Fil", new() { Exact = true }).SetInputFilesAsync(new FilePayload
+        {
+            Name = "ansatte.xlsx", MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Buffer = file,
+        });
+        await AssertFitsAsync(page, label);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Last opp og velg kolonner" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/assistenter/import?fil=", StringComparison.Ordinal));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Forhåndsvis" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Forhåndsvisning" }).WaitForAsync();
+    }
+
+    /// <summary>An export as payroll systems make it: employee number, name, start date as a date cell, position, arrangement.</summary>
+    private static byte[] Workbook(bool badRow)
+    {
+        using var workbook = new ClosedXML.Excel.XLWorkbook();
+        var sheet = workbook.AddWorksheet("Ansatte");
+        string[] headers = ["Ansattnr", "Navn", "Mobil", "Ansatt fra", "Stillingsprosent", "Ordning"];
+        for (var c = 0; c < headers.Length; c++) sheet.Cell(1, c + 1).Value = headers[c];
+        for (var i = 1; i <= 20; i++)
+        {
+            sheet.Cell(i + 1, 1).Value = $"{500 + i}";
+            sheet.Cell(i + 1, 2).Value = $"Importert Assistent {i}";
+            sheet.Cell(i + 1, 3).Value = $"9{i:0000000}";
+            sheet.Cell(i + 1, 4).Value = new DateTime(2027, 1, 1);
+            sheet.Cell(i + 1, 5).Value = badRow && i == 3 ? "åtti" : $"{20 + i}";
+            sheet.Cell(i + 1, 6).Value = "Ordningen til Nora";
+        }
+        using var stream = new MemoryStream();
+        workbook.SaveAs(stream);
+        return stream.ToArray();
     }
 
     /// <summary>Both password fields by keyboard: Tab to the first, type, Tab, type, Enter.</summary>
