@@ -8,8 +8,8 @@ using Selvstyrt.Web.Shared.Forms;
 
 namespace Selvstyrt.Web.Features.Imports;
 
-/// <summary>One field an import can fill, with the column names other systems use for it (for the first guess at a mapping).</summary>
-public sealed record ImportField(string Key, string Label, bool Required, string Help, params string[] Names);
+/// <summary>One field an import can fill, with the column names other systems use for it (for the first guess at a mapping). The page's label and help come from the resources (<c>Import.Field.*</c>); <see cref="Label"/> names a column the file lacks in a message.</summary>
+public sealed record ImportField(string Key, string Label, bool Required, params string[] Names);
 
 /// <summary>A bad value: the row as the spreadsheet numbers it (the header is row 1), the file's column name, and why.</summary>
 public sealed record ImportIssue(int Row, string Column, string Message);
@@ -47,24 +47,24 @@ public static class AssistantImport
 {
     public static readonly IReadOnlyList<ImportField> Fields =
     [
-        new("employeeNumber", "Ansattnummer", true, "Nøkkelen: samme nummer oppdaterer samme assistent.", "ansattnummer", "ansattnr", "ansatt nr", "ansatt-nr", "employee number", "employeenumber", "lønnsnummer", "lønnsnr", "ressursnummer", "personalnummer"),
-        new("fullName", "Fullt navn", false, "Eller fornavn og etternavn i hver sin kolonne.", "navn", "fullt navn", "full name", "name", "ansatt", "assistent"),
-        new("firstName", "Fornavn", false, "", "fornavn", "first name", "firstname", "given name"),
-        new("lastName", "Etternavn", false, "", "etternavn", "last name", "lastname", "surname", "family name"),
-        new("email", "E-post", false, "", "e-post", "epost", "e-postadresse", "email", "e-mail", "mail"),
-        new("phone", "Telefon", false, "", "telefon", "mobil", "mobilnummer", "telefonnummer", "tlf", "phone", "mobile"),
-        new("birthDate", "Fødselsdato", false, "", "fødselsdato", "født", "birth date", "date of birth", "birthdate"),
-        new("office", "Kontor", false, "Må fylles ut når du administrerer flere kontorer.", "kontor", "avdeling", "office", "department", "region"),
-        new("kind", "Ansettelsesform", false, "Fast, midlertidig eller tilkallingsvikar. Tom: fast med stillingsprosent, ellers tilkalling.", "ansettelsesform", "ansettelse", "stillingstype", "arbeidsforhold", "type", "employment type"),
-        new("temporaryBasis", "Grunnlag for midlertidig ansettelse", false, "Midlertidig behov, vikariat, praksis eller arbeidsmarkedstiltak.", "grunnlag", "midlertidig grunnlag", "grunnlag midlertidig", "basis"),
-        new("positionPercent", "Stillingsprosent", false, "", "stillingsprosent", "stilling %", "stilling", "stillingsandel", "position", "position percent", "fte"),
-        new("start", "Startdato", true, "", "startdato", "ansatt fra", "ansettelsesdato", "tiltredelse", "fra dato", "start", "start date"),
-        new("end", "Sluttdato", false, "", "sluttdato", "ansatt til", "til dato", "end", "end date"),
-        new("probationEnd", "Prøvetid til", false, "", "prøvetid til", "prøvetid slutt", "prøvetid", "probation end"),
-        new("seniorityFrom", "Ansiennitetsdato", false, "", "ansiennitetsdato", "ansiennitet fra", "ansiennitet", "seniority date"),
-        new("hourlyWage", "Timelønn", false, "", "timelønn", "timesats", "lønn per time", "hourly wage", "wage"),
-        new("arrangements", "Ordninger", false, "Navnet på ordningen; flere skilles med semikolon.", "ordning", "ordninger", "arbeidssted", "brukerstyrt ordning", "arrangement", "arrangements"),
-        new("assignedFrom", "I ordningen fra", false, "Tom: startdatoen, eller ordningens første dag om den er senere.", "i ordningen fra", "tilknyttet fra", "ordning fra", "assigned from"),
+        new("employeeNumber", "Ansattnummer", true, "ansattnummer", "ansattnr", "ansatt nr", "ansatt-nr", "employee number", "employeenumber", "lønnsnummer", "lønnsnr", "ressursnummer", "personalnummer"),
+        new("fullName", "Fullt navn", false, "navn", "fullt navn", "full name", "name", "ansatt", "assistent"),
+        new("firstName", "Fornavn", false, "fornavn", "first name", "firstname", "given name"),
+        new("lastName", "Etternavn", false, "etternavn", "last name", "lastname", "surname", "family name"),
+        new("email", "E-post", false, "e-post", "epost", "e-postadresse", "email", "e-mail", "mail"),
+        new("phone", "Telefon", false, "telefon", "mobil", "mobilnummer", "telefonnummer", "tlf", "phone", "mobile"),
+        new("birthDate", "Fødselsdato", false, "fødselsdato", "født", "birth date", "date of birth", "birthdate"),
+        new("office", "Kontor", false, "kontor", "avdeling", "office", "department", "region"),
+        new("kind", "Ansettelsesform", false, "ansettelsesform", "ansettelse", "stillingstype", "arbeidsforhold", "type", "employment type"),
+        new("temporaryBasis", "Grunnlag for midlertidig ansettelse", false, "grunnlag", "midlertidig grunnlag", "grunnlag midlertidig", "basis"),
+        new("positionPercent", "Stillingsprosent", false, "stillingsprosent", "stilling %", "stilling", "stillingsandel", "position", "position percent", "fte"),
+        new("start", "Startdato", true, "startdato", "ansatt fra", "ansettelsesdato", "tiltredelse", "fra dato", "start", "start date"),
+        new("end", "Sluttdato", false, "sluttdato", "ansatt til", "til dato", "end", "end date"),
+        new("probationEnd", "Prøvetid til", false, "prøvetid til", "prøvetid slutt", "prøvetid", "probation end"),
+        new("seniorityFrom", "Ansiennitetsdato", false, "ansiennitetsdato", "ansiennitet fra", "ansiennitet", "seniority date"),
+        new("hourlyWage", "Timelønn", false, "timelønn", "timesats", "lønn per time", "hourly wage", "wage"),
+        new("arrangements", "Ordninger", false, "ordning", "ordninger", "arbeidssted", "brukerstyrt ordning", "arrangement", "arrangements"),
+        new("assignedFrom", "I ordningen fra", false, "i ordningen fra", "tilknyttet fra", "ordning fra", "assigned from"),
     ];
 
     /// <summary>The first guess at a mapping: each field to the file column with one of its usual names.</summary>
