@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Selvstyrt.Data;
-using Selvstyrt.Domain.Arrangements;
 using Selvstyrt.Domain.Common;
 using Selvstyrt.Domain.People;
 using Selvstyrt.Web.Auth;
@@ -173,17 +172,16 @@ public sealed class AssistantRecords(SelvstyrtDb db, ArrangementAccess access, C
         foreach (var arrangement in arrangements) arrangement.EndAssignmentsOf(assistantId, lastDay);
     }
 
-    private async Task<Assistant?> ManagedAsync(Guid assistantId, CancellationToken ct)
-    {
-        var assistant = await db.Assistants.Include(a => a.Employments).Include(a => a.OtherEmployerHours).AsSplitQuery().SingleOrDefaultAsync(a => a.Id == assistantId, ct);
-        return assistant is not null && await SaveAssistantPay.ManagesAsync(db, user.Id, assistant, ct) ? assistant : null;
-    }
+    private Task<Assistant?> ManagedAsync(Guid assistantId, CancellationToken ct) => LoadAsync(assistantId, allowSelf: false, ct);
 
-    private async Task<Assistant?> SelfOrManagedAsync(Guid assistantId, CancellationToken ct)
+    private Task<Assistant?> SelfOrManagedAsync(Guid assistantId, CancellationToken ct) => LoadAsync(assistantId, allowSelf: true, ct);
+
+    /// <summary>The assistant with employments and declarations, when the user manages them (or is them, where allowed); else null.</summary>
+    private async Task<Assistant?> LoadAsync(Guid assistantId, bool allowSelf, CancellationToken ct)
     {
         var assistant = await db.Assistants.Include(a => a.Employments).Include(a => a.OtherEmployerHours).AsSplitQuery().SingleOrDefaultAsync(a => a.Id == assistantId, ct);
         if (assistant is null) return null;
-        return assistant.UserId == user.Id || await SaveAssistantPay.ManagesAsync(db, user.Id, assistant, ct) ? assistant : null;
+        return (allowSelf && assistant.UserId == user.Id) || await SaveAssistantPay.ManagesAsync(db, user.Id, assistant, ct) ? assistant : null;
     }
 
     private async Task<Result<Created>> SaveAsync(Created created, CancellationToken ct)
