@@ -1038,6 +1038,19 @@ T.update({
 "Import.FieldHelp.arrangements": ("Navnet på ordningen; flere skilles med semikolon.", "The arrangement's name; separate several with semicolons."),
 "Import.Field.assignedFrom": ("I ordningen fra", "In the arrangement from"),
 "Import.FieldHelp.assignedFrom": ("Tom: startdatoen, eller ordningens første dag om den er senere.", "Empty: the start date, or the arrangement's first day when later."),
+"RoleLog.Title": ("Rollelogg", "Role log"),
+"RoleLog.Link": ("Se rolleloggen: hvem som har fått og mistet roller", "See the role log: who got and lost roles"),
+"RoleLog.NotAllowed": ("Bare leverandørens administrator kan lese rolleloggen.", "Only the provider's administrator can read the role log."),
+"RoleLog.None": ("Ingen roller er gitt eller fjernet ennå.", "No roles have been given or taken away yet."),
+"RoleLog.Intro": ("Hver gang noen får eller mister en rolle, med hvem som gjorde det og når. De siste {0} endringene, nyeste først.", "Every time someone gets or loses a role, with who did it and when. The last {0} changes, newest first."),
+"RoleLog.Caption": ("Endringer i roller", "Changes of roles"),
+"RoleLog.When": ("Når", "When"),
+"RoleLog.Person": ("Person", "Person"),
+"RoleLog.Change": ("Endring", "Change"),
+"RoleLog.Where": ("Hvor", "Where"),
+"RoleLog.By": ("Gjort av", "Done by"),
+"RoleLog.Granted": ("Fikk rollen {0}", "Got the role {0}"),
+"RoleLog.Revoked": ("Mistet rollen {0}", "Lost the role {0}"),
 })
 
 from xml.sax.saxutils import escape

@@ -21,6 +21,13 @@ public static class Format
     public static string Money(decimal amount) => amount.ToString("N2", CultureInfo.CurrentCulture) + " kr";
 
     /// <summary>A local clock time of an instant in Norway: «08:00».</summary>
+    /// <summary>A moment as Norwegians read it, in Norway's time: «3. desember 2026 kl. 10:42».</summary>
+    public static string DateTime(Instant at)
+    {
+        var local = at.InZone(Auth.CurrentUser.Zone).LocalDateTime;
+        return $"{Date(local.Date)} kl. {local.ToString("HH:mm", CultureInfo.InvariantCulture)}";
+    }
+
     public static string Clock(Instant at) => at.InZone(Auth.CurrentUser.Zone).ToString("HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>A month: «november 2026».</summary>

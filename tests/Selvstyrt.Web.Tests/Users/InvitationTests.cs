@@ -72,6 +72,17 @@ public sealed class InvitationTests
         log.Select(c => (c.Role, c.ScopeId, c.Granted)).ShouldBe([(RoleKind.WorkLeader, arrangement, true), (RoleKind.WorkLeader, arrangement, false)]);
         var coordinatorWest = await check.ServiceProvider.GetRequiredService<SelvstyrtDb>().Users.Where(u => u.Email == DemoLogins.CoordinatorWest).Select(u => u.Id).SingleAsync(Ct);
         log.ShouldAllBe(c => c.ByUserId == coordinatorWest);
+
+        // The administrator reads both changes on «Rollelogg» and in the API; a coordinator gets an empty list.
+        var admin = await factory.SignedInClientAsync(DemoLogins.ProviderAdmin);
+        var page = System.Net.WebUtility.HtmlDecode(await Html.GetAsync(admin, "/brukere/logg", Ct));
+        page.ShouldContain("Fikk rollen arbeidsleder");
+        page.ShouldContain("Mistet rollen arbeidsleder");
+        var entries = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/role-changes", Ct)).EnumerateArray().Where(e => e.GetProperty("person").GetString() == "Nina Ny").ToList();
+        entries.Select(e => e.GetProperty("granted").GetBoolean()).ShouldBe([false, true], "newest first");
+        entries.ShouldAllBe(e => e.GetProperty("where").GetString() == "Ordningen til Solveig");
+        (await west.GetFromJsonAsync<JsonElement>("/api/v1/role-changes", Ct)).GetArrayLength().ShouldBe(0);
+        System.Net.WebUtility.HtmlDecode(await Html.GetAsync(west, "/brukere/logg", Ct)).ShouldContain("Bare leverandørens administrator kan lese rolleloggen.");
     }
 
     [Theory, DatabaseData]

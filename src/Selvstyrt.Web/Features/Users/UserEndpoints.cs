@@ -14,6 +14,7 @@ public static class UserEndpoints
     {
         services.AddScoped<PasswordLinkService>();
         services.AddScoped<Invitations>();
+        services.AddScoped<RoleLog>();
     }
 
     public static void MapApi(RouteGroupBuilder api)
@@ -21,6 +22,8 @@ public static class UserEndpoints
         ArgumentNullException.ThrowIfNull(api);
         api.MapGet("/users", async (Invitations invitations, CancellationToken ct) => TypedResults.Ok(await invitations.ListAsync(ct)))
             .WithName("ListUsers").WithSummary("Personene med roller hos leverandøren (administrator) eller i kontorets ordninger (koordinator)");
+        api.MapGet("/role-changes", async (RoleLog log, CancellationToken ct) => TypedResults.Ok(await log.ListAsync(ct) ?? []))
+            .WithName("ListRoleChanges").WithSummary("Rolleloggen hos leverandørene brukeren administrerer: hvem som fikk eller mistet hvilken rolle, hvor, av hvem og når (nyeste først, høyst 500; tom for andre)");
         api.MapPost("/invitations", async (HttpRequest request, Invitations invitations, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<InvitationRequest>(request, ct);
