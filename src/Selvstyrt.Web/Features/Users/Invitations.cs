@@ -280,13 +280,23 @@ public sealed class Invitations(SelvstyrtDb db, UserManager<AppUser> users, Arra
         return true;
     }
 
-    private async Task<Dictionary<Guid, string>> ScopeNamesAsync(List<ProviderGrant> grants, CancellationToken ct)
+    private Task<Dictionary<Guid, string>> ScopeNamesAsync(List<ProviderGrant> grants, CancellationToken ct)
+        => PlaceNamesAsync(db, grants.SelectMany(g => new[] { g.OfficeId, g.MunicipalityId, (Guid?)g.ProviderId }).OfType<Guid>().Distinct().ToList(), ct);
+
+    /// <summary>
+    /// The names of the places a role can be held in (offices, municipalities, providers, arrangements, assistant records),
+    /// by id, one query per kind: for the people list and the role log.
+    /// </summary>
+    public static async Task<Dictionary<Guid, string>> PlaceNamesAsync(SelvstyrtDb db, IReadOnlyCollection<Guid> ids, CancellationToken ct)
     {
-        var ids = grants.SelectMany(g => new[] { g.OfficeId, g.MunicipalityId, (Guid?)g.ProviderId }).OfType<Guid>().Distinct().ToList();
+        ArgumentNullException.ThrowIfNull(db);
         var names = new Dictionary<Guid, string>();
+        if (ids.Count == 0) return names;
         foreach (var o in await db.Offices.AsNoTracking().Where(o => ids.Contains(o.Id)).Select(o => new { o.Id, o.Name }).ToListAsync(ct)) names[o.Id] = o.Name;
         foreach (var m in await db.Municipalities.AsNoTracking().Where(m => ids.Contains(m.Id)).Select(m => new { m.Id, m.Name }).ToListAsync(ct)) names[m.Id] = m.Name;
         foreach (var p in await db.Providers.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.Name }).ToListAsync(ct)) names[p.Id] = p.Name;
+        foreach (var a in await db.Arrangements.AsNoTracking().Where(a => ids.Contains(a.Id)).Select(a => new { a.Id, a.Name }).ToListAsync(ct)) names[a.Id] = a.Name;
+        foreach (var a in await db.Assistants.AsNoTracking().Where(a => ids.Contains(a.Id)).Select(a => new { a.Id, a.FullName }).ToListAsync(ct)) names[a.Id] = a.FullName;
         return names;
     }
 

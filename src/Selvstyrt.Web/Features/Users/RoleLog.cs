@@ -24,12 +24,7 @@ public sealed class RoleLog(SelvstyrtDb db, AdministeredProvider providers)
             .OrderByDescending(c => c.At).ThenByDescending(c => c.Id).Take(PageSize).ToListAsync(ct);
         var people = changes.Select(c => c.UserId).Concat(changes.Select(c => c.ByUserId)).Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(u => people.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-        var scopes = changes.Select(c => c.ScopeId).OfType<Guid>().Distinct().ToList();
-        var places = new Dictionary<Guid, string>();
-        foreach (var o in await db.Offices.AsNoTracking().Where(o => scopes.Contains(o.Id)).Select(o => new { o.Id, o.Name }).ToListAsync(ct)) places[o.Id] = o.Name;
-        foreach (var m in await db.Municipalities.AsNoTracking().Where(m => scopes.Contains(m.Id)).Select(m => new { m.Id, m.Name }).ToListAsync(ct)) places[m.Id] = m.Name;
-        foreach (var a in await db.Arrangements.AsNoTracking().Where(a => scopes.Contains(a.Id)).Select(a => new { a.Id, a.Name }).ToListAsync(ct)) places[a.Id] = a.Name;
-        foreach (var a in await db.Assistants.AsNoTracking().Where(a => scopes.Contains(a.Id)).Select(a => new { a.Id, a.FullName }).ToListAsync(ct)) places[a.Id] = a.FullName;
+        var places = await Invitations.PlaceNamesAsync(db, changes.Select(c => c.ScopeId).OfType<Guid>().Distinct().ToList(), ct);
         return changes.Select(c => new Entry(c.At, names.GetValueOrDefault(c.UserId, ""), c.Role, c.ScopeId is { } s ? places.GetValueOrDefault(s, "") : "",
             c.Granted, names.GetValueOrDefault(c.ByUserId, ""))).ToList();
     }
