@@ -38,10 +38,12 @@ public sealed class SelvstyrtDb(DbContextOptions<SelvstyrtDb> options)
     public DbSet<Arrangement> Arrangements => Set<Arrangement>();
     public DbSet<Assignment> Assignments => Set<Assignment>();
     public DbSet<ArrangementRole> ArrangementRoles => Set<ArrangementRole>();
+    public DbSet<ActingPeriod> ActingPeriods => Set<ActingPeriod>();
     public DbSet<Decision> Decisions => Set<Decision>();
     public DbSet<DecisionDocument> DecisionDocuments => Set<DecisionDocument>();
     public DbSet<WorkPlan> WorkPlans => Set<WorkPlan>();
     public DbSet<PlanShift> PlanShifts => Set<PlanShift>();
+    public DbSet<PlanDiscussion> PlanDiscussions => Set<PlanDiscussion>();
     public DbSet<UnusedHours> UnusedHours => Set<UnusedHours>();
     public DbSet<OpeningBalance> OpeningBalances => Set<OpeningBalance>();
     public DbSet<MunicipalityContract> MunicipalityContracts => Set<MunicipalityContract>();

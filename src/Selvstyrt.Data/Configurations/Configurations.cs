@@ -93,6 +93,30 @@ internal sealed class ArrangementRoleConfiguration : IEntityTypeConfiguration<Ar
     }
 }
 
+internal sealed class ActingPeriodConfiguration : IEntityTypeConfiguration<ActingPeriod>
+{
+    public void Configure(EntityTypeBuilder<ActingPeriod> b)
+    {
+        b.Property(x => x.Reason).HasMaxLength(200);
+        b.HasOne<Arrangement>().WithMany().HasForeignKey(x => x.ArrangementId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<ArrangementRole>().WithMany().HasForeignKey(x => x.RoleId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.UserId, x.ArrangementId });
+        b.HasIndex(x => new { x.ArrangementId, x.From });
+    }
+}
+
+internal sealed class PlanDiscussionConfiguration : IEntityTypeConfiguration<PlanDiscussion>
+{
+    public void Configure(EntityTypeBuilder<PlanDiscussion> b)
+    {
+        b.Property(x => x.Participants).HasMaxLength(300);
+        b.Property(x => x.Note).HasMaxLength(4000);
+        b.Property(x => x.RecordedByName).HasMaxLength(200);
+        b.HasOne<WorkPlan>().WithMany().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.PlanId, x.On });
+    }
+}
+
 internal sealed class DecisionConfiguration : IEntityTypeConfiguration<Decision>
 {
     public void Configure(EntityTypeBuilder<Decision> b)

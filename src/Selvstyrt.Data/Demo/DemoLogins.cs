@@ -18,6 +18,7 @@ public static class DemoLogins
     public const string CaseWorkerBaerum = "saksbehandler.baerum@demo.no";
     public const string CaseWorkerBergen = "saksbehandler.bergen@demo.no";
     public const string Auditor = "revisor@demo.no";
+    public const string UnionRepresentative = "tillitsvalgt@demo.no";
 
     /// <summary>The logins as (role in Norwegian, e-mail), in the order they are printed.</summary>
     public static readonly IReadOnlyList<(string Role, string Email)> All =
@@ -34,5 +35,6 @@ public static class DemoLogins
         ("Saksbehandler, Bærum kommune", CaseWorkerBaerum),
         ("Saksbehandler, Bergen kommune", CaseWorkerBergen),
         ("Revisor (kun lesetilgang, oppgi formål)", Auditor),
+        ("Tillitsvalgt (arbeidsplaner og arbeidstid)", UnionRepresentative),
     ];
 }

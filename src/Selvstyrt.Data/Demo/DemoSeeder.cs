@@ -87,6 +87,8 @@ public sealed class DemoSeeder(SelvstyrtDb db, IPasswordHasher<AppUser> hasher)
         Grant(DemoLogins.CaseWorkerBergen, ProviderRole.CaseWorker, null, municipalities["4601"].Id);
         User(DemoLogins.Auditor, "Berit Revheim");
         Grant(DemoLogins.Auditor, ProviderRole.Auditor, null, null);
+        User(DemoLogins.UnionRepresentative, "Tore Lunde");
+        Grant(DemoLogins.UnionRepresentative, ProviderRole.UnionRepresentative, null, null);
 
         var assistants = CreateAssistants(offices);
         var since = new LocalDate(2024, 1, 1);

@@ -19,6 +19,13 @@ public enum ProviderRole
 
     /// <summary>Revisor / tilsyn: every arrangement of the provider, read only, with a stated purpose that is logged.</summary>
     Auditor = 4,
+
+    /// <summary>
+    /// Tillitsvalgt: for the provider's own employees (arrangements where the provider is the employer). Sees the work
+    /// plans and records their AML § 10-3 discussion, and reads the employees' AML § 10-7 working-time records; never
+    /// the recipients' decisions, hour accounts or the assistants' contact details and pay.
+    /// </summary>
+    UnionRepresentative = 5,
 }
 
 /// <summary>

@@ -68,7 +68,7 @@ public sealed class Arrangement : AuditedAggregate
         return candidate;
     }
 
-    /// <summary>Gives a person a role in the arrangement (work leader, co-work leader or deputy).</summary>
+    /// <summary>Gives a person a role in the arrangement (work leader, co-work leader, deputy or the recipient's own reading role).</summary>
     public Result<ArrangementRole> GrantRole(Guid id, Guid userId, ArrangementRoleKind kind, LocalDate from, LocalDate? to)
     {
         if (!Enum.IsDefined(kind)) return Invalid.Field("kind", "Ukjent rolle.");
@@ -167,8 +167,17 @@ public enum ArrangementRoleKind
     /// <summary>Medarbeidsleder: leads with or on behalf of a recipient who cannot (a child, for example).</summary>
     CoWorkLeader = 2,
 
-    /// <summary>Stedfortreder: the reachable stand-in when the (co-)work leader is away; reads the arrangement.</summary>
+    /// <summary>
+    /// Stedfortreder: the reachable stand-in when the (co-)work leader is away; reads the arrangement, and leads it in the
+    /// periods the work leader or the provider sets (<see cref="ActingPeriod"/>).
+    /// </summary>
     Deputy = 3,
+
+    /// <summary>
+    /// Vedtakseier who is not the work leader (an adult whose parent leads, for example): reads their own arrangement,
+    /// its plan and the hour account, changes nothing.
+    /// </summary>
+    Recipient = 4,
 }
 
 /// <summary>A person's role in one arrangement for a period (inclusive dates).</summary>

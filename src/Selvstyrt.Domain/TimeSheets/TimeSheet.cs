@@ -63,6 +63,15 @@ public enum SheetRole
     WorkLeader = 2,
     CoWorkLeader = 3,
     Employer = 4,
+
+    /// <summary>The deputy in a period they act as work leader (<see cref="Arrangements.ActingPeriod"/>).</summary>
+    ActingDeputy = 5,
+}
+
+public static class SheetRoles
+{
+    /// <summary>The roles that approve as the work leader: work leader, co-work leader and an acting deputy.</summary>
+    public static bool Leads(SheetRole role) => role is SheetRole.WorkLeader or SheetRole.CoWorkLeader or SheetRole.ActingDeputy;
 }
 
 /// <summary>Who does something to a sheet, and when.</summary>
@@ -406,7 +415,7 @@ public sealed class TimeSheet : AuditedAggregate
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (State != SheetState.Submitted) return new TransitionRefused(State, SheetAction.Approve);
-        if (actor.Role is not (SheetRole.WorkLeader or SheetRole.CoWorkLeader)) return new Forbidden("Bare arbeidsleder eller medarbeidsleder kan godkjenne timelister.");
+        if (!SheetRoles.Leads(actor.Role)) return new Forbidden("Bare arbeidsleder eller medarbeidsleder kan godkjenne timelister.");
         var at = actor.At;
         foreach (var e in _entries.Where(e => e.Status == EntryStatus.Worked && e.ApprovedAt is null)) e.MarkApproved(at);
         return Move(SheetState.Approved, actor, null);
@@ -474,7 +483,7 @@ public sealed class TimeSheet : AuditedAggregate
     public Result<TimeEntry> ApproveCorrection(Guid correctionId, SheetActor actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        if (actor.Role is not (SheetRole.WorkLeader or SheetRole.CoWorkLeader)) return new Forbidden("Bare arbeidsleder eller medarbeidsleder kan godkjenne rettelser.");
+        if (!SheetRoles.Leads(actor.Role)) return new Forbidden("Bare arbeidsleder eller medarbeidsleder kan godkjenne rettelser.");
         if (State is not (SheetState.Approved or SheetState.Attested)) return new TransitionRefused(State, SheetAction.Correct);
         var correction = PendingCorrections.FirstOrDefault(c => c.Id == correctionId);
         if (correction is null) return new NotFound("Fant ikke rettelsen.");

@@ -16,6 +16,15 @@ public enum RoleKind
 
     /// <summary>An assistant's own sign-in (the scope is the assistant record the account is linked to).</summary>
     Assistant = 8,
+
+    /// <summary>Tillitsvalgt at the provider (provider-wide).</summary>
+    UnionRepresentative = 9,
+
+    /// <summary>The recipient (vedtakseier) who reads their own arrangement without leading it.</summary>
+    Recipient = 10,
+
+    /// <summary>A deputy acting as work leader for a period (not invited to: set on the arrangement, and recorded here).</summary>
+    ActingWorkLeader = 11,
 }
 
 /// <summary>
@@ -39,6 +48,6 @@ public sealed class RoleChange : Entity
     public static RoleChange Record(Guid id, Guid providerId, Guid userId, RoleKind role, Guid? scopeId, bool granted, Guid byUserId, Instant at)
         => new(id) { ProviderId = providerId, UserId = userId, Role = role, ScopeId = scopeId, Granted = granted, ByUserId = byUserId, At = at };
 
-    /// <summary>True for the roles held in one arrangement (work leader, co-work leader, deputy).</summary>
-    public static bool InArrangement(RoleKind role) => role is RoleKind.WorkLeader or RoleKind.CoWorkLeader or RoleKind.Deputy;
+    /// <summary>True for the roles a person is invited to in one arrangement (work leader, co-work leader, deputy, recipient).</summary>
+    public static bool InArrangement(RoleKind role) => role is RoleKind.WorkLeader or RoleKind.CoWorkLeader or RoleKind.Deputy or RoleKind.Recipient;
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using NodaTime;
 using Selvstyrt.Data;
 using Selvstyrt.Data.Interceptors;
 using Selvstyrt.Domain.Access;
@@ -20,23 +21,62 @@ public enum Relation
     CoWorkLeader = 32,
     Deputy = 64,
     Assistant = 128,
+
+    /// <summary>Tillitsvalgt: plans and their AML § 10-3 discussion in arrangements where the provider employs.</summary>
+    UnionRepresentative = 256,
+
+    /// <summary>The recipient who reads their own arrangement without leading it.</summary>
+    Recipient = 512,
+
+    /// <summary>The deputy today, in a period they act as work leader (and still hold the deputy role).</summary>
+    ActingWorkLeader = 1024,
 }
 
 /// <summary>What a set of relations allows (architecture principle 11: resource-based authorisation).</summary>
 public static class RelationExtensions
 {
-    public static bool CanEdit(this Relation r) => (r & (Relation.ProviderAdmin | Relation.OfficeCoordinator | Relation.WorkLeader | Relation.CoWorkLeader)) != 0;
+    /// <summary>Those who lead the daily work: work leader, co-work leader, and the deputy in a period they act as work leader.</summary>
+    public const Relation Leaders = Relation.WorkLeader | Relation.CoWorkLeader | Relation.ActingWorkLeader;
 
-    /// <summary>The decision's hours and needs: everyone but an assistant.</summary>
-    public static bool CanSeeDecision(this Relation r) => (r & ~Relation.Assistant) != 0;
+    public static bool CanEdit(this Relation r) => (r & (Relation.ProviderAdmin | Relation.OfficeCoordinator | Leaders)) != 0;
+
+    /// <summary>Approving time sheets and corrections as the work leader does.</summary>
+    public static bool Leads(this Relation r) => (r & Leaders) != 0;
+
+    /// <summary>The decision's hours and needs: everyone but an assistant and the union representative.</summary>
+    public static bool CanSeeDecision(this Relation r) => (r & ~(Relation.Assistant | Relation.UnionRepresentative)) != 0;
 
     /// <summary>Assistants' phone and e-mail: those who lead or employ, and the auditor.</summary>
     public static bool CanSeeContacts(this Relation r)
-        => (r & (Relation.ProviderAdmin | Relation.OfficeCoordinator | Relation.Auditor | Relation.WorkLeader | Relation.CoWorkLeader | Relation.Deputy)) != 0;
+        => (r & (Relation.ProviderAdmin | Relation.OfficeCoordinator | Relation.Auditor | Relation.Deputy | Leaders)) != 0;
 
-    /// <summary>The arrangement's work plan with everyone's shifts and its findings: those who lead, employ or audit (assistants see their own in «Min plan»).</summary>
+    /// <summary>
+    /// The arrangement's work plan with everyone's shifts and its findings: those who lead, employ or audit, the union
+    /// representative and the recipient (assistants see their own in «Min plan»).
+    /// </summary>
     public static bool CanSeePlan(this Relation r)
-        => (r & (Relation.ProviderAdmin | Relation.OfficeCoordinator | Relation.Auditor | Relation.WorkLeader | Relation.CoWorkLeader | Relation.Deputy)) != 0;
+        => (r & (Relation.ProviderAdmin | Relation.OfficeCoordinator | Relation.Auditor | Relation.Deputy | Leaders | Relation.UnionRepresentative | Relation.Recipient)) != 0;
+
+    /// <summary>
+    /// The assistants' time sheets: those who lead, stand in, employ or audit. Not the recipient (who reads the plan and the
+    /// hour account) or the union representative (who reads the AML § 10-7 working-time record instead).
+    /// </summary>
+    public static bool CanSeeSheets(this Relation r)
+        => (r & (Relation.ProviderAdmin | Relation.OfficeCoordinator | Relation.Auditor | Relation.Deputy | Leaders)) != 0;
+
+    /// <summary>Recording the plan's AML § 10-3 discussion: those who make the plan, and the union representative.</summary>
+    public static bool CanRecordDiscussion(this Relation r) => r.CanEdit() || (r & Relation.UnionRepresentative) != 0;
+
+    /// <summary>Setting a period in which the deputy acts as work leader: the work leader, the co-work leader and the provider.</summary>
+    public static bool CanSetActing(this Relation r)
+        => (r & (Relation.ProviderAdmin | Relation.OfficeCoordinator | Relation.WorkLeader | Relation.CoWorkLeader)) != 0;
+
+    /// <summary>The periods a deputy acts as work leader: those who lead, stand in, employ or audit, and the recipient.</summary>
+    public static bool CanSeeActing(this Relation r)
+        => (r & (Relation.ProviderAdmin | Relation.OfficeCoordinator | Relation.Auditor | Relation.Deputy | Relation.Recipient | Leaders)) != 0;
+
+    /// <summary>Opening the assistants' own pages from the arrangement: everyone but a case worker and the recipient.</summary>
+    public static bool CanOpenAssistants(this Relation r) => (r & ~(Relation.CaseWorker | Relation.Recipient)) != 0;
 
     /// <summary>Accepting a rule breach in a plan, with a reason: the employer's roles only.</summary>
     public static bool CanOverrideBreach(this Relation r) => (r & (Relation.ProviderAdmin | Relation.OfficeCoordinator)) != 0;
@@ -58,15 +98,19 @@ public static class RelationExtensions
 /// </summary>
 public sealed class ArrangementAccess(SelvstyrtDb db, CurrentUser user)
 {
-    public IQueryable<Arrangement> ReadableArrangements() => db.Arrangements.Where(LeadsOrOversees().Or(Assists()));
+    public IQueryable<Arrangement> ReadableArrangements() => db.Arrangements.Where(LeadsOrOversees(union: true).Or(Assists()));
 
     /// <summary>
-    /// The arrangements the user reaches through a grant or a leading role (not merely as an assistant).
-    /// With <see cref="ReadableArrangements"/> this tells in one query where the user only assists.
+    /// The arrangements whose decision and hour account the user may read: through a grant or a role in the arrangement
+    /// (not merely as an assistant or as the union representative). With <see cref="ReadableArrangements"/> this tells in
+    /// one query where the user sees the arrangement without its decision.
     /// </summary>
-    public IQueryable<Arrangement> LeadOrOverseenArrangements() => db.Arrangements.Where(LeadsOrOversees());
+    public IQueryable<Arrangement> LeadOrOverseenArrangements() => db.Arrangements.Where(LeadsOrOversees(union: false));
 
-    private System.Linq.Expressions.Expression<Func<Arrangement, bool>> LeadsOrOversees()
+    /// <summary>The arrangements where the user works as an assistant today.</summary>
+    public IQueryable<Arrangement> AssistedArrangements() => db.Arrangements.Where(Assists());
+
+    private System.Linq.Expressions.Expression<Func<Arrangement, bool>> LeadsOrOversees(bool union)
     {
         var uid = user.Id;
         var today = user.Today;
@@ -76,7 +120,8 @@ public sealed class ArrangementAccess(SelvstyrtDb db, CurrentUser user)
                 g.Role == ProviderRole.ProviderAdmin
                 || (g.Role == ProviderRole.Auditor && auditorAllowed)
                 || (g.Role == ProviderRole.OfficeCoordinator && g.OfficeId == a.OfficeId)
-                || (g.Role == ProviderRole.CaseWorker && g.MunicipalityId == a.MunicipalityId)))
+                || (g.Role == ProviderRole.CaseWorker && g.MunicipalityId == a.MunicipalityId)
+                || (union && g.Role == ProviderRole.UnionRepresentative && a.EmployerModel == EmployerModel.Provider)))
             || a.Roles.Any(r => r.UserId == uid && r.From <= today && (r.To == null || r.To >= today));
     }
 
@@ -94,7 +139,7 @@ public sealed class ArrangementAccess(SelvstyrtDb db, CurrentUser user)
         var uid = user.Id;
         var today = user.Today;
         var a = await db.Arrangements.AsNoTracking().Where(x => x.Id == arrangementId)
-            .Select(x => new { x.ProviderId, x.OfficeId, x.MunicipalityId }).SingleOrDefaultAsync(ct);
+            .Select(x => new { x.ProviderId, x.OfficeId, x.MunicipalityId, x.EmployerModel }).SingleOrDefaultAsync(ct);
         if (a is null || uid == Guid.Empty) return Relation.None;
         var relation = Relation.None;
         var grants = await db.ProviderGrants.AsNoTracking().Where(g => g.UserId == uid && g.ProviderId == a.ProviderId).ToListAsync(ct);
@@ -106,21 +151,27 @@ public sealed class ArrangementAccess(SelvstyrtDb db, CurrentUser user)
                 ProviderRole.Auditor when user.Purpose is not null => Relation.Auditor,
                 ProviderRole.OfficeCoordinator when g.OfficeId == a.OfficeId => Relation.OfficeCoordinator,
                 ProviderRole.CaseWorker when g.MunicipalityId == a.MunicipalityId => Relation.CaseWorker,
+                ProviderRole.UnionRepresentative when a.EmployerModel == EmployerModel.Provider => Relation.UnionRepresentative,
                 _ => Relation.None,
             };
         }
         var roles = await db.ArrangementRoles.AsNoTracking()
             .Where(r => r.ArrangementId == arrangementId && r.UserId == uid && r.From <= today && (r.To == null || r.To >= today))
-            .Select(r => r.Kind).ToListAsync(ct);
-        foreach (var kind in roles)
+            .Select(r => new { r.Id, r.Kind }).ToListAsync(ct);
+        foreach (var role in roles)
         {
-            relation |= kind switch
+            relation |= role.Kind switch
             {
                 ArrangementRoleKind.WorkLeader => Relation.WorkLeader,
                 ArrangementRoleKind.CoWorkLeader => Relation.CoWorkLeader,
-                _ => Relation.Deputy,
+                ArrangementRoleKind.Deputy => Relation.Deputy,
+                ArrangementRoleKind.Recipient => Relation.Recipient,
+                _ => Relation.None,
             };
         }
+        var deputyRoles = roles.Where(r => r.Kind == ArrangementRoleKind.Deputy).Select(r => r.Id).ToList();
+        if (deputyRoles.Count > 0 && await db.ActingPeriods.AnyAsync(p => deputyRoles.Contains(p.RoleId) && p.From <= today && p.To >= today, ct))
+            relation |= Relation.ActingWorkLeader;
         var assisting = await db.Assignments.AnyAsync(s => s.ArrangementId == arrangementId && s.From <= today && (s.To == null || s.To >= today)
             && db.Assistants.Any(x => x.Id == s.AssistantId && x.UserId == uid), ct);
         if (assisting) relation |= Relation.Assistant;
@@ -128,9 +179,9 @@ public sealed class ArrangementAccess(SelvstyrtDb db, CurrentUser user)
     }
 
     /// <summary>
-    /// Assistants the user may see: the whole provider for its administrator and (with a purpose) its
-    /// auditor; the office's for a coordinator; those assigned now or later to an arrangement the user
-    /// leads; and the user's own record. Case workers see no assistant records.
+    /// Assistants the user may see: the whole provider for its administrator, its union representative and (with a
+    /// purpose) its auditor; the office's for a coordinator; those assigned now or later to an arrangement the user
+    /// leads or stands in for; and the user's own record. Case workers and recipients see no assistant records.
     /// </summary>
     public IQueryable<Assistant> ReadableAssistants()
     {
@@ -141,11 +192,13 @@ public sealed class ArrangementAccess(SelvstyrtDb db, CurrentUser user)
             x.UserId == uid
             || db.ProviderGrants.Any(g => g.UserId == uid && g.ProviderId == x.ProviderId && (
                 g.Role == ProviderRole.ProviderAdmin
+                || g.Role == ProviderRole.UnionRepresentative
                 || (g.Role == ProviderRole.Auditor && auditorAllowed)
                 || (g.Role == ProviderRole.OfficeCoordinator && (g.OfficeId == x.OfficeId
                     || db.Assignments.Any(s => s.AssistantId == x.Id && db.Arrangements.Any(a => a.Id == s.ArrangementId && a.OfficeId == g.OfficeId))))))
             || db.Assignments.Any(s => s.AssistantId == x.Id && (s.To == null || s.To >= today)
-                && db.ArrangementRoles.Any(r => r.ArrangementId == s.ArrangementId && r.UserId == uid && r.From <= today && (r.To == null || r.To >= today))));
+                && db.ArrangementRoles.Any(r => r.ArrangementId == s.ArrangementId && r.UserId == uid && r.Kind != ArrangementRoleKind.Recipient
+                    && r.From <= today && (r.To == null || r.To >= today))));
     }
 
     /// <summary>
@@ -197,6 +250,28 @@ public sealed class ArrangementAccess(SelvstyrtDb db, CurrentUser user)
             RequestId = user.RequestId,
         });
         await db.SaveChangesAsync(ct);
+    }
+}
+
+/// <summary>A person who leads an arrangement on a day (for notices and queues).</summary>
+public sealed class LeaderRow
+{
+    public Guid ArrangementId { get; init; }
+    public Guid UserId { get; init; }
+}
+
+/// <summary>Who leads the daily work of arrangements on a day: work leaders, co-work leaders, and deputies in a period they act as work leader.</summary>
+public static class Leading
+{
+    public static IQueryable<LeaderRow> On(SelvstyrtDb db, LocalDate day)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.ArrangementRoles
+            .Where(r => (r.Kind == ArrangementRoleKind.WorkLeader || r.Kind == ArrangementRoleKind.CoWorkLeader) && r.From <= day && (r.To == null || r.To >= day))
+            .Select(r => new LeaderRow { ArrangementId = r.ArrangementId, UserId = r.UserId })
+            .Concat(db.ActingPeriods
+                .Where(p => p.From <= day && p.To >= day && db.ArrangementRoles.Any(r => r.Id == p.RoleId && r.From <= day && (r.To == null || r.To >= day)))
+                .Select(p => new LeaderRow { ArrangementId = p.ArrangementId, UserId = p.UserId }));
     }
 }
 

@@ -13,10 +13,19 @@ namespace Selvstyrt.Web.Auth;
 /// </summary>
 public sealed record Capabilities(bool ProviderAdmin, bool Coordinator, bool CaseWorker, bool Auditor, bool Leads, bool Assists, bool HasPurpose)
 {
+    /// <summary>Tillitsvalgt at a provider.</summary>
+    public bool UnionRepresentative { get; init; }
+
+    /// <summary>Reads their own arrangement as its recipient without leading it.</summary>
+    public bool Recipient { get; init; }
+
     public const string ClaimType = "selvstyrt:cap";
 
     public bool AuditorNeedsPurpose => Auditor && !HasPurpose;
-    public bool SeesAssistants => ProviderAdmin || Coordinator || (Auditor && HasPurpose) || Leads || Assists;
+    public bool SeesAssistants => ProviderAdmin || Coordinator || (Auditor && HasPurpose) || Leads || Assists || UnionRepresentative;
+
+    /// <summary>The hour accounts' list: the employer's side, case workers, those who lead and recipients.</summary>
+    public bool SeesHourAccounts => ProviderAdmin || Coordinator || CaseWorker || Leads || Recipient;
     public bool SeesMunicipalities => ProviderAdmin || Coordinator || CaseWorker || (Auditor && HasPurpose);
     public bool ManagesAssistants => ProviderAdmin || Coordinator;
 
@@ -29,9 +38,13 @@ public sealed record Capabilities(bool ProviderAdmin, bool Coordinator, bool Cas
                 ProviderRole.ProviderAdmin => "admin",
                 ProviderRole.OfficeCoordinator => "coordinator",
                 ProviderRole.CaseWorker => "caseworker",
+                ProviderRole.UnionRepresentative => "union",
                 _ => "auditor",
             }).ToList();
-        if (await db.ArrangementRoles.AnyAsync(r => r.UserId == uid && r.From <= today && (r.To == null || r.To >= today), ct)) names.Add("leads");
+        var kinds = await db.ArrangementRoles.AsNoTracking().Where(r => r.UserId == uid && r.From <= today && (r.To == null || r.To >= today))
+            .Select(r => r.Kind).Distinct().ToListAsync(ct);
+        if (kinds.Any(k => k != Domain.Arrangements.ArrangementRoleKind.Recipient)) names.Add("leads");
+        if (kinds.Contains(Domain.Arrangements.ArrangementRoleKind.Recipient)) names.Add("recipient");
         if (await db.Assistants.AnyAsync(a => a.UserId == uid, ct)) names.Add("assists");
         return names;
     }
@@ -41,6 +54,10 @@ public sealed record Capabilities(bool ProviderAdmin, bool Coordinator, bool Cas
         ArgumentNullException.ThrowIfNull(principal);
         var caps = principal.FindAll(ClaimType).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
         return new Capabilities(caps.Contains("admin"), caps.Contains("coordinator"), caps.Contains("caseworker"), caps.Contains("auditor"),
-            caps.Contains("leads"), caps.Contains("assists"), principal.HasClaim(c => c.Type == SelvstyrtClaims.Purpose));
+            caps.Contains("leads"), caps.Contains("assists"), principal.HasClaim(c => c.Type == SelvstyrtClaims.Purpose))
+        {
+            UnionRepresentative = caps.Contains("union"),
+            Recipient = caps.Contains("recipient"),
+        };
     }
 }

@@ -74,6 +74,9 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
 
         /// <summary>The assistant managers and the assistant themself (contact details).</summary>
         AssistantSelf,
+
+        /// <summary>The deputy's periods as work leader: those who lead, stand in or employ; not assistants, case workers or the union representative.</summary>
+        Acting,
     }
 
     private sealed record Route(string Method, string Pattern, Gate Gate, ObjectKind Object = ObjectKind.None, bool Api = false, Audience Audience = Audience.All);
@@ -269,6 +272,15 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
         new("POST", "/api/v1/arrangements/{id:guid}/plans/{planId:guid}/deviations", Gate.Unsafe, ObjectKind.Arrangement, Api: true),
         new("POST", "/api/v1/arrangements/{id:guid}/plans/{planId:guid}/overrides", Gate.Unsafe, ObjectKind.Arrangement, Api: true),
         new("POST", "/api/v1/arrangements/{id:guid}/plans/{planId:guid}/publish", Gate.Unsafe, ObjectKind.Arrangement, Api: true),
+        new("GET", "/ordninger/{Id:guid}/arbeidsplan/{PlanId:guid}/drofting", Gate.Object, ObjectKind.Arrangement, Audience: Audience.Planners),
+        new("POST", "/ordninger/{Id:guid}/arbeidsplan/{PlanId:guid}/drofting", Gate.Unsafe, ObjectKind.Arrangement),
+        new("GET", "/api/v1/arrangements/{id:guid}/plans/{planId:guid}/discussions", Gate.Object, ObjectKind.Arrangement, Api: true, Audience: Audience.Planners),
+        new("POST", "/api/v1/arrangements/{id:guid}/plans/{planId:guid}/discussions", Gate.Unsafe, ObjectKind.Arrangement, Api: true),
+        new("GET", "/ordninger/{Id:guid}/stedfortreder", Gate.Object, ObjectKind.Arrangement, Audience: Audience.Acting),
+        new("POST", "/ordninger/{Id:guid}/stedfortreder", Gate.Unsafe, ObjectKind.Arrangement),
+        new("GET", "/api/v1/arrangements/{id:guid}/acting-periods", Gate.Object, ObjectKind.Arrangement, Api: true, Audience: Audience.Acting),
+        new("POST", "/api/v1/arrangements/{id:guid}/acting-periods", Gate.Unsafe, ObjectKind.Arrangement, Api: true),
+        new("POST", "/api/v1/arrangements/{id:guid}/acting-periods/{periodId:guid}/end", Gate.Unsafe, ObjectKind.Arrangement, Api: true),
     ];
 
     private static Guid Arrangement(int no) => DemoIds.For($"arrangement:{no}");
@@ -317,6 +329,8 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
         [DemoLogins.CaseWorkerBaerum] = ([4, 5], []),
         [DemoLogins.CaseWorkerBergen] = ([6, 7, 9], []),
         [DemoLogins.Auditor] = ([], []),
+        // The provider employs in every arrangement but 3 (the recipient employs) and 7 (the municipality employs).
+        [DemoLogins.UnionRepresentative] = ([1, 2, 4, 5, 6, 8, 9, 10], [Assistant(42), Assistant(15), Assistant(20), Assistant(2), Assistant(12), Former]),
         [ForeignProvider.AdminEmail] = ([], []),
     };
 
@@ -415,7 +429,9 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
         var visible = Visible.GetValueOrDefault(principal, ([], []));
         var foreign = principal == ForeignProvider.AdminEmail;
         if (route.Audience != Audience.All && principal == DemoLogins.Assistant) visible = ([], visible.Assistants);
-        if (route.Audience == Audience.Planners && principal.StartsWith("saksbehandler", StringComparison.Ordinal)) visible = ([], visible.Assistants);
+        if (route.Audience is Audience.Planners or Audience.Acting && principal.StartsWith("saksbehandler", StringComparison.Ordinal)) visible = ([], visible.Assistants);
+        // The union representative sees the plans, never the decision, the hour account or the deputy's periods.
+        if (route.Audience is not (Audience.All or Audience.Planners) && principal == DemoLogins.UnionRepresentative) visible = ([], visible.Assistants);
         if (route.Audience is Audience.AssistantManagers or Audience.AssistantSelf)
         {
             var own = route.Audience == Audience.AssistantSelf ? Self.GetValueOrDefault(principal, []) : [];
@@ -487,10 +503,10 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
     /// <summary>Working-time records: the assistant themself and the employer's side of the office; never the work leader.</summary>
     private static readonly (Guid Assistant, string[] Who)[] Records =
     [
-        (Assistant(42), [DemoLogins.ProviderAdmin, DemoLogins.CoordinatorEast, DemoLogins.Assistant]),
+        (Assistant(42), [DemoLogins.ProviderAdmin, DemoLogins.CoordinatorEast, DemoLogins.Assistant, DemoLogins.UnionRepresentative]),
         // Not 43: PersistenceTests assigns it to a West arrangement on the shared host, which makes it the West coordinator's too.
-        (Assistant(45), [DemoLogins.ProviderAdmin, DemoLogins.CoordinatorEast]),
-        (Assistant(20), [DemoLogins.ProviderAdmin, DemoLogins.CoordinatorWest]),
+        (Assistant(45), [DemoLogins.ProviderAdmin, DemoLogins.CoordinatorEast, DemoLogins.UnionRepresentative]),
+        (Assistant(20), [DemoLogins.ProviderAdmin, DemoLogins.CoordinatorWest, DemoLogins.UnionRepresentative]),
     ];
 
     private static string FillSheet(string pattern, Guid sheet)
@@ -501,6 +517,7 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
     private static string Fill(string pattern, Guid id, Guid? decisionId = null, Guid? planId = null)
         => pattern.Replace("{planId:guid}", (planId ?? Guid.NewGuid()).ToString(), StringComparison.Ordinal).Replace("{PlanId:guid}", (planId ?? Guid.NewGuid()).ToString(), StringComparison.Ordinal)
             .Replace("{shiftId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+            .Replace("{periodId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
             .Replace("vedlegg1.pdf", $"vedlegg1.pdf?assistent={Assistant(42)}&maaned=2026-11", StringComparison.Ordinal)
             .Replace("{secret}", "ukjent-hemmelighet-som-ikke-finnes", StringComparison.Ordinal)
             .Replace("{Id:guid}", id.ToString(), StringComparison.Ordinal).Replace("{id:guid}", id.ToString(), StringComparison.Ordinal)

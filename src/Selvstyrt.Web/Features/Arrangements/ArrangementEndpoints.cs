@@ -11,12 +11,17 @@ public static class ArrangementEndpoints
 
     public sealed record EndArrangementRequest(LocalDate? EndDate);
 
+    public sealed record ActingRequest(Guid? RoleId, LocalDate? From, LocalDate? To, string? Reason);
+
+    public sealed record EndActingRequest(LocalDate? LastDay);
+
     public static void AddServices(IServiceCollection services)
     {
         services.AddScoped<ListArrangements.Handler>();
         services.AddScoped<GetArrangement.Handler>();
         services.AddScoped<CreateArrangement.Handler>();
         services.AddScoped<EndArrangement>();
+        services.AddScoped<ActingPeriods>();
     }
 
     public static void MapApi(RouteGroupBuilder api)
@@ -54,5 +59,32 @@ public static class ArrangementEndpoints
             })
             .WithName("EndArrangement").WithSummary("Avslutt en ordning på en siste dag; roller og assistenter slutter samme dag, historikken blir stående")
             .Accepts<EndArrangementRequest>("application/json");
+        api.MapGet("/arrangements/{id:guid}/acting-periods", async (Guid id, ActingPeriods periods, CancellationToken ct) =>
+            {
+                var result = await periods.ListAsync(id, ct);
+                return result.IsSuccess ? Results.Ok(result.Value) : result.Error!.ToHttp();
+            })
+            .WithName("ListActingPeriods").WithSummary("Periodene stedfortrederen fungerer som arbeidsleder, nyeste først");
+        api.MapPost("/arrangements/{id:guid}/acting-periods", async (Guid id, HttpRequest request, ActingPeriods periods, CancellationToken ct) =>
+            {
+                var body = await ApiJson.ReadAsync<ActingRequest>(request, ct);
+                if (!body.IsSuccess) return body.Error!.ToHttp();
+                var b = body.Value!;
+                var result = await periods.SetAsync(id, new ActingPeriods.Input(b.RoleId, b.From, b.To, b.Reason), ct);
+                if (!result.IsSuccess) return result.Error!.ToHttp();
+                var location = $"/api/v1/arrangements/{id}/acting-periods";
+                return result.Value!.AlreadyExisted ? Results.Ok(new { id = result.Value.Id, location }) : Results.Created(location, new { id = result.Value.Id, location });
+            })
+            .WithName("SetActingPeriod").WithSummary("La stedfortrederen fungere som arbeidsleder i en periode (arbeidsleder, medarbeidsleder eller leverandøren)")
+            .Accepts<ActingRequest>("application/json");
+        api.MapPost("/arrangements/{id:guid}/acting-periods/{periodId:guid}/end", async (Guid id, Guid periodId, HttpRequest request, ActingPeriods periods, CancellationToken ct) =>
+            {
+                var body = await ApiJson.ReadAsync<EndActingRequest>(request, ct);
+                if (!body.IsSuccess) return body.Error!.ToHttp();
+                var result = await periods.EndAsync(id, periodId, body.Value!.LastDay, ct);
+                return result.IsSuccess ? Results.Ok(new { id = result.Value!.Id }) : result.Error!.ToHttp();
+            })
+            .WithName("EndActingPeriod").WithSummary("Avslutt perioden tidlig (fra i dag, eller etter en oppgitt siste dag)")
+            .Accepts<EndActingRequest>("application/json");
     }
 }

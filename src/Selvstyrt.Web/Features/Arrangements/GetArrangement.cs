@@ -16,7 +16,8 @@ public static class GetArrangement
 {
     public sealed record DecisionView(Guid Id, decimal HoursPerWeek, LocalDate ValidFrom, LocalDate? ValidTo, DecisionPurposes Purposes, string CaseNumber, bool InForce);
 
-    public sealed record PersonView(string Name, ArrangementRoleKind Role, LocalDate From, LocalDate? To);
+    /// <summary><see cref="ActingUntil"/>: the last day of the period a deputy acts as work leader, when that is today.</summary>
+    public sealed record PersonView(string Name, ArrangementRoleKind Role, LocalDate From, LocalDate? To, LocalDate? ActingUntil = null);
 
     /// <summary>Phone and e-mail are null unless the viewer may see contact details.</summary>
     public sealed record AssistantView(Guid Id, string Name, EmploymentKind? Kind, decimal? PositionPercent, LocalDate From, LocalDate? To, bool Active, string? Phone, string? Email);
@@ -24,7 +25,11 @@ public static class GetArrangement
     public sealed record View(
         Guid Id, string Name, string RecipientName, string MunicipalityName, string OfficeName, EmployerModel EmployerModel,
         LocalDate StartDate, LocalDate? EndDate, IReadOnlyList<DecisionView> Decisions, IReadOnlyList<PersonView> People,
-        IReadOnlyList<AssistantView> Assistants, bool NeedsDeputy, Relation Relation);
+        IReadOnlyList<AssistantView> Assistants, bool NeedsDeputy, Relation Relation)
+    {
+        /// <summary>Whether the viewer sees the periods a deputy acts as work leader (those who lead, stand in or employ).</summary>
+        public bool SeesActing => Relation.CanSeeActing();
+    }
 
     public sealed class Handler(SelvstyrtDb db, ArrangementAccess access, CurrentUser user)
     {
@@ -47,8 +52,11 @@ public static class GetArrangement
 
             var userIds = a.Roles.Select(r => r.UserId).ToList();
             var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+            var acting = await db.ActingPeriods.AsNoTracking().Where(p => p.ArrangementId == id && p.From <= today && p.To >= today)
+                .ToDictionaryAsync(p => p.RoleId, p => p.To, ct);
             var people = a.Roles.Where(r => r.To is null || r.To >= today)
-                .OrderBy(r => r.Kind).Select(r => new PersonView(names.GetValueOrDefault(r.UserId, ""), r.Kind, r.From, r.To)).ToList();
+                .OrderBy(r => r.Kind).Select(r => new PersonView(names.GetValueOrDefault(r.UserId, ""), r.Kind, r.From, r.To,
+                    r.IsActiveOn(today) && acting.TryGetValue(r.Id, out var until) ? until : null)).ToList();
 
             var assistantIds = a.Assignments.Select(s => s.AssistantId).ToList();
             var assistants = await db.Assistants.AsNoTracking().Include(x => x.Employments).Where(x => assistantIds.Contains(x.Id)).ToDictionaryAsync(x => x.Id, ct);

@@ -9,10 +9,13 @@ namespace Selvstyrt.Web.Features.Arrangements;
 /// <summary>«Mine ordninger»: the arrangements the user may see, with the decision in force today.</summary>
 public static class ListArrangements
 {
-    /// <summary><see cref="HoursPerWeek"/> and <see cref="DecisionValidTo"/> are null where the user only assists.</summary>
+    /// <summary>
+    /// <see cref="HoursPerWeek"/> and <see cref="DecisionValidTo"/> are null where the user may not read the decision
+    /// (<see cref="SeesDecision"/> false): where they only assist, or see the arrangement as the union representative.
+    /// </summary>
     public sealed record Row(
         Guid Id, string Name, string RecipientName, Guid MunicipalityId, string MunicipalityName, string OfficeName,
-        EmployerModel EmployerModel, decimal? HoursPerWeek, LocalDate? DecisionValidTo, int AssistantCount, bool OnlyAssisting);
+        EmployerModel EmployerModel, decimal? HoursPerWeek, LocalDate? DecisionValidTo, int AssistantCount, bool OnlyAssisting, bool SeesDecision);
 
     public sealed class Handler(SelvstyrtDb db, ArrangementAccess access, CurrentUser user)
     {
@@ -37,12 +40,13 @@ public static class ListArrangements
                 .ToListAsync(ct);
             var ids = rows.Select(r => r.Id).ToList();
             var led = await access.LeadOrOverseenArrangements().Where(a => ids.Contains(a.Id)).Select(a => a.Id).ToListAsync(ct);
-            var assistingOnly = ids.Except(led).ToHashSet();
+            var hidden = ids.Except(led).ToHashSet();
+            var assisted = hidden.Count == 0 ? [] : (await access.AssistedArrangements().Where(a => hidden.Contains(a.Id)).Select(a => a.Id).ToListAsync(ct)).ToHashSet();
             return rows.Select(r =>
             {
-                var only = assistingOnly.Contains(r.Id);
+                var sees = !hidden.Contains(r.Id);
                 return new Row(r.Id, r.Name, r.Recipient, r.MunicipalityId, r.Municipality, r.Office, r.EmployerModel,
-                    only ? null : r.Decision?.HoursPerWeek, only ? null : r.Decision?.ValidTo, r.Assistants, only);
+                    sees ? r.Decision?.HoursPerWeek : null, sees ? r.Decision?.ValidTo : null, r.Assistants, !sees && assisted.Contains(r.Id), sees);
             }).ToList();
         }
     }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Selvstyrt.Data;
 using Selvstyrt.Domain.Access;
+using Selvstyrt.Domain.Arrangements;
 using Selvstyrt.Domain.Common;
 using Selvstyrt.Domain.People;
 using Selvstyrt.Web.Auth;
@@ -59,10 +60,15 @@ public static class GetAssistant
                 .ToListAsync(ct);
             var office = await db.Offices.AsNoTracking().Where(o => o.Id == assistant.OfficeId).Select(o => o.Name).FirstOrDefaultAsync(ct);
             var manages = await SaveAssistantPay.ManagesAsync(db, uid, assistant, ct);
+            // Phone and e-mail: for the employer, the assistant and those who lead or stand in where they work; not for
+            // the union representative, who reads the provider's assistants for their employment and working time only.
+            var contacts = employerSide || isSelf || await db.Assignments.AnyAsync(s => s.AssistantId == id && (s.To == null || s.To >= today)
+                && db.ArrangementRoles.Any(r => r.ArrangementId == s.ArrangementId && r.UserId == uid && r.Kind != ArrangementRoleKind.Recipient
+                    && r.From <= today && (r.To == null || r.To >= today)), ct);
             var current = assistant.EmploymentOn(today) ?? assistant.Employments.OrderByDescending(e => e.Start).FirstOrDefault();
 
             return new View(
-                assistant.Id, assistant.FullName, office, assistant.Email, assistant.Phone,
+                assistant.Id, assistant.FullName, office, contacts ? assistant.Email : null, contacts ? assistant.Phone : null,
                 employerSide || isSelf ? assistant.BirthDate : null, isSelf,
                 assistant.Employments.OrderByDescending(e => e.Start)
                     .Select(e => new EmploymentView(e.Id, e.Kind, e.PositionPercent, e.Start, e.End, e.SeniorityYearsOn(today), e.TemporaryBasis, e.ProbationEnd,

@@ -6,7 +6,8 @@ namespace Selvstyrt.Web.Features.Municipalities;
 
 /// <summary>
 /// The municipalities where the user can see at least one arrangement, with the number of
-/// arrangements and the weekly hours granted today. A case worker sees only their own.
+/// arrangements and the weekly hours granted today (summed over the arrangements whose decision the user may read: not
+/// where they only assist or see the plans as the union representative). A case worker sees only their own.
 /// </summary>
 public static class ListMunicipalities
 {
@@ -18,11 +19,12 @@ public static class ListMunicipalities
         {
             var today = user.Today;
             var readable = access.ReadableArrangements();
+            var decisionReadable = access.LeadOrOverseenArrangements().Select(a => a.Id);
             var perArrangement = await readable.AsNoTracking()
                 .Select(a => new
                 {
                     a.MunicipalityId,
-                    Hours = db.Decisions.Where(d => d.ArrangementId == a.Id && d.ValidFrom <= today && (d.ValidTo == null || d.ValidTo >= today))
+                    Hours = !decisionReadable.Contains(a.Id) ? null : db.Decisions.Where(d => d.ArrangementId == a.Id && d.ValidFrom <= today && (d.ValidTo == null || d.ValidTo >= today))
                         .OrderByDescending(d => d.ValidFrom).Select(d => (decimal?)d.HoursPerWeek).FirstOrDefault(),
                 })
                 .ToListAsync(ct);

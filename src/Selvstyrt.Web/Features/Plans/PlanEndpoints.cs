@@ -19,6 +19,7 @@ public static class PlanEndpoints
         services.AddMemoryCache();
         services.AddScoped<PlanRules>();
         services.AddScoped<PlanService>();
+        services.AddScoped<PlanDiscussions>();
         services.AddScoped<PlanProposals>();
         services.AddSingleton<RosterRuns>();
         services.AddScoped<MyPlan>();
@@ -37,6 +38,8 @@ public static class PlanEndpoints
     public sealed record DeviationBody(LocalDate Date, PlanDeviationKind Kind, Guid? ShiftId, Guid? AssistantId, LocalTime? Start, int? LengthMinutes, PlanShiftKind? ShiftKind, string? Note, int? Revision);
 
     public sealed record OverrideBody(string? Key, string? Reason);
+
+    public sealed record DiscussionBody(LocalDate? On, string? Participants, string? Note);
 
     public sealed record ShiftDto(Guid Id, int Week, IsoDayOfWeek Day, LocalTime Start, int LengthMinutes, Guid? AssistantId, PlanShiftKind Kind, Guid? TemplateId, int PaidPauseMinutes, IReadOnlyList<ShiftPart> Passive);
 
@@ -140,6 +143,25 @@ public static class PlanEndpoints
                 return result.IsSuccess ? Results.Ok(Edited(result.Value!)) : result.Error!.ToHttp();
             })
             .WithName("PublishPlan").WithSummary("Publiser planen fra en mandag; drøftingsdatoen kreves (arbeidsmiljøloven § 10-3)");
+        api.MapGet(Plan + "/discussions", async (Guid id, Guid planId, PlanDiscussions discussions, CancellationToken ct) =>
+            {
+                var result = await discussions.ListAsync(id, planId, ct);
+                return result.IsSuccess ? Results.Ok(result.Value!.Discussions) : result.Error!.ToHttp();
+            })
+            .WithName("ListPlanDiscussions").WithSummary("Drøftingene av planen (arbeidsmiljøloven § 10-3), nyeste først");
+        api.MapPost(Plan + "/discussions", async (Guid id, Guid planId, HttpRequest request, PlanDiscussions discussions, CancellationToken ct) =>
+            {
+                var body = await ApiJson.ReadAsync<DiscussionBody>(request, ct);
+                if (!body.IsSuccess) return body.Error!.ToHttp();
+                var key = request.Headers["Idempotency-Key"].ToString();
+                var result = await discussions.RecordAsync(id, planId, new PlanDiscussions.Input(body.Value!.On, body.Value.Participants, body.Value.Note),
+                    key.Length == 0 ? null : key, ct);
+                if (!result.IsSuccess) return result.Error!.ToHttp();
+                var location = $"/api/v1/arrangements/{id}/plans/{planId}/discussions";
+                return result.Value!.AlreadyExisted ? Results.Ok(new { id = result.Value.Id, location }) : Results.Created(location, new { id = result.Value.Id, location });
+            })
+            .WithName("RecordPlanDiscussion").WithSummary("Før at planen er drøftet med tillitsvalgte eller assistentene: dato, deltakere og merknader")
+            .Accepts<DiscussionBody>("application/json");
     }
 
     public static void MapPages(IEndpointRouteBuilder app)

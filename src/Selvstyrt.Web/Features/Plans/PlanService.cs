@@ -19,6 +19,9 @@ public sealed record PlanEditor(WorkPlan Plan, Arrangement Arrangement, Relation
     IReadOnlyList<WeekCoverage> Coverage, IReadOnlyList<AssistantHours> Hours, IReadOnlyList<decimal> WeekHours, decimal? DecisionWeekHours, PlanCheckResult Check)
 {
     public string NameOf(Guid? id) => id is { } g ? People.FirstOrDefault(p => p.Id == g)?.Name ?? "Tidligere assistent" : "Ikke tildelt";
+
+    /// <summary>The latest recorded AML § 10-3 discussion (<see cref="PlanDiscussion"/>), offered when the plan is published.</summary>
+    public LocalDate? LastDiscussedOn { get; init; }
 }
 
 /// <summary>A plan in the arrangement's list.</summary>
@@ -162,7 +165,11 @@ public sealed class PlanService(SelvstyrtDb db, ArrangementAccess access, Curren
         check ??= await rules.CheckAsync(plan, arrangement, today, info, ct);
         var positions = people.ToDictionary(p => p.Id, p => p.PositionPercent);
         var decisionHours = relation.CanSeeDecision() ? await DecisionWeekHoursAsync(plan.ArrangementId, LocalDate.Max(plan.StartsOn, today), ct) : null;
-        return new PlanEditor(plan, arrangement, relation, people, templates, PlanCoverage.Of(plan), PlanHours.PerAssistant(plan, positions), PlanHours.PerWeek(plan), decisionHours, check);
+        var discussed = await db.PlanDiscussions.AsNoTracking().Where(d => d.PlanId == plan.Id).OrderByDescending(d => d.On).Select(d => (LocalDate?)d.On).FirstOrDefaultAsync(ct);
+        return new PlanEditor(plan, arrangement, relation, people, templates, PlanCoverage.Of(plan), PlanHours.PerAssistant(plan, positions), PlanHours.PerWeek(plan), decisionHours, check)
+        {
+            LastDiscussedOn = discussed,
+        };
     }
 
     private async Task<decimal?> DecisionWeekHoursAsync(Guid arrangementId, LocalDate on, CancellationToken ct)

@@ -64,9 +64,8 @@ public sealed class TimeSheetReminders(SelvstyrtDb db, IStringLocalizer<Texts> t
             if (!overdue) continue;
             var waiting = sheets.Where(s => s.State == SheetState.Submitted).ToList();
             var arrangementIds = waiting.Select(s => s.ArrangementId).Distinct().ToList();
-            var leaders = (await db.ArrangementRoles.AsNoTracking()
-                .Where(r => arrangementIds.Contains(r.ArrangementId) && r.Kind != ArrangementRoleKind.Deputy && r.From <= today && (r.To == null || r.To >= today))
-                .Select(r => new { r.ArrangementId, r.UserId }).ToListAsync(ct)).ToLookup(r => r.ArrangementId, r => r.UserId);
+            var leaders = (await Leading.On(db, today).Where(l => arrangementIds.Contains(l.ArrangementId))
+                .ToListAsync(ct)).ToLookup(r => r.ArrangementId, r => r.UserId);
             foreach (var s in waiting)
             {
                 foreach (var leader in leaders[s.ArrangementId].Distinct())

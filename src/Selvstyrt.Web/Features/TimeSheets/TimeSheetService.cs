@@ -21,7 +21,7 @@ public sealed record SheetView(TimeSheet Sheet, string AssistantName, string Arr
     IReadOnlyList<Finding> Findings, IReadOnlyList<Completeness> Completeness, IReadOnlyList<PayLine> Lines, PayBasis? Basis, Domain.Rules.Pay.Tariff? Tariff)
 {
     public bool CanEdit => IsOwner && Sheet.State is SheetState.Draft or SheetState.Rejected;
-    public bool CanApprove => (Relation & (Relation.WorkLeader | Relation.CoWorkLeader)) != 0;
+    public bool CanApprove => Relation.Leads();
     public bool CanAttest => (Relation & (Relation.ProviderAdmin | Relation.OfficeCoordinator)) != 0;
     public bool CanCorrect => (IsOwner || CanApprove) && Sheet.State is SheetState.Approved or SheetState.Attested;
     public int Breaches => Findings.Count(f => f.Severity == Severity.Breach);
@@ -162,8 +162,8 @@ public sealed class TimeSheetService(SelvstyrtDb db, ArrangementAccess access, C
         if (sheet is null) return null;
         var owner = await db.Assistants.AnyAsync(a => a.Id == sheet.AssistantId && a.UserId == user.Id && user.Id != Guid.Empty, ct);
         var relation = await access.RelationTo(sheet.ArrangementId, ct);
-        // An assistant sees only their own sheet; everyone else needs a relation that sees the plan.
-        if (!owner && !relation.CanSeePlan()) return null;
+        // An assistant sees only their own sheet; everyone else needs a relation that leads, stands in, employs or audits.
+        if (!owner && !relation.CanSeeSheets()) return null;
         return (sheet, relation, owner);
     }
 
@@ -195,7 +195,8 @@ public sealed class TimeSheetService(SelvstyrtDb db, ArrangementAccess access, C
     /// <summary>The sheet being changed and what the user is to it.</summary>
     private sealed record Step(TimeSheet Sheet, Relation Relation, bool Owner)
     {
-        public SheetRole LeaderRole => (Relation & Relation.WorkLeader) != 0 ? SheetRole.WorkLeader : SheetRole.CoWorkLeader;
+        public SheetRole LeaderRole => (Relation & Relation.WorkLeader) != 0 ? SheetRole.WorkLeader
+            : (Relation & Relation.CoWorkLeader) != 0 ? SheetRole.CoWorkLeader : SheetRole.ActingDeputy;
     }
 
     /// <summary>Runs an edit of the assistant's own sheet (confirm, change, not worked, unplanned work).</summary>
@@ -214,7 +215,7 @@ public sealed class TimeSheetService(SelvstyrtDb db, ArrangementAccess access, C
             var run = await pay.RunAsync([sheet], token);
             var breaches = run.FindingsOf(sheet).Count(f => f.Severity == Severity.Breach);
             await NotifyAsync(sheet, "timeliste-sendt", $"Timeliste til godkjenning: {Month(sheet.Month)}",
-                $"{user.DisplayName} har sendt timelisten for {Month(sheet.Month)} ({breaches} brudd på regelverket).", Leaders, token);
+                $"{user.DisplayName} har sendt timelisten for {Month(sheet.Month)} ({breaches} brudd på regelverket).", (_, sh, c) => LeadersOf(sh, c), token);
             return (object?)null;
         }, ct);
 
@@ -237,7 +238,7 @@ public sealed class TimeSheetService(SelvstyrtDb db, ArrangementAccess access, C
     public Task<Result<int>> CorrectAsync(Guid sheetId, int? revision, Guid entryId, EntryForm form, Guid correctionId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(form);
-        return MutateAsync(sheetId, revision, s => s.Owner || (s.Relation & (Relation.WorkLeader | Relation.CoWorkLeader)) != 0 ? null : Forbid(), (s, _) =>
+        return MutateAsync(sheetId, revision, s => s.Owner || s.Relation.Leads() ? null : Forbid(), (s, _) =>
         {
             var original = s.Sheet.Entries.FirstOrDefault(e => e.Id == entryId);
             if (original is null) return Task.FromResult<Result<object?>>(new NotFound("Fant ikke registreringen som skal rettes."));
@@ -253,7 +254,7 @@ public sealed class TimeSheetService(SelvstyrtDb db, ArrangementAccess access, C
 
     private static Error? OwnerOnly(Step s) => s.Owner ? null : Forbid();
 
-    private static Error? LeaderOnly(Step s) => (s.Relation & (Relation.WorkLeader | Relation.CoWorkLeader)) != 0 ? null : Forbid();
+    private static Error? LeaderOnly(Step s) => s.Relation.Leads() ? null : Forbid();
 
     private static Error? EmployerOnly(Step s) => (s.Relation & (Relation.ProviderAdmin | Relation.OfficeCoordinator)) != 0 ? null : Forbid();
 
@@ -287,12 +288,9 @@ public sealed class TimeSheetService(SelvstyrtDb db, ArrangementAccess access, C
         return current.Sheet.Revision;
     }
 
-    private static readonly Func<SelvstyrtDb, TimeSheet, CancellationToken, Task<List<Guid>>> Leaders = (db, sheet, ct) =>
-    {
-        return db.ArrangementRoles.AsNoTracking()
-            .Where(r => r.ArrangementId == sheet.ArrangementId && (r.Kind == Domain.Arrangements.ArrangementRoleKind.WorkLeader || r.Kind == Domain.Arrangements.ArrangementRoleKind.CoWorkLeader))
-            .Select(r => r.UserId).Distinct().ToListAsync(ct);
-    };
+    /// <summary>Those who lead the sheet's arrangement today (an acting deputy included).</summary>
+    private Task<List<Guid>> LeadersOf(TimeSheet sheet, CancellationToken ct)
+        => Leading.On(db, user.Today).Where(l => l.ArrangementId == sheet.ArrangementId).Select(l => l.UserId).Distinct().ToListAsync(ct);
 
     private static readonly Func<SelvstyrtDb, TimeSheet, CancellationToken, Task<List<Guid>>> Owner = async (db, sheet, ct) =>
     {
@@ -317,8 +315,7 @@ public sealed class TimeSheetService(SelvstyrtDb db, ArrangementAccess access, C
     {
         var uid = user.Id;
         var today = user.Today;
-        var leads = db.ArrangementRoles.Where(r => r.UserId == uid && r.From <= today && (r.To == null || r.To >= today)
-            && (r.Kind == Domain.Arrangements.ArrangementRoleKind.WorkLeader || r.Kind == Domain.Arrangements.ArrangementRoleKind.CoWorkLeader)).Select(r => r.ArrangementId);
+        var leads = Leading.On(db, today).Where(l => l.UserId == uid).Select(l => l.ArrangementId);
         var waiting = db.TimeSheets.Where(s => s.State == SheetState.Submitted && leads.Contains(s.ArrangementId));
         var sheets = await waiting.Include(s => s.Entries).AsNoTracking().ToListAsync(ct);
         var summaries = (await Summaries(db, waiting).ToListAsync(ct)).ToDictionary(s => s.Id);

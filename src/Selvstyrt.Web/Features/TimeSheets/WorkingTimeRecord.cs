@@ -39,16 +39,18 @@ public sealed class WorkingTimeRecord(SelvstyrtDb db, ArrangementAccess access, 
         var firstMonth = new LocalDate(from.Year, from.Month, 1);
         var sheets = await db.TimeSheets.Include(s => s.Entries).AsNoTracking()
             .Where(s => s.AssistantId == assistantId && s.Month >= firstMonth && s.Month <= to).ToListAsync(ct);
-        // Beyond the assistant themself, only the employer's side: a work leader sees sheets, not the record across arrangements.
+        // Beyond the assistant themself, only the employer's side and the union representative (AML-10-7-1: the record is
+        // available to the union representatives): a work leader sees sheets, not the record across arrangements.
         var relations = new Dictionary<Guid, Relation>();
         foreach (var arrangement in sheets.Select(s => s.ArrangementId).Distinct()) relations[arrangement] = await access.RelationTo(arrangement, ct);
-        if (!own && !relations.Values.Any(r => (r & (Relation.ProviderAdmin | Relation.OfficeCoordinator | Relation.Auditor)) != 0))
+        const Relation EmployerSide = Relation.ProviderAdmin | Relation.OfficeCoordinator | Relation.Auditor | Relation.UnionRepresentative;
+        if (!own && !relations.Values.Any(r => (r & EmployerSide) != 0))
         {
             var employerSide = await db.ProviderGrants.AnyAsync(g => g.UserId == user.Id && g.Role != Domain.Access.ProviderRole.CaseWorker
                 && (g.Role != Domain.Access.ProviderRole.Auditor || user.Purpose != null), ct);
             if (!employerSide) return new NotFound();
         }
-        if (!own) sheets = sheets.Where(s => (relations[s.ArrangementId] & (Relation.ProviderAdmin | Relation.OfficeCoordinator | Relation.Auditor)) != 0).ToList();
+        if (!own) sheets = sheets.Where(s => (relations[s.ArrangementId] & EmployerSide) != 0).ToList();
         var names = await db.Arrangements.AsNoTracking().Where(a => sheets.Select(s => s.ArrangementId).Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
         var lines = new List<WorkingTimeLine>();
         foreach (var group in sheets.GroupBy(s => s.ProviderId))

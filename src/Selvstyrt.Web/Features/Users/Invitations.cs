@@ -89,7 +89,7 @@ public sealed class Invitations(SelvstyrtDb db, UserManager<AppUser> users, Arra
         else if (email.Length > 254 || !new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(email)) fields["email"] = "Skriv en gyldig e-postadresse, for eksempel navn@eksempel.no.";
         if (string.IsNullOrWhiteSpace(c.Name)) fields["name"] = "Navnet må fylles ut.";
         else if (c.Name.Trim().Length > 200) fields["name"] = "Navnet kan ikke være lengre enn 200 tegn.";
-        if (c.Role is null || !Enum.IsDefined(c.Role.Value)) fields["role"] = "Velg en rolle.";
+        if (c.Role is null || !Enum.IsDefined(c.Role.Value) || c.Role == RoleKind.ActingWorkLeader) fields["role"] = "Velg en rolle.";
         if (string.IsNullOrWhiteSpace(c.IdempotencyKey) || c.IdempotencyKey.Length > 100) fields["idempotencyKey"] = "Mangler en gyldig idempotensnøkkel (Idempotency-Key, 1-100 tegn).";
         if (fields.Count > 0) return new Invalid(fields);
 
@@ -106,7 +106,7 @@ public sealed class Invitations(SelvstyrtDb db, UserManager<AppUser> users, Arra
         if (await HoldsAsync(person.Id, providerId, c.Role.Value, c.ScopeId, ct)) return new Invited(person.Id, true, false);
         var granted = await GrantAsync(person.Id, providerId, c.Role.Value, c.ScopeId, ct);
         if (!granted.IsSuccess) return granted.Error!;
-        var change = RoleChange.Record(Guid.CreateVersion7(), providerId, person.Id, c.Role.Value, c.Role is RoleKind.ProviderAdmin or RoleKind.Auditor ? null : c.ScopeId,
+        var change = RoleChange.Record(Guid.CreateVersion7(), providerId, person.Id, c.Role.Value, c.Role is RoleKind.ProviderAdmin or RoleKind.Auditor or RoleKind.UnionRepresentative ? null : c.ScopeId,
             true, user.Id, now);
         db.RoleChanges.Add(change);
 
@@ -130,7 +130,7 @@ public sealed class Invitations(SelvstyrtDb db, UserManager<AppUser> users, Arra
     /// <summary>Takes a role away from today on (an arrangement role ends yesterday, so access stops now).</summary>
     public async Task<Result<bool>> RevokeAsync(Guid userId, RoleKind? role, Guid? scopeId, CancellationToken ct)
     {
-        if (role is null || !Enum.IsDefined(role.Value)) return Invalid.Field("role", "Velg en rolle.");
+        if (role is null || !Enum.IsDefined(role.Value) || role == RoleKind.ActingWorkLeader) return Invalid.Field("role", "Velg en rolle.");
         var target = await TargetAsync(role.Value, scopeId, ct);
         if (!target.IsSuccess) return target.Error!;
         var providerId = target.Value!.ProviderId;
@@ -311,15 +311,21 @@ public sealed class Invitations(SelvstyrtDb db, UserManager<AppUser> users, Arra
         RoleKind.Auditor => "revisor",
         RoleKind.WorkLeader => "arbeidsleder",
         RoleKind.CoWorkLeader => "medarbeidsleder",
+        RoleKind.Deputy => "stedfortreder",
         RoleKind.Assistant => "assistent",
-        _ => "stedfortreder",
+        RoleKind.UnionRepresentative => "tillitsvalgt",
+        RoleKind.Recipient => "vedtakseier med lesetilgang",
+        RoleKind.ActingWorkLeader => "fungerende arbeidsleder",
+        _ => throw new ArgumentOutOfRangeException(nameof(role)),
     };
 
     private static ArrangementRoleKind ArrangementKind(RoleKind role) => role switch
     {
         RoleKind.WorkLeader => ArrangementRoleKind.WorkLeader,
         RoleKind.CoWorkLeader => ArrangementRoleKind.CoWorkLeader,
-        _ => ArrangementRoleKind.Deputy,
+        RoleKind.Deputy => ArrangementRoleKind.Deputy,
+        RoleKind.Recipient => ArrangementRoleKind.Recipient,
+        _ => throw new ArgumentOutOfRangeException(nameof(role)),
     };
 
     private static ProviderRole ProviderRoleOf(RoleKind role) => role switch
@@ -327,7 +333,9 @@ public sealed class Invitations(SelvstyrtDb db, UserManager<AppUser> users, Arra
         RoleKind.ProviderAdmin => ProviderRole.ProviderAdmin,
         RoleKind.OfficeCoordinator => ProviderRole.OfficeCoordinator,
         RoleKind.CaseWorker => ProviderRole.CaseWorker,
-        _ => ProviderRole.Auditor,
+        RoleKind.Auditor => ProviderRole.Auditor,
+        RoleKind.UnionRepresentative => ProviderRole.UnionRepresentative,
+        _ => throw new ArgumentOutOfRangeException(nameof(role)),
     };
 
     private static RoleKind KindOf(ProviderRole role) => role switch
@@ -335,13 +343,17 @@ public sealed class Invitations(SelvstyrtDb db, UserManager<AppUser> users, Arra
         ProviderRole.ProviderAdmin => RoleKind.ProviderAdmin,
         ProviderRole.OfficeCoordinator => RoleKind.OfficeCoordinator,
         ProviderRole.CaseWorker => RoleKind.CaseWorker,
-        _ => RoleKind.Auditor,
+        ProviderRole.Auditor => RoleKind.Auditor,
+        ProviderRole.UnionRepresentative => RoleKind.UnionRepresentative,
+        _ => throw new ArgumentOutOfRangeException(nameof(role)),
     };
 
     private static RoleKind KindOf(ArrangementRoleKind kind) => kind switch
     {
         ArrangementRoleKind.WorkLeader => RoleKind.WorkLeader,
         ArrangementRoleKind.CoWorkLeader => RoleKind.CoWorkLeader,
-        _ => RoleKind.Deputy,
+        ArrangementRoleKind.Deputy => RoleKind.Deputy,
+        ArrangementRoleKind.Recipient => RoleKind.Recipient,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 }
