@@ -28,7 +28,11 @@ public sealed class ActingPeriods(SelvstyrtDb db, ArrangementAccess access, Curr
     public sealed record PeriodView(Guid Id, Guid RoleId, string DeputyName, LocalDate From, LocalDate To, string? Reason, string SetBy, Instant SetAt,
         string? EndedBy, Instant? EndedAt, bool ActiveToday, bool Cancelled);
 
-    public sealed record Overview(Guid ArrangementId, string Name, bool CanSet, bool Ended, IReadOnlyList<Deputy> Deputies, IReadOnlyList<PeriodView> Periods);
+    /// <summary><see cref="CanInvite"/>: the viewer may invite a deputy (the provider's administrator or the office's coordinator).</summary>
+    public sealed record Overview(Guid ArrangementId, string Name, bool CanSet, bool Ended, IReadOnlyList<Deputy> Deputies, IReadOnlyList<PeriodView> Periods)
+    {
+        public bool CanInvite { get; init; }
+    }
 
     /// <summary>The periods, newest first, for those who lead, stand in or employ; not found for others.</summary>
     public async Task<Result<Overview>> ListAsync(Guid arrangementId, CancellationToken ct)
@@ -46,7 +50,10 @@ public sealed class ActingPeriods(SelvstyrtDb db, ArrangementAccess access, Curr
             .Select(p => new PeriodView(p.Id, p.RoleId, names.GetValueOrDefault(p.UserId, ""), p.From, p.To, p.Reason, names.GetValueOrDefault(p.SetByUserId, ""), p.SetAt,
                 p.EndedByUserId is { } by ? names.GetValueOrDefault(by, "") : null, p.EndedAt, p.IsActiveOn(today), p.IsCancelled))
             .ToList();
-        return new Overview(arrangementId, arrangement.Name, relation.CanSetActing() && !arrangement.HasEnded(today), arrangement.HasEnded(today), deputies, views);
+        return new Overview(arrangementId, arrangement.Name, relation.CanSetActing() && !arrangement.HasEnded(today), arrangement.HasEnded(today), deputies, views)
+        {
+            CanInvite = relation.CanManageAssistants() && !arrangement.HasEnded(today),
+        };
     }
 
     public async Task<Result<Created>> SetAsync(Guid arrangementId, Input input, CancellationToken ct)
