@@ -1102,6 +1102,25 @@ T.update({
 "Home.DraftDiscussed": ("– sist drøftet {0}.", "– last discussed {0}."),
 "Home.DraftNotDiscussed": ("– ikke drøftet ennå.", "– not discussed yet."),
 
+"ArrangementImport.Title": ("Importer ordninger", "Import arrangements"),
+"ArrangementImport.Link": ("Importer ordninger fra en fil", "Import arrangements from a file"),
+"ArrangementImport.Intro": ("Last opp en CSV- eller Excel-fil med ordningene og tjenestemottakerne fra systemet dere bruker i dag. Tjenestemottakerens navn og fødselsdato er nøkkelen: samme person i en ny import endrer ikke noe som allerede er registrert, bortsett fra sluttdatoen. Du ser alle feil før noe lagres, og ingenting lagres før hele filen er riktig. Arbeidslederne inviterer du etterpå under «Brukere og tilganger».", "Upload a CSV or Excel file with the arrangements and recipients from the system you use today. The recipient's name and date of birth is the key: the same person in a new import changes nothing already recorded except the end date. You see every error before anything is saved, and nothing is saved until the whole file is right. Invite the work leaders afterwards under «Users and access»."),
+"ArrangementImport.New": ("Nye ordninger", "New arrangements"),
+"ArrangementImport.Changed": ("Endrede ordninger", "Changed arrangements"),
+"ArrangementImport.Done": ("Importen er lagret: {0} ordninger er nye eller endret.", "The import is saved: {0} arrangements are new or changed."),
+"ArrangementImport.Field.recipientName": ("Tjenestemottaker", "Recipient"),
+"ArrangementImport.FieldHelp.recipientName": ("Fullt navn. Med fødselsdatoen er det nøkkelen som gjør at en ny import ikke lager dobbelt.", "Full name. With the date of birth it is the key that keeps a new import from making doubles."),
+"ArrangementImport.Field.recipientBirthDate": ("Fødselsdato", "Date of birth"),
+"ArrangementImport.Field.name": ("Navn på ordningen", "Name of the arrangement"),
+"ArrangementImport.FieldHelp.name": ("Tom: «Ordningen til» og fornavnet. Ikke skriv helseopplysninger.", "Empty: «Ordningen til» and the first name. Do not write health details."),
+"ArrangementImport.Field.municipality": ("Kommune", "Municipality"),
+"ArrangementImport.FieldHelp.municipality": ("Kommunenummer eller navn; dere må ha avtale med kommunen.", "Municipality number or name; you need a contract with the municipality."),
+"ArrangementImport.Field.office": ("Kontor", "Office"),
+"ArrangementImport.FieldHelp.office": ("Må fylles ut når du administrerer flere kontorer.", "Required when you manage several offices."),
+"ArrangementImport.Field.employer": ("Arbeidsgiver", "Employer"),
+"ArrangementImport.FieldHelp.employer": ("Leverandøren, kommunen eller tjenestemottakeren. Tom: leverandøren.", "The provider, the municipality or the recipient. Empty: the provider."),
+"ArrangementImport.Field.startDate": ("Startdato", "Start date"),
+"ArrangementImport.Field.endDate": ("Sluttdato", "End date"),
 })
 
 from xml.sax.saxutils import escape

@@ -1,24 +1,10 @@
 using System.Globalization;
 using NodaTime;
-using NodaTime.Text;
 using Selvstyrt.Domain.Arrangements;
 using Selvstyrt.Domain.Common;
 using Selvstyrt.Domain.People;
-using Selvstyrt.Web.Shared.Forms;
 
 namespace Selvstyrt.Web.Features.Imports;
-
-/// <summary>One field an import can fill, with the column names other systems use for it (for the first guess at a mapping). The page's label and help come from the resources (<c>Import.Field.*</c>); <see cref="Label"/> names a column the file lacks in a message.</summary>
-public sealed record ImportField(string Key, string Label, bool Required, params string[] Names);
-
-/// <summary>A bad value: the row as the spreadsheet numbers it (the header is row 1), the file's column name, and why.</summary>
-public sealed record ImportIssue(int Row, string Column, string Message);
-
-/// <summary>What an import did (or would do): rows read, assistants new, changed and unchanged, and every bad value.</summary>
-public sealed record ImportReport(int Rows, int New, int Changed, int Unchanged, IReadOnlyList<ImportIssue> Issues)
-{
-    public bool Clean => Issues.Count == 0;
-}
 
 /// <summary>
 /// The records an import works on: the offices the user manages, the provider's assistants by employee number (tracked, so
@@ -68,38 +54,14 @@ public static class AssistantImport
     ];
 
     /// <summary>The first guess at a mapping: each field to the file column with one of its usual names.</summary>
-    public static Dictionary<string, string> Guess(IReadOnlyList<string> headers)
-    {
-        ArgumentNullException.ThrowIfNull(headers);
-        var mapping = new Dictionary<string, string>();
-        foreach (var field in Fields)
-        {
-            var match = headers.FirstOrDefault(h => field.Names.Any(n => Normal(h) == Normal(n)) || Normal(h) == Normal(field.Label));
-            if (match is not null && !mapping.ContainsValue(match)) mapping[field.Key] = match;
-        }
-        return mapping;
-    }
-
-    private static string Normal(string text) => new string(text.Trim().ToLowerInvariant().Where(c => char.IsLetterOrDigit(c) || c == '%').ToArray());
+    public static Dictionary<string, string> Guess(IReadOnlyList<string> headers) => ImportRows.Guess(Fields, headers);
 
     /// <summary>Checks the mapping itself: known fields, columns that exist, the key and a name and a start date mapped.</summary>
     public static List<ImportIssue> CheckMapping(ImportTable table, IReadOnlyDictionary<string, string> mapping)
     {
-        ArgumentNullException.ThrowIfNull(table);
-        ArgumentNullException.ThrowIfNull(mapping);
-        var issues = new List<ImportIssue>();
-        foreach (var (key, column) in mapping)
-        {
-            var field = Fields.FirstOrDefault(f => f.Key == key);
-            if (field is null) issues.Add(new(1, column, $"Ukjent felt «{key}»."));
-            else if (!table.Headers.Contains(column, StringComparer.OrdinalIgnoreCase)) issues.Add(new(1, column, $"Filen har ingen kolonne «{column}» for {field.Label.ToLowerInvariant()}."));
-        }
-        foreach (var field in Fields.Where(f => f.Required && !mapping.ContainsKey(f.Key)))
-            issues.Add(new(1, field.Label, $"Velg kolonnen for {field.Label.ToLowerInvariant()}."));
+        var issues = ImportRows.CheckMapping(Fields, table, mapping);
         if (!mapping.ContainsKey("fullName") && !(mapping.ContainsKey("firstName") && mapping.ContainsKey("lastName")))
             issues.Add(new(1, "Fullt navn", "Velg kolonnen for fullt navn, eller både fornavn og etternavn."));
-        foreach (var twice in mapping.GroupBy(m => m.Value, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
-            issues.Add(new(1, twice.Key, $"Kolonnen «{twice.Key}» er valgt for flere felt."));
         return issues;
     }
 
@@ -109,36 +71,10 @@ public static class AssistantImport
     /// </summary>
     public static ImportReport Apply(ImportTable table, IReadOnlyDictionary<string, string> mapping, ImportWorld world)
     {
-        ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(world);
-        var issues = CheckMapping(table, mapping);
-        if (issues.Count > 0) return new ImportReport(table.Rows.Count, 0, 0, 0, issues);
-        var columns = mapping.ToDictionary(m => m.Key, m => (Index: IndexOf(table.Headers, m.Value), Name: table.Headers[IndexOf(table.Headers, m.Value)]));
         var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        int added = 0, changed = 0, unchanged = 0;
-        for (var i = 0; i < table.Rows.Count; i++)
-        {
-            var row = new RowReader(table.Rows[i], i + 2, columns, issues);
-            var before = issues.Count;
-            var outcome = ApplyRow(row, world, seen);
-            if (issues.Count > before) continue;
-            switch (outcome)
-            {
-                case RowOutcome.New: added++; break;
-                case RowOutcome.Changed: changed++; break;
-                default: unchanged++; break;
-            }
-        }
-        return new ImportReport(table.Rows.Count, added, changed, unchanged, issues);
+        return ImportRows.Apply(Fields, table, mapping, CheckMapping(table, mapping), row => ApplyRow(row, world, seen));
     }
-
-    private static int IndexOf(IReadOnlyList<string> headers, string name)
-    {
-        for (var i = 0; i < headers.Count; i++) if (string.Equals(headers[i], name, StringComparison.OrdinalIgnoreCase)) return i;
-        return -1;
-    }
-
-    private enum RowOutcome { Unchanged, New, Changed }
 
     private static RowOutcome ApplyRow(RowReader row, ImportWorld world, Dictionary<string, int> seen)
     {
@@ -156,8 +92,8 @@ public static class AssistantImport
         var birthDate = row.Date("birthDate");
         if (birthDate is { } b && (b > world.Today.PlusYears(-15) || b < world.Today.PlusYears(-100))) row.Fail("birthDate", "Fødselsdato må gi en alder mellom 15 og 100 år.");
 
-        var officeId = Office(row, world);
-        var position = row.Decimal("positionPercent");
+        var officeId = ImportRows.Office(row, world.Offices);
+        var position = row.Amount("positionPercent");
         var kind = Kind(row, position);
         var basis = Basis(row, kind);
         var start = row.Date("start");
@@ -165,7 +101,7 @@ public static class AssistantImport
         var end = row.Date("end");
         var probationEnd = row.Date("probationEnd");
         var seniorityFrom = row.Date("seniorityFrom");
-        var wage = row.Decimal("hourlyWage");
+        var wage = row.Amount("hourlyWage");
         if (wage is { } w && (w <= 0 || w > 2000)) row.Fail("hourlyWage", "Timelønnen må være mellom 0 og 2000 kroner.");
         var assignedFrom = row.Date("assignedFrom");
         var arrangements = Arrangements(row, world);
@@ -250,21 +186,6 @@ public static class AssistantImport
         return outcome;
     }
 
-    private static Guid Office(RowReader row, ImportWorld world)
-    {
-        var name = row.Text("office");
-        if (name is null)
-        {
-            if (world.Offices.Count == 1) return world.Offices[0].Id;
-            row.Fail("office", "Kontor må fylles ut fordi du administrerer flere kontorer.");
-            return Guid.Empty;
-        }
-        var matches = world.Offices.Where(o => string.Equals(o.Name.Trim(), name, StringComparison.OrdinalIgnoreCase)).ToList();
-        if (matches.Count == 1) return matches[0].Id;
-        row.Fail("office", $"Fant ikke kontoret «{name}» blant kontorene du administrerer ({string.Join(", ", world.Offices.Select(o => o.Name))}).");
-        return Guid.Empty;
-    }
-
     private static EmploymentKind? Kind(RowReader row, decimal? position)
     {
         var text = row.Text("kind")?.ToLowerInvariant();
@@ -303,74 +224,5 @@ public static class AssistantImport
             else row.Fail("arrangements", $"Flere ordninger heter «{name}». Gi dem ulike navn før du importerer.");
         }
         return found;
-    }
-
-    /// <summary>Reads one row's values by field and records its issues under the file's column names.</summary>
-    private sealed class RowReader(IReadOnlyList<string> cells, int number, Dictionary<string, (int Index, string Name)> columns, List<ImportIssue> issues)
-    {
-        private readonly HashSet<string> _failed = [];
-
-        public int Number { get; } = number;
-        public bool HasIssues => _failed.Count > 0;
-
-        public bool Has(string field) => columns.ContainsKey(field);
-
-        public bool Failed(string field) => _failed.Contains(field);
-
-        public string? Text(string field)
-        {
-            if (!columns.TryGetValue(field, out var column)) return null;
-            var value = ImportTable.Cell(cells, column.Index);
-            return value.Length == 0 ? null : value;
-        }
-
-        public void Fail(string field, string message)
-        {
-            _failed.Add(field);
-            var column = columns.TryGetValue(field, out var c) ? c.Name : Fields.First(f => f.Key == field).Label;
-            issues.Add(new ImportIssue(Number, column, message));
-        }
-
-        public void FailAll(Error error, string fallbackField, string prefix = "")
-        {
-            if (error is Invalid invalid)
-                foreach (var (field, message) in invalid.Fields) Fail(Fields.Any(f => f.Key == field) && columns.ContainsKey(field) ? field : fallbackField, prefix + message);
-            else Fail(fallbackField, prefix + error.Message);
-        }
-
-        private static readonly LocalDatePattern[] DatePatterns =
-        [
-            LocalDatePattern.Iso,
-            LocalDatePattern.CreateWithInvariantCulture("dd.MM.uuuu"),
-            LocalDatePattern.CreateWithInvariantCulture("d.M.uuuu"),
-            LocalDatePattern.CreateWithInvariantCulture("dd/MM/uuuu"),
-            LocalDatePattern.CreateWithInvariantCulture("d/M/uuuu"),
-        ];
-
-        public LocalDate? Date(string field)
-        {
-            var text = Text(field);
-            if (text is null) return null;
-            // Excel keeps a time of day on some date cells («2026-01-05 00:00:00»): the date is what counts.
-            var datePart = text.Split(' ', 2)[0];
-            foreach (var pattern in DatePatterns)
-            {
-                var parsed = pattern.Parse(datePart);
-                if (parsed.Success && parsed.Value.Year is >= 1900 and <= 2200) return parsed.Value;
-            }
-            Fail(field, $"«{text}» er ikke en dato. Skriv den som dd.mm.åååå, for eksempel 01.02.2026.");
-            return null;
-        }
-
-        public decimal? Decimal(string field)
-        {
-            var text = Text(field);
-            if (text is null) return null;
-            var clean = text.Replace("%", "", StringComparison.Ordinal).Replace("kr", "", StringComparison.OrdinalIgnoreCase);
-            // Two decimals, as the records keep them: more would read as a change on every re-import.
-            if (FormInput.TryParseNumber(clean, out var value)) return Math.Round(value, 2, MidpointRounding.AwayFromZero);
-            Fail(field, $"«{text}» er ikke et tall.");
-            return null;
-        }
     }
 }

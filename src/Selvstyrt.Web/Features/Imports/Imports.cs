@@ -7,13 +7,28 @@ using Selvstyrt.Web.Auth;
 
 namespace Selvstyrt.Web.Features.Imports;
 
-/// <summary>
-/// The bulk import of assistants for the provider's administrator and an office's coordinator (their offices only): upload a
-/// file (kept as a draft for the uploader for a day), map its columns, preview every bad row, and import only a clean file,
-/// all rows in one transaction. The API runs the same steps in one call.
-/// </summary>
-public sealed class AssistantImports(SelvstyrtDb db, ArrangementAccess access, CurrentUser user)
+/// <summary>What a file is imported as.</summary>
+public enum ImportKind
 {
+    /// <summary>Assistants with their employment and places in arrangements (<see cref="AssistantImport"/>).</summary>
+    Assistants = 1,
+
+    /// <summary>Arrangements with their recipients (<see cref="ArrangementImport"/>).</summary>
+    Arrangements = 2,
+}
+
+/// <summary>
+/// The bulk imports for the provider's administrator and an office's coordinator (their offices only): upload a file (kept
+/// as a draft for the uploader for a day), map its columns, preview every bad row, and import only a clean file, all rows
+/// in one transaction. The API runs the same steps in one call. The kind of import decides the fields and what a row means.
+/// </summary>
+public sealed class Imports(SelvstyrtDb db, ArrangementAccess access, CurrentUser user)
+{
+    public static IReadOnlyList<ImportField> FieldsOf(ImportKind kind) => kind == ImportKind.Arrangements ? ArrangementImport.Fields : AssistantImport.Fields;
+
+    public static Dictionary<string, string> Guess(ImportKind kind, IReadOnlyList<string> headers)
+        => kind == ImportKind.Arrangements ? ArrangementImport.Guess(headers) : AssistantImport.Guess(headers);
+
     public sealed record Draft(Guid Id, string FileName, IReadOnlyList<string> Headers, int Rows, IReadOnlyList<IReadOnlyList<string>> Sample);
 
     public sealed record Outcome(ImportReport Report, bool Applied);
@@ -44,36 +59,51 @@ public sealed class AssistantImports(SelvstyrtDb db, ArrangementAccess access, C
     }
 
     /// <summary>Previews (or, with <paramref name="commit"/>, imports) a draft with a column mapping.</summary>
-    public async Task<Result<Outcome>> RunDraftAsync(Guid id, IReadOnlyDictionary<string, string> mapping, bool commit, CancellationToken ct)
+    public async Task<Result<Outcome>> RunDraftAsync(ImportKind kind, Guid id, IReadOnlyDictionary<string, string> mapping, bool commit, CancellationToken ct)
     {
         var loaded = await LoadAsync(id, ct);
         if (!loaded.IsSuccess) return loaded.Error!;
-        var outcome = await RunAsync(loaded.Value!.Table, mapping, loaded.Value.Draft.ProviderId, commit, ct);
+        var outcome = await RunAsync(kind, loaded.Value!.Table, mapping, loaded.Value.Draft.ProviderId, commit, ct);
         if (outcome.IsSuccess && outcome.Value!.Applied) await db.ImportDrafts.Where(d => d.Id == id).ExecuteDeleteAsync(ct);
         return outcome;
     }
 
     /// <summary>The API's one call: read the file, map its columns (the given mapping, else the guess), preview or import.</summary>
-    public async Task<Result<Outcome>> RunFileAsync(byte[] content, string? fileName, IReadOnlyDictionary<string, string>? mapping, Guid? providerId, bool commit, CancellationToken ct)
+    public async Task<Result<Outcome>> RunFileAsync(ImportKind kind, byte[] content, string? fileName, IReadOnlyDictionary<string, string>? mapping, Guid? providerId, bool commit,
+        CancellationToken ct)
     {
         var provider = await ProviderAsync(providerId, ct);
         if (!provider.IsSuccess) return provider.Error!;
         var table = ImportTable.Read(content, fileName);
         if (!table.IsSuccess) return table.Error!;
-        return await RunAsync(table.Value!, mapping ?? AssistantImport.Guess(table.Value!.Headers), provider.Value, commit, ct);
+        return await RunAsync(kind, table.Value!, mapping ?? Guess(kind, table.Value!.Headers), provider.Value, commit, ct);
     }
 
-    private async Task<Result<Outcome>> RunAsync(ImportTable table, IReadOnlyDictionary<string, string> mapping, Guid providerId, bool commit, CancellationToken ct)
+    private async Task<Result<Outcome>> RunAsync(ImportKind kind, ImportTable table, IReadOnlyDictionary<string, string> mapping, Guid providerId, bool commit, CancellationToken ct)
     {
-        var world = await WorldAsync(providerId, ct);
-        if (world.Offices.Count == 0) return new Forbidden("Du administrerer ingen kontorer hos denne leverandøren.");
-        var report = AssistantImport.Apply(table, mapping, world);
+        var offices = await access.ManagedOffices().AsNoTracking().Where(o => o.ProviderId == providerId).OrderBy(o => o.Name)
+            .Select(o => new { o.Id, o.Name }).ToListAsync(ct);
+        if (offices.Count == 0) return new Forbidden("Du administrerer ingen kontorer hos denne leverandøren.");
+        var managed = offices.Select(o => (o.Id, o.Name)).ToList();
+        ImportReport report;
+        if (kind == ImportKind.Arrangements)
+        {
+            var world = await ArrangementWorldAsync(providerId, managed, ct);
+            report = ArrangementImport.Apply(table, mapping, world);
+            db.Recipients.AddRange(world.AddedRecipients);
+            db.Arrangements.AddRange(world.AddedArrangements);
+        }
+        else
+        {
+            var world = await AssistantWorldAsync(providerId, managed, ct);
+            report = AssistantImport.Apply(table, mapping, world);
+            db.Assistants.AddRange(world.Added);
+        }
         if (!commit || !report.Clean)
         {
             db.ChangeTracker.Clear();
             return new Outcome(report, false);
         }
-        db.Assistants.AddRange(world.Added);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
@@ -82,17 +112,25 @@ public sealed class AssistantImports(SelvstyrtDb db, ArrangementAccess access, C
         }
         catch (DbUpdateException)
         {
-            // Someone changed the same assistants or imported the same numbers meanwhile: nothing of this file is saved.
+            // Someone changed the same records or imported the same keys meanwhile: nothing of this file is saved.
             db.ChangeTracker.Clear();
-            return new Conflict("Noen endret de samme assistentene samtidig. Ingenting fra filen er lagret; forhåndsvis og importer på nytt.");
+            return new Conflict("Noen endret de samme opplysningene samtidig. Ingenting fra filen er lagret; forhåndsvis og importer på nytt.");
         }
         return new Outcome(report, true);
     }
 
-    private async Task<ImportWorld> WorldAsync(Guid providerId, CancellationToken ct)
+    private async Task<ArrangementWorld> ArrangementWorldAsync(Guid providerId, List<(Guid Id, string Name)> offices, CancellationToken ct)
     {
-        var offices = await access.ManagedOffices().AsNoTracking().Where(o => o.ProviderId == providerId).OrderBy(o => o.Name)
-            .Select(o => new { o.Id, o.Name }).ToListAsync(ct);
+        var municipalities = await db.Municipalities.AsNoTracking()
+            .Where(m => db.MunicipalityContracts.Any(c => c.MunicipalityId == m.Id && c.ProviderId == providerId))
+            .OrderBy(m => m.Number).Select(m => new { m.Id, m.Number, m.Name }).ToListAsync(ct);
+        var recipients = await db.Recipients.AsNoTracking().Where(r => r.ProviderId == providerId).ToListAsync(ct);
+        var arrangements = await db.Arrangements.Where(a => a.ProviderId == providerId).ToListAsync(ct);
+        return new ArrangementWorld(providerId, user.Today, offices, municipalities.Select(m => (m.Id, m.Number, m.Name)).ToList(), recipients, arrangements);
+    }
+
+    private async Task<ImportWorld> AssistantWorldAsync(Guid providerId, List<(Guid Id, string Name)> offices, CancellationToken ct)
+    {
         var officeIds = offices.Select(o => o.Id).ToHashSet();
         var assistants = await db.Assistants.Include(a => a.Employments)
             .Where(a => a.ProviderId == providerId && a.EmployeeNumber != null).AsSplitQuery().ToListAsync(ct);
@@ -100,7 +138,7 @@ public sealed class AssistantImports(SelvstyrtDb db, ArrangementAccess access, C
         var arrangements = await db.Arrangements.Include(a => a.Assignments)
             .Where(a => a.ProviderId == providerId && officeIds.Contains(a.OfficeId) && (a.EndDate == null || a.EndDate >= today))
             .AsSplitQuery().ToListAsync(ct);
-        return new ImportWorld(providerId, today, offices.Select(o => (o.Id, o.Name)).ToList(), assistants, arrangements, officeIds);
+        return new ImportWorld(providerId, today, offices, assistants, arrangements, officeIds);
     }
 
     private async Task<Result<(ImportDraft Draft, ImportTable Table)>> LoadAsync(Guid id, CancellationToken ct)
@@ -116,7 +154,7 @@ public sealed class AssistantImports(SelvstyrtDb db, ArrangementAccess access, C
     private async Task<Result<Guid>> ProviderAsync(Guid? providerId, CancellationToken ct)
     {
         var providers = (await access.ManagingGrants(ct)).Select(g => g.ProviderId).Distinct().ToList();
-        if (providers.Count == 0) return new Forbidden("Bare leverandørens administrator og kontorets koordinator kan importere assistenter.");
+        if (providers.Count == 0) return new Forbidden("Bare leverandørens administrator og kontorets koordinator kan importere.");
         if (providerId is { } wanted) return providers.Contains(wanted) ? wanted : new Forbidden("Du administrerer ikke denne leverandøren.");
         return providers.Count == 1 ? providers[0] : Invalid.Field("providerId", "Du administrerer kontorer hos flere leverandører: oppgi hvilken (providerId).");
     }
