@@ -1121,6 +1121,13 @@ T.update({
 "ArrangementImport.FieldHelp.employer": ("Leverandøren, kommunen eller tjenestemottakeren. Tom: leverandøren.", "The provider, the municipality or the recipient. Empty: the provider."),
 "ArrangementImport.Field.startDate": ("Startdato", "Start date"),
 "ArrangementImport.Field.endDate": ("Sluttdato", "End date"),
+"EditArrangement.Title": ("Endre ordningen", "Change the arrangement"),
+"EditArrangement.Intro": ("Gi ordningen et annet navn, flytt den til et annet kontor du administrerer, eller rett navnet eller fødselsdatoen til tjenestemottakeren. Planer, timelister og timekontoen følger ordningen.", "Rename the arrangement, move it to another office you manage, or correct the recipient's name or date of birth. Plans, time sheets and the hour account stay with the arrangement."),
+"EditArrangement.Submit": ("Lagre endringene", "Save the changes"),
+"EditArrangement.Saved": ("Endringene er lagret.", "The changes are saved."),
+"NewArrangement.Existing": ("Tidligere tjenestemottaker", "Earlier recipient"),
+"NewArrangement.ExistingHelp": ("For en som har hatt ordning her før (for eksempel etter en flytting). Ellers fyller du ut navn og fødselsdato under.", "For someone who had an arrangement here before (after a move, for example). Otherwise fill in the name and date of birth below."),
+"NewArrangement.NewRecipient": ("Ny tjenestemottaker", "New recipient"),
 })
 
 from xml.sax.saxutils import escape

@@ -55,6 +55,26 @@ public sealed class Arrangement : AuditedAggregate
         };
     }
 
+    /// <summary>Gives the arrangement another name («Ordningen til Kari»; no health details).</summary>
+    public Result<Arrangement> Rename(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name)) return Invalid.Field("name", "Navn på ordningen må fylles ut.");
+        if (name.Trim().Length > 200) return Invalid.Field("name", "Navnet kan ikke være lengre enn 200 tegn.");
+        Name = name.Trim();
+        return this;
+    }
+
+    /// <summary>
+    /// Moves the arrangement to another local office of the same provider (the caller checks the provider): its coordinator
+    /// follows from then on. Plans, time sheets and the hour account stay with the arrangement.
+    /// </summary>
+    public Result<Arrangement> MoveToOffice(Guid officeId)
+    {
+        if (officeId == Guid.Empty) return Invalid.Field("officeId", "Velg kontoret.");
+        OfficeId = officeId;
+        return this;
+    }
+
     /// <summary>Adds an assistant to the arrangement for a period (inclusive dates) within the arrangement's own.</summary>
     public Result<Assignment> Assign(Guid id, Guid assistantId, LocalDate from, LocalDate? to)
     {

@@ -39,6 +39,16 @@ public sealed class Recipient : AuditedAggregate
         return fields.Count > 0 ? new Invalid(fields) : new Recipient(id, providerId, fullName!.Trim(), birthDate!.Value, municipalityId);
     }
 
+    /// <summary>Corrects the name or the date of birth (a misspelling, a name changed), with the same checks as a new recipient.</summary>
+    public Result<Recipient> Correct(string? fullName, LocalDate? birthDate, LocalDate today)
+    {
+        var checkedValues = New(Id, ProviderId, fullName, birthDate, MunicipalityId, today);
+        if (!checkedValues.IsSuccess) return checkedValues.Error!;
+        FullName = checkedValues.Value!.FullName;
+        BirthDate = checkedValues.Value.BirthDate;
+        return this;
+    }
+
     /// <summary>Age in whole years on <paramref name="on"/> (BPA-2-1D uses the 67-year limit).</summary>
     public int AgeOn(LocalDate on) => Period.Between(BirthDate, on, PeriodUnits.Years).Years;
 }

@@ -11,6 +11,8 @@ public static class ArrangementEndpoints
 
     public sealed record EndArrangementRequest(LocalDate? EndDate);
 
+    public sealed record EditArrangementRequest(string? Name, Guid? OfficeId, string? RecipientName, LocalDate? RecipientBirthDate, string? Version);
+
     public sealed record ActingRequest(Guid? RoleId, LocalDate? From, LocalDate? To, string? Reason);
 
     public sealed record EndActingRequest(LocalDate? LastDay);
@@ -22,6 +24,7 @@ public static class ArrangementEndpoints
         services.AddScoped<CreateArrangement.Handler>();
         services.AddScoped<EndArrangement>();
         services.AddScoped<ActingPeriods>();
+        services.AddScoped<EditArrangement>();
     }
 
     public static void MapApi(RouteGroupBuilder api)
@@ -50,6 +53,18 @@ public static class ArrangementEndpoints
             })
             .WithName("CreateArrangement").WithSummary("Opprett en ordning med tjenestemottakeren (administrator eller kontorets koordinator; krever Idempotency-Key)")
             .Accepts<CreateArrangementRequest>("application/json");
+        api.MapPut("/arrangements/{id:guid}", async (Guid id, HttpRequest request, EditArrangement handler, CancellationToken ct) =>
+            {
+                var body = await ApiJson.ReadAsync<EditArrangementRequest>(request, ct);
+                if (!body.IsSuccess) return body.Error!.ToHttp();
+                var b = body.Value!;
+                var version = b.Version ?? request.Headers.IfMatch.FirstOrDefault()?.Trim('"');
+                var result = await handler.HandleAsync(id, new EditArrangement.Input(b.Name, b.OfficeId, b.RecipientName, b.RecipientBirthDate, version), ct);
+                return result.IsSuccess ? Results.Ok(new { id, result.Value!.Name, result.Value.OfficeId, result.Value.RecipientName, result.Value.RecipientBirthDate, result.Value.Version })
+                    : result.Error!.ToHttp();
+            })
+            .WithName("EditArrangement").WithSummary("Endre navnet, flytt ordningen til et annet kontor, eller rett tjenestemottakerens navn og fødselsdato (version eller If-Match: det du leste)")
+            .Accepts<EditArrangementRequest>("application/json");
         api.MapPost("/arrangements/{id:guid}/end", async (Guid id, HttpRequest request, EndArrangement handler, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<EndArrangementRequest>(request, ct);

@@ -12,8 +12,8 @@ namespace Selvstyrt.Web.Features.Arrangements;
 /// <summary>
 /// Creates an arrangement with its recipient: in an office the user manages (the provider's administrator, or the
 /// office's coordinator), in a municipality the provider has a contract with, with who the employer is and a start
-/// date. A recipient already registered with the provider can be named instead of a new one (a recipient who moves and
-/// gets a new arrangement). Idempotent on the client's key: the ids come from it.
+/// date. A recipient already registered with the provider, whose arrangements have all ended, can be chosen instead of a
+/// new one (a recipient who moves and gets a new arrangement). Idempotent on the client's key: the ids come from it.
 /// </summary>
 public static class CreateArrangement
 {
@@ -22,8 +22,14 @@ public static class CreateArrangement
 
     public sealed record Created(Guid Id, bool AlreadyExisted);
 
-    /// <summary>What the form offers: the offices the user manages, and the municipalities their providers have contracts with.</summary>
-    public sealed record Choices(IReadOnlyList<(Guid Id, string Name)> Offices, IReadOnlyList<(Guid Id, string Name)> Municipalities);
+    /// <summary>
+    /// What the form offers: the offices the user manages, the municipalities their providers have contracts with, and the
+    /// recipients who may get a new arrangement (<see cref="Handler.Choosable"/>).
+    /// </summary>
+    public sealed record Choices(IReadOnlyList<(Guid Id, string Name)> Offices, IReadOnlyList<(Guid Id, string Name)> Municipalities)
+    {
+        public IReadOnlyList<(Guid Id, string Name)> Recipients { get; init; } = [];
+    }
 
     public sealed class Handler(SelvstyrtDb db, ArrangementAccess access, CurrentUser user)
     {
@@ -34,7 +40,24 @@ public static class CreateArrangement
             var municipalities = await db.Municipalities.AsNoTracking()
                 .Where(m => db.MunicipalityContracts.Any(c => c.MunicipalityId == m.Id && providers.Contains(c.ProviderId)))
                 .OrderBy(m => m.Name).Select(m => new { m.Id, m.Number, m.Name }).ToListAsync(ct);
-            return new Choices(offices.Select(o => (o.Id, o.Name)).ToList(), municipalities.Select(m => (m.Id, $"{m.Name} ({m.Number})")).ToList());
+            var recipients = await Choosable().AsNoTracking().OrderBy(r => r.FullName).Select(r => new { r.Id, r.FullName, r.BirthDate }).ToListAsync(ct);
+            return new Choices(offices.Select(o => (o.Id, o.Name)).ToList(), municipalities.Select(m => (m.Id, $"{m.Name} ({m.Number})")).ToList())
+            {
+                Recipients = recipients.Select(r => (r.Id, $"{r.FullName} (født {r.BirthDate.ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture)})")).ToList(),
+            };
+        }
+
+        /// <summary>
+        /// The recipients a new arrangement can be made for (one who moves, or comes back): every arrangement of theirs has
+        /// ended, and one of them was in an office the user manages. Nobody else's recipients are shown or accepted.
+        /// </summary>
+        public IQueryable<Recipient> Choosable()
+        {
+            var today = user.Today;
+            var managed = access.ManagedOffices().Select(o => o.Id);
+            return db.Recipients.Where(r =>
+                db.Arrangements.Any(a => a.RecipientId == r.Id && managed.Contains(a.OfficeId))
+                && !db.Arrangements.Any(a => a.RecipientId == r.Id && (a.EndDate == null || a.EndDate >= today)));
         }
 
         public async Task<Result<Created>> HandleAsync(Command c, CancellationToken ct)
@@ -63,8 +86,8 @@ public static class CreateArrangement
             Recipient? recipient = null;
             if (c.RecipientId is { } recipientId)
             {
-                recipient = await db.Recipients.SingleOrDefaultAsync(r => r.Id == recipientId && r.ProviderId == providerId, ct);
-                if (recipient is null) fields["recipientId"] = "Fant ingen tjenestemottaker med denne id-en hos leverandøren.";
+                recipient = await Choosable().SingleOrDefaultAsync(r => r.Id == recipientId && r.ProviderId == providerId, ct);
+                if (recipient is null) fields["recipientId"] = "Velg en tjenestemottaker hos leverandøren som ikke har en ordning som løper.";
             }
             else
             {
