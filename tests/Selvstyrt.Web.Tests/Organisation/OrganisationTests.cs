@@ -60,11 +60,17 @@ public sealed class OrganisationTests
         using (var scope = factory.Services.CreateScope())
             (await scope.ServiceProvider.GetRequiredService<SelvstyrtDb>().Offices.CountAsync(o => o.Name == name, Ct)).ShouldBe(1);
 
-        using var renamed = await SendAsync(admin, HttpMethod.Put, $"/api/v1/offices/{id}", $$"""{ "name": "{{name}} (flyttet)", "region": "Region Nord" }""");
-        using var foreignRename = await SendAsync(foreign, HttpMethod.Put, $"/api/v1/offices/{id}", """{ "name": "Kapret", "region": "Region Nord" }""");
-        using var coordinatorRename = await SendAsync(coordinator, HttpMethod.Put, $"/api/v1/offices/{DemoIds.For("office:ost")}", """{ "name": "Kapret", "region": "Region Øst" }""");
+        var version = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/offices", Ct)).EnumerateArray().Single(o => o.GetProperty("id").GetGuid() == id).GetProperty("version").GetString();
+        using var noVersion = await SendAsync(admin, HttpMethod.Put, $"/api/v1/offices/{id}", $$"""{ "name": "{{name}} (flyttet)", "region": "Region Nord" }""");
+        factory.Clock.Advance(NodaTime.Duration.FromMinutes(1));
+        using var renamed = await SendAsync(admin, HttpMethod.Put, $"/api/v1/offices/{id}", $$"""{ "name": "{{name}} (flyttet)", "region": "Region Nord", "version": "{{version}}" }""");
+        using var stale = await SendAsync(admin, HttpMethod.Put, $"/api/v1/offices/{id}", $$"""{ "name": "{{name}} (gammelt skjema)", "region": "Region Nord", "version": "{{version}}" }""");
+        using var foreignRename = await SendAsync(foreign, HttpMethod.Put, $"/api/v1/offices/{id}", $$"""{ "name": "Kapret", "region": "Region Nord", "version": "{{version}}" }""");
+        using var coordinatorRename = await SendAsync(coordinator, HttpMethod.Put, $"/api/v1/offices/{DemoIds.For("office:ost")}", """{ "name": "Kapret", "region": "Region Øst", "version": "1" }""");
 
+        (await ProblemAsync(noVersion)).GetProperty("version")[0].GetString()!.ShouldContain("versjonen du leste");
         renamed.StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        stale.StatusCode.ShouldBe(HttpStatusCode.Conflict, "a form read before the rename is stale: nothing is overwritten");
         foreignRename.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         coordinatorRename.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await Html.GetAsync(admin, "/api/v1/offices", Ct)).ShouldContain($"{name} (flyttet)");

@@ -4,6 +4,7 @@ using Selvstyrt.Data;
 using Selvstyrt.Domain.Access;
 using Selvstyrt.Domain.Common;
 using Selvstyrt.Web.Auth;
+using Selvstyrt.Web.Http;
 
 namespace Selvstyrt.Web.Features.Arrangements;
 
@@ -70,6 +71,5 @@ public sealed class EditArrangement(SelvstyrtDb db, ArrangementAccess access, Cu
     }
 
     /// <summary>What the form read: the last change of the arrangement and of its recipient.</summary>
-    private static string Version(Domain.Arrangements.Arrangement a, Domain.People.Recipient r)
-        => $"{(a.UpdatedAt ?? a.CreatedAt).ToUnixTimeTicks()}-{(r.UpdatedAt ?? r.CreatedAt).ToUnixTimeTicks()}";
+    private static string Version(Domain.Arrangements.Arrangement a, Domain.People.Recipient r) => RecordVersion.Of(a, r);
 }

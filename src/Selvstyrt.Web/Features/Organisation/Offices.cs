@@ -4,6 +4,7 @@ using Selvstyrt.Domain.Access;
 using Selvstyrt.Domain.Common;
 using Selvstyrt.Domain.People;
 using Selvstyrt.Web.Auth;
+using Selvstyrt.Web.Http;
 
 namespace Selvstyrt.Web.Features.Organisation;
 
@@ -13,7 +14,11 @@ namespace Selvstyrt.Web.Features.Organisation;
 /// </summary>
 public sealed class Offices(SelvstyrtDb db, ArrangementAccess access, AdministeredProvider providers)
 {
-    public sealed record Row(Guid Id, Guid ProviderId, string Name, string Region, int Arrangements, int Assistants, bool CanEdit);
+    /// <summary><see cref="Version"/>: what a rename sends back, so a change saved in between is a conflict.</summary>
+    public sealed record Row(Guid Id, Guid ProviderId, string Name, string Region, int Arrangements, int Assistants, bool CanEdit)
+    {
+        public string? Version { get; init; }
+    }
 
     public sealed record Command(Guid? ProviderId, string? Name, string? Region, string? IdempotencyKey);
 
@@ -25,12 +30,19 @@ public sealed class Offices(SelvstyrtDb db, ArrangementAccess access, Administer
         var grants = await access.ManagingGrants(ct);
         var admin = grants.Where(g => g.Role == ProviderRole.ProviderAdmin).Select(g => g.ProviderId).ToList();
         var own = grants.Where(g => g.OfficeId is not null).Select(g => g.OfficeId!.Value).ToList();
-        return await db.Offices.AsNoTracking().Where(o => admin.Contains(o.ProviderId) || own.Contains(o.Id)).OrderBy(o => o.Name)
-            .Select(o => new Row(o.Id, o.ProviderId, o.Name, o.Region,
-                db.Arrangements.Count(a => a.OfficeId == o.Id && a.EndDate == null),
-                db.Assistants.Count(a => a.OfficeId == o.Id),
-                admin.Contains(o.ProviderId)))
+        var rows = await db.Offices.AsNoTracking().Where(o => admin.Contains(o.ProviderId) || own.Contains(o.Id)).OrderBy(o => o.Name)
+            .Select(o => new
+            {
+                Row = new Row(o.Id, o.ProviderId, o.Name, o.Region,
+                    db.Arrangements.Count(a => a.OfficeId == o.Id && a.EndDate == null),
+                    db.Assistants.Count(a => a.OfficeId == o.Id),
+                    admin.Contains(o.ProviderId)),
+                o.CreatedAt, o.UpdatedAt,
+            })
             .ToListAsync(ct);
+        // The version only where the user may rename (the administrator).
+        return rows.Select(r => r.Row.CanEdit ? r.Row with { Version = RecordVersion.Of(r.CreatedAt, r.UpdatedAt) } : r.Row)
+            .ToList();
     }
 
     /// <summary>One office the user administers, for its edit form (without the counts); not found for anyone else.</summary>
@@ -38,7 +50,7 @@ public sealed class Offices(SelvstyrtDb db, ArrangementAccess access, Administer
     {
         var office = await db.Offices.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, ct);
         if (office is null || !await providers.AdministersAsync(office.ProviderId, ct)) return new NotFound();
-        return new Row(office.Id, office.ProviderId, office.Name, office.Region, 0, 0, true);
+        return new Row(office.Id, office.ProviderId, office.Name, office.Region, 0, 0, true) { Version = RecordVersion.Of(office) };
     }
 
     public async Task<Result<Saved>> CreateAsync(Command c, CancellationToken ct)
@@ -69,10 +81,13 @@ public sealed class Offices(SelvstyrtDb db, ArrangementAccess access, Administer
         return new Saved(id, false);
     }
 
-    public async Task<Result<Saved>> RenameAsync(Guid id, string? name, string? region, CancellationToken ct)
+    public async Task<Result<Saved>> RenameAsync(Guid id, string? name, string? region, string? version, CancellationToken ct)
     {
         var office = await db.Offices.SingleOrDefaultAsync(o => o.Id == id, ct);
         if (office is null || !await providers.AdministersAsync(office.ProviderId, ct)) return new NotFound();
+        if (string.IsNullOrWhiteSpace(version)) return Invalid.Field("version", "Send versjonen du leste (version), så ingen endringer går tapt.");
+        if (version != RecordVersion.Of(office))
+            return new Conflict("Kontoret er endret av noen andre etter at du åpnet det. Endringen din er ikke lagret: se hvordan det er nå, og lagre på nytt.");
         var renamed = office.Rename(name, region);
         if (!renamed.IsSuccess) return renamed.Error!;
         if (await db.Offices.AnyAsync(o => o.ProviderId == office.ProviderId && o.Id != id && o.Name == office.Name, ct))

@@ -9,7 +9,7 @@ namespace Selvstyrt.Web.Features.Organisation;
 /// </summary>
 public static class OrganisationEndpoints
 {
-    public sealed record OfficeRequest(Guid? ProviderId, string? Name, string? Region);
+    public sealed record OfficeRequest(Guid? ProviderId, string? Name, string? Region, string? Version = null);
 
     public sealed record ContractRequest(Guid? ProviderId, string? Number, string? Name, decimal? HourlyRate, LocalDate? ValidFrom,
         decimal? WarnThresholdPercent, string? Reference, string? ReportContactName, string? ReportContactEmail);
@@ -51,10 +51,10 @@ public static class OrganisationEndpoints
             {
                 var body = await ApiJson.ReadAsync<OfficeRequest>(request, ct);
                 if (!body.IsSuccess) return body.Error!.ToHttp();
-                var result = await offices.RenameAsync(id, body.Value!.Name, body.Value.Region, ct);
+                var result = await offices.RenameAsync(id, body.Value!.Name, body.Value.Region, body.Value.Version ?? request.Headers.IfMatch.FirstOrDefault()?.Trim('"'), ct);
                 return result.IsSuccess ? Results.NoContent() : result.Error!.ToHttp();
             })
-            .WithName("RenameOffice").WithSummary("Endre et kontors navn og region (administrator)").Accepts<OfficeRequest>("application/json");
+            .WithName("RenameOffice").WithSummary("Endre et kontors navn og region (administrator; version eller If-Match: det du leste)").Accepts<OfficeRequest>("application/json");
         api.MapGet("/contracts", async (Contracts contracts, CancellationToken ct) => TypedResults.Ok(await contracts.ListAsync(ct)))
             .WithName("ListContracts").WithSummary("Avtalene med kommunene, alle versjoner (administrator)");
         api.MapPost("/municipalities", async (HttpRequest request, Contracts contracts, CancellationToken ct) =>
