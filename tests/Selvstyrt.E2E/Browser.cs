@@ -98,6 +98,14 @@ public sealed class Browser : IAsyncLifetime
         violations.ShouldBeEmpty($"axe på {label} ({page.Url})");
     }
 
+    /// <summary>axe clean, and nothing scrolls sideways (quality.md: usable at 360 px).</summary>
+    public static async Task AssertFitsAsync(IPage page, string label)
+    {
+        await AssertAccessibleAsync(page, label);
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        overflow.ShouldBeLessThanOrEqualTo(0, $"{label} scrolls sideways at 360 px");
+    }
+
     public static async Task ScreenshotAsync(IPage page, string name)
     {
         if (ScreenshotFolder is not { } folder) return;

@@ -22,7 +22,7 @@ public sealed class RoleJourneyBrowserTests(Browser browser)
         await Keys.TabToLinkAsync(page, "Stedfortreder som arbeidsleder i en periode");
         await page.Keyboard.PressAsync("Enter");
         await page.GetByRole(AriaRole.Heading, new() { Name = "Stedfortreder som arbeidsleder", Level = 1 }).WaitForAsync();
-        await AssertFitsAsync(page, "stedfortreder som arbeidsleder");
+        await Browser.AssertFitsAsync(page, "stedfortreder som arbeidsleder");
 
         await Keys.ChooseAsync(page, "stedfortreder", DemoIds.For("role:5:deputy").ToString());
         await Keys.TypeDateAsync(page, "fungerende-fra", new DateOnly(2026, 12, 21));
@@ -34,7 +34,7 @@ public sealed class RoleJourneyBrowserTests(Browser browser)
 
         await page.GetByText("Perioden er lagret, og stedfortrederen har fått beskjed.").WaitForAsync();
         (await page.Locator("#perioder-tittel + ul").InnerTextAsync()).ShouldContain("Stian Brattli: 21. desember 2026 – 3. januar 2027 (Juleferie)");
-        await AssertFitsAsync(page, "stedfortreder som arbeidsleder, lagret");
+        await Browser.AssertFitsAsync(page, "stedfortreder som arbeidsleder, lagret");
         await Browser.ScreenshotAsync(page, "stedfortreder-360");
     }
 
@@ -61,12 +61,5 @@ public sealed class RoleJourneyBrowserTests(Browser browser)
         (await page.Locator("#droftinger-tittel + ul").InnerTextAsync()).ShouldContain("Tillitsvalgt i Fagforbundet og assistentene");
         await Browser.AssertAccessibleAsync(page, "drøfting av planen, lagret");
         await Browser.ScreenshotAsync(page, "drofting");
-    }
-
-    private static async Task AssertFitsAsync(IPage page, string label)
-    {
-        await Browser.AssertAccessibleAsync(page, label);
-        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        overflow.ShouldBeLessThanOrEqualTo(0, $"{label} scrolls sideways at 360 px");
     }
 }
