@@ -34,6 +34,17 @@ RULES = [
 ("PASSIVE-1", "aml. § 10-1, tariffavtalen", "warn", "Passiv tid teller fullt mot alle grenser; lønn for passiv tid krever avtalens faktor."),
 ("TRAVEL-1", "aml. § 10-1, tariffavtalen", "warn", "Tid til brukerens disposisjon på reise er arbeidstid; overnatting krever fri hvile eller avtalt passiv tid."),
 ("MINPAY-1", "tariffavtalen", "breach", "Timelønn under avtalens minstelønn for assistentens ansiennitet på arbeidsdagen."),
+("SYK-8-2", "ftrl. § 8-2", "info", "Sykepenger krever fire ukers arbeid rett før fraværet; arbeidsgiverperioden gjelder bare da."),
+("SYK-8-19-1", "ftrl. § 8-19 (1)", "info", "Arbeidsgiverperioden er 16 kalenderdager fra første hele fraværsdag; fra dag 17 betaler NAV."),
+("SYK-8-19-3", "ftrl. § 8-19 (3)", "info", "Nytt fravær mindre enn 16 dager etter det forrige hører til samme arbeidsgiverperiode."),
+("SYK-8-19-4", "ftrl. § 8-19 (4)", "info", "Etter en full arbeidsgiverperiode begynner en ny først etter 16 dager tilbake i arbeid; før det betaler NAV fra første dag."),
+("EGM-8-24-1", "ftrl. § 8-24", "breach", "Egenmelding krever to måneders ansettelse."),
+("EGM-8-24-2", "ftrl. § 8-24", "breach", "Egenmelding for høyst tre kalenderdager hver gang; egenmeldte dager med under 16 dager imellom legges sammen."),
+("EGM-8-24-3", "ftrl. § 8-24", "breach", "Arbeidsgiveren kan gi en utvidet rett (som IA-mønsteret: 8 dager hver gang, 24 dager på 12 måneder); grensen er en innstilling per arbeidsgiver."),
+("EGM-8-27", "ftrl. § 8-27", "warn", "Etter fire egenmeldte fravær på 12 måneder kan arbeidsgiveren nekte bruk av egenmelding: et flagg, ikke en sperre."),
+("OMS-9-6", "ftrl. § 9-6", "-", "Omsorgsdager per kalenderår: 10 (1-2 barn), 15 (3 eller flere); alene om omsorgen 20/30; 10 til per kronisk sykt barn (dobbelt for den som er alene)."),
+("OMS-AGE", "ftrl. § 9-5", "-", "Barnet teller til og med året det fyller 12 (18 om det er kronisk sykt)."),
+("OMS-PAY", "ftrl. § 9-8", "-", "Arbeidsgiveren betaler de første 10 omsorgsdagene i året; NAV refunderer fra dag 11."),
 ]
 
 T = {
@@ -88,6 +99,16 @@ T = {
 "PASSIVE-1.NoFactor": "{0} t passiv tid mangler lønnsfaktor: {1} har ingen kjent sats for passiv tid. Legg inn den avtalte faktoren.",
 "SUPP-1.Verify": "Satsene i {0} er ikke bekreftet mot den signerte avtaleteksten. Kilde: {1}.",
 "TRAVEL-1.Night": "Reisen fra {0} har {1} t om natten uten fri hvile eller avtalt passiv tid. Tid til brukerens disposisjon på reise er arbeidstid.",
+"SYK-8-2.NotQualified": "Ansatt {0}: sykepenger og arbeidsgiverperiode gjelder først fra {1}, etter fire ukers arbeid (folketrygdloven § 8-2).",
+"SYK-8-19-1.Employer": "Arbeidsgiveren betaler {0} dager av dette fraværet; {1} av {2} dager i arbeidsgiverperioden er brukt (folketrygdloven § 8-19).",
+"SYK-8-19-1.NavTakesOver": "Arbeidsgiveren betaler {0} dager, og arbeidsgiverperioden på {1} dager er full: NAV betaler fra {2} (folketrygdloven § 8-19).",
+"SYK-8-19-3.Joined": "Fraværet begynner mindre enn 16 dager etter det forrige og hører til arbeidsgiverperioden fra {0}, der {1} dager er brukt (folketrygdloven § 8-19 (3)).",
+"SYK-8-19-4.NavFromDayOne": "Arbeidsgiverperioden er brukt opp, og assistenten har ikke vært tilbake i arbeid i {0} dager: NAV betaler fra første dag (folketrygdloven § 8-19 (4)).",
+"EGM-8-24-1.TooSoon": "Egenmelding kan ikke brukes: ansatt {0}, og retten kommer etter to måneder, {1} (folketrygdloven § 8-24). Legeerklæring trengs.",
+"EGM-8-24-2.TooLong": "Egenmelding for {0} dager, over grensen på {1} dager hver gang (folketrygdloven § 8-24). Legeerklæring trengs.",
+"EGM-8-24-2.Joined": "Egenmeldt fravær med under {2} dager imellom legges sammen: {0} dager, over grensen på {1} (folketrygdloven § 8-24). Legeerklæring trengs.",
+"EGM-8-24-3.OverCap": "{0} egenmeldte dager de siste 12 månedene og {1} til blir over arbeidsgiverens grense på {2} dager (utvidet egenmelding).",
+"EGM-8-27.Many": "Dette er egenmelding nummer {0} på 12 måneder: arbeidsgiveren kan nekte bruk av egenmelding en tid (folketrygdloven § 8-27). Et flagg, ikke en sperre.",
 }
 
 root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
