@@ -39,6 +39,7 @@ public sealed class SelvstyrtDb(DbContextOptions<SelvstyrtDb> options)
     public DbSet<Assignment> Assignments => Set<Assignment>();
     public DbSet<ArrangementRole> ArrangementRoles => Set<ArrangementRole>();
     public DbSet<ActingPeriod> ActingPeriods => Set<ActingPeriod>();
+    public DbSet<Selvstyrt.Domain.Absences.Absence> Absences => Set<Selvstyrt.Domain.Absences.Absence>();
     public DbSet<Decision> Decisions => Set<Decision>();
     public DbSet<DecisionDocument> DecisionDocuments => Set<DecisionDocument>();
     public DbSet<WorkPlan> WorkPlans => Set<WorkPlan>();

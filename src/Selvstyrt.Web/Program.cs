@@ -98,6 +98,7 @@ TimeSheetEndpoints.AddServices(builder.Services);
 UserEndpoints.AddServices(builder.Services);
 OrganisationEndpoints.AddServices(builder.Services);
 ImportEndpoints.AddServices(builder.Services);
+Selvstyrt.Web.Features.Absences.AbsenceEndpoints.AddServices(builder.Services);
 
 var app = builder.Build();
 
@@ -160,6 +161,7 @@ TimeSheetEndpoints.MapApi(api);
 OrganisationEndpoints.MapApi(api);
 UserEndpoints.MapApi(api);
 ImportEndpoints.MapApi(api);
+Selvstyrt.Web.Features.Absences.AbsenceEndpoints.MapApi(api);
 AccountEndpoints.MapPages(app);
 DecisionEndpoints.MapPages(app);
 PlanEndpoints.MapPages(app);

@@ -93,6 +93,18 @@ internal sealed class ArrangementRoleConfiguration : IEntityTypeConfiguration<Ar
     }
 }
 
+internal sealed class AbsenceConfiguration : IEntityTypeConfiguration<Selvstyrt.Domain.Absences.Absence>
+{
+    public void Configure(EntityTypeBuilder<Selvstyrt.Domain.Absences.Absence> b)
+    {
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+        b.Ignore(x => x.Period);
+        b.HasOne<Provider>().WithMany().HasForeignKey(x => x.ProviderId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Assistant>().WithMany().HasForeignKey(x => x.AssistantId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.AssistantId, x.From });
+    }
+}
+
 internal sealed class ActingPeriodConfiguration : IEntityTypeConfiguration<ActingPeriod>
 {
     public void Configure(EntityTypeBuilder<ActingPeriod> b)

@@ -36,6 +36,14 @@ public sealed class Provider : AuditedAggregate
     public string? WageTypes { get; private set; }
 
     /// <summary>How many days before a decision runs out the work leader and the coordinator are reminded (1-365).</summary>
+    /// <summary>
+    /// EGM-8-24-3: the employer grants the wider self-certification right (8 days each time, 24 days in 12 months) instead
+    /// of the law's 3 days.
+    /// </summary>
+    public bool WiderSelfCertification { get; private set; }
+
+    public void SetWiderSelfCertification(bool wider) => WiderSelfCertification = wider;
+
     public Result<Provider> SetDecisionReminderDays(int? days)
     {
         if (days is not { } value || value is < 1 or > 365) return Invalid.Field("decisionReminderDays", "Skriv et antall dager mellom 1 og 365.");

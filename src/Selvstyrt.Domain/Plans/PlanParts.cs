@@ -74,6 +74,9 @@ public enum PlanDeviationKind
     Reassigned = 2,
     /// <summary>A shift only on this date.</summary>
     Extra = 3,
+
+    /// <summary>The rotation's shift runs this date but nobody has it yet (its assistant is absent): a gap to fill.</summary>
+    Vacant = 4,
 }
 
 /// <summary>What an exception says; the plan checks it against the rotation.</summary>
@@ -90,7 +93,7 @@ public sealed class PlanDeviation : Entity
         Date = spec.Date;
         Kind = spec.Kind;
         ShiftId = spec.Kind == PlanDeviationKind.Extra ? null : spec.ShiftId;
-        AssistantId = spec.Kind == PlanDeviationKind.Cancelled ? null : spec.AssistantId;
+        AssistantId = spec.Kind is PlanDeviationKind.Cancelled or PlanDeviationKind.Vacant ? null : spec.AssistantId;
         StartMinute = spec.Kind == PlanDeviationKind.Extra ? spec.Start!.Value.Hour * 60 + spec.Start.Value.Minute : null;
         LengthMinutes = spec.Kind == PlanDeviationKind.Extra ? spec.LengthMinutes : null;
         ShiftKind = spec.Kind == PlanDeviationKind.Extra ? spec.ShiftKind ?? PlanShiftKind.Day : null;
@@ -106,6 +109,14 @@ public sealed class PlanDeviation : Entity
     public int? LengthMinutes { get; private set; }
     public PlanShiftKind? ShiftKind { get; private set; }
     public string? Note { get; private set; }
+
+    /// <summary>The assistant who had the shift is away: a reassigned shift becomes vacant, an extra one loses its assistant.</summary>
+    internal void Vacate(string note)
+    {
+        if (Kind == PlanDeviationKind.Reassigned) Kind = PlanDeviationKind.Vacant;
+        AssistantId = null;
+        Note = note;
+    }
 }
 
 public enum PlanChangeKind

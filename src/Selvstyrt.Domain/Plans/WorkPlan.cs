@@ -184,7 +184,7 @@ public sealed class WorkPlan : AuditedAggregate
         var fields = new Dictionary<string, string>();
         if (spec.Date < StartsOn || (EndsOn is { } end && spec.Date > end)) fields["date"] = "Datoen er utenfor planens periode.";
         PlanShift? shift = null;
-        if (spec.Kind is PlanDeviationKind.Cancelled or PlanDeviationKind.Reassigned)
+        if (spec.Kind is PlanDeviationKind.Cancelled or PlanDeviationKind.Reassigned or PlanDeviationKind.Vacant)
         {
             shift = spec.ShiftId is { } sid ? Find(sid) : null;
             if (shift is null) fields["shift"] = "Velg vakten unntaket gjelder.";
@@ -206,12 +206,33 @@ public sealed class WorkPlan : AuditedAggregate
         var what = spec.Kind switch
         {
             PlanDeviationKind.Cancelled => $"{Describe(shift!)} går ikke {Dates.Format(spec.Date)}",
+            PlanDeviationKind.Vacant => $"{Describe(shift!)} er ledig {Dates.Format(spec.Date)}",
             PlanDeviationKind.Reassigned => $"{Describe(shift!)} tas av en annen {Dates.Format(spec.Date)}",
             _ => $"ekstra vakt {Dates.Format(spec.Date)} {Clock(spec.Start!.Value.Hour * 60 + spec.Start.Value.Minute, spec.LengthMinutes!.Value)}",
         };
-        Touch(actor, PlanChangeKind.Deviation, $"Unntak: {what}", spec.Kind == PlanDeviationKind.Cancelled ? shift!.AssistantId : spec.AssistantId,
+        Touch(actor, PlanChangeKind.Deviation, $"Unntak: {what}", spec.Kind is PlanDeviationKind.Cancelled or PlanDeviationKind.Vacant ? shift!.AssistantId : spec.AssistantId,
             spec.Kind == PlanDeviationKind.Reassigned ? shift!.AssistantId : null);
         return deviation;
+    }
+
+    /// <summary>
+    /// An assistant is away from <paramref name="from"/> to <paramref name="to"/> (inclusive dates): every shift of theirs
+    /// that starts in those days becomes vacant (a gap to fill), whether it is the rotation's, one reassigned to them or an
+    /// extra one. Returns the shifts vacated, for the notice to those who lead. Recorded in the change log once published.
+    /// </summary>
+    public IReadOnlyList<PlannedShift> Vacate(Guid assistantId, LocalDate from, LocalDate to, DateTimeZone zone, string why, PlanActor actor)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        ArgumentNullException.ThrowIfNull(actor);
+        var theirs = RollOut(from, to, zone).Where(s => s.AssistantId == assistantId && s.Date >= from && s.Date <= to).ToList();
+        foreach (var shift in theirs)
+        {
+            if (shift.DeviationId is { } deviationId) _deviations.Single(d => d.Id == deviationId).Vacate(why);
+            else _deviations.Add(new PlanDeviation(Guid.CreateVersion7(), Id, new PlanDeviationSpec(shift.Date, PlanDeviationKind.Vacant, shift.TemplateId, null, null, null, null, why)));
+        }
+        if (theirs.Count > 0)
+            Touch(actor, PlanChangeKind.Deviation, $"Ledig: {theirs.Count} vakter {Dates.Format(from)}–{Dates.Format(to)} ({why})", assistantId, null);
+        return theirs;
     }
 
     public Result<WorkPlan> RemoveDeviation(Guid id, PlanActor actor)
@@ -345,7 +366,8 @@ public sealed class WorkPlan : AuditedAggregate
                 if (exception?.Kind == PlanDeviationKind.Cancelled) continue;
                 var shift = Instants(date, s.StartMinute, s.LengthMinutes, zone);
                 if (shift.End <= rangeStart || shift.Start >= rangeEnd) continue;
-                yield return new PlannedShift(s.Id, date, shift.Start, shift.End, exception?.AssistantId ?? s.AssistantId, s.Kind)
+                var assistant = exception?.Kind == PlanDeviationKind.Vacant ? null : exception?.AssistantId ?? s.AssistantId;
+                yield return new PlannedShift(s.Id, date, shift.Start, shift.End, assistant, s.Kind)
                 {
                     Passive = s.Passive, PaidPauseMinutes = s.PaidPauseMinutes, DeviationId = exception?.Id,
                 };

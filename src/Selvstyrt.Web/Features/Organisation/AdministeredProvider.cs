@@ -30,26 +30,30 @@ public sealed class AdministeredProvider(SelvstyrtDb db, CurrentUser user)
         return administered.Count == 1 ? administered[0] : Invalid.Field("providerId", "Du er administrator hos flere leverandører: oppgi hvilken (providerId).");
     }
 
-    public sealed record Settings(Guid ProviderId, string Name, string OrganisationNumber, int DecisionReminderDays);
+    public sealed record Settings(Guid ProviderId, string Name, string OrganisationNumber, int DecisionReminderDays, bool WiderSelfCertification);
 
     /// <summary>The settings of the providers the user administers.</summary>
     public async Task<List<Settings>> SettingsAsync(CancellationToken ct)
     {
         var administered = await AllAsync(ct);
         return await db.Providers.AsNoTracking().Where(p => administered.Contains(p.Id)).OrderBy(p => p.Name)
-            .Select(p => new Settings(p.Id, p.Name, p.OrganisationNumber, p.DecisionReminderDays)).ToListAsync(ct);
+            .Select(p => new Settings(p.Id, p.Name, p.OrganisationNumber, p.DecisionReminderDays, p.WiderSelfCertification)).ToListAsync(ct);
     }
 
-    /// <summary>Changes how many days before a decision runs out the reminders come (administrator).</summary>
-    public async Task<Result<Settings>> SetReminderDaysAsync(Guid? providerId, int? days, CancellationToken ct)
+    /// <summary>
+    /// Changes how many days before a decision runs out the reminders come, and (when given) whether the provider grants
+    /// the wider self-certification right (administrator).
+    /// </summary>
+    public async Task<Result<Settings>> SetReminderDaysAsync(Guid? providerId, int? days, CancellationToken ct, bool? widerSelfCertification = null)
     {
         var resolved = await ResolveAsync(providerId, ct);
         if (!resolved.IsSuccess) return resolved.Error!;
         var provider = await db.Providers.SingleAsync(p => p.Id == resolved.Value, ct);
         var changed = provider.SetDecisionReminderDays(days);
         if (!changed.IsSuccess) return changed.Error!;
+        if (widerSelfCertification is { } wider) provider.SetWiderSelfCertification(wider);
         await db.SaveChangesAsync(ct);
-        return new Settings(provider.Id, provider.Name, provider.OrganisationNumber, provider.DecisionReminderDays);
+        return new Settings(provider.Id, provider.Name, provider.OrganisationNumber, provider.DecisionReminderDays, provider.WiderSelfCertification);
     }
 
     /// <summary>True when the user administers <paramref name="providerId"/>.</summary>

@@ -14,7 +14,7 @@ public static class OrganisationEndpoints
     public sealed record ContractRequest(Guid? ProviderId, string? Number, string? Name, decimal? HourlyRate, LocalDate? ValidFrom,
         decimal? WarnThresholdPercent, string? Reference, string? ReportContactName, string? ReportContactEmail);
 
-    public sealed record SettingsRequest(Guid? ProviderId, int? DecisionReminderDays);
+    public sealed record SettingsRequest(Guid? ProviderId, int? DecisionReminderDays, bool? WiderSelfCertification = null);
 
     public static void AddServices(IServiceCollection services)
     {
@@ -32,7 +32,7 @@ public static class OrganisationEndpoints
             {
                 var body = await ApiJson.ReadAsync<SettingsRequest>(request, ct);
                 if (!body.IsSuccess) return body.Error!.ToHttp();
-                var result = await providers.SetReminderDaysAsync(body.Value!.ProviderId, body.Value.DecisionReminderDays, ct);
+                var result = await providers.SetReminderDaysAsync(body.Value!.ProviderId, body.Value.DecisionReminderDays, ct, body.Value.WiderSelfCertification);
                 return result.IsSuccess ? Results.Ok(result.Value) : result.Error!.ToHttp();
             })
             .WithName("SetProviderSettings").WithSummary("Endre hvor mange dager før vedtaket går ut det varsles (administrator)")

@@ -1,0 +1,62 @@
+using NodaTime;
+using Selvstyrt.Domain.Common;
+
+namespace Selvstyrt.Domain.Absences;
+
+/// <summary>
+/// An assistant's registered absence at their employer: the kind, the calendar days (first full day to the last, the
+/// expected return being the day after), and for a doctor's note its date and degree. Never a diagnosis or a reason text.
+/// Reported by the assistant or the employer; cancelled rather than deleted, so the employer period stays traceable.
+/// </summary>
+public sealed class Absence : AuditedAggregate
+{
+    /// <summary>The longest single absence to register at once; a longer sick leave is extended with a new note.</summary>
+    public const int MaxDays = 366;
+
+    private Absence(Guid id) : base(id) { }
+
+    public Guid ProviderId { get; private set; }
+    public Guid AssistantId { get; private set; }
+    public AbsenceKind Kind { get; private set; }
+    public LocalDate From { get; private set; }
+    public LocalDate To { get; private set; }
+
+    /// <summary>Per cent of full absence (a graded doctor's note); 100 otherwise.</summary>
+    public int Degree { get; private set; } = 100;
+
+    /// <summary>The doctor's note's date (sykmelding); null for self-certification.</summary>
+    public LocalDate? CertificateDate { get; private set; }
+    public Guid ReportedByUserId { get; private set; }
+    public Instant ReportedAt { get; private set; }
+    public Instant? CancelledAt { get; private set; }
+
+    public AbsencePeriod Period => new(From, To, Kind, Degree);
+
+    public static Result<Absence> Report(Guid id, Guid providerId, Guid assistantId, AbsenceKind? kind, LocalDate? from, LocalDate? to, int? degree,
+        LocalDate? certificateDate, Guid by, Instant at, LocalDate today)
+    {
+        var fields = new Dictionary<string, string>();
+        if (kind is not (AbsenceKind.SelfCertified or AbsenceKind.DoctorCertified)) fields["kind"] = "Velg egenmelding eller sykmelding fra lege.";
+        if (from is null) fields["from"] = "Første fraværsdag må fylles ut.";
+        else if (from < today.PlusDays(-90) || from > today.PlusDays(30)) fields["from"] = "Første fraværsdag må være de siste 90 dagene eller de neste 30.";
+        if (to is null) fields["to"] = "Siste fraværsdag må fylles ut (dagen før du er tilbake).";
+        else if (from is { } f && to < f) fields["to"] = "Siste fraværsdag kan ikke være før den første.";
+        else if (from is { } first && NodaTime.Period.Between(first, to.Value, PeriodUnits.Days).Days >= MaxDays) fields["to"] = "Registrer høyst ett år om gangen.";
+        var grade = degree ?? 100;
+        if (kind == AbsenceKind.DoctorCertified)
+        {
+            if (grade is < 20 or > 100) fields["degree"] = "Sykmeldingsgraden må være fra 20 til 100 prosent.";
+            if (certificateDate is null) fields["certificateDate"] = "Fyll ut datoen på sykmeldingen.";
+            else if (certificateDate > today) fields["certificateDate"] = "Sykmeldingen kan ikke være datert fram i tid.";
+        }
+        else if (grade != 100) fields["degree"] = "Egenmelding gjelder hele dager (100 prosent).";
+        if (fields.Count > 0) return new Invalid(fields);
+        return new Absence(id)
+        {
+            ProviderId = providerId, AssistantId = assistantId, Kind = kind!.Value, From = from!.Value, To = to!.Value, Degree = grade,
+            CertificateDate = kind == AbsenceKind.DoctorCertified ? certificateDate : null, ReportedByUserId = by, ReportedAt = at,
+        };
+    }
+
+    public void Cancel(Instant at) => CancelledAt ??= at;
+}

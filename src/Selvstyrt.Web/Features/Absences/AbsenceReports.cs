@@ -1,0 +1,159 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Selvstyrt.Data;
+using Selvstyrt.Domain.Absences;
+using Selvstyrt.Domain.Access;
+using Selvstyrt.Domain.Common;
+using Selvstyrt.Domain.Notifications;
+using Selvstyrt.Domain.People;
+using Selvstyrt.Domain.Plans;
+using Selvstyrt.Web.Auth;
+using Selvstyrt.Web.Features.Assistants;
+using Selvstyrt.Web.Features.Notifications;
+
+namespace Selvstyrt.Web.Features.Absences;
+
+/// <summary>
+/// «Meld fravær» (issue 17, part 1): an assistant reports sick from the phone (self-certified, or a doctor's note by its
+/// date and degree), or the employer does it for them. The rules of rules.md § 4 judge it first: a self-certification
+/// the assistant is not entitled to is refused with the reason (EGM-8-24-1/2/3), the EGM-8-27 flag and the employer period
+/// (SYK-8-2, SYK-8-19) are told. The assistant's shifts in those days become vacant in every published plan, and those who
+/// lead each arrangement and the office's coordinator are told at once (leaders without the kind of absence). A retry
+/// with the same key registers one absence.
+/// </summary>
+public sealed class AbsenceReports(SelvstyrtDb db, CurrentUser user, NotificationStore notifications)
+{
+    public sealed record Input(Guid? AssistantId, AbsenceKind? Kind, LocalDate? From, LocalDate? To, int? Degree, LocalDate? CertificateDate);
+
+    public sealed record Reported(Guid Id, bool AlreadyExisted, IReadOnlyList<AbsenceFinding> Findings, int VacatedShifts);
+
+    /// <summary>One absence as its assistant (or the employer) sees it, with its share of the employer period.</summary>
+    public sealed record Row(Guid Id, AbsenceKind Kind, LocalDate From, LocalDate To, int Degree, LocalDate? CertificateDate, int EmployerDays, LocalDate? NavFrom, bool Cancelled);
+
+    public sealed record Mine(Guid AssistantId, string Name, IReadOnlyList<Row> Absences);
+
+    /// <summary>The assistant records of the signed-in user, with their absences, newest first.</summary>
+    public async Task<List<Mine>> MineAsync(CancellationToken ct)
+    {
+        var uid = user.Id;
+        var mine = await db.Assistants.AsNoTracking().Include(a => a.Employments).Where(a => a.UserId == uid).ToListAsync(ct);
+        var result = new List<Mine>();
+        foreach (var assistant in mine)
+        {
+            var absences = await db.Absences.AsNoTracking().Where(a => a.AssistantId == assistant.Id).ToListAsync(ct);
+            result.Add(new Mine(assistant.Id, assistant.FullName, Rows(assistant, absences)));
+        }
+        return result;
+    }
+
+    public async Task<Result<Reported>> ReportAsync(Input input, string? idempotencyKey, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (idempotencyKey is { Length: > 100 }) return Invalid.Field("idempotencyKey", "Idempotensnøkkelen kan være høyst 100 tegn.");
+        var assistant = await AssistantAsync(input.AssistantId, ct);
+        if (!assistant.IsSuccess) return assistant.Error!;
+        var a = assistant.Value!;
+        var id = string.IsNullOrEmpty(idempotencyKey) ? Guid.CreateVersion7() : KeyedId.For($"absence:{a.Id}", idempotencyKey);
+        if (await db.Absences.AnyAsync(x => x.Id == id, ct)) return new Reported(id, true, [], 0);
+
+        var today = user.Today;
+        var made = Absence.Report(id, a.ProviderId, a.Id, input.Kind, input.From, input.To, input.Degree, input.CertificateDate, user.Id, user.Now, today);
+        if (!made.IsSuccess) return made.Error!;
+        var absence = made.Value!;
+        var employment = a.EmploymentOn(absence.From);
+        if (employment is null) return Invalid.Field("from", "Assistenten er ikke ansatt den første fraværsdagen.");
+        var earlier = await db.Absences.AsNoTracking().Where(x => x.AssistantId == a.Id && x.CancelledAt == null).ToListAsync(ct);
+        if (earlier.Any(x => x.From <= absence.To && absence.From <= x.To))
+            return Invalid.Field("from", "Det er allerede registrert fravær i noen av disse dagene.");
+        var policy = await db.Providers.Where(p => p.Id == a.ProviderId).Select(p => p.WiderSelfCertification).SingleAsync(ct)
+            ? SelfCertificationPolicy.Wider : SelfCertificationPolicy.Statutory;
+        var findings = SickLeaveRules.Check(new SickLeaveCase(employment.Start, absence.Period, [.. earlier.Select(x => x.Period)], policy));
+        if (!SickLeaveRules.SelfCertificationAllowed(findings))
+        {
+            return new Invalid(findings.Where(f => f.Severity == Domain.Rules.Engine.Severity.Breach)
+                .GroupBy(f => f.Rule == "EGM-8-24-1" ? "kind" : "to")
+                .ToDictionary(g => g.Key, g => string.Join(" ", g.Select(f => f.Message))));
+        }
+
+        db.Absences.Add(absence);
+        var vacated = await VacateAsync(a, absence, ct);
+        var employer = absence.Kind == AbsenceKind.SelfCertified ? "egenmelding" : $"sykmelding {absence.Degree} %";
+        var when = $"{Dates.Format(absence.From)}–{Dates.Format(absence.To)}";
+        var wanted = new List<Notification>();
+        foreach (var (arrangementId, planId, name, shifts) in vacated)
+        {
+            var leaders = await Leading.On(db, today).Where(l => l.ArrangementId == arrangementId).Select(l => l.UserId).Distinct().ToListAsync(ct);
+            foreach (var leader in leaders)
+            {
+                wanted.Add(Notification.Create(Guid.CreateVersion7(), leader, "fravaer-ledig", $"{a.FullName} er borte {when}: {shifts} ledige vakter",
+                    $"{a.FullName} er borte fra {Dates.Format(absence.From)} til og med {Dates.Format(absence.To)}. {shifts} vakter i {name} er ledige og trenger vikar.",
+                    $"/ordninger/{arrangementId}/arbeidsplan/{planId}/unntak", $"fravaer:{absence.Id:N}:{arrangementId:N}", user.Now));
+            }
+        }
+        var coordinators = await db.ProviderGrants.AsNoTracking()
+            .Where(g => g.ProviderId == a.ProviderId && g.Role == ProviderRole.OfficeCoordinator && g.OfficeId == a.OfficeId && g.UserId != user.Id)
+            .Select(g => g.UserId).Distinct().ToListAsync(ct);
+        foreach (var coordinator in coordinators)
+        {
+            wanted.Add(Notification.Create(Guid.CreateVersion7(), coordinator, "fravaer-arbeidsgiver", $"Fravær: {a.FullName} {when} ({employer})",
+                $"{a.FullName} har meldt fravær ({employer}) fra {Dates.Format(absence.From)} til og med {Dates.Format(absence.To)}. {vacated.Sum(v => v.Shifts)} vakter er ledige. "
+                    + string.Join(" ", findings.Select(f => f.Message)),
+                $"/assistenter/{a.Id}", $"fravaer-arbeidsgiver:{absence.Id:N}", user.Now));
+        }
+        // One save: the absence, the vacant shifts, the notices and their mail (the store saves).
+        if (wanted.Count > 0) await notifications.StoreNewAsync(wanted, ct);
+        else await db.SaveChangesAsync(ct);
+        return new Reported(absence.Id, false, findings, vacated.Sum(v => v.Shifts));
+    }
+
+    /// <summary>Makes the assistant's shifts in the absence's days vacant in every published plan of their arrangements.</summary>
+    private async Task<List<(Guid ArrangementId, Guid PlanId, string Name, int Shifts)>> VacateAsync(Assistant a, Absence absence, CancellationToken ct)
+    {
+        var arrangements = await db.Assignments.AsNoTracking()
+            .Where(s => s.AssistantId == a.Id && s.From <= absence.To && (s.To == null || s.To >= absence.From)).Select(s => s.ArrangementId).Distinct().ToListAsync(ct);
+        var plans = await db.WorkPlans.Include(p => p.Shifts).Include(p => p.Deviations).AsSplitQuery()
+            .Where(p => arrangements.Contains(p.ArrangementId) && p.Status == PlanStatus.Published && p.StartsOn <= absence.To && (p.EndsOn == null || p.EndsOn >= absence.From))
+            .ToListAsync(ct);
+        var names = await db.Arrangements.AsNoTracking().Where(x => arrangements.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Name, ct);
+        var actor = new PlanActor(user.Now, user.DisplayName, user.Today);
+        var result = new List<(Guid, Guid, string, int)>();
+        foreach (var plan in plans)
+        {
+            var vacated = plan.Vacate(a.Id, absence.From, absence.To, CurrentUser.Zone, "fravær", actor);
+            if (vacated.Count > 0) result.Add((plan.ArrangementId, plan.Id, names[plan.ArrangementId], vacated.Count));
+        }
+        return result;
+    }
+
+    /// <summary>The assistant the report is for: the user's own record, or one the user manages (administrator, the office's coordinator).</summary>
+    private async Task<Result<Assistant>> AssistantAsync(Guid? assistantId, CancellationToken ct)
+    {
+        var uid = user.Id;
+        if (assistantId is not { } id)
+        {
+            var own = await db.Assistants.Include(a => a.Employments).Where(a => a.UserId == uid).ToListAsync(ct);
+            return own.Count switch
+            {
+                0 => Invalid.Field("assistantId", "Velg assistenten fraværet gjelder."),
+                1 => own[0],
+                _ => Invalid.Field("assistantId", "Du er assistent hos flere arbeidsgivere: velg hvilken (assistantId)."),
+            };
+        }
+        var assistant = await db.Assistants.Include(a => a.Employments).SingleOrDefaultAsync(a => a.Id == id, ct);
+        if (assistant is null) return new NotFound();
+        if (assistant.UserId == uid || await SaveAssistantPay.ManagesAsync(db, uid, assistant, ct)) return assistant;
+        return new NotFound();
+    }
+
+    private static List<Row> Rows(Assistant assistant, List<Absence> absences)
+    {
+        var employedFrom = assistant.Employments.Count == 0 ? LocalDate.MinIsoValue : assistant.Employments.Min(e => e.Start);
+        var live = absences.Where(x => x.CancelledAt == null).ToList();
+        var shares = EmployerPeriod.Walk(employedFrom, live.Select(x => x.Period)).ToDictionary(s => s.Absence);
+        return absences.OrderByDescending(x => x.From)
+            .Select(x => shares.TryGetValue(x.Period, out var share)
+                ? new Row(x.Id, x.Kind, x.From, x.To, x.Degree, x.CertificateDate, share.EmployerDays, share.NavFrom, false)
+                : new Row(x.Id, x.Kind, x.From, x.To, x.Degree, x.CertificateDate, 0, null, x.CancelledAt is not null))
+            .ToList();
+    }
+}

@@ -1,0 +1,123 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using Selvstyrt.Data;
+using Selvstyrt.Data.Demo;
+using Selvstyrt.Domain.Plans;
+using Selvstyrt.Testing;
+using Shouldly;
+using Xunit;
+
+namespace Selvstyrt.Web.Tests.Absences;
+
+/// <summary>
+/// Issue 17's sick report on both engines: the assistant reports a self-certification from the phone, once however often
+/// it is sent; their shifts in those days become vacant and those who lead and employ are told (leaders without the kind);
+/// a self-certification the assistant is not entitled to is refused with the rule's reason (EGM-8-24-1, EGM-8-24-2); a
+/// doctor's note needs its date; nobody reports for another assistant they do not manage.
+/// </summary>
+public sealed class AbsenceReportTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static readonly Guid Plan10 = DemoIds.For("plan:10");
+    private static readonly Guid Demo42 = DemoIds.For("assistant:42");
+    private static readonly DateTimeZone Zone = Selvstyrt.Web.Auth.CurrentUser.Zone;
+
+    private static Task<HttpResponseMessage> PostAsync(HttpClient client, string json, string? key = null)
+        => ApiCalls.PostAsync(client, "/api/v1/absences", json, key, Ct);
+
+    private static async Task<JsonElement> ErrorsAsync(HttpResponseMessage response)
+    {
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, await response.Content.ReadAsStringAsync(Ct));
+        return (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors");
+    }
+
+    [Theory, DatabaseData]
+    public async Task SelfCertification_VacatesTheShifts_TellsLeaderAndEmployer_OnceHoweverOftenSent(DatabaseKind db)
+    {
+        await using var factory = Hosts.Fresh(db);
+        var assistant = await factory.SignedInClientAsync(DemoLogins.Assistant);
+        var key = Guid.NewGuid().ToString();
+        // The first day from tomorrow on that the demo assistant works in the 24/7 arrangement, and the day after.
+        LocalDate first;
+        int before;
+        using (var scope = factory.Services.CreateScope())
+        {
+            var plan = await scope.ServiceProvider.GetRequiredService<SelvstyrtDb>().WorkPlans.Include(p => p.Shifts).Include(p => p.Deviations).AsSplitQuery().SingleAsync(p => p.Id == Plan10, Ct);
+            var tomorrow = new LocalDate(2026, 11, 24);
+            var theirs = plan.RollOut(tomorrow, tomorrow.PlusDays(27), Zone).Where(s => s.AssistantId == Demo42 && s.Date >= tomorrow).ToList();
+            first = theirs.Min(s => s.Date);
+            before = theirs.Count(s => s.Date <= first.PlusDays(1));
+        }
+        string Days(LocalDate from, int days) => $$"""{ "kind": "SelfCertified", "from": "{{from:yyyy-MM-dd}}", "to": "{{from.PlusDays(days - 1):yyyy-MM-dd}}" }""";
+        var twoDays = Days(first, 2);
+        before.ShouldBeGreaterThan(0, "the demo assistant works in the 24/7 arrangement those days");
+
+        using var reported = await PostAsync(assistant, twoDays, key);
+        using var retry = await PostAsync(assistant, twoDays, key);
+        reported.StatusCode.ShouldBe(HttpStatusCode.Created, await reported.Content.ReadAsStringAsync(Ct));
+        retry.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var answer = await reported.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        (await retry.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid().ShouldBe(answer.GetProperty("id").GetGuid());
+        answer.GetProperty("vacatedShifts").GetInt32().ShouldBe(before);
+        answer.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("rule").GetString()).ShouldContain("SYK-8-19-1");
+
+        using (var scope = factory.Services.CreateScope())
+        {
+            var data = scope.ServiceProvider.GetRequiredService<SelvstyrtDb>();
+            (await data.Absences.CountAsync(a => a.AssistantId == Demo42, Ct)).ShouldBe(1);
+            var plan = await data.WorkPlans.Include(p => p.Shifts).Include(p => p.Deviations).AsSplitQuery().SingleAsync(p => p.Id == Plan10, Ct);
+            var days = plan.RollOut(first, first.PlusDays(1), Zone).Where(s => s.Date >= first).ToList();
+            days.ShouldNotContain(s => s.AssistantId == Demo42, "every shift of theirs those days is vacant");
+            days.Count(s => s.AssistantId == null).ShouldBe(before);
+            plan.Deviations.Count(d => d.Kind == PlanDeviationKind.Vacant).ShouldBe(before);
+            var leader = await data.Users.Where(u => u.Email == DemoLogins.WorkLeader).Select(u => u.Id).SingleAsync(Ct);
+            var coordinator = await data.Users.Where(u => u.Email == DemoLogins.CoordinatorEast).Select(u => u.Id).SingleAsync(Ct);
+            var toLeader = await data.Notifications.SingleAsync(n => n.UserId == leader && n.Kind == "fravaer-ledig" && n.Link.Contains(Plan10.ToString()), Ct);
+            toLeader.Body.ShouldNotContain("egenmelding", Case.Insensitive, "the work leader is not told the kind of absence");
+            (await data.Notifications.SingleAsync(n => n.UserId == coordinator && n.Kind == "fravaer-arbeidsgiver", Ct)).Subject.ShouldContain("egenmelding");
+            (await data.OutboxMessages.CountAsync(m => m.UserId == leader && m.Kind == "notification", Ct)).ShouldBeGreaterThan(0, "and it arrives by mail");
+        }
+
+        var page = System.Net.WebUtility.HtmlDecode(await Html.GetAsync(assistant, "/fravaer", Ct));
+        page.ShouldContain("Egenmelding");
+        page.ShouldContain("Arbeidsgiveren betaler 2 dager.");
+
+        // The same days again, and more than three self-certified days: refused with the reason.
+        (await ErrorsAsync(await PostAsync(assistant, twoDays, Guid.NewGuid().ToString()))).GetProperty("from")[0].GetString()!.ShouldContain("allerede registrert fravær");
+        var tooLong = await ErrorsAsync(await PostAsync(assistant, Days(first.PlusDays(5), 2), Guid.NewGuid().ToString()));
+        tooLong.GetProperty("to")[0].GetString()!.ShouldContain("legges sammen: 4 dager");
+        var noNote = await ErrorsAsync(await PostAsync(assistant, """{ "kind": "DoctorCertified", "from": "2026-12-07", "to": "2026-12-20", "degree": 10 }""", Guid.NewGuid().ToString()));
+        noNote.GetProperty("certificateDate")[0].GetString().ShouldBe("Fyll ut datoen på sykmeldingen.");
+        noNote.GetProperty("degree")[0].GetString().ShouldBe("Sykmeldingsgraden må være fra 20 til 100 prosent.");
+    }
+
+    [Theory, DatabaseData]
+    public async Task ANewEmployee_CannotSelfCertify_ButADoctorsNoteIsTaken_AndOnlyTheirManagersReportForThem(DatabaseKind db)
+    {
+        await using var factory = Hosts.Fresh(db);
+        var east = await factory.SignedInClientAsync(DemoLogins.CoordinatorEast);
+        var west = await factory.SignedInClientAsync(DemoLogins.CoordinatorWest);
+        var assistant = await factory.SignedInClientAsync(DemoLogins.Assistant);
+        using var hired = await ApiCalls.PostAsync(east, "/api/v1/assistants", $$"""
+            { "fullName": "Nora Nyansatt", "officeId": "{{DemoIds.For("office:ost")}}", "kind": "Permanent", "positionPercent": 50, "start": "2026-11-01" }
+            """, Guid.NewGuid().ToString(), Ct);
+        var id = (await hired.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+
+        var selfCertified = await ErrorsAsync(await PostAsync(east, $$"""{ "assistantId": "{{id}}", "kind": "SelfCertified", "from": "2026-11-23", "to": "2026-11-24" }""", Guid.NewGuid().ToString()));
+        selfCertified.GetProperty("kind")[0].GetString()!.ShouldStartWith("Egenmelding kan ikke brukes: ansatt 1.11.2026, og retten kommer etter to måneder, 1.1.2027");
+        using var byWest = await PostAsync(west, $$"""{ "assistantId": "{{id}}", "kind": "DoctorCertified", "from": "2026-11-23", "to": "2026-11-30", "certificateDate": "2026-11-23" }""");
+        using var byColleague = await PostAsync(assistant, $$"""{ "assistantId": "{{id}}", "kind": "DoctorCertified", "from": "2026-11-23", "to": "2026-11-30", "certificateDate": "2026-11-23" }""");
+        using var note = await PostAsync(east, $$"""{ "assistantId": "{{id}}", "kind": "DoctorCertified", "from": "2026-11-23", "to": "2026-11-30", "degree": 50, "certificateDate": "2026-11-23" }""", Guid.NewGuid().ToString());
+
+        byWest.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        byColleague.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        note.StatusCode.ShouldBe(HttpStatusCode.Created, await note.Content.ReadAsStringAsync(Ct));
+        (await note.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("rule").GetString())
+            .ShouldContain("SYK-8-2", "under four weeks of work: no sick pay in the employer period");
+    }
+}
