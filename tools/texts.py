@@ -1152,6 +1152,7 @@ T.update({
 "Absence.CertificateHelp": ("Bare ved sykmelding fra lege.", "Only with a doctor's note."),
 "Absence.Submit": ("Meld fravær", "Report absence"),
 "Absence.Saved": ("Fraværet er meldt. {0} vakter er ledige, og arbeidslederen har fått beskjed.", "The absence is reported. {0} shifts are vacant, and the work leader has been told."),
+"Absence.SavedNoShifts": ("Fraværet er meldt. Du hadde ingen vakter i disse dagene; arbeidsgiveren har fått beskjed.", "The absence is reported. You had no shifts in these days; the employer has been told."),
 "Absence.Mine": ("Mitt fravær", "My absence"),
 "Absence.MineAt": ("Mitt fravær hos {0}", "My absence at {0}"),
 "Absence.None": ("Du har ikke registrert fravær.", "You have no registered absence."),

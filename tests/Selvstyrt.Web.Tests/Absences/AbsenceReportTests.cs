@@ -120,4 +120,20 @@ public sealed class AbsenceReportTests
         (await note.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("rule").GetString())
             .ShouldContain("SYK-8-2", "under four weeks of work: no sick pay in the employer period");
     }
+
+    [Theory, DatabaseData]
+    public async Task TheEmployersWiderRight_TakesFiveSelfCertifiedDays_TheLawsThreeDoNot(DatabaseKind db)
+    {
+        await using var factory = Hosts.Fresh(db);
+        var admin = await factory.SignedInClientAsync(DemoLogins.ProviderAdmin);
+        var assistant = await factory.SignedInClientAsync(DemoLogins.Assistant);
+        const string FiveDays = """{ "kind": "SelfCertified", "from": "2026-11-24", "to": "2026-11-28" }""";
+
+        var refused = await ErrorsAsync(await PostAsync(assistant, FiveDays, Guid.NewGuid().ToString()));
+        refused.GetProperty("to")[0].GetString()!.ShouldContain("over grensen på 3 dager");
+        using (var set = await ApiCalls.SendAsync(admin, HttpMethod.Put, "/api/v1/provider-settings", """{ "decisionReminderDays": 60, "widerSelfCertification": true }""", ct: Ct))
+            set.StatusCode.ShouldBe(HttpStatusCode.OK, await set.Content.ReadAsStringAsync(Ct));
+        using var taken = await PostAsync(assistant, FiveDays, Guid.NewGuid().ToString());
+        taken.StatusCode.ShouldBe(HttpStatusCode.Created, await taken.Content.ReadAsStringAsync(Ct));
+    }
 }
