@@ -58,6 +58,13 @@ public abstract class AbsenceRule : Rule
     protected AbsenceFinding Found(Severity severity, string key, params object[] args) => new(Id, severity, RuleText.Format(Id + "." + key, args));
 
     protected static string Date(LocalDate date) => date.ToString("d.M.yyyy", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Where a sick absence falls in the employer period, after the earlier ones; null for other absences.</summary>
+    protected static EmployerPeriodShare? ShareOf(SickLeaveCase c)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        return c.Absence.IsSickness ? EmployerPeriod.Walk(c.EmployedFrom, c.EarlierSickness.Append(c.Absence))[^1] : null;
+    }
 }
 
 /// <summary>EGM-8-24-1: self-certification needs two months of employment.</summary>
@@ -216,10 +223,7 @@ internal sealed class Syk_8_19_1 : AbsenceRule
 
     public override IEnumerable<AbsenceFinding> Evaluate(SickLeaveCase c)
     {
-        ArgumentNullException.ThrowIfNull(c);
-        if (!c.Absence.IsSickness) yield break;
-        var share = EmployerPeriod.Walk(c.EmployedFrom, c.EarlierSickness.Append(c.Absence))[^1];
-        if (!share.Qualifies || share.NoNewPeriod) yield break;
+        if (ShareOf(c) is not { Qualifies: true, NoNewPeriod: false } share) yield break;
         yield return share.NavFrom is { } nav
             ? Found(Rules.Engine.Severity.Info, "NavTakesOver", share.EmployerDays, EmployerPeriod.Days, Date(nav))
             : Found(Rules.Engine.Severity.Info, "Employer", share.EmployerDays, share.UsedBefore + share.EmployerDays, EmployerPeriod.Days);
@@ -235,10 +239,7 @@ internal sealed class Syk_8_19_3 : AbsenceRule
 
     public override IEnumerable<AbsenceFinding> Evaluate(SickLeaveCase c)
     {
-        ArgumentNullException.ThrowIfNull(c);
-        if (!c.Absence.IsSickness) yield break;
-        var share = EmployerPeriod.Walk(c.EmployedFrom, c.EarlierSickness.Append(c.Absence))[^1];
-        if (share.Joined) yield return Found(Rules.Engine.Severity.Info, "Joined", Date(share.PeriodStart!.Value), share.UsedBefore);
+        if (ShareOf(c) is { Joined: true } share) yield return Found(Rules.Engine.Severity.Info, "Joined", Date(share.PeriodStart!.Value), share.UsedBefore);
     }
 }
 
@@ -251,10 +252,7 @@ internal sealed class Syk_8_19_4 : AbsenceRule
 
     public override IEnumerable<AbsenceFinding> Evaluate(SickLeaveCase c)
     {
-        ArgumentNullException.ThrowIfNull(c);
-        if (!c.Absence.IsSickness) yield break;
-        var share = EmployerPeriod.Walk(c.EmployedFrom, c.EarlierSickness.Append(c.Absence))[^1];
-        if (share.NoNewPeriod && share.Qualifies) yield return Found(Rules.Engine.Severity.Info, "NavFromDayOne", EmployerPeriod.Days);
+        if (ShareOf(c) is { NoNewPeriod: true, Qualifies: true }) yield return Found(Rules.Engine.Severity.Info, "NavFromDayOne", EmployerPeriod.Days);
     }
 }
 
