@@ -141,7 +141,7 @@ public sealed class PlanEditorBrowserTests(Browser browser)
     }
 
     /// <summary>Fills the add form by keyboard: template (or own times), one or two assistants, weeks and days, then Enter.</summary>
-    private static async Task AddAsync(IPage page, string template, string first, string second, int[] weeks, int[] days, (string From, string To)? own = null)
+    internal static async Task AddAsync(IPage page, string template, string first, string second, int[] weeks, int[] days, (string From, string To)? own = null)
     {
         await Keys.ChooseAsync(page, "ny-type", template, limit: 400);
         if (own is { } times)

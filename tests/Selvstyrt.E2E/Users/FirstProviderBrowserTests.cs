@@ -14,8 +14,8 @@ namespace Selvstyrt.E2E.Users;
 /// provider and its administrator, the set-password mail arrives at an SMTP server on loopback, and the administrator
 /// opens the link on a 360 px phone, chooses a password by keyboard only, signs in, sets up the first office and
 /// municipality with its contract, creates the first arrangement with its recipient and invites its work leader, who
-/// sets a password from the invitation and signs in; then imports twenty assistants from an Excel file (one bad row first).
-/// One host, one sign-in each.
+/// sets a password from the invitation and signs in; then imports twenty assistants from an Excel file (one bad row first),
+/// and the work leader builds and publishes the first plan with two of them by keyboard. One host, one sign-in each.
 /// </summary>
 public sealed partial class FirstProviderBrowserTests(Browser browser)
 {
@@ -169,6 +169,33 @@ public sealed partial class FirstProviderBrowserTests(Browser browser)
         await page.GotoAsync("/assistenter?sok=Importert");
         await page.GetByRole(AriaRole.Link, new() { Name = "Importert Assistent 20" }).WaitForAsync();
         await Browser.AssertFitsAsync(page, "importerte assistenter");
+
+        // The work leader builds the first plan with two of the imported assistants and publishes it, by keyboard.
+        var planner = await browser.NewPageAsync(1280, 900, baseUrl);
+        await Browser.SignInAsync(planner, "nora@fjord.test", "nora leder selv");
+        await planner.GetByRole(AriaRole.Link, new() { Name = "Ordningen til Nora" }).ClickAsync();
+        await planner.GetByRole(AriaRole.Link, new() { Name = "Arbeidsplan", Exact = true }).ClickAsync();
+        await Keys.TabToAsync(planner, "plan-navn");
+        await planner.Keyboard.TypeAsync("Turnus 2027");
+        await Keys.TypeDateAsync(planner, "plan-start", new DateOnly(2027, 1, 4));
+        await Keys.TabToButtonAsync(planner, "Lag planen");
+        await planner.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(planner.Locator("h1")).ToHaveTextAsync("Turnus 2027");
+        var imported = await planner.Locator("#ny-assistent option").EvaluateAllAsync<string[][]>("os => os.map(o => [o.value, o.textContent])");
+        string Person(string name) => imported.Single(o => o[1] == name)[0];
+        await Plans.PlanEditorBrowserTests.AddAsync(planner, "", Person("Importert Assistent 1"), "", [1, 2, 3, 4], [1, 2], ("08:00", "16:00"));
+        await Assertions.Expect(planner.Locator("#planstatus")).ToContainTextAsync("vakter lagt til");
+        await Plans.PlanEditorBrowserTests.AddAsync(planner, "", Person("Importert Assistent 2"), "", [1, 2, 3, 4], [3, 4], ("08:00", "16:00"));
+        await Assertions.Expect(planner.Locator("#planstatus")).ToContainTextAsync("vakter lagt til");
+        await Browser.AssertAccessibleAsync(planner, "den første planen");
+        // AML-10-3-1: discussed today, more than 14 days before it begins.
+        var today = NodaTime.SystemClock.Instance.GetCurrentInstant().InZone(NodaTime.DateTimeZoneProviders.Tzdb["Europe/Oslo"]).Date;
+        await Keys.TypeDateAsync(planner, "publiser-drøftet", new DateOnly(today.Year, today.Month, today.Day), limit: 400);
+        await Keys.TabToButtonAsync(planner, "Publiser", limit: 20);
+        await planner.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(planner.Locator("#planstatus")).ToContainTextAsync("Planen er publisert", new() { Timeout = 15_000 });
+        await Browser.AssertAccessibleAsync(planner, "den første planen publisert");
+        await Browser.ScreenshotAsync(planner, "forste-plan-publisert");
 
         await page.GotoAsync("/varsler");
         await page.GetByText("Du har ingen varsler.").WaitForAsync();
