@@ -483,6 +483,8 @@ T.update({
 "Deviations.ExtraStart": ('Ekstra vakt begynner (tt:mm)', 'Extra shift starts (hh:mm)'),
 "Deviations.Intro": ('Unntak gjelder én dato og endrer ikke turnusen: en vakt som faller bort (ferie, reise), en vakt som tas av en annen, eller en ekstra vakt.', 'An exception applies to one date and leaves the rotation as it is: a shift that is not worked (holiday, trip), a shift someone else takes, or an extra shift.'),
 "Deviations.Kind.Cancelled": ('Vakten faller bort', 'The shift is not worked'),
+"Deviations.FillLabel": ("Hvem tar den ledige vakten {0}?", "Who takes the vacant shift on {0}?"),
+"Deviations.Fill": ("Gi vakten", "Give the shift"),
 "Deviations.Kind.Vacant": ("Vakten er ledig (trenger vikar)", "The shift is vacant (needs a substitute)"),
 "Deviations.Kind.Reassigned": ('En annen tar vakten', 'Someone else takes the shift'),
 "Deviations.Kind.Extra": ('Ekstra vakt', 'Extra shift'),

@@ -110,6 +110,14 @@ public sealed class PlanDeviation : Entity
     public PlanShiftKind? ShiftKind { get; private set; }
     public string? Note { get; private set; }
 
+    /// <summary>A vacant shift is given to another assistant: it becomes a reassignment to them (an extra shift gets them).</summary>
+    internal void Fill(Guid assistantId, string? note)
+    {
+        if (Kind == PlanDeviationKind.Vacant) Kind = PlanDeviationKind.Reassigned;
+        AssistantId = assistantId;
+        Note = note;
+    }
+
     /// <summary>The assistant who had the shift is away: a reassigned shift becomes vacant, an extra one loses its assistant.</summary>
     internal void Vacate(string note)
     {

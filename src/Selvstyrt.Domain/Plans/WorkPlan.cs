@@ -235,6 +235,21 @@ public sealed class WorkPlan : AuditedAggregate
         return theirs;
     }
 
+    /// <summary>Gives a vacant shift (or an extra shift nobody has) to an assistant on its date: the gap is filled.</summary>
+    public Result<PlanDeviation> FillVacancy(Guid deviationId, Guid assistantId, PlanActor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var deviation = _deviations.FirstOrDefault(d => d.Id == deviationId);
+        if (deviation is null) return new NotFound("Fant ikke den ledige vakten.");
+        if (deviation.Kind is not (PlanDeviationKind.Vacant or PlanDeviationKind.Extra) || deviation.AssistantId is not null)
+            return Invalid.Field("deviationId", "Vakten er ikke ledig.");
+        if (deviation.Kind == PlanDeviationKind.Vacant && deviation.ShiftId is { } shiftId && Find(shiftId)?.AssistantId == assistantId)
+            return Invalid.Field("assistantId", "Dette er assistenten som er borte. Velg en annen.");
+        deviation.Fill(assistantId, "vikar");
+        Touch(actor, PlanChangeKind.Deviation, $"Ledig vakt {Dates.Format(deviation.Date)} er tatt av en vikar", assistantId, null);
+        return deviation;
+    }
+
     public Result<WorkPlan> RemoveDeviation(Guid id, PlanActor actor)
     {
         ArgumentNullException.ThrowIfNull(actor);

@@ -83,6 +83,27 @@ public sealed class AbsenceReportTests
             (await data.OutboxMessages.CountAsync(m => m.UserId == leader && m.Kind == "notification", Ct)).ShouldBeGreaterThan(0, "and it arrives by mail");
         }
 
+        // The work leader gives one vacant shift to a colleague of the arrangement; not back to the absent assistant.
+        var leaderClient = await factory.SignedInClientAsync(DemoLogins.WorkLeader);
+        Guid vacancy;
+        using (var scope = factory.Services.CreateScope())
+            vacancy = await scope.ServiceProvider.GetRequiredService<SelvstyrtDb>().PlanDeviations
+                .Where(d => d.PlanId == Plan10 && d.Kind == PlanDeviationKind.Vacant).OrderBy(d => d.Date).Select(d => d.Id).FirstAsync(Ct);
+        var colleague = DemoIds.For("assistant:43");
+        async Task<int> RevisionAsync() => (await leaderClient.GetFromJsonAsync<JsonElement>($"/api/v1/arrangements/{DemoIds.For("arrangement:10")}/plans/{Plan10}", Ct)).GetProperty("revision").GetInt32();
+        var fill = $"/api/v1/arrangements/{DemoIds.For("arrangement:10")}/plans/{Plan10}/deviations/{vacancy}/fill";
+        string FillBody(Guid who, int revision) => JsonSerializer.Serialize(new { assistantId = who, revision });
+        var back = await ErrorsAsync(await ApiCalls.PostAsync(leaderClient, fill, FillBody(Demo42, await RevisionAsync()), null, Ct));
+        back.GetProperty("assistantId")[0].GetString()!.ShouldContain("assistenten som er borte");
+        using (var filled = await ApiCalls.PostAsync(leaderClient, fill, FillBody(colleague, await RevisionAsync()), null, Ct))
+            filled.StatusCode.ShouldBe(HttpStatusCode.OK, await filled.Content.ReadAsStringAsync(Ct));
+        using (var scope = factory.Services.CreateScope())
+        {
+            var plan = await scope.ServiceProvider.GetRequiredService<SelvstyrtDb>().WorkPlans.Include(p => p.Shifts).Include(p => p.Deviations).AsSplitQuery().SingleAsync(p => p.Id == Plan10, Ct);
+            plan.RollOut(first, first.PlusDays(1), Zone).Count(s => s.Date >= first && s.AssistantId == null).ShouldBe(before - 1, "one gap filled");
+            plan.Deviations.Single(d => d.Id == vacancy).AssistantId.ShouldBe(colleague);
+        }
+
         var page = System.Net.WebUtility.HtmlDecode(await Html.GetAsync(assistant, "/fravaer", Ct));
         page.ShouldContain("Egenmelding");
         page.ShouldContain("Arbeidsgiveren betaler 2 dager.");

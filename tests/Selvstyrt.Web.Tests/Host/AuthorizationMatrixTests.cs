@@ -282,6 +282,7 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
         new("DELETE", "/api/v1/arrangements/{id:guid}/plans/{planId:guid}/shifts/{shiftId:guid}", Gate.Unsafe, ObjectKind.Arrangement, Api: true),
         new("POST", "/api/v1/arrangements/{id:guid}/plans/{planId:guid}/deviations", Gate.Unsafe, ObjectKind.Arrangement, Api: true),
         new("POST", "/api/v1/arrangements/{id:guid}/plans/{planId:guid}/overrides", Gate.Unsafe, ObjectKind.Arrangement, Api: true),
+        new("POST", "/api/v1/arrangements/{id:guid}/plans/{planId:guid}/deviations/{deviationId:guid}/fill", Gate.Unsafe, ObjectKind.Arrangement, Api: true),
         new("POST", "/api/v1/arrangements/{id:guid}/plans/{planId:guid}/publish", Gate.Unsafe, ObjectKind.Arrangement, Api: true),
         new("GET", "/ordninger/{Id:guid}/arbeidsplan/{PlanId:guid}/drofting", Gate.Object, ObjectKind.Arrangement, Audience: Audience.Planners),
         new("POST", "/ordninger/{Id:guid}/arbeidsplan/{PlanId:guid}/drofting", Gate.Unsafe, ObjectKind.Arrangement),
@@ -529,6 +530,7 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
         => pattern.Replace("{planId:guid}", (planId ?? Guid.NewGuid()).ToString(), StringComparison.Ordinal).Replace("{PlanId:guid}", (planId ?? Guid.NewGuid()).ToString(), StringComparison.Ordinal)
             .Replace("{shiftId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
             .Replace("{periodId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+            .Replace("{deviationId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
             .Replace("vedlegg1.pdf", $"vedlegg1.pdf?assistent={Assistant(42)}&maaned=2026-11", StringComparison.Ordinal)
             .Replace("{secret}", "ukjent-hemmelighet-som-ikke-finnes", StringComparison.Ordinal)
             .Replace("{Id:guid}", id.ToString(), StringComparison.Ordinal).Replace("{id:guid}", id.ToString(), StringComparison.Ordinal)

@@ -39,6 +39,8 @@ public static class PlanEndpoints
 
     public sealed record OverrideBody(string? Key, string? Reason);
 
+    public sealed record FillBody(Guid? AssistantId, int? Revision);
+
     public sealed record DiscussionBody(LocalDate? On, string? Participants, string? Note);
 
     public sealed record ShiftDto(Guid Id, int Week, IsoDayOfWeek Day, LocalTime Start, int LengthMinutes, Guid? AssistantId, PlanShiftKind Kind, Guid? TemplateId, int PaidPauseMinutes, IReadOnlyList<ShiftPart> Passive);
@@ -124,6 +126,15 @@ public static class PlanEndpoints
                 return result.IsSuccess ? Results.Ok(Edited(result.Value!)) : result.Error!.ToHttp();
             })
             .WithName("AddPlanDeviation").WithSummary("Unntak for én dato (vakt faller bort, tas av en annen, ekstra vakt). If-Match: revisjonen du leste.");
+        api.MapPost(Plan + "/deviations/{deviationId:guid}/fill", async (Guid id, Guid planId, Guid deviationId, HttpRequest request, PlanService plans, CancellationToken ct) =>
+            {
+                var body = await ApiJson.ReadAsync<FillBody>(request, ct);
+                if (!body.IsSuccess) return body.Error!.ToHttp();
+                if (Revision(request, body.Value!.Revision) is not { } revision) return MissingRevision();
+                var result = await plans.FillVacancyAsync(id, planId, deviationId, body.Value.AssistantId, revision, ct);
+                return result.IsSuccess ? Results.Ok(Edited(result.Value!)) : result.Error!.ToHttp();
+            })
+            .WithName("FillVacantShift").WithSummary("Gi en ledig vakt til en assistent i ordningen den dagen. If-Match: revisjonen du leste.");
         api.MapPost(Plan + "/overrides", async (Guid id, Guid planId, HttpRequest request, PlanService plans, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<OverrideBody>(request, ct);

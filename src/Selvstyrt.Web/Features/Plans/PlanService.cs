@@ -310,6 +310,28 @@ public sealed class PlanService(SelvstyrtDb db, ArrangementAccess access, Curren
             return result.IsSuccess ? result.Value! : result.Error!;
         }, ct);
 
+    /// <summary>
+    /// Fills a vacant shift (an absent assistant's) with another assistant of the arrangement on that date; the live check
+    /// shows what it does to their working time, and the substitute is told.
+    /// </summary>
+    public Task<Result<PlanEdited>> FillVacancyAsync(Guid arrangementId, Guid planId, Guid deviationId, Guid? assistantId, int? revision, CancellationToken ct)
+        => EditAsync(arrangementId, planId, revision, async (plan, actor, _) =>
+        {
+            if (assistantId is not { } substitute) return Invalid.Field("assistantId", "Velg hvem som tar vakten.");
+            var date = plan.Deviations.FirstOrDefault(d => d.Id == deviationId)?.Date;
+            if (date is { } day && !await db.Assignments.AnyAsync(s => s.ArrangementId == arrangementId && s.AssistantId == substitute && s.From <= day && (s.To == null || s.To >= day), ct))
+                return Invalid.Field("assistantId", "Assistenten er ikke knyttet til ordningen den dagen.");
+            var filled = plan.FillVacancy(deviationId, substitute, actor);
+            if (!filled.IsSuccess) return filled.Error!;
+            var userId = await db.Assistants.Where(a => a.Id == substitute).Select(a => a.UserId).SingleAsync(ct);
+            if (userId is { } u)
+            {
+                db.Notifications.Add(Notification.Create(Guid.CreateVersion7(), u, "vakt-tildelt", $"Du har fått en vakt {Dates.Format(filled.Value!.Date)}",
+                    $"{user.DisplayName} har gitt deg en ledig vakt {Dates.Format(filled.Value.Date)}. Se «Min plan».", "/min-plan", $"vikar:{deviationId:N}:{substitute:N}", user.Now));
+            }
+            return filled.Value!;
+        }, ct);
+
     public Task<Result<PlanEdited>> RemoveDeviationAsync(Guid arrangementId, Guid planId, Guid deviationId, int? revision, CancellationToken ct)
         => EditAsync(arrangementId, planId, revision, (plan, actor, _) => Task.FromResult(Wrap(plan.RemoveDeviation(deviationId, actor))), ct);
 
