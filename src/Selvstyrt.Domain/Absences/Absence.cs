@@ -59,4 +59,15 @@ public sealed class Absence : AuditedAggregate
     }
 
     public void Cancel(Instant at) => CancelledAt ??= at;
+
+    /// <summary>Moves the last day (back sooner, or a longer absence); the first day stays.</summary>
+    public Result<Absence> ChangeLastDay(LocalDate? to)
+    {
+        if (CancelledAt is not null) return Invalid.Field("to", "Fraværet er avlyst.");
+        if (to is null) return Invalid.Field("to", "Siste fraværsdag må fylles ut (dagen før du er tilbake).");
+        if (to < From) return Invalid.Field("to", "Siste fraværsdag kan ikke være før den første.");
+        if (NodaTime.Period.Between(From, to.Value, PeriodUnits.Days).Days >= MaxDays) return Invalid.Field("to", "Registrer høyst ett år om gangen.");
+        To = to.Value;
+        return this;
+    }
 }

@@ -115,6 +115,27 @@ public sealed class AbsenceReportTests
         var noNote = await ErrorsAsync(await PostAsync(assistant, """{ "kind": "DoctorCertified", "from": "2026-12-07", "to": "2026-12-20", "degree": 10 }""", Guid.NewGuid().ToString()));
         noNote.GetProperty("certificateDate")[0].GetString().ShouldBe("Fyll ut datoen på sykmeldingen.");
         noNote.GetProperty("degree")[0].GetString().ShouldBe("Sykmeldingsgraden må være fra 20 til 100 prosent.");
+
+        // Back a day sooner, then the report was a mistake: the unfilled shifts are the assistant's again, the filled one stays.
+        var absenceId = answer.GetProperty("id").GetGuid();
+        var west = await factory.SignedInClientAsync(DemoLogins.CoordinatorWest);
+        (await ApiCalls.PostAsync(west, $"/api/v1/absences/{absenceId}/cancel", "{}", null, Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var backward = await ErrorsAsync(await ApiCalls.SendAsync(assistant, HttpMethod.Put, $"/api/v1/absences/{absenceId}/last-day", JsonSerializer.Serialize(new { to = first.PlusDays(-1).ToString("yyyy-MM-dd", null) }), null, Ct));
+        backward.GetProperty("to")[0].GetString().ShouldBe("Siste fraværsdag kan ikke være før den første.");
+        using (var sooner = await ApiCalls.SendAsync(assistant, HttpMethod.Put, $"/api/v1/absences/{absenceId}/last-day", JsonSerializer.Serialize(new { to = first.ToString("yyyy-MM-dd", null) }), null, Ct))
+            sooner.StatusCode.ShouldBe(HttpStatusCode.OK, await sooner.Content.ReadAsStringAsync(Ct));
+        using (var cancelled = await ApiCalls.PostAsync(assistant, $"/api/v1/absences/{absenceId}/cancel", "{}", null, Ct))
+            cancelled.StatusCode.ShouldBe(HttpStatusCode.OK, await cancelled.Content.ReadAsStringAsync(Ct));
+        using (var scope = factory.Services.CreateScope())
+        {
+            var data = scope.ServiceProvider.GetRequiredService<SelvstyrtDb>();
+            (await data.Absences.SingleAsync(a => a.Id == absenceId, Ct)).CancelledAt.ShouldNotBeNull();
+            var plan = await data.WorkPlans.Include(p => p.Shifts).Include(p => p.Deviations).AsSplitQuery().SingleAsync(p => p.Id == Plan10, Ct);
+            var days = plan.RollOut(first, first.PlusDays(1), Zone).Where(s => s.Date >= first).ToList();
+            days.Count(s => s.AssistantId == Demo42).ShouldBe(before - 1, "every shift back but the one a colleague took");
+            days.Count(s => s.AssistantId == colleague && s.DeviationId == vacancy).ShouldBe(1);
+        }
+        System.Net.WebUtility.HtmlDecode(await Html.GetAsync(assistant, "/fravaer", Ct)).ShouldContain("(avlyst)");
     }
 
     [Theory, DatabaseData]

@@ -156,6 +156,8 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
         new("POST", "/fravaer", Gate.Unsafe),
         new("GET", "/api/v1/absences", Gate.SignedIn, Api: true),
         new("POST", "/api/v1/absences", Gate.Unsafe, Api: true),
+        new("PUT", "/api/v1/absences/{id:guid}/last-day", Gate.Unsafe, Api: true),
+        new("POST", "/api/v1/absences/{id:guid}/cancel", Gate.Unsafe, Api: true),
         new("GET", "/varsler", Gate.SignedIn),
         new("POST", "/varsler", Gate.Unsafe),
         new("GET", "/ordninger/ny", Gate.SignedIn),

@@ -9,6 +9,8 @@ public static class AbsenceEndpoints
 {
     public sealed record AbsenceRequest(Guid? AssistantId, AbsenceKind? Kind, LocalDate? From, LocalDate? To, int? Degree, LocalDate? CertificateDate);
 
+    public sealed record LastDayRequest(LocalDate? To);
+
     public static void AddServices(IServiceCollection services) => services.AddScoped<AbsenceReports>();
 
     public static void MapApi(RouteGroupBuilder api)
@@ -30,5 +32,20 @@ public static class AbsenceEndpoints
             })
             .WithName("ReportAbsence").WithSummary("Meld fravær (egenmelding eller sykmelding); vaktene blir ledige og arbeidslederen får beskjed. Idempotency-Key anbefales.")
             .Accepts<AbsenceRequest>("application/json");
+        api.MapPut("/absences/{id:guid}/last-day", async (Guid id, HttpRequest request, AbsenceReports absences, CancellationToken ct) =>
+            {
+                var body = await ApiJson.ReadAsync<LastDayRequest>(request, ct);
+                if (!body.IsSuccess) return body.Error!.ToHttp();
+                var result = await absences.ChangeLastDayAsync(id, body.Value!.To, ct);
+                return result.IsSuccess ? Results.Ok(new { id, vacatedShifts = result.Value!.VacatedShifts, findings = result.Value.Findings }) : result.Error!.ToHttp();
+            })
+            .WithName("ChangeAbsenceLastDay").WithSummary("Flytt siste fraværsdag: tilbake tidligere gir vaktene tilbake, lengre fravær gjør flere vakter ledige")
+            .Accepts<LastDayRequest>("application/json");
+        api.MapPost("/absences/{id:guid}/cancel", async (Guid id, AbsenceReports absences, CancellationToken ct) =>
+            {
+                var result = await absences.CancelAsync(id, ct);
+                return result.IsSuccess ? Results.Ok(new { id }) : result.Error!.ToHttp();
+            })
+            .WithName("CancelAbsence").WithSummary("Avlys et fravær som ble meldt ved en feil; vaktene som ikke er tatt av en vikar, blir assistentens igjen");
     }
 }

@@ -76,7 +76,7 @@ public sealed class AbsenceReports(SelvstyrtDb db, CurrentUser user, Notificatio
         }
 
         db.Absences.Add(absence);
-        var vacated = await VacateAsync(a, absence, ct);
+        var vacated = await VacateAsync(a, absence.From, absence.To, ct);
         var employer = absence.Kind == AbsenceKind.SelfCertified ? "egenmelding" : $"sykmelding {absence.Degree} %";
         var when = $"{Dates.Format(absence.From)}–{Dates.Format(absence.To)}";
         var wanted = new List<Notification>();
@@ -106,23 +106,90 @@ public sealed class AbsenceReports(SelvstyrtDb db, CurrentUser user, Notificatio
         return new Reported(absence.Id, false, findings, vacated.Sum(v => v.Shifts));
     }
 
-    /// <summary>Makes the assistant's shifts in the absence's days vacant in every published plan of their arrangements.</summary>
-    private async Task<List<(Guid ArrangementId, Guid PlanId, string Name, int Shifts)>> VacateAsync(Assistant a, Absence absence, CancellationToken ct)
+    /// <summary>Makes the assistant's shifts from <paramref name="from"/> to <paramref name="to"/> vacant in every published plan of their arrangements.</summary>
+    private async Task<List<(Guid ArrangementId, Guid PlanId, string Name, int Shifts)>> VacateAsync(Assistant a, LocalDate from, LocalDate to, CancellationToken ct)
     {
-        var arrangements = await db.Assignments.AsNoTracking()
-            .Where(s => s.AssistantId == a.Id && s.From <= absence.To && (s.To == null || s.To >= absence.From)).Select(s => s.ArrangementId).Distinct().ToListAsync(ct);
-        var plans = await db.WorkPlans.Include(p => p.Shifts).Include(p => p.Deviations).AsSplitQuery()
-            .Where(p => arrangements.Contains(p.ArrangementId) && p.Status == PlanStatus.Published && p.StartsOn <= absence.To && (p.EndsOn == null || p.EndsOn >= absence.From))
-            .ToListAsync(ct);
-        var names = await db.Arrangements.AsNoTracking().Where(x => arrangements.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Name, ct);
+        var (plans, names) = await PlansAsync(a, from, to, ct);
         var actor = new PlanActor(user.Now, user.DisplayName, user.Today);
         var result = new List<(Guid, Guid, string, int)>();
         foreach (var plan in plans)
         {
-            var vacated = plan.Vacate(a.Id, absence.From, absence.To, CurrentUser.Zone, "fravær", actor);
+            var vacated = plan.Vacate(a.Id, from, to, CurrentUser.Zone, "fravær", actor);
             if (vacated.Count > 0) result.Add((plan.ArrangementId, plan.Id, names[plan.ArrangementId], vacated.Count));
         }
         return result;
+    }
+
+    /// <summary>Gives the assistant back their unfilled vacant shifts from <paramref name="from"/> to <paramref name="to"/>.</summary>
+    private async Task<int> RestoreAsync(Assistant a, LocalDate from, LocalDate to, CancellationToken ct)
+    {
+        var (plans, _) = await PlansAsync(a, from, to, ct);
+        var actor = new PlanActor(user.Now, user.DisplayName, user.Today);
+        return plans.Sum(plan => plan.Restore(a.Id, from, to, actor));
+    }
+
+    private async Task<(List<WorkPlan> Plans, Dictionary<Guid, string> Names)> PlansAsync(Assistant a, LocalDate from, LocalDate to, CancellationToken ct)
+    {
+        var arrangements = await db.Assignments.AsNoTracking()
+            .Where(s => s.AssistantId == a.Id && s.From <= to && (s.To == null || s.To >= from)).Select(s => s.ArrangementId).Distinct().ToListAsync(ct);
+        var plans = await db.WorkPlans.Include(p => p.Shifts).Include(p => p.Deviations).AsSplitQuery()
+            .Where(p => arrangements.Contains(p.ArrangementId) && p.Status == PlanStatus.Published && p.StartsOn <= to && (p.EndsOn == null || p.EndsOn >= from))
+            .ToListAsync(ct);
+        var names = await db.Arrangements.AsNoTracking().Where(x => arrangements.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Name, ct);
+        return (plans, names);
+    }
+
+    /// <summary>
+    /// Moves the absence's last day: back sooner gives the unfilled shifts after it back; longer is judged by the rules again
+    /// (a self-certification may not grow past its limit) and makes the added days' shifts vacant.
+    /// </summary>
+    public async Task<Result<Reported>> ChangeLastDayAsync(Guid absenceId, LocalDate? to, CancellationToken ct)
+    {
+        var found = await OwnAbsenceAsync(absenceId, ct);
+        if (!found.IsSuccess) return found.Error!;
+        var (absence, a) = found.Value;
+        var before = absence.To;
+        var changed = absence.ChangeLastDay(to);
+        if (!changed.IsSuccess) return changed.Error!;
+        var findings = new List<AbsenceFinding>();
+        var vacated = 0;
+        if (absence.To > before)
+        {
+            var others = await db.Absences.AsNoTracking().Where(x => x.AssistantId == a.Id && x.CancelledAt == null && x.Id != absence.Id).ToListAsync(ct);
+            if (others.Any(x => x.From <= absence.To && absence.From <= x.To)) return Invalid.Field("to", "Det er allerede registrert fravær i noen av disse dagene.");
+            var employedFrom = a.EmploymentOn(absence.From)?.Start ?? absence.From;
+            var policy = await db.Providers.Where(p => p.Id == a.ProviderId).Select(p => p.WiderSelfCertification).SingleAsync(ct)
+                ? SelfCertificationPolicy.Wider : SelfCertificationPolicy.Statutory;
+            findings.AddRange(SickLeaveRules.Check(new SickLeaveCase(employedFrom, absence.Period, [.. others.Select(x => x.Period)], policy)));
+            if (!SickLeaveRules.SelfCertificationAllowed(findings))
+                return Invalid.Field("to", string.Join(" ", findings.Where(f => f.Severity == Domain.Rules.Engine.Severity.Breach).Select(f => f.Message)));
+            vacated = (await VacateAsync(a, before.PlusDays(1), absence.To, ct)).Sum(v => v.Shifts);
+        }
+        else if (absence.To < before) await RestoreAsync(a, absence.To.PlusDays(1), before, ct);
+        await db.SaveChangesAsync(ct);
+        return new Reported(absence.Id, false, findings, vacated);
+    }
+
+    /// <summary>Cancels an absence (reported by mistake): it no longer counts, and the unfilled shifts are the assistant's again.</summary>
+    public async Task<Result<Reported>> CancelAsync(Guid absenceId, CancellationToken ct)
+    {
+        var found = await OwnAbsenceAsync(absenceId, ct);
+        if (!found.IsSuccess) return found.Error!;
+        var (absence, a) = found.Value;
+        if (absence.CancelledAt is not null) return new Reported(absence.Id, true, [], 0);
+        absence.Cancel(user.Now);
+        await RestoreAsync(a, absence.From, absence.To, ct);
+        await db.SaveChangesAsync(ct);
+        return new Reported(absence.Id, false, [], 0);
+    }
+
+    /// <summary>An absence of the user's own, or of an assistant they manage; not found for anyone else.</summary>
+    private async Task<Result<(Absence Absence, Assistant Assistant)>> OwnAbsenceAsync(Guid absenceId, CancellationToken ct)
+    {
+        var absence = await db.Absences.SingleOrDefaultAsync(x => x.Id == absenceId, ct);
+        if (absence is null) return new NotFound();
+        var assistant = await AssistantAsync(absence.AssistantId, ct);
+        return assistant.IsSuccess ? (absence, assistant.Value!) : new NotFound();
     }
 
     /// <summary>The assistant the report is for: the user's own record, or one the user manages (administrator, the office's coordinator).</summary>
