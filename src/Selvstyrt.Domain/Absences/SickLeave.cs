@@ -36,8 +36,6 @@ public sealed record SelfCertificationPolicy(int MaxDaysEachTime, int? MaxDaysPe
 
     /// <summary>The former inclusive working life agreement's pattern.</summary>
     public static readonly SelfCertificationPolicy Wider = new(8, 24);
-
-    public bool IsWider => MaxDaysEachTime > Statutory.MaxDaysEachTime || MaxDaysPer12Months is not null;
 }
 
 /// <summary>An assistant's sick absence to judge, with the employment and the earlier absences at the same employer.</summary>

@@ -37,13 +37,9 @@ public sealed class AbsenceReports(SelvstyrtDb db, CurrentUser user, Notificatio
     {
         var uid = user.Id;
         var mine = await db.Assistants.AsNoTracking().Include(a => a.Employments).Where(a => a.UserId == uid).ToListAsync(ct);
-        var result = new List<Mine>();
-        foreach (var assistant in mine)
-        {
-            var absences = await db.Absences.AsNoTracking().Where(a => a.AssistantId == assistant.Id).ToListAsync(ct);
-            result.Add(new Mine(assistant.Id, assistant.FullName, Rows(assistant, absences)));
-        }
-        return result;
+        var ids = mine.Select(a => a.Id).ToList();
+        var absences = (await db.Absences.AsNoTracking().Where(a => ids.Contains(a.AssistantId)).ToListAsync(ct)).ToLookup(a => a.AssistantId);
+        return mine.Select(assistant => new Mine(assistant.Id, assistant.FullName, Rows(assistant, [.. absences[assistant.Id]]))).ToList();
     }
 
     public async Task<Result<Reported>> ReportAsync(Input input, string? idempotencyKey, CancellationToken ct)
@@ -62,28 +58,20 @@ public sealed class AbsenceReports(SelvstyrtDb db, CurrentUser user, Notificatio
         var absence = made.Value!;
         var employment = a.EmploymentOn(absence.From);
         if (employment is null) return Invalid.Field("from", "Assistenten er ikke ansatt den første fraværsdagen.");
-        var earlier = await db.Absences.AsNoTracking().Where(x => x.AssistantId == a.Id && x.CancelledAt == null).ToListAsync(ct);
-        if (earlier.Any(x => x.From <= absence.To && absence.From <= x.To))
-            return Invalid.Field("from", "Det er allerede registrert fravær i noen av disse dagene.");
-        var policy = await db.Providers.Where(p => p.Id == a.ProviderId).Select(p => p.WiderSelfCertification).SingleAsync(ct)
-            ? SelfCertificationPolicy.Wider : SelfCertificationPolicy.Statutory;
-        var findings = SickLeaveRules.Check(new SickLeaveCase(employment.Start, absence.Period, [.. earlier.Select(x => x.Period)], policy));
-        if (!SickLeaveRules.SelfCertificationAllowed(findings))
-        {
-            return new Invalid(findings.Where(f => f.Severity == Domain.Rules.Engine.Severity.Breach)
-                .GroupBy(f => f.Rule == "EGM-8-24-1" ? "kind" : "to")
-                .ToDictionary(g => g.Key, g => string.Join(" ", g.Select(f => f.Message))));
-        }
+        var judged = await JudgeAsync(a, absence, employment.Start, "from", ct);
+        if (!judged.IsSuccess) return judged.Error!;
+        var findings = judged.Value!;
 
         db.Absences.Add(absence);
         var vacated = await VacateAsync(a, absence.From, absence.To, ct);
         var employer = absence.Kind == AbsenceKind.SelfCertified ? "egenmelding" : $"sykmelding {absence.Degree} %";
         var when = $"{Dates.Format(absence.From)}–{Dates.Format(absence.To)}";
         var wanted = new List<Notification>();
+        var arrangementIds = vacated.Select(v => v.ArrangementId).ToList();
+        var leadersOf = (await Leading.On(db, today).Where(l => arrangementIds.Contains(l.ArrangementId)).ToListAsync(ct)).ToLookup(l => l.ArrangementId, l => l.UserId);
         foreach (var (arrangementId, planId, name, shifts) in vacated)
         {
-            var leaders = await Leading.On(db, today).Where(l => l.ArrangementId == arrangementId).Select(l => l.UserId).Distinct().ToListAsync(ct);
-            foreach (var leader in leaders)
+            foreach (var leader in leadersOf[arrangementId].Distinct())
             {
                 wanted.Add(Notification.Create(Guid.CreateVersion7(), leader, "fravaer-ledig", $"{a.FullName} er borte {when}: {shifts} ledige vakter",
                     $"{a.FullName} er borte fra {Dates.Format(absence.From)} til og med {Dates.Format(absence.To)}. {shifts} vakter i {name} er ledige og trenger vikar.",
@@ -155,14 +143,9 @@ public sealed class AbsenceReports(SelvstyrtDb db, CurrentUser user, Notificatio
         var vacated = 0;
         if (absence.To > before)
         {
-            var others = await db.Absences.AsNoTracking().Where(x => x.AssistantId == a.Id && x.CancelledAt == null && x.Id != absence.Id).ToListAsync(ct);
-            if (others.Any(x => x.From <= absence.To && absence.From <= x.To)) return Invalid.Field("to", "Det er allerede registrert fravær i noen av disse dagene.");
-            var employedFrom = a.EmploymentOn(absence.From)?.Start ?? absence.From;
-            var policy = await db.Providers.Where(p => p.Id == a.ProviderId).Select(p => p.WiderSelfCertification).SingleAsync(ct)
-                ? SelfCertificationPolicy.Wider : SelfCertificationPolicy.Statutory;
-            findings.AddRange(SickLeaveRules.Check(new SickLeaveCase(employedFrom, absence.Period, [.. others.Select(x => x.Period)], policy)));
-            if (!SickLeaveRules.SelfCertificationAllowed(findings))
-                return Invalid.Field("to", string.Join(" ", findings.Where(f => f.Severity == Domain.Rules.Engine.Severity.Breach).Select(f => f.Message)));
+            var judged = await JudgeAsync(a, absence, a.EmploymentOn(absence.From)?.Start ?? absence.From, "to", ct);
+            if (!judged.IsSuccess) return judged.Error!;
+            findings.AddRange(judged.Value!);
             vacated = (await VacateAsync(a, before.PlusDays(1), absence.To, ct)).Sum(v => v.Shifts);
         }
         else if (absence.To < before) await RestoreAsync(a, absence.To.PlusDays(1), before, ct);
@@ -181,6 +164,24 @@ public sealed class AbsenceReports(SelvstyrtDb db, CurrentUser user, Notificatio
         await RestoreAsync(a, absence.From, absence.To, ct);
         await db.SaveChangesAsync(ct);
         return new Reported(absence.Id, false, [], 0);
+    }
+
+    /// <summary>
+    /// Judges an absence against the assistant's other live absences and the employer's policy: days already registered
+    /// are refused (named on <paramref name="overlapField"/>), and so is a self-certification without the right (EGM-8-24-1
+    /// named on the kind, the day limits on the last day). The other findings are returned to be told.
+    /// </summary>
+    private async Task<Result<List<AbsenceFinding>>> JudgeAsync(Assistant a, Absence absence, LocalDate employedFrom, string overlapField, CancellationToken ct)
+    {
+        var others = await db.Absences.AsNoTracking().Where(x => x.AssistantId == a.Id && x.CancelledAt == null && x.Id != absence.Id).ToListAsync(ct);
+        if (others.Any(x => x.From <= absence.To && absence.From <= x.To)) return Invalid.Field(overlapField, "Det er allerede registrert fravær i noen av disse dagene.");
+        var policy = await db.Providers.Where(p => p.Id == a.ProviderId).Select(p => p.WiderSelfCertification).SingleAsync(ct)
+            ? SelfCertificationPolicy.Wider : SelfCertificationPolicy.Statutory;
+        var findings = SickLeaveRules.Check(new SickLeaveCase(employedFrom, absence.Period, [.. others.Select(x => x.Period)], policy));
+        if (SickLeaveRules.SelfCertificationAllowed(findings)) return findings.ToList();
+        return new Invalid(findings.Where(f => f.Severity == Domain.Rules.Engine.Severity.Breach)
+            .GroupBy(f => f.Rule == "EGM-8-24-1" ? "kind" : "to")
+            .ToDictionary(g => g.Key, g => string.Join(" ", g.Select(f => f.Message))));
     }
 
     /// <summary>An absence of the user's own, or of an assistant they manage; not found for anyone else.</summary>

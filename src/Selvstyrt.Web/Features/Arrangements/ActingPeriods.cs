@@ -38,7 +38,7 @@ public sealed class ActingPeriods(SelvstyrtDb db, ArrangementAccess access, Curr
     public async Task<Result<Overview>> ListAsync(Guid arrangementId, CancellationToken ct)
     {
         var relation = await access.RelationTo(arrangementId, ct);
-        if (!SeesPeriods(relation)) return new NotFound();
+        if (!relation.CanSeeActing()) return new NotFound();
         var today = user.Today;
         var arrangement = await db.Arrangements.AsNoTracking().Include(a => a.Roles).SingleAsync(a => a.Id == arrangementId, ct);
         var periods = await db.ActingPeriods.AsNoTracking().Where(p => p.ArrangementId == arrangementId).ToListAsync(ct);
@@ -60,7 +60,7 @@ public sealed class ActingPeriods(SelvstyrtDb db, ArrangementAccess access, Curr
     {
         ArgumentNullException.ThrowIfNull(input);
         var relation = await access.RelationTo(arrangementId, ct);
-        if (!SeesPeriods(relation)) return new NotFound();
+        if (!relation.CanSeeActing()) return new NotFound();
         if (!relation.CanSetActing()) return new Forbidden("Bare arbeidsleder, medarbeidsleder og leverandøren kan sette stedfortrederen til å fungere som arbeidsleder.");
         var arrangement = await db.Arrangements.Include(a => a.Roles).SingleAsync(a => a.Id == arrangementId, ct);
         var existing = await db.ActingPeriods.Where(p => p.ArrangementId == arrangementId).ToListAsync(ct);
@@ -85,7 +85,7 @@ public sealed class ActingPeriods(SelvstyrtDb db, ArrangementAccess access, Curr
     public async Task<Result<Created>> EndAsync(Guid arrangementId, Guid periodId, LocalDate? lastDay, CancellationToken ct)
     {
         var relation = await access.RelationTo(arrangementId, ct);
-        if (!SeesPeriods(relation)) return new NotFound();
+        if (!relation.CanSeeActing()) return new NotFound();
         if (!relation.CanSetActing()) return new Forbidden("Bare arbeidsleder, medarbeidsleder og leverandøren kan avslutte perioden.");
         var period = await db.ActingPeriods.SingleOrDefaultAsync(p => p.Id == periodId && p.ArrangementId == arrangementId, ct);
         if (period is null) return new NotFound("Fant ikke perioden.");
@@ -97,7 +97,4 @@ public sealed class ActingPeriods(SelvstyrtDb db, ArrangementAccess access, Curr
         await db.SaveChangesAsync(ct);
         return new Created(period.Id, false);
     }
-
-    /// <summary>The periods are for those who lead, stand in, employ or audit, and the recipient: not the assistants, the case worker or the union representative.</summary>
-    private static bool SeesPeriods(Relation relation) => relation.CanSeeActing();
 }

@@ -66,8 +66,8 @@ public sealed class EditArrangement(SelvstyrtDb db, ArrangementAccess access, Cu
             return new Invalid(fields);
         }
         await db.SaveChangesAsync(ct);
-        return await CurrentAsync(id, ct) is { IsSuccess: true } now ? now
-            : new Current(id, arrangement.Name, arrangement.OfficeId, recipient.FullName, recipient.BirthDate, Version(arrangement, recipient), []);
+        // The save stamped both records, so the version is the new one; the office choices are the form's, not the answer's.
+        return new Current(id, arrangement.Name, arrangement.OfficeId, recipient.FullName, recipient.BirthDate, Version(arrangement, recipient), []);
     }
 
     /// <summary>What the form read: the last change of the arrangement and of its recipient.</summary>

@@ -54,10 +54,9 @@ public static class ImportEndpoints
         await file.CopyToAsync(buffer, ct);
         var result = await imports.RunFileAsync(kind, buffer.ToArray(), file.FileName, mapping, providerId, commit, ct);
         if (!result.IsSuccess) return result.Error!.ToHttp();
-        var (report, applied) = result.Value!;
+        var (report, applied, used) = result.Value!;
         if (commit && !report.Clean) return Imports.AsInvalid(report).ToHttp();
-        return Results.Ok(new ImportResponse(applied, report.Rows, report.New, report.Changed, report.Unchanged,
-            mapping ?? Imports.Guess(kind, ImportTable.Read(buffer.ToArray(), file.FileName).Value!.Headers), report.Issues));
+        return Results.Ok(new ImportResponse(applied, report.Rows, report.New, report.Changed, report.Unchanged, used, report.Issues));
     }
 
     public static void MapPages(IEndpointRouteBuilder app)

@@ -31,7 +31,8 @@ public sealed class Imports(SelvstyrtDb db, ArrangementAccess access, CurrentUse
 
     public sealed record Draft(Guid Id, string FileName, IReadOnlyList<string> Headers, int Rows, IReadOnlyList<IReadOnlyList<string>> Sample);
 
-    public sealed record Outcome(ImportReport Report, bool Applied);
+    /// <summary>What a run gave, with the column mapping it used (the caller's, or the guess).</summary>
+    public sealed record Outcome(ImportReport Report, bool Applied, IReadOnlyDictionary<string, string> Mapping);
 
     private sealed record Stored(List<string> Headers, List<List<string>> Rows);
 
@@ -102,7 +103,7 @@ public sealed class Imports(SelvstyrtDb db, ArrangementAccess access, CurrentUse
         if (!commit || !report.Clean)
         {
             db.ChangeTracker.Clear();
-            return new Outcome(report, false);
+            return new Outcome(report, false, mapping);
         }
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
@@ -116,7 +117,7 @@ public sealed class Imports(SelvstyrtDb db, ArrangementAccess access, CurrentUse
             db.ChangeTracker.Clear();
             return new Conflict("Noen endret de samme opplysningene samtidig. Ingenting fra filen er lagret; forhåndsvis og importer på nytt.");
         }
-        return new Outcome(report, true);
+        return new Outcome(report, true, mapping);
     }
 
     private async Task<ArrangementWorld> ArrangementWorldAsync(Guid providerId, List<(Guid Id, string Name)> offices, CancellationToken ct)

@@ -64,10 +64,6 @@ public sealed class PlanDiscussions(SelvstyrtDb db, ArrangementAccess access, Cu
         return new Created(id, false);
     }
 
-    /// <summary>The latest recorded discussion date of a plan (offered when it is published).</summary>
-    public Task<LocalDate?> LastDiscussedOnAsync(Guid planId, CancellationToken ct)
-        => db.PlanDiscussions.AsNoTracking().Where(d => d.PlanId == planId).OrderByDescending(d => d.On).Select(d => (LocalDate?)d.On).FirstOrDefaultAsync(ct);
-
     /// <summary>
     /// The draft plans the union representative may discuss: in the arrangements where the provider they represent at is
     /// the employer and that have not ended, soonest start first.
