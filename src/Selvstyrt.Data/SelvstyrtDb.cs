@@ -40,6 +40,8 @@ public sealed class SelvstyrtDb(DbContextOptions<SelvstyrtDb> options)
     public DbSet<ArrangementRole> ArrangementRoles => Set<ArrangementRole>();
     public DbSet<ActingPeriod> ActingPeriods => Set<ActingPeriod>();
     public DbSet<Selvstyrt.Domain.Absences.Absence> Absences => Set<Selvstyrt.Domain.Absences.Absence>();
+    public DbSet<Selvstyrt.Domain.Absences.ShiftOffer> ShiftOffers => Set<Selvstyrt.Domain.Absences.ShiftOffer>();
+    public DbSet<Selvstyrt.Domain.Absences.ShiftOfferRecipient> ShiftOfferRecipients => Set<Selvstyrt.Domain.Absences.ShiftOfferRecipient>();
     public DbSet<Decision> Decisions => Set<Decision>();
     public DbSet<DecisionDocument> DecisionDocuments => Set<DecisionDocument>();
     public DbSet<WorkPlan> WorkPlans => Set<WorkPlan>();

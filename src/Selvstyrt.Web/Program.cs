@@ -99,6 +99,7 @@ UserEndpoints.AddServices(builder.Services);
 OrganisationEndpoints.AddServices(builder.Services);
 ImportEndpoints.AddServices(builder.Services);
 Selvstyrt.Web.Features.Absences.AbsenceEndpoints.AddServices(builder.Services);
+Selvstyrt.Web.Features.Substitutes.SubstituteEndpoints.AddServices(builder.Services, builder.Configuration);
 
 var app = builder.Build();
 
@@ -162,6 +163,7 @@ OrganisationEndpoints.MapApi(api);
 UserEndpoints.MapApi(api);
 ImportEndpoints.MapApi(api);
 Selvstyrt.Web.Features.Absences.AbsenceEndpoints.MapApi(api);
+Selvstyrt.Web.Features.Substitutes.SubstituteEndpoints.MapApi(api);
 AccountEndpoints.MapPages(app);
 DecisionEndpoints.MapPages(app);
 PlanEndpoints.MapPages(app);

@@ -441,6 +441,127 @@ namespace Selvstyrt.Data.Postgres.Migrations
                     b.ToTable("Absences");
                 });
 
+            modelBuilder.Entity("Selvstyrt.Domain.Absences.ShiftOffer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ArrangementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClosedReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Instant>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<LocalDate>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("DeviationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant>("End")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Instant>("EscalateAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Instant?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Instant>("OfferedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OfferedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("OfferedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant>("Start")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid?>("TakenBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("text");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.HasIndex("ArrangementId", "Date");
+
+                    b.HasIndex("DeviationId", "State");
+
+                    b.HasIndex("State", "EscalateAt");
+
+                    b.ToTable("ShiftOffers");
+                });
+
+            modelBuilder.Entity("Selvstyrt.Domain.Absences.ShiftOfferRecipient", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Answered")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Instant?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Instant>("AskedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("AssistantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OfferId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfferId");
+
+                    b.HasIndex("AssistantId", "Answered");
+
+                    b.ToTable("ShiftOfferRecipients");
+                });
+
             modelBuilder.Entity("Selvstyrt.Domain.Access.ProviderGrant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2439,6 +2560,36 @@ namespace Selvstyrt.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Selvstyrt.Domain.Absences.ShiftOffer", b =>
+                {
+                    b.HasOne("Selvstyrt.Domain.Arrangements.Arrangement", null)
+                        .WithMany()
+                        .HasForeignKey("ArrangementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Selvstyrt.Domain.Plans.WorkPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Selvstyrt.Domain.Absences.ShiftOfferRecipient", b =>
+                {
+                    b.HasOne("Selvstyrt.Domain.People.Assistant", null)
+                        .WithMany()
+                        .HasForeignKey("AssistantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Selvstyrt.Domain.Absences.ShiftOffer", null)
+                        .WithMany("Recipients")
+                        .HasForeignKey("OfferId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Selvstyrt.Domain.Access.ProviderGrant", b =>
                 {
                     b.HasOne("Selvstyrt.Domain.People.Municipality", null)
@@ -2884,6 +3035,11 @@ namespace Selvstyrt.Data.Postgres.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Selvstyrt.Domain.Absences.ShiftOffer", b =>
+                {
+                    b.Navigation("Recipients");
                 });
 
             modelBuilder.Entity("Selvstyrt.Domain.Arrangements.Arrangement", b =>

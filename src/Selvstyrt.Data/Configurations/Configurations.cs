@@ -105,6 +105,32 @@ internal sealed class AbsenceConfiguration : IEntityTypeConfiguration<Selvstyrt.
     }
 }
 
+internal sealed class ShiftOfferConfiguration : IEntityTypeConfiguration<Selvstyrt.Domain.Absences.ShiftOffer>
+{
+    public void Configure(EntityTypeBuilder<Selvstyrt.Domain.Absences.ShiftOffer> b)
+    {
+        b.Property(x => x.State).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.OfferedByName).HasMaxLength(200);
+        b.Property(x => x.ClosedReason).HasMaxLength(200);
+        b.HasOne<Arrangement>().WithMany().HasForeignKey(x => x.ArrangementId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<WorkPlan>().WithMany().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(x => x.Recipients).WithOne().HasForeignKey(x => x.OfferId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.DeviationId, x.State });
+        b.HasIndex(x => new { x.State, x.EscalateAt });
+        b.HasIndex(x => new { x.ArrangementId, x.Date });
+    }
+}
+
+internal sealed class ShiftOfferRecipientConfiguration : IEntityTypeConfiguration<Selvstyrt.Domain.Absences.ShiftOfferRecipient>
+{
+    public void Configure(EntityTypeBuilder<Selvstyrt.Domain.Absences.ShiftOfferRecipient> b)
+    {
+        b.Property(x => x.Answered).HasConversion<string>().HasMaxLength(20);
+        b.HasOne<Assistant>().WithMany().HasForeignKey(x => x.AssistantId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.AssistantId, x.Answered });
+    }
+}
+
 internal sealed class ActingPeriodConfiguration : IEntityTypeConfiguration<ActingPeriod>
 {
     public void Configure(EntityTypeBuilder<ActingPeriod> b)

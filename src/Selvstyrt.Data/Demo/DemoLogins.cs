@@ -14,6 +14,9 @@ public static class DemoLogins
     public const string Deputy = "stedfortreder@demo.no";
     public const string Assistant = "assistent@demo.no";
     public const string FormerAssistant = "tidligere.assistent@demo.no";
+
+    /// <summary>A colleague of <see cref="Assistant"/> in the 24/7 arrangement, who can answer offers of vacant shifts.</summary>
+    public const string Substitute = "vikar@demo.no";
     public const string CaseWorkerOslo = "saksbehandler.oslo@demo.no";
     public const string CaseWorkerBaerum = "saksbehandler.baerum@demo.no";
     public const string CaseWorkerBergen = "saksbehandler.bergen@demo.no";
@@ -30,6 +33,7 @@ public static class DemoLogins
         ("Medarbeidsleder (ordning for et barn)", CoWorkLeader),
         ("Stedfortreder", Deputy),
         ("Assistent (to ordninger)", Assistant),
+        ("Assistent i døgnordningen (svarer på tilbud om ledige vakter)", Substitute),
         ("Tidligere assistent (oppdraget er avsluttet)", FormerAssistant),
         ("Saksbehandler, Oslo kommune", CaseWorkerOslo),
         ("Saksbehandler, Bærum kommune", CaseWorkerBaerum),

@@ -52,6 +52,9 @@ public sealed class DemoSeeder(SelvstyrtDb db, IPasswordHasher<AppUser> hasher)
     /// <summary>The assistant with the demo login: the first one placed in the 24/7 2:1 arrangement.</summary>
     public const int DemoAssistantIndex = 42;
 
+    /// <summary>The colleague in the 24/7 arrangement who signs in as <see cref="DemoLogins.Substitute"/>.</summary>
+    public const int DemoSubstituteIndex = 48;
+
     private static readonly decimal[] PositionSizes = [100m, 80m, 60m, 50m, 40m, 20m];
 
     private string? _passwordHash;
@@ -183,8 +186,9 @@ public sealed class DemoSeeder(SelvstyrtDb db, IPasswordHasher<AppUser> hasher)
             var last = LastNames[i * 5 % LastNames.Length];
             var name = $"{first} {last}";
             var office = i % 3 == 2 ? offices["vest"] : offices["ost"];
-            Guid? userId = i == DemoAssistantIndex ? User(DemoLogins.Assistant, name).Id : null;
-            var email = i == DemoAssistantIndex ? DemoLogins.Assistant : $"{Slug(first)}.{Slug(last)}{i}@eksempel.no";
+            var login = i switch { DemoAssistantIndex => DemoLogins.Assistant, DemoSubstituteIndex => DemoLogins.Substitute, _ => null };
+            Guid? userId = login is null ? null : User(login, name).Id;
+            var email = login ?? $"{Slug(first)}.{Slug(last)}{i}@eksempel.no";
             var assistant = Ok(Assistant.Create(DemoIds.For($"assistant:{i}"), ProviderId, office.Id, name, email,
                 $"4{(i * 7919 % 10_000_000):0000000}", new LocalDate(1965 + (i * 3 % 38), 1 + (i % 12), 1 + (i % 28)), userId));
             var onCall = i % 6 == 5;

@@ -107,6 +107,23 @@ public sealed class ArrangementAccess(SelvstyrtDb db, CurrentUser user)
     /// </summary>
     public IQueryable<Arrangement> LeadOrOverseenArrangements() => db.Arrangements.Where(LeadsOrOversees(union: false));
 
+    /// <summary>
+    /// The arrangements whose plans the user may change today (<see cref="RelationExtensions.CanEdit"/>): the provider's
+    /// administrator, the office's coordinator, the work leader and co-work leader, and a deputy in an acting period.
+    /// </summary>
+    public IQueryable<Arrangement> EditableArrangements()
+    {
+        var uid = user.Id;
+        var today = user.Today;
+        return db.Arrangements.Where(a =>
+            db.ProviderGrants.Any(g => g.UserId == uid && g.ProviderId == a.ProviderId
+                                       && (g.Role == ProviderRole.ProviderAdmin || (g.Role == ProviderRole.OfficeCoordinator && g.OfficeId == a.OfficeId)))
+            || a.Roles.Any(r => r.UserId == uid && (r.Kind == ArrangementRoleKind.WorkLeader || r.Kind == ArrangementRoleKind.CoWorkLeader)
+                                && r.From <= today && (r.To == null || r.To >= today))
+            || db.ActingPeriods.Any(p => p.ArrangementId == a.Id && p.UserId == uid && p.From <= today && p.To >= today
+                                         && db.ArrangementRoles.Any(r => r.Id == p.RoleId && r.From <= today && (r.To == null || r.To >= today))));
+    }
+
     /// <summary>The arrangements where the user works as an assistant today.</summary>
     public IQueryable<Arrangement> AssistedArrangements() => db.Arrangements.Where(Assists());
 

@@ -15,6 +15,17 @@ public sealed class NotificationStore(SelvstyrtDb db, IConfiguration configurati
     /// <summary>Stores the notifications not already recorded for the same person and key; returns how many were new.</summary>
     public async Task<int> StoreNewAsync(IReadOnlyList<Notification> wanted, CancellationToken ct)
     {
+        var fresh = await AddNewAsync(wanted, ct);
+        await db.SaveChangesAsync(ct);
+        return fresh;
+    }
+
+    /// <summary>
+    /// Adds the notifications not already recorded (and their mail) to the unit of work without saving, so that the caller's
+    /// own change and its notices are saved together or not at all.
+    /// </summary>
+    public async Task<int> AddNewAsync(IReadOnlyList<Notification> wanted, CancellationToken ct)
+    {
         ArgumentNullException.ThrowIfNull(wanted);
         if (wanted.Count == 0) return 0;
         var keys = wanted.Select(w => w.DedupKey).Distinct().ToList();
@@ -36,7 +47,6 @@ public sealed class NotificationStore(SelvstyrtDb db, IConfiguration configurati
                 notification.UserId, notification.Id, "notification:" + notification.Id, notification.CreatedAt);
             if (message.IsSuccess) db.OutboxMessages.Add(message.Value!);
         }
-        await db.SaveChangesAsync(ct);
         return fresh.Count;
     }
 }

@@ -129,7 +129,7 @@ public sealed class PlanRules(SelvstyrtDb db, IMemoryCache cache)
     /// <summary>The full context for a new checker: the assistants' profiles and their shifts in the other plans.</summary>
     private async Task<PlanCheckContext> ContextAsync(WorkPlan plan, Arrangement arrangement, DateInterval window, CheckScope scope, CancellationToken ct)
     {
-        var (employerId, regime) = Employer(arrangement);
+        var employerId = Employer(arrangement).Id;
         var assistants = await db.Assistants.AsNoTracking().Include(a => a.Employments).Include(a => a.OtherEmployerHours).AsSplitQuery()
             .Where(a => scope.Assistants.Contains(a.Id)).ToListAsync(ct);
         var otherPlans = scope.OtherPlans.Count == 0
@@ -141,7 +141,7 @@ public sealed class PlanRules(SelvstyrtDb db, IMemoryCache cache)
             .SelectMany(p => p.RollOut(window.Start, window.End, Zone).Where(s => s.AssistantId is { } a && wanted.Contains(a))
                 .Select(s => PlanCheck.ToInput(s, p.ArrangementId.ToString(), employerId)))
             .GroupBy(s => s.Id, StringComparer.Ordinal).Select(g => g.First()).ToList();
-        var employer = new EmployerProfile(employerId, regime, null, WeekAnchor.Monday, null, [], new EmployerSettings());
+        var employer = EmployerProfileOf(arrangement);
         return new PlanCheckContext(employer, assistants.Select(a => Profile(a, employerId, window.Start)).ToList(), otherShifts, scope.FullyContinuous);
     }
 
@@ -154,8 +154,18 @@ public sealed class PlanRules(SelvstyrtDb db, IMemoryCache cache)
             : (arrangement.ProviderId.ToString(), Regime.Aml);
     }
 
-    private static AssistantProfile Profile(Assistant a, string employer, LocalDate on)
+    /// <summary>The arrangement's employer as the engine's profile (the statutory defaults; agreements come with issue 18).</summary>
+    public static EmployerProfile EmployerProfileOf(Arrangement arrangement)
     {
+        ArgumentNullException.ThrowIfNull(arrangement);
+        var (id, regime) = Employer(arrangement);
+        return new EmployerProfile(id, regime, null, WeekAnchor.Monday, null, [], new EmployerSettings());
+    }
+
+    /// <summary>An assistant as the engine sees them on a day: birth date, employment and seniority, declared other-employer hours.</summary>
+    public static AssistantProfile Profile(Assistant a, string employer, LocalDate on)
+    {
+        ArgumentNullException.ThrowIfNull(a);
         var employment = a.EmploymentOn(on) ?? a.Employments.OrderByDescending(e => e.Start).FirstOrDefault();
         var other = a.OtherEmployerHours.Select(o => new OtherEmployerHoursDeclared(o.EmployerName, (double)o.HoursPerWeek, o.From, o.To)).ToList();
         return new AssistantProfile(a.Id.ToString(), employer, a.BirthDate, employment?.Start, employment?.SeniorityYearsOn(on), null, PlanHours.FullTimeRota, other);

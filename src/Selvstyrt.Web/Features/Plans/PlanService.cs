@@ -323,6 +323,7 @@ public sealed class PlanService(SelvstyrtDb db, ArrangementAccess access, Curren
                 return Invalid.Field("assistantId", "Assistenten er ikke knyttet til ordningen den dagen.");
             var filled = plan.FillVacancy(deviationId, substitute, actor);
             if (!filled.IsSuccess) return filled.Error!;
+            await Substitutes.ShiftOffers.LapseForFilledAsync(db, deviationId, user.Now, ct);
             var userId = await db.Assistants.Where(a => a.Id == substitute).Select(a => a.UserId).SingleAsync(ct);
             if (userId is { } u)
             {

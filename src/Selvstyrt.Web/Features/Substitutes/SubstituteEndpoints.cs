@@ -1,0 +1,111 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Selvstyrt.Domain.Absences;
+using Selvstyrt.Web.Auth;
+using Selvstyrt.Web.Http;
+
+namespace Selvstyrt.Web.Features.Substitutes;
+
+/// <summary>«Finn vikar» under <c>/api/v1</c>: the ranked candidates, offers (idempotent on <c>Idempotency-Key</c>), answers, withdrawal and the open vacancies.</summary>
+public static class SubstituteEndpoints
+{
+    private const string Vacant = "/arrangements/{id:guid}/plans/{planId:guid}/deviations/{deviationId:guid}";
+
+    public sealed record OfferBody(IReadOnlyList<Guid>? AssistantIds, int? EscalateHoursBefore);
+
+    public static void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<SubstituteSearch>();
+        services.AddScoped<ShiftOffers>();
+        if (configuration.GetValue("Jobs:Enabled", true)) services.AddHostedService<OfferEscalation>();
+    }
+
+    public static void MapApi(RouteGroupBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        api.MapGet(Vacant + "/candidates", async (Guid id, Guid planId, Guid deviationId, SubstituteSearch search, CancellationToken ct) =>
+            {
+                var result = await search.SearchAsync(id, planId, deviationId, ct);
+                if (!result.IsSuccess) return result.Error!.ToHttp();
+                var (v, _, candidates) = result.Value!;
+                return Results.Ok(new
+                {
+                    vacancy = new { v.ArrangementId, v.PlanId, v.DeviationId, v.Date, v.Start, v.End, v.Kind, v.Competences },
+                    candidates = candidates.Select(c => new
+                    {
+                        c.AssistantId, c.Name, c.Lawful, c.Reason, c.CanBeOffered, c.Known, c.WeekHours, c.WeekHoursAfter, c.PositionPercent, c.Cost,
+                        breaches = c.Breaches.Select(f => new { f.Rule, f.Message }), warnings = c.Warnings.Select(f => new { f.Rule, f.Message }),
+                    }),
+                });
+            })
+            .WithName("FindSubstitutes").WithSummary("Kandidatene til en ledig vakt, rangert, hver vurdert av regelmotoren (de som ville fått et brudd, står med grunnen)");
+        api.MapPost(Vacant + "/offers", async (Guid id, Guid planId, Guid deviationId, HttpRequest request, ShiftOffers offers, CancellationToken ct) =>
+            {
+                var body = await ApiJson.ReadAsync<OfferBody>(request, ct);
+                if (!body.IsSuccess) return body.Error!.ToHttp();
+                var key = request.Headers["Idempotency-Key"].ToString();
+                var result = await offers.OfferAsync(id, planId, deviationId, body.Value!.AssistantIds, body.Value.EscalateHoursBefore, key.Length == 0 ? null : key, ct);
+                if (!result.IsSuccess) return result.Error!.ToHttp();
+                var answer = new { id = result.Value!.Id, asked = result.Value.Asked };
+                return result.Value.AlreadyExisted ? Results.Ok(answer) : Results.Created($"/api/v1/arrangements/{id}/shift-offers/{result.Value.Id}", answer);
+            })
+            .WithName("OfferVacantShift").WithSummary("Tilby en ledig vakt til én eller flere lovlige kandidater; den første som sier ja, får den. Idempotency-Key anbefales.")
+            .Accepts<OfferBody>("application/json");
+        api.MapGet(Vacant + "/offers", async (Guid id, Guid planId, Guid deviationId, ArrangementAccess access, ShiftOffers offers, CancellationToken ct) =>
+            {
+                var relation = await access.RelationTo(id, ct);
+                if (!relation.CanEdit() || await offers.ForVacancyAsync(id, planId, deviationId, ct) is not { } list) return Results.NotFound();
+                return Results.Ok(list.Select(o => new
+                {
+                    o.Id, o.State, o.OfferedBy, o.OfferedAt, o.EscalateAt, o.EscalatedAt, o.TakenBy, o.ClosedReason,
+                    asked = o.Asked.Select(a => new { name = a.Name, answer = a.Answer, at = a.At }),
+                }));
+            })
+            .WithName("ListShiftOffers").WithSummary("Tilbudene for en ledig vakt, med hvem som er spurt og hva hver svarte");
+        api.MapPost("/arrangements/{id:guid}/shift-offers/{offerId:guid}/withdraw", async (Guid id, Guid offerId, ShiftOffers offers, CancellationToken ct) =>
+            {
+                var result = await offers.WithdrawAsync(id, offerId, ct);
+                return result.IsSuccess ? Results.Ok(new { id = offerId, state = result.Value!.State }) : result.Error!.ToHttp();
+            })
+            .WithName("WithdrawShiftOffer").WithSummary("Trekk tilbake et åpent tilbud; de som ikke har svart, får beskjed");
+        api.MapGet("/vacancies", async (ShiftOffers offers, CurrentUser user, CancellationToken ct) => Results.Ok(await offers.VacanciesAsync(user.Today, 28, ct)))
+            .WithName("ListVacancies").WithSummary("Ledige vakter de neste fire ukene i ordningene du planlegger, med hvor langt tilbudet har kommet");
+        api.MapGet("/shift-offers", async (ShiftOffers offers, CancellationToken ct) => Results.Ok(await offers.WaitingForMeAsync(ct)))
+            .WithName("ListMyShiftOffers").WithSummary("Vakter du er spurt om å ta og ikke har svart på");
+        api.MapPost("/shift-offers/{id:guid}/accept", async (Guid id, ShiftOffers offers, CancellationToken ct) =>
+            {
+                var result = await offers.AcceptAsync(id, ct);
+                return result.IsSuccess ? Results.Ok(new { id, state = result.Value.Offer.State, alreadyYours = result.Value.AlreadyExisted }) : result.Error!.ToHttp();
+            })
+            .WithName("AcceptShiftOffer").WithSummary("Si ja til et tilbud: den første som sier ja, får vakten (regelmotoren vurderer deg på nytt); ellers 409 med grunnen");
+        api.MapPost("/shift-offers/{id:guid}/decline", async (Guid id, ShiftOffers offers, CancellationToken ct) =>
+            {
+                var result = await offers.DeclineAsync(id, ct);
+                return result.IsSuccess ? Results.Ok(new { id, everyoneDeclined = result.Value }) : result.Error!.ToHttp();
+            })
+            .WithName("DeclineShiftOffer").WithSummary("Si nei til et tilbud");
+    }
+}
+
+/// <summary>Every five minutes: open offers due go to the office's coordinator, and offers whose shift has begun close. Off with <c>Jobs:Enabled=false</c>.</summary>
+public sealed class OfferEscalation(IServiceScopeFactory scopes, IClock clock, ILogger<OfferEscalation> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(5));
+        do
+        {
+            try
+            {
+                using var scope = scopes.CreateScope();
+                var escalated = await scope.ServiceProvider.GetRequiredService<ShiftOffers>().EscalateDueAsync(clock.GetCurrentInstant(), stoppingToken);
+                if (escalated > 0) logger.LogInformation("Shift offers: {Count} sent to the coordinator", escalated);
+            }
+            catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException)
+            {
+                logger.LogError(ex, "Escalating shift offers failed; the next run tries again");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}

@@ -1,0 +1,161 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Selvstyrt.Data;
+using Selvstyrt.Domain.Absences;
+using Selvstyrt.Domain.Arrangements;
+using Selvstyrt.Domain.Common;
+using Selvstyrt.Domain.People;
+using Selvstyrt.Domain.Plans;
+using Selvstyrt.Domain.Rules.Engine;
+using Selvstyrt.Web.Auth;
+using Selvstyrt.Web.Features.Plans;
+
+namespace Selvstyrt.Web.Features.Substitutes;
+
+/// <summary>A vacant shift: where, when, and whose it was.</summary>
+public sealed record Vacancy(Guid ArrangementId, string Arrangement, Guid ProviderId, Guid? OfficeId, Guid PlanId, string Plan, Guid DeviationId, LocalDate Date,
+    Instant Start, Instant End, PlanShiftKind Kind, IReadOnlyList<string> Competences, Guid? AbsentAssistantId)
+{
+    /// <summary>The plan's revision when it was read (a direct fill sends it back).</summary>
+    public int Revision { get; init; }
+}
+
+/// <summary>
+/// One assistant judged for a vacant shift. <see cref="Lawful"/> says they may be given it (employed, not away, and the rules
+/// engine finds no breach it would add); <see cref="Reason"/> says why not. Only a lawful candidate with a sign-in can be
+/// sent an offer; a lawful one without can be given the shift directly.
+/// </summary>
+public sealed record Candidate(Guid AssistantId, string Name, bool Lawful, string? Reason, IReadOnlyList<Finding> Breaches, IReadOnlyList<Finding> Warnings,
+    bool Known, double WeekHours, double WeekHoursAfter, decimal? PositionPercent, SubstituteCost Cost, bool CanSignIn)
+{
+    public bool CanBeOffered => Lawful && CanSignIn;
+}
+
+/// <summary>
+/// «Finn vikar» (issue 17, part 5): the candidates for a vacant shift, ranked. The candidates are the assistants with a place
+/// in the arrangement that day; each is judged by the rules engine on their whole situation around the shift (four weeks
+/// either side): their shifts in every published plan of the same employer, and the hours they declared for other employers.
+/// Nobody is offered whose acceptance would add a breach, and those left out carry the reason. The lawful are ranked: known
+/// to the recipient (has worked there), then cost (within the position, additional hours, overtime), then the fewest hours
+/// that week.
+/// </summary>
+public sealed class SubstituteSearch(SelvstyrtDb db, ArrangementAccess access)
+{
+    private static readonly DateTimeZone Zone = CurrentUser.Zone;
+
+    /// <summary>Weeks either side of the shift's week that the engine sees (rest, weekly limits and the 4-week overtime window).</summary>
+    public const int WeeksAround = 4;
+
+    public sealed record Found(Vacancy Vacancy, Relation Relation, IReadOnlyList<Candidate> Candidates);
+
+    public async Task<Result<Found>> SearchAsync(Guid arrangementId, Guid planId, Guid deviationId, CancellationToken ct)
+    {
+        var relation = await access.RelationTo(arrangementId, ct);
+        // Like any object the user may not change the plan of: not found (those who only read the plan never see candidates).
+        if (!relation.CanEdit()) return new NotFound();
+        var loaded = await VacancyAsync(arrangementId, planId, deviationId, ct);
+        if (!loaded.IsSuccess) return loaded.Error!;
+        var (vacancy, plan, arrangement) = loaded.Value;
+        return new Found(vacancy, relation, await JudgeAsync(vacancy, plan, arrangement, null, ct));
+    }
+
+    /// <summary>The vacant shift of a published plan (a vacant rotation shift, or an extra shift nobody has), with its plan and arrangement.</summary>
+    internal async Task<Result<(Vacancy Vacancy, WorkPlan Plan, Arrangement Arrangement)>> VacancyAsync(Guid arrangementId, Guid planId, Guid deviationId, CancellationToken ct)
+    {
+        var plan = await db.WorkPlans.AsNoTracking().Include(p => p.Shifts).Include(p => p.Deviations).Include(p => p.Coverage).AsSplitQuery()
+            .FirstOrDefaultAsync(p => p.Id == planId && p.ArrangementId == arrangementId, ct);
+        var deviation = plan?.Deviations.FirstOrDefault(d => d.Id == deviationId);
+        if (plan is null || deviation is null) return new NotFound("Fant ikke den ledige vakten.");
+        if (plan.Status != PlanStatus.Published || deviation.AssistantId is not null || deviation.Kind is not (PlanDeviationKind.Vacant or PlanDeviationKind.Extra))
+            return Invalid.Field("deviationId", "Vakten er ikke ledig.");
+        var shift = plan.RollOut(deviation.Date, deviation.Date, Zone).FirstOrDefault(s => s.DeviationId == deviation.Id && s.Date == deviation.Date);
+        if (shift is null) return Invalid.Field("deviationId", "Vakten går ikke denne datoen.");
+        var arrangement = await db.Arrangements.AsNoTracking().FirstAsync(a => a.Id == arrangementId, ct);
+        var rotation = plan.Shifts.FirstOrDefault(s => s.Id == deviation.ShiftId);
+        var competences = rotation?.TemplateId is { } t
+            ? await db.ShiftTemplates.AsNoTracking().Where(x => x.Id == t).Select(x => x.Competences).FirstOrDefaultAsync(ct) ?? []
+            : [];
+        var vacancy = new Vacancy(arrangement.Id, arrangement.Name, arrangement.ProviderId, arrangement.OfficeId, plan.Id, plan.Name, deviation.Id, deviation.Date,
+            shift.Start, shift.End, shift.Kind, competences, deviation.Kind == PlanDeviationKind.Vacant ? rotation?.AssistantId : null) { Revision = plan.Revision };
+        return (vacancy, plan, arrangement);
+    }
+
+    /// <summary>Judges the arrangement's assistants that day (or only <paramref name="only"/>), ranked as the page shows them.</summary>
+    internal async Task<List<Candidate>> JudgeAsync(Vacancy vacancy, WorkPlan plan, Arrangement arrangement, Guid? only, CancellationToken ct)
+    {
+        var date = vacancy.Date;
+        var ids = await db.Assignments.AsNoTracking()
+            .Where(s => s.ArrangementId == vacancy.ArrangementId && s.From <= date && (s.To == null || s.To >= date) && s.AssistantId != vacancy.AbsentAssistantId
+                        && (only == null || s.AssistantId == only))
+            .Select(s => s.AssistantId).Distinct().ToListAsync(ct);
+        var assistants = await db.Assistants.AsNoTracking().Include(a => a.Employments).Include(a => a.OtherEmployerHours).AsSplitQuery()
+            .Where(a => ids.Contains(a.Id)).ToListAsync(ct);
+        var away = (await db.Absences.AsNoTracking().Where(x => ids.Contains(x.AssistantId) && x.CancelledAt == null && x.From <= date && x.To >= date)
+            .Select(x => x.AssistantId).ToListAsync(ct)).ToHashSet();
+        var known = (await db.TimeSheets.AsNoTracking().Where(t => t.ArrangementId == vacancy.ArrangementId && ids.Contains(t.AssistantId))
+            .Select(t => t.AssistantId).Distinct().ToListAsync(ct)).ToHashSet();
+
+        var employed = assistants.Where(a => a.EmploymentOn(date) is not null && !away.Contains(a.Id)).ToList();
+        var monday = date.PlusDays(-((int)date.DayOfWeek - 1));
+        var window = new DateInterval(monday.PlusWeeks(-WeeksAround), monday.PlusWeeks(WeeksAround + 1).PlusDays(-1));
+        var employer = PlanRules.EmployerProfileOf(arrangement);
+        var shifts = await ShiftsAsync(arrangement, plan, employed.Select(a => a.Id).ToHashSet(), window, employer.Id, ct);
+        foreach (var s in shifts.Where(s => s.Arrangement == arrangement.Id.ToString() && s.Start < vacancy.Start)) known.Add(Guid.Parse(s.Assistant));
+
+        var rotation = plan.Shifts.FirstOrDefault(s => s.Id == plan.Deviations.First(d => d.Id == vacancy.DeviationId).ShiftId);
+        var vacant = PlanCheck.ToInput(new PlannedShift(Guid.Empty, date, vacancy.Start, vacancy.End, Guid.Empty, vacancy.Kind)
+        {
+            Passive = rotation?.Passive ?? [], PaidPauseMinutes = rotation?.PaidPauseMinutes ?? 0,
+        }, arrangement.Id.ToString(), employer.Id) with { Id = $"ledig:{vacancy.DeviationId:N}" };
+        var continuous = plan.Coverage.Any(c => c.Days == WeekDays.All && c.LengthMinutes >= 24 * 60);
+        var input = new CheckInput(Zone, [employer], employed.Select(a => PlanRules.Profile(a, employer.Id, date)).ToList(), shifts)
+        {
+            Period = window,
+            Arrangements = [new ArrangementInfo(arrangement.Id.ToString(), continuous)],
+        };
+        var positions = employed.ToDictionary(a => a.Id.ToString(), a => a.EmploymentOn(date) is { Kind: not EmploymentKind.OnCall } e ? e.PositionPercent : (decimal?)null);
+        var verdicts = SubstituteJudge.Judge(input, vacant, positions).ToDictionary(v => v.Assistant, StringComparer.Ordinal);
+
+        var result = new List<Candidate>();
+        foreach (var a in assistants)
+        {
+            var canSignIn = a.UserId is not null;
+            if (away.Contains(a.Id)) result.Add(Left(a, "Har meldt fravær denne dagen.", canSignIn, known.Contains(a.Id)));
+            else if (a.EmploymentOn(date) is null) result.Add(Left(a, "Er ikke ansatt denne dagen.", canSignIn, known.Contains(a.Id)));
+            else
+            {
+                var v = verdicts[a.Id.ToString()];
+                var reason = v.Lawful ? null : string.Join(" ", v.Breaches.Select(f => $"{f.Rule}: {f.Message}").Distinct());
+                result.Add(new Candidate(a.Id, a.FullName, v.Lawful, reason, v.Breaches, v.Warnings, known.Contains(a.Id), v.WeekHours, v.WeekHoursAfter,
+                    positions[a.Id.ToString()], v.Cost, canSignIn));
+            }
+        }
+        return result.OrderByDescending(c => c.Lawful).ThenByDescending(c => c.Known).ThenBy(c => c.Cost).ThenBy(c => c.WeekHoursAfter)
+            .ThenBy(c => c.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("nb-NO"), false)).ToList();
+    }
+
+    private static Candidate Left(Assistant a, string reason, bool canSignIn, bool known)
+        => new(a.Id, a.FullName, false, reason, [], [], known, 0, 0, null, SubstituteCost.WithinPosition, canSignIn);
+
+    /// <summary>
+    /// The candidates' shifts in the window: every published plan of the same employer in which one of them has a place (for
+    /// a recipient who employs, only this arrangement's), rolled out, with the vacant plan as it is now.
+    /// </summary>
+    private async Task<List<ShiftInput>> ShiftsAsync(Arrangement arrangement, WorkPlan plan, HashSet<Guid> people, DateInterval window, string employer, CancellationToken ct)
+    {
+        if (people.Count == 0) return [];
+        var ids = people.ToList();
+        var query = db.WorkPlans.AsNoTracking().Include(p => p.Shifts).Include(p => p.Deviations).AsSplitQuery()
+            .Where(p => p.Id != plan.Id && p.Status == PlanStatus.Published && p.StartsOn <= window.End && (p.EndsOn == null || p.EndsOn >= window.Start));
+        query = arrangement.EmployerModel == EmployerModel.Recipient
+            ? query.Where(p => p.ArrangementId == arrangement.Id)
+            : query.Where(p => db.Arrangements.Any(a => a.Id == p.ArrangementId && a.ProviderId == arrangement.ProviderId && a.EmployerModel != EmployerModel.Recipient
+                                                        && a.Assignments.Any(s => ids.Contains(s.AssistantId))));
+        var plans = await query.ToListAsync(ct);
+        plans.Add(plan);
+        return plans
+            .SelectMany(p => p.RollOut(window.Start, window.End, Zone).Where(s => s.AssistantId is { } a && people.Contains(a) && s.Date >= window.Start)
+                .Select(s => PlanCheck.ToInput(s, p.ArrangementId.ToString(), employer)))
+            .GroupBy(s => s.Id, StringComparer.Ordinal).Select(g => g.First()).ToList();
+    }
+}
