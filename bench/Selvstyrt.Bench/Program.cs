@@ -11,7 +11,7 @@ namespace Selvstyrt.Bench;
 
 /// <summary>
 /// Benchmarks of the rules engine (quality.md P1 and P2). Run: <c>dotnet run -c Release --project bench/Selvstyrt.Bench -- all</c>
-/// (or <c>year</c>, <c>incremental</c>, <c>month-end</c>, <c>plan-edit</c>).
+/// (or <c>year</c>, <c>incremental</c>, <c>month-end</c>, <c>plan-edit</c>, <c>substitutes</c>).
 /// </summary>
 public static class Program
 {
@@ -30,6 +30,7 @@ public static class Program
         if (what is "incremental" or "all") Incremental.Run();
         if (what is "month-end" or "all") MonthEnd.Run();
         if (what is "plan-edit" or "all") PlanEdit.Run();
+        if (what is "substitutes" or "all") SubstituteSearchBench.Run();
         if (what == "roster") RosterBench.Run(args.Skip(1).ToArray());
         if (what == "profile") Profile.Run(args.Length > 1 && args[1] == "year" ? ProviderGenerator.Year(330, 110) : ProviderGenerator.TwelveWeeks247TwoToOne());
         return 0;

@@ -11,12 +11,14 @@ namespace Selvstyrt.E2E.Absences;
 
 /// <summary>
 /// Issue 17: the assistant reports sick on a 360 px phone by keyboard only, sees the refusal when a self-certification runs
-/// too long, and then the report and its employer period. A host of its own (the report empties shifts other journeys use).
+/// too long, and then the report and its employer period; the work leader finds the gap on the start page and offers it in
+/// «Finn vikar»; the substitute takes it from «Min plan». All by keyboard at 360 px, axe on every page. A host of its own
+/// (the report empties shifts other journeys use).
 /// </summary>
 public sealed class AbsenceBrowserTests(Browser browser)
 {
     [Fact]
-    public async Task Assistant_ReportsSickByKeyboardAt360Px_TooLongIsExplained_TwoDaysAreTaken()
+    public async Task Assistant_ReportsSickAt360Px_TheLeaderOffersTheGap_TheSubstituteTakesItFromMyPlan()
     {
         await using var factory = new SelvstyrtFactory(DatabaseKind.Sqlite, kestrel: true);
         factory.StartServer();
@@ -37,12 +39,49 @@ public sealed class AbsenceBrowserTests(Browser browser)
         await page.GetByText("Egenmelding for 4 dager, over grensen på 3 dager hver gang").First.WaitForAsync();
         await Browser.AssertFitsAsync(page, "fravær med feil");
 
-        await Keys.TypeDateAsync(page, "fravaer-til", new DateOnly(2026, 11, 25));
+        await Keys.TypeDateAsync(page, "fravaer-til", new DateOnly(2026, 11, 26));
         await Keys.TabToButtonAsync(page, "Meld fravær");
         await page.Keyboard.PressAsync("Enter");
         await page.GetByText("Fraværet er meldt.", new() { Exact = false }).First.WaitForAsync();
-        (await page.Locator("#mitt-fravaer-" + DemoIds.For("assistant:42").ToString("N") + " + ul").InnerTextAsync()).ShouldContain("Arbeidsgiveren betaler 2 dager.");
+        (await page.Locator("#mitt-fravaer-" + DemoIds.For("assistant:42").ToString("N") + " + ul").InnerTextAsync()).ShouldContain("Arbeidsgiveren betaler 3 dager.");
         await Browser.AssertFitsAsync(page, "fravær meldt");
         await Browser.ScreenshotAsync(page, "fravaer-360");
+
+        // The work leader: the gap (the night into 27 November) is on the start page; «Finn vikar» offers it to the substitute.
+        var leader = await browser.NewPageAsync(360, 740, baseUrl);
+        await Browser.SignInAsync(leader, DemoLogins.WorkLeader);
+        await leader.GetByRole(AriaRole.Heading, new() { Name = "Ledige vakter de neste fire ukene" }).WaitForAsync();
+        await Browser.AssertFitsAsync(leader, "start med ledig vakt");
+        await Keys.TabToLinkAsync(leader, "torsdag 26. november 2026 23:00–07:00");
+        await leader.Keyboard.PressAsync("Enter");
+        await leader.GetByRole(AriaRole.Heading, new() { Name = "Finn vikar", Level = 1 }).WaitForAsync();
+        await Browser.AssertFitsAsync(leader, "finn vikar");
+        await Browser.ScreenshotAsync(leader, "finn-vikar-360");
+        await Keys.TabToAsync(leader, "tilby-" + DemoIds.For($"assistant:{DemoSeeder.DemoSubstituteIndex}").ToString("N"));
+        await leader.Keyboard.PressAsync("Space");
+        await Keys.TabToButtonAsync(leader, "Send tilbud til de valgte");
+        await leader.Keyboard.PressAsync("Enter");
+        await leader.GetByText("Tilbudet er sendt til 1.", new() { Exact = false }).First.WaitForAsync();
+        (await leader.Locator("#tilbud-tittel + .app-offer").InnerTextAsync()).ShouldContain("har ikke svart");
+        await Browser.AssertFitsAsync(leader, "tilbud sendt");
+
+        // The substitute: told on the start page, takes the shift in «Min plan», and it is theirs.
+        var substitute = await browser.NewPageAsync(360, 740, baseUrl);
+        await Browser.SignInAsync(substitute, DemoLogins.Substitute);
+        await Keys.TabToLinkAsync(substitute, "Svar i «Min plan»");
+        await substitute.Keyboard.PressAsync("Enter");
+        await substitute.GetByRole(AriaRole.Heading, new() { Name = "Tilbud om vakter" }).WaitForAsync();
+        await Browser.AssertFitsAsync(substitute, "min plan med tilbud");
+        await Browser.ScreenshotAsync(substitute, "min-plan-tilbud-360");
+        await Keys.TabToButtonAsync(substitute, "Ja, jeg tar vakten");
+        await substitute.Keyboard.PressAsync("Enter");
+        await substitute.GetByText("Vakten er din.", new() { Exact = false }).First.WaitForAsync();
+        (await substitute.Locator(".app-myplan").InnerTextAsync()).ShouldContain("23:00–07:00");
+        await Browser.AssertFitsAsync(substitute, "vakten tatt");
+
+        await leader.GotoAsync(leader.Url);
+        await leader.GetByText("Vakten er ikke ledig lenger", new() { Exact = false }).First.WaitForAsync();
+        (await leader.Locator("#tilbud-tittel + .app-offer").InnerTextAsync()).ShouldContain("sa ja");
+        await Browser.AssertFitsAsync(leader, "vakten er tatt");
     }
 }
