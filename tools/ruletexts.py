@@ -109,6 +109,9 @@ T = {
 "EGM-8-24-2.Joined": "Egenmeldt fravær med under {2} dager imellom legges sammen: {0} dager, over grensen på {1} (folketrygdloven § 8-24). Legeerklæring trengs.",
 "EGM-8-24-3.OverCap": "{0} egenmeldte dager de siste 12 månedene og {1} til blir over arbeidsgiverens grense på {2} dager (utvidet egenmelding).",
 "EGM-8-27.Many": "Dette er egenmelding nummer {0} på 12 måneder: arbeidsgiveren kan nekte bruk av egenmelding en tid (folketrygdloven § 8-27). Et flagg, ikke en sperre.",
+"OMS-AGE.None": "Ingen av barna gir rett til omsorgsdager i {0}: et barn teller til og med året det fyller 12, eller 18 om det er kronisk sykt (folketrygdloven § 9-5).",
+"OMS-PAY.Split": "Arbeidsgiveren betaler {0} omsorgsdager av dette fraværet og NAV refunderer {1}; {2} dager er igjen i {3} (folketrygdloven § 9-8).",
+"OMS-9-6.Over": "{0} dager er over retten på {1} omsorgsdager i {2} (folketrygdloven § 9-6).",
 }
 
 root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")

@@ -735,6 +735,7 @@ T.update({
 "SheetRole.Employer": ("arbeidsgiver", "employer"),
 "Completeness.Unconfirmed": ("verken bekreftet eller merket som ikke arbeidet", "neither confirmed nor marked as not worked"),
 "Completeness.Overlap": ("overlapper en annen registrering", "overlaps another entry"),
+"Completeness.OnAbsence": ("er på en dag med registrert fravær: endre registreringen eller fraværet", "is on a day of registered absence: change the entry or the absence"),
 "Sheets.Title": ("Timelister", "Time sheets"),
 "Sheets.Mine": ("Mine timelister", "My time sheets"),
 "Sheets.MineIntro": ("Bekreft vaktene du har arbeidet, rett det som ble annerledes, og send timelisten til arbeidslederen når måneden er over.", "Confirm the shifts you worked, correct what was different, and send the time sheet to your work leader when the month is over."),
@@ -1229,6 +1230,7 @@ T.update({
 "Home.OffersWaiting": ("Du er spurt om å ta {0} ledige vakter.", "You are asked to take {0} vacant shifts."),
 "Home.OffersLink": ("Svar i «Min plan»", "Answer in «My plan»"),
 "Substitute.WeekHours": ("Timer den uka: {0} → {1} med vakten", "Hours that week: {0} → {1} with the shift"),
+"Sheet.AbsentDay": ("Fraværsdag", "Day of absence"),
 })
 
 from xml.sax.saxutils import escape

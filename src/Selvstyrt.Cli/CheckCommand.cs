@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using Selvstyrt.Domain.Absences;
 using Selvstyrt.Domain.Rules.Engine;
 using Selvstyrt.Domain.Rules.Io;
 
@@ -29,6 +30,8 @@ internal static class CheckCommand
                 return 2;
             }
             var result = RuleEngine.Check(checkInput);
+            var absences = AbsenceCheck.Run(checkInput);
+            if (absences.Count > 0) result = result with { Findings = [.. result.Findings.Concat(absences).Order(FindingOrder.Instance)] };
             var output = parse.GetValue(format) == "text" ? CheckOutput.Text(result, checkInput.Zone) : CheckOutput.Json(result, checkInput.Zone);
             await using var stdout = Console.OpenStandardOutput();
             await stdout.WriteAsync(Encoding.UTF8.GetBytes(output), ct);

@@ -30,6 +30,56 @@ public class CheckCommandTests
         => result.GetProperty("shifts").EnumerateArray().Single(s => s.GetProperty("id").GetString() == id);
 
     [Fact]
+    public async Task Example9_SelfCertifiedFiveWeeksAfterStart_IsRefused_EGM_8_24_1()
+    {
+        var result = await Check("09-self-certified-too-soon.json");
+        var finding = Findings(result, "EGM-8-24-1").ShouldHaveSingleItem();
+        finding.GetProperty("severity").GetString().ShouldBe("breach");
+        finding.GetProperty("shifts").EnumerateArray().Select(s => s.GetString()).ShouldBe(["f1"], "the finding names the absence");
+        finding.GetProperty("message").GetString()!.ShouldContain("10.3.2025");
+        finding.GetProperty("from").GetString().ShouldBe("2025-03-03T00:00:00+01:00");
+    }
+
+    [Fact]
+    public async Task Example10_TheFifthSelfCertificationIn12Months_IsFlagged_NotRefused_EGM_8_27()
+    {
+        var result = await Check("10-fifth-self-certification.json");
+        var flag = Findings(result, "EGM-8-27").ShouldHaveSingleItem();
+        flag.GetProperty("severity").GetString().ShouldBe("warn");
+        flag.GetProperty("shifts")[0].GetString().ShouldBe("f5");
+        result.GetProperty("findings").EnumerateArray().ShouldNotContain(f => f.GetProperty("severity").GetString() == "breach");
+        Findings(result, "SYK-8-19-1").Count.ShouldBe(5, "each absence's share of the employer period is told");
+    }
+
+    [Fact]
+    public async Task Example11_SoleCarerOfTwoChildrenOneChronicallyIll_Has40Days_OMS_9_6_AndTheEmployerPaysTen_OMS_PAY()
+    {
+        var result = await Check("11-sole-carer-sick-child-days.json");
+        var pay = Findings(result, "OMS-PAY");
+        pay.Count.ShouldBe(2);
+        // 12 calendar days in February: the employer's 10, NAV 2, 28 of 40 left; 33 days in September: all NAV's, 5 over.
+        pay[0].GetProperty("message").GetString().ShouldStartWith("Arbeidsgiveren betaler 10 omsorgsdager av dette fraværet og NAV refunderer 2; 28 dager er igjen i 2025");
+        pay[1].GetProperty("message").GetString().ShouldStartWith("Arbeidsgiveren betaler 0 omsorgsdager av dette fraværet og NAV refunderer 28; 0 dager er igjen i 2025");
+        Findings(result, "OMS-9-6").ShouldHaveSingleItem().GetProperty("message").GetString()!.ShouldStartWith("5 dager er over retten på 40 omsorgsdager i 2025");
+    }
+
+    [Theory]
+    [InlineData("""{ "id": "f1", "assistant": "a1", "kind": "sickness", "from": "2025-03-03", "to": "2025-03-03" }""", "absences[0].certifiedBy")]
+    [InlineData("""{ "id": "f1", "assistant": "a9", "kind": "sick-child", "from": "2025-03-03", "to": "2025-03-03" }""", "absences[0].assistant: ukjent assistent «a9»")]
+    [InlineData("""{ "id": "f1", "assistant": "a1", "kind": "holiday", "certifiedBy": "self", "from": "2025-03-03", "to": "2025-03-03" }""", "absences[0].certifiedBy: gjelder bare sykefravær")]
+    [InlineData("""{ "id": "f1", "assistant": "a1", "kind": "sick-child", "from": "2025-03-05", "to": "2025-03-03" }""", "absences[0].to: slutt er før start")]
+    [InlineData("""{ "id": "f1", "assistant": "a1", "kind": "sick-child", "from": "2025-03-03", "to": "2025-03-03", "reason": "influensa" }""", "absences[0]")]
+    public async Task BadAbsences_Exit2_NamingTheField(string absence, string expected)
+    {
+        var input = $$"""{ "employers": [ { "id": "e1" } ], "assistants": [ { "id": "a1", "employer": "e1", "employedFrom": "2020-01-01" } ], "shifts": [], "absences": [ {{absence}} ] }""";
+        var (exit, output, error) = await Run("check -", input);
+        exit.ShouldBe(2);
+        output.ShouldBeEmpty();
+        error.ShouldContain(expected);
+        error.ShouldNotContain("   at ");
+    }
+
+    [Fact]
     public async Task Example1_SpringDstNight_NineHoursSevenAtNightWithinLimits()
     {
         var result = await Check("01-spring-dst-night.json");

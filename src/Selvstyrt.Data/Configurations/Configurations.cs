@@ -480,6 +480,7 @@ internal sealed class TimeSheetConfiguration : IEntityTypeConfiguration<TimeShee
         b.Property(x => x.State).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.RejectionComment).HasMaxLength(500);
         b.Ignore(x => x.Effective);
+        b.Ignore(x => x.AbsentDays);
         b.Ignore(x => x.PendingCorrections);
         b.HasOne<Provider>().WithMany().HasForeignKey(x => x.ProviderId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Arrangement>().WithMany().HasForeignKey(x => x.ArrangementId).OnDelete(DeleteBehavior.Restrict);

@@ -208,6 +208,31 @@ public sealed class TimeSheet : AuditedAggregate
 
     private bool Editable => State is SheetState.Draft or SheetState.Rejected;
 
+    private HashSet<LocalDate> _absent = [];
+
+    /// <summary>
+    /// The days of the month the assistant is registered as fully absent (sick leave at 100 %), as the caller read them: a
+    /// shift on such a day cannot be confirmed, and worked time on it must be put right before the sheet goes on. Not stored.
+    /// </summary>
+    public IReadOnlySet<LocalDate> AbsentDays => _absent;
+
+    public void KnowAbsence(IEnumerable<LocalDate> days)
+    {
+        ArgumentNullException.ThrowIfNull(days);
+        _absent = [.. days];
+    }
+
+    private const string OnAbsenceDay = "Du har registrert fravær denne dagen, så vakten kan ikke bekreftes. Arbeidet du likevel, endre fraværet under «Fravær» først.";
+
+    /// <summary>Removes the open planned entries on the given days (the assistant reported absence; the shifts went vacant in the plan).</summary>
+    public int DropOpenPlannedOn(LocalDate from, LocalDate to)
+    {
+        if (!Editable) return 0;
+        var removed = _entries.RemoveAll(e => e.Source == EntrySource.Planned && e.Status == EntryStatus.Open && e.Date >= from && e.Date <= to);
+        if (removed > 0) Touch();
+        return removed;
+    }
+
     /// <summary>
     /// Takes a shift of the published plan in as an open entry. Idempotent: a shift already on the sheet (same plan
     /// shift and date) is left as it is, so refreshing from the plan never duplicates or undoes what was confirmed.
@@ -248,6 +273,7 @@ public sealed class TimeSheet : AuditedAggregate
         var found = Editing(entryId);
         if (!found.IsSuccess) return found;
         if (found.Value!.PlannedEnd is { } end && end > actor.At) return Invalid.Field("entry", NotOverYet);
+        if (_absent.Contains(found.Value.Date)) return Invalid.Field("entry", OnAbsenceDay);
         found.Value.MarkWorked(null, null, actor);
         Touch();
         return found;
@@ -256,12 +282,12 @@ public sealed class TimeSheet : AuditedAggregate
     private const string NotOverYet = "Vakten er ikke over ennå. Bekreft den når den er ferdig.";
     private const string InTheFuture = "Slutt kan ikke være fram i tid. Før arbeidet når det er gjort.";
 
-    /// <summary>Confirms every open entry that has ended as worked as planned (shifts still to come stay open).</summary>
+    /// <summary>Confirms every open entry that has ended as worked as planned (shifts still to come, and any on a day of absence, stay open).</summary>
     public Result<int> ConfirmAllOpen(SheetActor actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (!Editable) return new TransitionRefused(State, SheetAction.Edit);
-        var open = _entries.Where(e => e.Status == EntryStatus.Open && e.End <= actor.At).ToList();
+        var open = _entries.Where(e => e.Status == EntryStatus.Open && e.End <= actor.At && !_absent.Contains(e.Date)).ToList();
         foreach (var e in open) e.MarkWorked(null, null, actor);
         if (open.Count > 0) Touch();
         return open.Count;
@@ -383,13 +409,15 @@ public sealed class TimeSheet : AuditedAggregate
 
     /// <summary>
     /// What must be in order before the sheet can go on: every planned shift confirmed or marked as not worked,
-    /// no overlapping entries, overtime with a reason. Keys name the entry (or «sheet»).
+    /// no overlapping entries, no work on a day of registered absence (<see cref="AbsentDays"/>). Keys name the entry.
     /// </summary>
     public IReadOnlyList<Completeness> Incomplete()
     {
         var list = new List<Completeness>();
         foreach (var e in _entries.Where(e => e.Status == EntryStatus.Open))
             list.Add(new Completeness(e.Id, CompletenessKind.Unconfirmed));
+        foreach (var e in Effective.Where(e => e.Status == EntryStatus.Worked && _absent.Contains(e.Date)))
+            list.Add(new Completeness(e.Id, CompletenessKind.OnAbsence));
         Instant? latestEnd = null;
         foreach (var e in Effective.Where(e => e.Status == EntryStatus.Worked).OrderBy(e => e.Start))
         {
@@ -541,6 +569,9 @@ public enum CompletenessKind
 {
     Unconfirmed = 1,
     Overlap = 2,
+
+    /// <summary>Worked time on a day the assistant is registered as fully absent.</summary>
+    OnAbsence = 3,
 }
 
 /// <summary>One completeness finding on one entry.</summary>
@@ -554,6 +585,8 @@ public sealed record Completeness(Guid EntryId, CompletenessKind Kind)
         var parts = new List<string>();
         if (open > 0) parts.Add(string.Create(CultureInfo.InvariantCulture, $"{open} planlagte vakter er verken bekreftet eller merket som ikke arbeidet."));
         if (overlap > 0) parts.Add(string.Create(CultureInfo.InvariantCulture, $"{overlap} registreringer overlapper en annen."));
+        var absent = list.Count(c => c.Kind == CompletenessKind.OnAbsence);
+        if (absent > 0) parts.Add(string.Create(CultureInfo.InvariantCulture, $"{absent} registreringer er på dager med registrert fravær."));
         return string.Join(" ", parts);
     }
 }

@@ -178,4 +178,40 @@ public sealed class AbsenceReportTests
         using var taken = await PostAsync(assistant, FiveDays, Guid.NewGuid().ToString());
         taken.StatusCode.ShouldBe(HttpStatusCode.Created, await taken.Content.ReadAsStringAsync(Ct));
     }
+    [Theory, DatabaseData]
+    public async Task ASickReport_TakesTheDaysOpenEntriesOffTheTimeSheet_AndWorkEnteredOnThemMustBePutRight(DatabaseKind db)
+    {
+        await using var factory = Hosts.Fresh(db);
+        var assistant = await factory.SignedInClientAsync(DemoLogins.Assistant);
+        var arrangement = DemoIds.For("arrangement:10");
+        // The demo assistant's last day with a shift in the 24/7 arrangement before today (23 November), on November's sheet.
+        LocalDate day;
+        using (var scope = factory.Services.CreateScope())
+        {
+            var plan = await scope.ServiceProvider.GetRequiredService<SelvstyrtDb>().WorkPlans.Include(p => p.Shifts).Include(p => p.Deviations).AsSplitQuery().SingleAsync(p => p.Id == Plan10, Ct);
+            day = plan.RollOut(new LocalDate(2026, 11, 2), new LocalDate(2026, 11, 21), Zone).Where(s => s.AssistantId == Demo42 && s.Date >= new LocalDate(2026, 11, 2) && s.End.InZone(Zone).Date == s.Date).Max(s => s.Date);
+        }
+        using var started = await ApiCalls.PostAsync(assistant, $"/api/v1/arrangements/{arrangement}/timesheets", """{ "month": "2026-11-01" }""", null, Ct);
+        started.StatusCode.ShouldBe(HttpStatusCode.OK, await started.Content.ReadAsStringAsync(Ct));
+        var sheetId = (await started.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+        async Task<JsonElement> SheetAsync() => await assistant.GetFromJsonAsync<JsonElement>($"/api/v1/timesheets/{sheetId}", Ct);
+        bool OnDay(JsonElement e) => e.GetProperty("date").GetString() == day.ToString("yyyy-MM-dd", null);
+        (await SheetAsync()).GetProperty("entries").EnumerateArray().Count(OnDay).ShouldBeGreaterThan(0, "the day's shift is an open entry");
+
+        using (var reported = await PostAsync(assistant, $$"""{ "kind": "SelfCertified", "from": "{{day:yyyy-MM-dd}}", "to": "{{day:yyyy-MM-dd}}" }""", Guid.NewGuid().ToString()))
+            reported.StatusCode.ShouldBe(HttpStatusCode.Created, await reported.Content.ReadAsStringAsync(Ct));
+        var sheet = await SheetAsync();
+        sheet.GetProperty("entries").EnumerateArray().Count(OnDay).ShouldBe(0, "the open entries of the sick day came off the sheet");
+
+        // Work entered on the sick day anyway keeps the sheet from going on, with the reason.
+        using (var entered = await ApiCalls.PostAsync(assistant, $"/api/v1/timesheets/{sheetId}/entries",
+                   JsonSerializer.Serialize(new { date = day.ToString("yyyy-MM-dd", null), start = "10:00:00", end = "12:00:00", reason = "Hjalp til en time", revision = sheet.GetProperty("revision").GetInt32() }), Guid.NewGuid().ToString(), Ct))
+            entered.StatusCode.ShouldBe(HttpStatusCode.Created, await entered.Content.ReadAsStringAsync(Ct));
+        sheet = await SheetAsync();
+        var onAbsence = sheet.GetProperty("incomplete").EnumerateArray().Select(i => i.GetString()!).Where(i => i.EndsWith(":OnAbsence", StringComparison.Ordinal)).ToList();
+        onAbsence.Count.ShouldBe(1);
+        using var submitted = await ApiCalls.PostAsync(assistant, $"/api/v1/timesheets/{sheetId}/submit", JsonSerializer.Serialize(new { revision = sheet.GetProperty("revision").GetInt32() }), null, Ct);
+        submitted.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await submitted.Content.ReadAsStringAsync(Ct)).ShouldContain("på dager med registrert fravær");
+    }
 }

@@ -262,4 +262,45 @@ public sealed class SubstituteTests
         late.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await late.Content.ReadAsStringAsync(Ct)).ShouldContain("trukket tilbake");
     }
+    [Theory, DatabaseData]
+    public async Task TheHourAccount_CountsAVacantShiftOnlyWhenASubstituteTakesIt(DatabaseKind db)
+    {
+        await using var factory = Hosts.Fresh(db);
+        var leader = await factory.SignedInClientAsync(DemoLogins.WorkLeader);
+        async Task<decimal> ForecastAsync() => (await leader.GetFromJsonAsync<JsonElement>($"/api/v1/arrangements/{Arrangement10}/hour-account", Ct))
+            .GetProperty("current").EnumerateArray().Single(p => p.GetProperty("kind").GetString() == "Year").GetProperty("forecast").GetDecimal();
+        var before = await ForecastAsync();
+
+        var vacancies = await ReportSickAsync(factory);
+        var (deviation, _) = await VacancyForAsync(leader, vacancies, Substitute);
+        var hours = 0m;
+        using (var scope = factory.Services.CreateScope())
+        {
+            var plan = await scope.ServiceProvider.GetRequiredService<SelvstyrtDb>().WorkPlans.Include(p => p.Shifts).Include(p => p.Deviations).AsSplitQuery().SingleAsync(p => p.Id == Plan10, Ct);
+            foreach (var d in plan.Deviations.Where(d => vacancies.Contains(d.Id)))
+            {
+                var shift = plan.RollOut(d.Date, d.Date, Zone).Single(s => s.DeviationId == d.Id);
+                hours += (decimal)(shift.End - shift.Start).TotalHours;
+            }
+        }
+        hours.ShouldBeGreaterThan(0m);
+        (await ForecastAsync()).ShouldBe(before - hours, "the gaps are not used hours while nobody fills them");
+
+        using (var offered = await ApiCalls.PostAsync(leader, OffersPath(deviation), JsonSerializer.Serialize(new { assistantIds = new[] { Substitute } }), Guid.NewGuid().ToString(), Ct))
+            offered.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var substitute = await factory.SignedInClientAsync(DemoLogins.Substitute);
+        var offerId = (await substitute.GetFromJsonAsync<JsonElement>("/api/v1/shift-offers", Ct))[0].GetProperty("offerId").GetGuid();
+        using (var accepted = await ApiCalls.PostAsync(substitute, $"/api/v1/shift-offers/{offerId}/accept", "{}", null, Ct))
+            accepted.StatusCode.ShouldBe(HttpStatusCode.OK);
+        decimal taken;
+        using (var scope = factory.Services.CreateScope())
+        {
+            var plan = await scope.ServiceProvider.GetRequiredService<SelvstyrtDb>().WorkPlans.Include(p => p.Shifts).Include(p => p.Deviations).AsSplitQuery().SingleAsync(p => p.Id == Plan10, Ct);
+            var d = plan.Deviations.Single(x => x.Id == deviation);
+            var shift = plan.RollOut(d.Date, d.Date, Zone).Single(s => s.DeviationId == d.Id);
+            shift.AssistantId.ShouldBe(Substitute);
+            taken = (decimal)(shift.End - shift.Start).TotalHours;
+        }
+        (await ForecastAsync()).ShouldBe(before - hours + taken, "the shift the substitute took counts again");
+    }
 }

@@ -124,6 +124,9 @@ public sealed record LegalBasis(LegalBasisKind Kind, string? Id, IReadOnlySet<st
 /// <summary>An employer's settings; the defaults follow rules.md.</summary>
 public sealed record EmployerSettings
 {
+    /// <summary>The employer's wider right to self-certify (EGM-8-24-3: 8 days each time, 24 in 12 months); the law's 3 days otherwise.</summary>
+    public bool WiderSelfCertification { get; init; }
+
     /// <summary>How "per 24 hours" is measured.</summary>
     public DayWindowMode DayWindow { get; init; } = DayWindowMode.CalendarDay;
     /// <summary>How daily rest is measured.</summary>
@@ -185,6 +188,9 @@ public sealed record CheckInput(DateTimeZone Zone, IReadOnlyList<EmployerProfile
     /// count as weeks off in averages. Without it, the period runs from the first to the last shift.
     /// </summary>
     public DateInterval? Period { get; init; }
+
+    /// <summary>Registered absences and the care facts behind sick-child days, for the batch check of absence (rules.md § 4).</summary>
+    public Absences.AbsenceRecords? Absences { get; init; }
 }
 
 /// <summary>One finding: which rule, how bad, whose, when, what was measured against which limit, and why in Norwegian.</summary>

@@ -56,7 +56,7 @@ public static partial class CheckDocument
 
         public CheckInput Document(JsonElement root)
         {
-            Object(root, "$", "zone", "employers", "assistants", "shifts", "plan", "period", "arrangements");
+            Object(root, "$", "zone", "employers", "assistants", "shifts", "plan", "period", "arrangements", "absences");
             if (root.TryGetProperty("zone", out var zone))
             {
                 var id = String(zone, "zone");
@@ -112,7 +112,46 @@ public static partial class CheckDocument
                     arrangements.Add(new ArrangementInfo(id, list[i].TryGetProperty("fullyContinuous", out var fc) && Bool(fc, path + ".fullyContinuous")));
                 }
             }
-            return new CheckInput(_zone, employers, assistants, shifts) { Plan = plan, Period = period, Arrangements = arrangements };
+            Absences.AbsenceRecords? absences = null;
+            if (root.TryGetProperty("absences", out var absencesJson))
+            {
+                var list = Array(absencesJson, "absences");
+                var ids = new HashSet<string>(StringComparer.Ordinal);
+                var read = new List<Absences.AbsenceInput>();
+                for (var i = 0; i < list.Count; i++)
+                {
+                    var absence = Absence(list[i], $"absences[{i}]");
+                    if (!ids.Add(absence.Id)) throw new CheckInputException($"absences[{i}].id", $"id «{absence.Id}» er brukt før");
+                    read.Add(absence);
+                }
+                absences = new Absences.AbsenceRecords(read, _facts);
+            }
+            return new CheckInput(_zone, employers, assistants, shifts) { Plan = plan, Period = period, Arrangements = arrangements, Absences = absences };
+        }
+
+        private readonly Dictionary<string, Absences.AbsenceFacts> _facts = new(StringComparer.Ordinal);
+
+        private Absences.AbsenceInput Absence(JsonElement a, string path)
+        {
+            Object(a, path, "id", "assistant", "kind", "certifiedBy", "from", "to", "degree");
+            var id = Id(Required(a, "id", path), path + ".id");
+            var assistant = String(Required(a, "assistant", path), path + ".assistant");
+            if (!_assistants.TryGetValue(assistant, out var profile)) throw new CheckInputException(path + ".assistant", $"ukjent assistent «{assistant}»");
+            var kind = Choice(Required(a, "kind", path), path + ".kind", ("sickness", (Absences.AbsenceKind)0), ("sick-child", Absences.AbsenceKind.SickChild),
+                ("holiday", Absences.AbsenceKind.Holiday), ("welfare", Absences.AbsenceKind.Welfare), ("parental", Absences.AbsenceKind.Parental), ("unpaid", Absences.AbsenceKind.Unpaid));
+            if (kind == 0)
+            {
+                kind = Choice(Required(a, "certifiedBy", path), path + ".certifiedBy", ("self", Absences.AbsenceKind.SelfCertified), ("doctor", Absences.AbsenceKind.DoctorCertified));
+                if (profile.EmployedFrom is null) throw new CheckInputException(path + ".assistant", $"assistenten «{assistant}» mangler employedFrom, som sykefravær måles fra");
+            }
+            else if (a.TryGetProperty("certifiedBy", out _)) throw new CheckInputException(path + ".certifiedBy", "gjelder bare sykefravær (kind «sickness»)");
+            var from = Date(Required(a, "from", path), path + ".from");
+            var to = Date(Required(a, "to", path), path + ".to");
+            if (to < from) throw new CheckInputException(path + ".to", "slutt er før start");
+            if (Period.Between(from, to, PeriodUnits.Days).Days >= 366) throw new CheckInputException(path + ".to", "et fravær kan vare høyst ett år; del det opp");
+            var degree = a.TryGetProperty("degree", out var d) ? (int)Number(d, path + ".degree", 1, 100, integer: true) : 100;
+            if (degree != 100 && kind != Absences.AbsenceKind.DoctorCertified) throw new CheckInputException(path + ".degree", "gradert fravær gjelder bare sykmelding fra lege");
+            return new Absences.AbsenceInput(id, assistant, new Absences.AbsencePeriod(from, to, kind, degree));
         }
 
         private EmployerProfile Employer(JsonElement e, string path, HashSet<string> assistantIds)
@@ -204,8 +243,9 @@ public static partial class CheckDocument
 
         private static EmployerSettings Settings(JsonElement s, string path)
         {
-            Object(s, path, "dayWindow", "dailyRest", "nightWindow", "planNoticeDays", "overtimePremium", "passiveFactor", "strain");
+            Object(s, path, "dayWindow", "dailyRest", "nightWindow", "planNoticeDays", "overtimePremium", "passiveFactor", "strain", "widerSelfCertification");
             var settings = new EmployerSettings();
+            if (s.TryGetProperty("widerSelfCertification", out var ws)) settings = settings with { WiderSelfCertification = Bool(ws, path + ".widerSelfCertification") };
             if (s.TryGetProperty("dayWindow", out var dw)) settings = settings with { DayWindow = Choice(dw, path + ".dayWindow", ("rolling", DayWindowMode.Rolling), ("calendar-day", DayWindowMode.CalendarDay)) };
             if (s.TryGetProperty("dailyRest", out var dr)) settings = settings with { DailyRest = Choice(dr, path + ".dailyRest", ("rolling", DailyRestMode.Rolling), ("gap", DailyRestMode.Gap)) };
             if (s.TryGetProperty("nightWindow", out var nw))
@@ -236,7 +276,7 @@ public static partial class CheckDocument
 
         private AssistantProfile Assistant(JsonElement a, string path)
         {
-            Object(a, path, "id", "employer", "birthDate", "employedFrom", "seniorityYears", "hourlyPay", "weeklyNorm", "otherEmployerHours");
+            Object(a, path, "id", "employer", "birthDate", "employedFrom", "seniorityYears", "hourlyPay", "weeklyNorm", "otherEmployerHours", "children", "soleCarer");
             var id = Id(Required(a, "id", path), path + ".id");
             if (_assistants.ContainsKey(id)) throw new CheckInputException(path + ".id", $"id «{id}» er brukt før");
             var employer = String(Required(a, "employer", path), path + ".employer");
@@ -244,6 +284,20 @@ public static partial class CheckDocument
             LocalDate? birth = a.TryGetProperty("birthDate", out var b) ? Date(b, path + ".birthDate") : null;
             LocalDate? employed = a.TryGetProperty("employedFrom", out var e) ? Date(e, path + ".employedFrom") : null;
             if (birth is not null && employed is not null && employed < birth) throw new CheckInputException(path + ".employedFrom", "er før fødselsdatoen");
+            var children = new List<Absences.CareChild>();
+            if (a.TryGetProperty("children", out var ch))
+            {
+                var list = Array(ch, path + ".children");
+                for (var i = 0; i < list.Count; i++)
+                {
+                    var cp = $"{path}.children[{i}]";
+                    Object(list[i], cp, "birthYear", "chronicallyIll");
+                    var year = (int)Number(Required(list[i], "birthYear", cp), cp + ".birthYear", 1900, 2200, integer: true);
+                    children.Add(new Absences.CareChild(year, list[i].TryGetProperty("chronicallyIll", out var ci) && Bool(ci, cp + ".chronicallyIll")));
+                }
+            }
+            var sole = a.TryGetProperty("soleCarer", out var sc) && Bool(sc, path + ".soleCarer");
+            _facts[id] = new Absences.AbsenceFacts(employed, children, sole);
             int? seniority = a.TryGetProperty("seniorityYears", out var s) ? (int)Number(s, path + ".seniorityYears", 0, 70, integer: true) : null;
             decimal? pay = a.TryGetProperty("hourlyPay", out var p) ? (decimal)Number(p, path + ".hourlyPay", 0.01, 100_000) : null;
             var norm = a.TryGetProperty("weeklyNorm", out var n) ? (decimal)Number(n, path + ".weeklyNorm", 1, 60) : 37.5m;

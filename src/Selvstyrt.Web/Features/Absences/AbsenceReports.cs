@@ -7,6 +7,7 @@ using Selvstyrt.Domain.Common;
 using Selvstyrt.Domain.Notifications;
 using Selvstyrt.Domain.People;
 using Selvstyrt.Domain.Plans;
+using Selvstyrt.Domain.TimeSheets;
 using Selvstyrt.Web.Auth;
 using Selvstyrt.Web.Features.Assistants;
 using Selvstyrt.Web.Features.Notifications;
@@ -94,9 +95,16 @@ public sealed class AbsenceReports(SelvstyrtDb db, CurrentUser user, Notificatio
         return new Reported(absence.Id, false, findings, vacated.Sum(v => v.Shifts));
     }
 
-    /// <summary>Makes the assistant's shifts from <paramref name="from"/> to <paramref name="to"/> vacant in every published plan of their arrangements.</summary>
+    /// <summary>
+    /// Makes the assistant's shifts from <paramref name="from"/> to <paramref name="to"/> vacant in every published plan of their
+    /// arrangements, and takes the open (not yet confirmed) entries of those days off their time sheets still being filled in.
+    /// </summary>
     private async Task<List<(Guid ArrangementId, Guid PlanId, string Name, int Shifts)>> VacateAsync(Assistant a, LocalDate from, LocalDate to, CancellationToken ct)
     {
+        var firstMonth = new LocalDate(from.Year, from.Month, 1);
+        var sheets = await db.TimeSheets.Include(s => s.Entries)
+            .Where(s => s.AssistantId == a.Id && s.Month >= firstMonth && s.Month <= to && (s.State == SheetState.Draft || s.State == SheetState.Rejected)).ToListAsync(ct);
+        foreach (var sheet in sheets) sheet.DropOpenPlannedOn(from, to);
         var (plans, names) = await PlansAsync(a, from, to, ct);
         var actor = new PlanActor(user.Now, user.DisplayName, user.Today);
         var result = new List<(Guid, Guid, string, int)>();

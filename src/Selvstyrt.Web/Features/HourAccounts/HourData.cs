@@ -136,7 +136,9 @@ public sealed class HourData(SelvstyrtDb db, CurrentUser user)
             if (i + 1 < ordered.Count) end = LocalDate.Min(end, ordered[i + 1].StartsOn.PlusDays(-1));
             if (end < plan.StartsOn) continue;
             spans.Add((plan.StartsOn, end));
-            shifts.AddRange(plan.RollOut(LocalDate.Max(from, plan.StartsOn), LocalDate.Min(to, end), CurrentUser.Zone).Where(s => s.Date <= end));
+            // A vacant shift (its assistant away, nobody in it yet) is not used hours: it counts when a substitute takes it.
+            shifts.AddRange(plan.RollOut(LocalDate.Max(from, plan.StartsOn), LocalDate.Min(to, end), CurrentUser.Zone)
+                .Where(s => s.Date <= end && !(s.AssistantId is null && s.DeviationId is not null)));
         }
         return (DailyHours.From(shifts, from, to, CurrentUser.Zone, date => spans.Any(s => s.From <= date && date <= s.To)), shifts);
     }

@@ -164,7 +164,22 @@ public sealed class TimeSheetService(SelvstyrtDb db, ArrangementAccess access, C
         var relation = await access.RelationTo(sheet.ArrangementId, ct);
         // An assistant sees only their own sheet; everyone else needs a relation that leads, stands in, employs or audits.
         if (!owner && !relation.CanSeeSheets()) return null;
+        sheet.KnowAbsence(await AbsentDaysAsync(sheet, ct));
         return (sheet, relation, owner);
+    }
+
+    /// <summary>The days of the sheet's month on which its assistant is registered as fully absent (sick leave at 100 %).</summary>
+    private async Task<List<LocalDate>> AbsentDaysAsync(TimeSheet sheet, CancellationToken ct)
+    {
+        var first = sheet.Month;
+        var last = sheet.LastDay;
+        var absences = await db.Absences.AsNoTracking()
+            .Where(a => a.AssistantId == sheet.AssistantId && a.CancelledAt == null && a.Degree == 100 && a.From <= last && a.To >= first)
+            .Select(a => new { a.From, a.To }).ToListAsync(ct);
+        var days = new List<LocalDate>();
+        foreach (var a in absences)
+            for (var d = LocalDate.Max(a.From, first); d <= LocalDate.Min(a.To, last); d = d.PlusDays(1)) days.Add(d);
+        return days;
     }
 
     public async Task<Result<SheetView>> GetAsync(Guid sheetId, CancellationToken ct)
