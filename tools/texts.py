@@ -1231,6 +1231,16 @@ T.update({
 "Home.OffersLink": ("Svar i «Min plan»", "Answer in «My plan»"),
 "Substitute.WeekHours": ("Timer den uka: {0} → {1} med vakten", "Hours that week: {0} → {1} with the shift"),
 "Sheet.AbsentDay": ("Fraværsdag", "Day of absence"),
+"ArrangementAbsence.Title": ("Fravær i ordningen", "Absence in the arrangement"),
+"ArrangementAbsence.Link": ("Fravær i ordningen", "Absence in the arrangement"),
+"ArrangementAbsence.IntroLeader": ("Hvem av assistentene som er borte, og når de er tilbake. Hvorfor de er borte, ser bare arbeidsgiveren.", "Which assistants are away, and when they are back. Why they are away only the employer sees."),
+"ArrangementAbsence.IntroEmployer": ("Fraværet til ordningens assistenter med art, grad og dagene arbeidsgiveren betaler (arbeidsgiverperioden), til lønn og refusjon.", "The arrangement's assistants' absence with its kind, degree and the days the employer pays (the employer period), for pay and refunds."),
+"ArrangementAbsence.From": ("Fra", "From"),
+"ArrangementAbsence.To": ("Til", "To"),
+"ArrangementAbsence.Show": ("Vis", "Show"),
+"ArrangementAbsence.None": ("Ingen fravær er registrert i denne perioden.", "No absence is registered in this period."),
+"ArrangementAbsence.Back": ("tilbake {0}", "back {0}"),
+"ArrangementAbsence.EmployerDays": ("Arbeidsgiveren betaler {0} dager.", "The employer pays {0} days."),
 })
 
 from xml.sax.saxutils import escape

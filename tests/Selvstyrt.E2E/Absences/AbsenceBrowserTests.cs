@@ -83,5 +83,13 @@ public sealed class AbsenceBrowserTests(Browser browser)
         await leader.GetByText("Vakten er ikke ledig lenger", new() { Exact = false }).First.WaitForAsync();
         (await leader.Locator("#tilbud-tittel + .app-offer").InnerTextAsync()).ShouldContain("sa ja");
         await Browser.AssertFitsAsync(leader, "vakten er tatt");
+
+        // The arrangement's absence list: who and until when, never why.
+        await leader.GotoAsync($"{baseUrl}/ordninger/{DemoIds.For("arrangement:10")}/fravaer");
+        var list = await leader.Locator(".app-candidates").InnerTextAsync();
+        list.ShouldContain("tilbake 27. november 2026");
+        list.ShouldNotContain("Egenmelding");
+        await Browser.AssertFitsAsync(leader, "fravær i ordningen");
+        await Browser.ScreenshotAsync(leader, "fravaer-ordning-360");
     }
 }

@@ -214,4 +214,40 @@ public sealed class AbsenceReportTests
         submitted.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await submitted.Content.ReadAsStringAsync(Ct)).ShouldContain("på dager med registrert fravær");
     }
+    [Theory, DatabaseData]
+    public async Task TheArrangementsAbsences_ShowWhoAndWhenToTheLeader_TheKindOnlyToTheEmployer_AndChangesAreTold(DatabaseKind db)
+    {
+        await using var factory = Hosts.Fresh(db);
+        var assistant = await factory.SignedInClientAsync(DemoLogins.Assistant);
+        using var reported = await PostAsync(assistant, """{ "kind": "SelfCertified", "from": "2026-11-24", "to": "2026-11-26" }""", Guid.NewGuid().ToString());
+        reported.StatusCode.ShouldBe(HttpStatusCode.Created, await reported.Content.ReadAsStringAsync(Ct));
+        var absenceId = (await reported.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+        var path = $"/api/v1/arrangements/{DemoIds.For("arrangement:10")}/absences";
+
+        var leader = await factory.SignedInClientAsync(DemoLogins.WorkLeader);
+        var seen = (await leader.GetFromJsonAsync<JsonElement>(path, Ct)).EnumerateArray().Single(r => r.GetProperty("id").GetGuid() == absenceId);
+        seen.GetProperty("from").GetString().ShouldBe("2026-11-24");
+        seen.GetProperty("kind").ValueKind.ShouldBe(JsonValueKind.Null, "the work leader is not told why");
+        System.Net.WebUtility.HtmlDecode(await Html.GetAsync(leader, $"/ordninger/{DemoIds.For("arrangement:10")}/fravaer", Ct)).ShouldNotContain("Egenmelding");
+        var east = await factory.SignedInClientAsync(DemoLogins.CoordinatorEast);
+        var employer = (await east.GetFromJsonAsync<JsonElement>(path, Ct)).EnumerateArray().Single(r => r.GetProperty("id").GetGuid() == absenceId);
+        employer.GetProperty("kind").GetString().ShouldBe("SelfCertified");
+        employer.GetProperty("employerDays").GetInt32().ShouldBe(3);
+        (await assistant.GetAsync(path, Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound, "a colleague does not see who is away, or why");
+        (await leader.GetAsync(path + "?from=2026-12-01&to=2026-11-01", Ct)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+
+        // Back a day sooner, then cancelled: the leader is told each time, without the kind.
+        using (var sooner = await ApiCalls.SendAsync(assistant, HttpMethod.Put, $"/api/v1/absences/{absenceId}/last-day", """{ "to": "2026-11-25" }""", null, Ct))
+            sooner.StatusCode.ShouldBe(HttpStatusCode.OK);
+        using (var cancelled = await ApiCalls.PostAsync(assistant, $"/api/v1/absences/{absenceId}/cancel", "{}", null, Ct))
+            cancelled.StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var scope = factory.Services.CreateScope();
+        var data = scope.ServiceProvider.GetRequiredService<SelvstyrtDb>();
+        var leaderId = await data.Users.Where(u => u.Email == DemoLogins.WorkLeader).Select(u => u.Id).SingleAsync(Ct);
+        var told = await data.Notifications.Where(n => n.UserId == leaderId && (n.Kind == "fravaer-endret" || n.Kind == "fravaer-avlyst")).ToListAsync(Ct);
+        told.Select(n => n.Kind).ShouldBe(["fravaer-endret", "fravaer-avlyst"], ignoreOrder: true);
+        told.Single(n => n.Kind == "fravaer-endret").Subject.ShouldContain("er tilbake 26.11.2026");
+        told.ShouldAllBe(n => !n.Body.Contains("egenmelding", StringComparison.OrdinalIgnoreCase));
+        (await leader.GetFromJsonAsync<JsonElement>(path, Ct)).EnumerateArray().ShouldNotContain(r => r.GetProperty("id").GetGuid() == absenceId, "a cancelled absence is gone from the list");
+    }
 }

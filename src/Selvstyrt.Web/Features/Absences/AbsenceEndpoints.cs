@@ -32,6 +32,16 @@ public static class AbsenceEndpoints
             })
             .WithName("ReportAbsence").WithSummary("Meld fravær (egenmelding eller sykmelding); vaktene blir ledige og arbeidslederen får beskjed. Idempotency-Key anbefales.")
             .Accepts<AbsenceRequest>("application/json");
+        api.MapGet("/arrangements/{id:guid}/absences", async (Guid id, string? from, string? to, AbsenceReports absences, Selvstyrt.Web.Auth.CurrentUser user, CancellationToken ct) =>
+            {
+                var first = from is null ? NodaTime.Text.ParseResult<LocalDate>.ForValue(user.Today.PlusDays(-30)) : NodaTime.Text.LocalDatePattern.Iso.Parse(from);
+                var last = to is null ? NodaTime.Text.ParseResult<LocalDate>.ForValue(user.Today.PlusDays(60)) : NodaTime.Text.LocalDatePattern.Iso.Parse(to);
+                if (!first.Success) return Selvstyrt.Domain.Common.Invalid.Field("from", "Oppgi en dato som 2026-11-01.").ToHttp();
+                if (!last.Success) return Selvstyrt.Domain.Common.Invalid.Field("to", "Oppgi en dato som 2026-11-30.").ToHttp();
+                var result = await absences.ForArrangementAsync(id, first.Value, last.Value, ct);
+                return result.IsSuccess ? Results.Ok(result.Value.Rows) : result.Error!.ToHttp();
+            })
+            .WithName("ListArrangementAbsences").WithSummary("Fraværet til ordningens assistenter (from/to, standard 30 dager tilbake og 60 fram): hvem og når for arbeidslederen; arten, graden og arbeidsgiverperioden bare for arbeidsgiveren");
         api.MapPut("/absences/{id:guid}/last-day", async (Guid id, HttpRequest request, AbsenceReports absences, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<LastDayRequest>(request, ct);

@@ -22,7 +22,7 @@ namespace Selvstyrt.Web.Features.Absences;
 /// lead each arrangement and the office's coordinator are told at once (leaders without the kind of absence). A retry
 /// with the same key registers one absence.
 /// </summary>
-public sealed class AbsenceReports(SelvstyrtDb db, CurrentUser user, NotificationStore notifications)
+public sealed class AbsenceReports(SelvstyrtDb db, CurrentUser user, NotificationStore notifications, ArrangementAccess access)
 {
     public sealed record Input(Guid? AssistantId, AbsenceKind? Kind, LocalDate? From, LocalDate? To, int? Degree, LocalDate? CertificateDate);
 
@@ -32,6 +32,39 @@ public sealed class AbsenceReports(SelvstyrtDb db, CurrentUser user, Notificatio
     public sealed record Row(Guid Id, AbsenceKind Kind, LocalDate From, LocalDate To, int Degree, LocalDate? CertificateDate, int EmployerDays, LocalDate? NavFrom, bool Cancelled);
 
     public sealed record Mine(Guid AssistantId, string Name, IReadOnlyList<Row> Absences);
+
+    /// <summary>
+    /// One absence in an arrangement's list: who and when for those who lead; the kind, degree and the employer's days only
+    /// for the employer's side (administrator, coordinator), who needs them for pay.
+    /// </summary>
+    public sealed record InArrangement(Guid Id, Guid AssistantId, string Name, LocalDate From, LocalDate To, AbsenceKind? Kind, int? Degree, int? EmployerDays);
+
+    /// <summary>
+    /// The absences of the arrangement's assistants that touch [<paramref name="from"/>, <paramref name="to"/>], soonest first, for
+    /// those who plan the arrangement (work leaders, an acting deputy, the coordinator, the administrator); not found for others.
+    /// </summary>
+    public async Task<Result<(string Arrangement, bool Employer, List<InArrangement> Rows)>> ForArrangementAsync(Guid arrangementId, LocalDate from, LocalDate to, CancellationToken ct)
+    {
+        var relation = await access.RelationTo(arrangementId, ct);
+        if (!relation.CanEdit()) return new NotFound();
+        if (to < from) return Invalid.Field("to", "Slutten kan ikke være før starten.");
+        if (Period.Between(from, to, PeriodUnits.Days).Days > 400) return Invalid.Field("to", "Vis høyst ett år om gangen.");
+        var employer = relation.CanManageAssistants();
+        var ids = await db.Assignments.AsNoTracking().Where(s => s.ArrangementId == arrangementId && s.From <= to && (s.To == null || s.To >= from))
+            .Select(s => s.AssistantId).Distinct().ToListAsync(ct);
+        var assistants = await db.Assistants.AsNoTracking().Include(a => a.Employments).Where(a => ids.Contains(a.Id)).ToListAsync(ct);
+        var all = await db.Absences.AsNoTracking().Where(x => ids.Contains(x.AssistantId) && x.CancelledAt == null).ToListAsync(ct);
+        var rows = new List<InArrangement>();
+        foreach (var a in assistants)
+        {
+            var theirs = all.Where(x => x.AssistantId == a.Id).ToList();
+            foreach (var r in Rows(a, theirs).Where(r => r.From <= to && r.To >= from))
+                rows.Add(new InArrangement(r.Id, a.Id, a.FullName, r.From, r.To, employer ? r.Kind : null, employer ? r.Degree : null, employer ? r.EmployerDays : null));
+        }
+        if (rows.Count > 0) await access.LogReadAsync(arrangementId, relation, "fravær", ct);
+        var name = await db.Arrangements.AsNoTracking().Where(x => x.Id == arrangementId).Select(x => x.Name).SingleAsync(ct);
+        return (name, employer, rows.OrderBy(r => r.From).ThenBy(r => r.Name, StringComparer.Ordinal).ToList());
+    }
 
     /// <summary>The assistant records of the signed-in user, with their absences, newest first.</summary>
     public async Task<List<Mine>> MineAsync(CancellationToken ct)
@@ -116,6 +149,17 @@ public sealed class AbsenceReports(SelvstyrtDb db, CurrentUser user, Notificatio
         return result;
     }
 
+    /// <summary>Tells those who lead the arrangements where the assistant works in the days changed (without the kind of absence).</summary>
+    private async Task TellLeadersAsync(Assistant a, Absence absence, LocalDate from, LocalDate to, string kind, string subject, string body, string key, CancellationToken ct)
+    {
+        var arrangements = await db.Assignments.AsNoTracking().Where(s => s.AssistantId == a.Id && s.From <= to && (s.To == null || s.To >= from))
+            .Select(s => s.ArrangementId).Distinct().ToListAsync(ct);
+        var leaders = await Leading.On(db, user.Today).Where(l => arrangements.Contains(l.ArrangementId)).ToListAsync(ct);
+        var wanted = leaders.Where(l => l.UserId != user.Id).GroupBy(l => l.UserId)
+            .Select(g => Notification.Create(Guid.CreateVersion7(), g.Key, kind, subject, body, $"/ordninger/{g.First().ArrangementId}/fravaer", $"{key}:{g.Key:N}", user.Now)).ToList();
+        await notifications.AddNewAsync(wanted, ct);
+    }
+
     /// <summary>Gives the assistant back their unfilled vacant shifts from <paramref name="from"/> to <paramref name="to"/>.</summary>
     private async Task<int> RestoreAsync(Assistant a, LocalDate from, LocalDate to, CancellationToken ct)
     {
@@ -157,6 +201,16 @@ public sealed class AbsenceReports(SelvstyrtDb db, CurrentUser user, Notificatio
             vacated = (await VacateAsync(a, before.PlusDays(1), absence.To, ct)).Sum(v => v.Shifts);
         }
         else if (absence.To < before) await RestoreAsync(a, absence.To.PlusDays(1), before, ct);
+        if (absence.To != before)
+        {
+            var back = absence.To.PlusDays(1);
+            await TellLeadersAsync(a, absence, LocalDate.Min(before, absence.To).PlusDays(1), LocalDate.Max(before, absence.To), "fravaer-endret",
+                $"{a.FullName} er tilbake {Dates.Format(back)}",
+                absence.To < before
+                    ? $"{a.FullName} er tilbake tidligere, {Dates.Format(back)}. Vaktene fra da av som ingen vikar har tatt, er {a.FullName} sine igjen."
+                    : $"{a.FullName} er borte lenger, til og med {Dates.Format(absence.To)}. {vacated} vakter til er ledige og trenger vikar.",
+                $"fravaer-endret:{absence.Id:N}:{absence.To:yyyyMMdd}", ct);
+        }
         await db.SaveChangesAsync(ct);
         return new Reported(absence.Id, false, findings, vacated);
     }
@@ -170,6 +224,9 @@ public sealed class AbsenceReports(SelvstyrtDb db, CurrentUser user, Notificatio
         if (absence.CancelledAt is not null) return new Reported(absence.Id, true, [], 0);
         absence.Cancel(user.Now);
         await RestoreAsync(a, absence.From, absence.To, ct);
+        await TellLeadersAsync(a, absence, absence.From, absence.To, "fravaer-avlyst", $"{a.FullName} er likevel ikke borte",
+            $"Fraværet til {a.FullName} {Dates.Format(absence.From)}–{Dates.Format(absence.To)} er avlyst. Vaktene som ingen vikar har tatt, er {a.FullName} sine igjen.",
+            $"fravaer-avlyst:{absence.Id:N}", ct);
         await db.SaveChangesAsync(ct);
         return new Reported(absence.Id, false, [], 0);
     }
