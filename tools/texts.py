@@ -1241,6 +1241,18 @@ T.update({
 "ArrangementAbsence.None": ("Ingen fravær er registrert i denne perioden.", "No absence is registered in this period."),
 "ArrangementAbsence.Back": ("tilbake {0}", "back {0}"),
 "ArrangementAbsence.EmployerDays": ("Arbeidsgiveren betaler {0} dager.", "The employer pays {0} days."),
+"Care.Title": ("Barn og omsorgsdager", "Children and sick-child days"),
+"Care.Days": ("Omsorgsdager i {0}: {1}, brukt {2}.", "Sick-child days in {0}: {1}, used {2}."),
+"Care.NoDays": ("Ingen barn gir omsorgsdager nå. Registrer barna under for å kunne melde fravær for sykt barn.", "No children give sick-child days now. Register your children below to report absence for a sick child."),
+"Care.Intro": ("Oppgi fødselsåret til barna du har omsorg for (ingen navn). Et barn teller til og med året det fyller 12, eller 18 om det er kronisk sykt. Arbeidsgiveren betaler de første 10 dagene i året, NAV resten.", "Give the birth year of the children you care for (no names). A child counts until the end of the year it turns 12, or 18 if chronically ill. The employer pays the first 10 days of the year, NAV the rest."),
+"Care.Children": ("Barn", "Children"),
+"Care.BirthYear": ("Fødselsår, barn {0}", "Birth year, child {0}"),
+"Care.NewChild": ("La stå tomt om du ikke har flere barn.", "Leave empty if you have no more children."),
+"Care.Chronic": ("Barn {0} er kronisk sykt", "Child {0} is chronically ill"),
+"Care.Sole": ("Jeg er alene om omsorgen", "I am the sole carer"),
+"Care.Save": ("Lagre barna", "Save the children"),
+"Care.Saved": ("Barna er lagret.", "The children are saved."),
+"Care.YearFormat": ("Fødselsåret til barn {0} må være et årstall, for eksempel 2018.", "The birth year of child {0} must be a year, for example 2018."),
 })
 
 from xml.sax.saxutils import escape

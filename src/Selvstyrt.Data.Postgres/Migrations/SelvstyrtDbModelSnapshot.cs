@@ -1286,6 +1286,11 @@ namespace Selvstyrt.Data.Postgres.Migrations
                     b.Property<LocalDate?>("BirthDate")
                         .HasColumnType("date");
 
+                    b.Property<string>("CareChildren")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<Instant>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1319,6 +1324,9 @@ namespace Selvstyrt.Data.Postgres.Migrations
 
                     b.Property<Guid>("ProviderId")
                         .HasColumnType("uuid");
+
+                    b.Property<bool>("SoleCarer")
+                        .HasColumnType("boolean");
 
                     b.Property<Instant?>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");

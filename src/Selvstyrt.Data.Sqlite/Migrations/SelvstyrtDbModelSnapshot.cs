@@ -1270,6 +1270,11 @@ namespace Selvstyrt.Data.Sqlite.Migrations
                     b.Property<string>("BirthDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CareChildren")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -1303,6 +1308,9 @@ namespace Selvstyrt.Data.Sqlite.Migrations
 
                     b.Property<Guid>("ProviderId")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("SoleCarer")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("UpdatedAt")
                         .HasColumnType("INTEGER");

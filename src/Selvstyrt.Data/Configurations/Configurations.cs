@@ -307,6 +307,15 @@ internal static class PartsConversion
     public static readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<IReadOnlyList<string>, string> Lines =
         new(v => string.Join('\n', v), v => v.Length == 0 ? new List<string>() : v.Split('\n', StringSplitOptions.None).ToList());
 
+    /// <summary>Children as «2016;2019k» (birth years; «k» for chronically ill).</summary>
+    public static readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<IReadOnlyList<Selvstyrt.Domain.Absences.CareChild>, string> Children =
+        new(v => string.Join(';', v.Select(c => c.BirthYear.ToString(System.Globalization.CultureInfo.InvariantCulture) + (c.ChronicallyIll ? "k" : ""))),
+            v => v.Length == 0 ? new List<Selvstyrt.Domain.Absences.CareChild>()
+                : v.Split(';', StringSplitOptions.None).Select(p => new Selvstyrt.Domain.Absences.CareChild(int.Parse(p.TrimEnd('k'), System.Globalization.CultureInfo.InvariantCulture), p.EndsWith('k'))).ToList());
+
+    public static readonly Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<IReadOnlyList<Selvstyrt.Domain.Absences.CareChild>> ChildrenComparer =
+        new((a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, p) => HashCode.Combine(h, p)), v => v.ToList());
+
     public static readonly Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<IReadOnlyList<string>> LinesComparer =
         new((a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, p) => HashCode.Combine(h, p)), v => v.ToList());
 }
@@ -375,6 +384,7 @@ internal sealed class AssistantConfiguration : IEntityTypeConfiguration<Assistan
         b.Property(x => x.Phone).HasMaxLength(20);
         b.Property(x => x.EmployeeNumber).HasMaxLength(20);
         b.Property(x => x.IdempotencyKey).HasMaxLength(100);
+        b.Property(x => x.CareChildren).HasConversion(PartsConversion.Children, PartsConversion.ChildrenComparer).HasMaxLength(200);
         b.HasOne<Provider>().WithMany().HasForeignKey(x => x.ProviderId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Office>().WithMany().HasForeignKey(x => x.OfficeId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.SetNull);

@@ -36,7 +36,7 @@ public sealed class Absence : AuditedAggregate
         LocalDate? certificateDate, Guid by, Instant at, LocalDate today)
     {
         var fields = new Dictionary<string, string>();
-        if (kind is not (AbsenceKind.SelfCertified or AbsenceKind.DoctorCertified)) fields["kind"] = "Velg egenmelding eller sykmelding fra lege.";
+        if (kind is not (AbsenceKind.SelfCertified or AbsenceKind.DoctorCertified or AbsenceKind.SickChild)) fields["kind"] = "Velg egenmelding, sykmelding fra lege eller sykt barn.";
         if (from is null) fields["from"] = "Første fraværsdag må fylles ut.";
         else if (from < today.PlusDays(-90) || from > today.PlusDays(30)) fields["from"] = "Første fraværsdag må være de siste 90 dagene eller de neste 30.";
         if (to is null) fields["to"] = "Siste fraværsdag må fylles ut (dagen før du er tilbake).";
@@ -49,7 +49,7 @@ public sealed class Absence : AuditedAggregate
             if (certificateDate is null) fields["certificateDate"] = "Fyll ut datoen på sykmeldingen.";
             else if (certificateDate > today) fields["certificateDate"] = "Sykmeldingen kan ikke være datert fram i tid.";
         }
-        else if (grade != 100) fields["degree"] = "Egenmelding gjelder hele dager (100 prosent).";
+        else if (grade != 100) fields["degree"] = kind == AbsenceKind.SickChild ? "Omsorgsdager gjelder hele dager (100 prosent)." : "Egenmelding gjelder hele dager (100 prosent).";
         if (fields.Count > 0) return new Invalid(fields);
         return new Absence(id)
         {

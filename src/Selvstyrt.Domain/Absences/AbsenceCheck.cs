@@ -35,7 +35,6 @@ public static class AbsenceCheck
             var facts = records.Facts.GetValueOrDefault(group.Key) ?? new AbsenceFacts(profile.EmployedFrom, [], false);
             var policy = employer.Settings.WiderSelfCertification ? SelfCertificationPolicy.Wider : SelfCertificationPolicy.Statutory;
             var earlier = new List<AbsencePeriod>();
-            var sickChildUsed = new Dictionary<int, int>();
             foreach (var absence in group.OrderBy(a => a.Period.From))
             {
                 var from = input.Zone.AtStartOfDay(absence.Period.From).ToInstant();
@@ -47,36 +46,11 @@ public static class AbsenceCheck
                 }
                 else if (absence.Period.Kind == AbsenceKind.SickChild)
                 {
-                    foreach (var (year, days) in DaysPerYear(absence.Period))
-                    {
-                        var entitled = Oms_9_6.DaysFor(facts.Children, facts.SoleCarer, year);
-                        var used = sickChildUsed.GetValueOrDefault(year);
-                        sickChildUsed[year] = used + days;
-                        if (entitled == 0)
-                        {
-                            findings.Add(Make("OMS-AGE", Severity.Breach, RuleText.Format("OMS-AGE.None", year)));
-                            continue;
-                        }
-                        var split = Oms_Pay.Split(used, days, entitled);
-                        findings.Add(Make("OMS-PAY", Severity.Info, RuleText.Format("OMS-PAY.Split", split.EmployerDays, split.NavDays, split.LeftAfter, year)));
-                        var over = days - split.EmployerDays - split.NavDays;
-                        if (over > 0) findings.Add(Make("OMS-9-6", Severity.Breach, RuleText.Format("OMS-9-6.Over", over, entitled, year)));
-                    }
+                    foreach (var f in SickChildRules.Check(absence.Period, earlier, facts.Children, facts.SoleCarer).Findings) findings.Add(Make(f.Rule, f.Severity, f.Message));
                 }
                 earlier.Add(absence.Period);
             }
         }
         return findings;
-    }
-
-    /// <summary>The days of an absence in each calendar year it touches (a sick-child absence over New Year counts in both).</summary>
-    private static IEnumerable<(int Year, int Days)> DaysPerYear(AbsencePeriod p)
-    {
-        for (var year = p.From.Year; year <= p.To.Year; year++)
-        {
-            var first = LocalDate.Max(p.From, new LocalDate(year, 1, 1));
-            var last = LocalDate.Min(p.To, new LocalDate(year, 12, 31));
-            yield return (year, Period.Between(first, last, PeriodUnits.Days).Days + 1);
-        }
     }
 }

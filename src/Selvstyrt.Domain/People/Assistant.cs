@@ -144,6 +144,24 @@ public sealed class Assistant : AuditedAggregate
 
     public void UnlinkUser() => UserId = null;
 
+    /// <summary>The children the assistant cares for, by birth year and whether chronically ill (sick-child days, OMS-9-6); no names.</summary>
+    public IReadOnlyList<Absences.CareChild> CareChildren { get; private set; } = [];
+
+    /// <summary>Alone about the care (doubles the sick-child days, OMS-9-6).</summary>
+    public bool SoleCarer { get; private set; }
+
+    /// <summary>Records the care facts behind sick-child days; birth years from 25 years back to this year, at most 15 children.</summary>
+    public Result<Assistant> SetCare(IReadOnlyList<Absences.CareChild> children, bool soleCarer, int thisYear)
+    {
+        ArgumentNullException.ThrowIfNull(children);
+        if (children.Count > 15) return Invalid.Field("children", "Registrer høyst 15 barn.");
+        var bad = children.FirstOrDefault(c => c.BirthYear < thisYear - 25 || c.BirthYear > thisYear);
+        if (bad is not null) return Invalid.Field("children", $"Fødselsåret {bad.BirthYear} går ikke: oppgi et år fra {thisYear - 25} til {thisYear}.");
+        CareChildren = [.. children.OrderBy(c => c.BirthYear)];
+        SoleCarer = soleCarer;
+        return this;
+    }
+
     public void MoveToOffice(Guid officeId) => OfficeId = officeId;
 
     public void SetBirthDate(LocalDate? birthDate) => BirthDate = birthDate;

@@ -57,3 +57,32 @@ public sealed class Oms_PayTests
     public void PastTheYearsDays_NothingIsPaid()
         => Oms_Pay.Split(usedBefore: 9, days: 3, entitled: 10).ShouldBe(new SickChildPay(1, 0, 0));
 }
+
+/// <summary>One sick-child absence after the earlier ones, per calendar year: the share, the days over the right, no right at all.</summary>
+public sealed class SickChildRulesTests
+{
+    private static readonly CareChild[] Two = [new(2016, false), new(2019, false)];
+
+    private static AbsencePeriod Days(int fromMonth, int fromDay, int toMonth, int toDay, int year = 2026, int toYear = 2026)
+        => new(new NodaTime.LocalDate(year, fromMonth, fromDay), new NodaTime.LocalDate(toYear, toMonth, toDay), AbsenceKind.SickChild);
+
+    [Fact]
+    public void OverNewYear_EachYearCountsItsOwnDays_AndTheEmployerPaysTenInEach()
+    {
+        var earlier = new[] { Days(3, 2, 3, 9) };
+        var judged = SickChildRules.Check(Days(12, 30, 1, 2, 2026, 2027), earlier, Two, false);
+
+        judged.Refused.ShouldBeFalse();
+        judged.EmployerDays.ShouldBe(4, "2026: days 9 and 10 of 10 (8 used before); 2027: two new days");
+        judged.NavDays.ShouldBe(0);
+        judged.Findings.Select(f => f.Rule).ShouldBe(["OMS-PAY", "OMS-PAY"]);
+    }
+
+    [Fact]
+    public void DaysBeyondTheRight_AreABreach_AndNoChildThatCountsIsABreach()
+    {
+        SickChildRules.Check(Days(3, 2, 3, 12), [], Two, false).Findings.Single(f => f.Rule == "OMS-9-6").Severity.ShouldBe(Selvstyrt.Domain.Rules.Engine.Severity.Breach);
+        SickChildRules.Check(Days(3, 2, 3, 2), [], [new CareChild(2010, false)], false).Findings.ShouldHaveSingleItem().Rule.ShouldBe("OMS-AGE");
+        SickChildRules.UsedIn([Days(3, 2, 3, 4), new AbsencePeriod(new NodaTime.LocalDate(2026, 5, 4), new NodaTime.LocalDate(2026, 5, 5), AbsenceKind.SelfCertified)], 2026).ShouldBe(3);
+    }
+}

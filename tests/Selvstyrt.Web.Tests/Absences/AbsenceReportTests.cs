@@ -250,4 +250,43 @@ public sealed class AbsenceReportTests
         told.ShouldAllBe(n => !n.Body.Contains("egenmelding", StringComparison.OrdinalIgnoreCase));
         (await leader.GetFromJsonAsync<JsonElement>(path, Ct)).EnumerateArray().ShouldNotContain(r => r.GetProperty("id").GetGuid() == absenceId, "a cancelled absence is gone from the list");
     }
+    [Theory, DatabaseData]
+    public async Task SickChildDays_FollowTheChildrenRegistered_OMS_9_6_AndTheEmployerPaysTheFirstTen_OMS_PAY(DatabaseKind db)
+    {
+        await using var factory = Hosts.Fresh(db);
+        var assistant = await factory.SignedInClientAsync(DemoLogins.Assistant);
+        string SickChild(string from, string to) => $$"""{ "kind": "SickChild", "from": "{{from}}", "to": "{{to}}" }""";
+
+        // No children registered: refused with the reason, on the kind.
+        (await ErrorsAsync(await PostAsync(assistant, SickChild("2026-11-24", "2026-11-24"), Guid.NewGuid().ToString()))).GetProperty("kind")[0].GetString()!
+            .ShouldStartWith("Ingen av barna gir rett til omsorgsdager i 2026");
+        // Two children under 12: 10 days in 2026 (a child born 2013 turned 13 this year and no longer counts).
+        using (var care = await ApiCalls.SendAsync(assistant, HttpMethod.Put, "/api/v1/absences/care",
+                   """{ "children": [ { "birthYear": 2016 }, { "birthYear": 2019 }, { "birthYear": 2013 } ], "soleCarer": false }""", null, Ct))
+        {
+            care.StatusCode.ShouldBe(HttpStatusCode.OK, await care.Content.ReadAsStringAsync(Ct));
+            (await care.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("sickChildDays").GetInt32().ShouldBe(10);
+        }
+        (await ErrorsAsync(await ApiCalls.SendAsync(assistant, HttpMethod.Put, "/api/v1/absences/care", """{ "children": [ { "birthYear": 1990 } ] }""", null, Ct)))
+            .GetProperty("children")[0].GetString()!.ShouldContain("1990");
+
+        using (var two = await PostAsync(assistant, SickChild("2026-11-24", "2026-11-25"), Guid.NewGuid().ToString()))
+        {
+            two.StatusCode.ShouldBe(HttpStatusCode.Created, await two.Content.ReadAsStringAsync(Ct));
+            (await two.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("findings")[0].GetProperty("message").GetString()!
+                .ShouldStartWith("Arbeidsgiveren betaler 2 omsorgsdager av dette fraværet og NAV refunderer 0; 8 dager er igjen i 2026");
+        }
+        // Nine more days would be one over the ten: refused on the last day, nothing saved.
+        (await ErrorsAsync(await PostAsync(assistant, SickChild("2026-12-01", "2026-12-09"), Guid.NewGuid().ToString()))).GetProperty("to")[0].GetString()!
+            .ShouldStartWith("1 dager er over retten på 10 omsorgsdager i 2026");
+        var mine = (await assistant.GetFromJsonAsync<JsonElement>("/api/v1/absences", Ct))[0];
+        mine.GetProperty("sickChildDaysUsed").GetInt32().ShouldBe(2);
+        mine.GetProperty("absences").GetArrayLength().ShouldBe(1);
+        mine.GetProperty("absences")[0].GetProperty("employerDays").GetInt32().ShouldBe(2);
+
+        using var scope = factory.Services.CreateScope();
+        var data = scope.ServiceProvider.GetRequiredService<SelvstyrtDb>();
+        var coordinator = await data.Users.Where(u => u.Email == DemoLogins.CoordinatorEast).Select(u => u.Id).SingleAsync(Ct);
+        (await data.Notifications.SingleAsync(n => n.UserId == coordinator && n.Kind == "fravaer-arbeidsgiver", Ct)).Subject.ShouldContain("sykt barn");
+    }
 }

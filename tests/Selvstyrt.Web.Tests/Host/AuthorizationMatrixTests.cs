@@ -160,6 +160,7 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
         new("GET", "/api/v1/absences", Gate.SignedIn, Api: true),
         new("POST", "/api/v1/absences", Gate.Unsafe, Api: true),
         new("PUT", "/api/v1/absences/{id:guid}/last-day", Gate.Unsafe, Api: true),
+        new("PUT", "/api/v1/absences/care", Gate.Unsafe, Api: true),
         new("POST", "/api/v1/absences/{id:guid}/cancel", Gate.Unsafe, Api: true),
         new("GET", "/ordninger/{Id:guid}/arbeidsplan/{PlanId:guid}/ledig/{DeviationId:guid}", Gate.Object, ObjectKind.Arrangement, Audience: Audience.Editors),
         new("POST", "/ordninger/{Id:guid}/arbeidsplan/{PlanId:guid}/ledig/{DeviationId:guid}", Gate.Unsafe, ObjectKind.Arrangement),

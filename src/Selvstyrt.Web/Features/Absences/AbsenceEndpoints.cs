@@ -11,6 +11,8 @@ public static class AbsenceEndpoints
 
     public sealed record LastDayRequest(LocalDate? To);
 
+    public sealed record CareRequest(Guid? AssistantId, IReadOnlyList<CareChild>? Children, bool SoleCarer);
+
     public static void AddServices(IServiceCollection services) => services.AddScoped<AbsenceReports>();
 
     public static void MapApi(RouteGroupBuilder api)
@@ -42,6 +44,15 @@ public static class AbsenceEndpoints
                 return result.IsSuccess ? Results.Ok(result.Value.Rows) : result.Error!.ToHttp();
             })
             .WithName("ListArrangementAbsences").WithSummary("Fraværet til ordningens assistenter (from/to, standard 30 dager tilbake og 60 fram): hvem og når for arbeidslederen; arten, graden og arbeidsgiverperioden bare for arbeidsgiveren");
+        api.MapPut("/absences/care", async (HttpRequest request, AbsenceReports absences, CancellationToken ct) =>
+            {
+                var body = await ApiJson.ReadAsync<CareRequest>(request, ct);
+                if (!body.IsSuccess) return body.Error!.ToHttp();
+                var result = await absences.SetCareAsync(body.Value!.AssistantId, body.Value.Children, body.Value.SoleCarer, ct);
+                return result.IsSuccess ? Results.Ok(result.Value) : result.Error!.ToHttp();
+            })
+            .WithName("SetSickChildCare").WithSummary("Barna (fødselsår, kronisk syk) og om du er alene om omsorgen: grunnlaget for omsorgsdager (folketrygdloven § 9-6); ingen navn")
+            .Accepts<CareRequest>("application/json");
         api.MapPut("/absences/{id:guid}/last-day", async (Guid id, HttpRequest request, AbsenceReports absences, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<LastDayRequest>(request, ct);

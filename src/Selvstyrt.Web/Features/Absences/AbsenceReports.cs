@@ -31,7 +31,14 @@ public sealed class AbsenceReports(SelvstyrtDb db, CurrentUser user, Notificatio
     /// <summary>One absence as its assistant (or the employer) sees it, with its share of the employer period.</summary>
     public sealed record Row(Guid Id, AbsenceKind Kind, LocalDate From, LocalDate To, int Degree, LocalDate? CertificateDate, int EmployerDays, LocalDate? NavFrom, bool Cancelled);
 
-    public sealed record Mine(Guid AssistantId, string Name, IReadOnlyList<Row> Absences);
+    public sealed record Mine(Guid AssistantId, string Name, IReadOnlyList<Row> Absences)
+    {
+        /// <summary>The children behind sick-child days and carer status, with this year's days and those used.</summary>
+        public IReadOnlyList<CareChild> Children { get; init; } = [];
+        public bool SoleCarer { get; init; }
+        public int SickChildDays { get; init; }
+        public int SickChildDaysUsed { get; init; }
+    }
 
     /// <summary>
     /// One absence in an arrangement's list: who and when for those who lead; the kind, degree and the employer's days only
@@ -73,7 +80,30 @@ public sealed class AbsenceReports(SelvstyrtDb db, CurrentUser user, Notificatio
         var mine = await db.Assistants.AsNoTracking().Include(a => a.Employments).Where(a => a.UserId == uid).ToListAsync(ct);
         var ids = mine.Select(a => a.Id).ToList();
         var absences = (await db.Absences.AsNoTracking().Where(a => ids.Contains(a.AssistantId)).ToListAsync(ct)).ToLookup(a => a.AssistantId);
-        return mine.Select(assistant => new Mine(assistant.Id, assistant.FullName, Rows(assistant, [.. absences[assistant.Id]]))).ToList();
+        var year = user.Today.Year;
+        return mine.Select(assistant => new Mine(assistant.Id, assistant.FullName, Rows(assistant, [.. absences[assistant.Id]]))
+        {
+            Children = assistant.CareChildren, SoleCarer = assistant.SoleCarer,
+            SickChildDays = SickChildRules.DaysFor(assistant.CareChildren, assistant.SoleCarer, year),
+            SickChildDaysUsed = SickChildRules.UsedIn(absences[assistant.Id].Where(x => x.CancelledAt == null).Select(x => x.Period), year),
+        }).ToList();
+    }
+
+    /// <summary>Records the children (birth year, chronically ill) and carer status behind an assistant's sick-child days: their own, or one they manage.</summary>
+    public async Task<Result<Mine>> SetCareAsync(Guid? assistantId, IReadOnlyList<CareChild>? children, bool soleCarer, CancellationToken ct)
+    {
+        var found = await AssistantAsync(assistantId, ct);
+        if (!found.IsSuccess) return found.Error!;
+        var a = found.Value!;
+        var set = a.SetCare(children ?? [], soleCarer, user.Today.Year);
+        if (!set.IsSuccess) return set.Error!;
+        await db.SaveChangesAsync(ct);
+        var year = user.Today.Year;
+        var absences = (await db.Absences.AsNoTracking().Where(x => x.AssistantId == a.Id && x.CancelledAt == null).ToListAsync(ct)).Select(x => x.Period).ToList();
+        return new Mine(a.Id, a.FullName, [])
+        {
+            Children = a.CareChildren, SoleCarer = a.SoleCarer, SickChildDays = SickChildRules.DaysFor(a.CareChildren, a.SoleCarer, year), SickChildDaysUsed = SickChildRules.UsedIn(absences, year),
+        };
     }
 
     public async Task<Result<Reported>> ReportAsync(Input input, string? idempotencyKey, CancellationToken ct)
@@ -98,7 +128,12 @@ public sealed class AbsenceReports(SelvstyrtDb db, CurrentUser user, Notificatio
 
         db.Absences.Add(absence);
         var vacated = await VacateAsync(a, absence.From, absence.To, ct);
-        var employer = absence.Kind == AbsenceKind.SelfCertified ? "egenmelding" : $"sykmelding {absence.Degree} %";
+        var employer = absence.Kind switch
+        {
+            AbsenceKind.SelfCertified => "egenmelding",
+            AbsenceKind.SickChild => "sykt barn",
+            _ => $"sykmelding {absence.Degree} %",
+        };
         var when = $"{Dates.Format(absence.From)}–{Dates.Format(absence.To)}";
         var wanted = new List<Notification>();
         var arrangementIds = vacated.Select(v => v.ArrangementId).ToList();
@@ -240,6 +275,13 @@ public sealed class AbsenceReports(SelvstyrtDb db, CurrentUser user, Notificatio
     {
         var others = await db.Absences.AsNoTracking().Where(x => x.AssistantId == a.Id && x.CancelledAt == null && x.Id != absence.Id).ToListAsync(ct);
         if (others.Any(x => x.From <= absence.To && absence.From <= x.To)) return Invalid.Field(overlapField, "Det er allerede registrert fravær i noen av disse dagene.");
+        if (absence.Kind == AbsenceKind.SickChild)
+        {
+            var judged = SickChildRules.Check(absence.Period, others.Select(x => x.Period), a.CareChildren, a.SoleCarer);
+            if (!judged.Refused) return judged.Findings.ToList();
+            return new Invalid(judged.Findings.Where(f => f.Severity == Domain.Rules.Engine.Severity.Breach)
+                .GroupBy(f => f.Rule == "OMS-AGE" ? "kind" : "to").ToDictionary(g => g.Key, g => string.Join(" ", g.Select(f => f.Message))));
+        }
         var policy = await db.Providers.Where(p => p.Id == a.ProviderId).Select(p => p.WiderSelfCertification).SingleAsync(ct)
             ? SelfCertificationPolicy.Wider : SelfCertificationPolicy.Statutory;
         var findings = SickLeaveRules.Check(new SickLeaveCase(employedFrom, absence.Period, [.. others.Select(x => x.Period)], policy));
@@ -283,8 +325,12 @@ public sealed class AbsenceReports(SelvstyrtDb db, CurrentUser user, Notificatio
         var employedFrom = assistant.Employments.Count == 0 ? LocalDate.MinIsoValue : assistant.Employments.Min(e => e.Start);
         var live = absences.Where(x => x.CancelledAt == null).ToList();
         var shares = EmployerPeriod.Walk(employedFrom, live.Select(x => x.Period)).ToDictionary(s => s.Absence);
+        var sickChild = live.Where(x => x.Kind == AbsenceKind.SickChild).OrderBy(x => x.From).ToList();
+        var childShares = sickChild.ToDictionary(x => x.Id, x => SickChildRules.Check(x.Period, sickChild.Select(o => o.Period), assistant.CareChildren, assistant.SoleCarer));
         return absences.OrderByDescending(x => x.From)
-            .Select(x => shares.TryGetValue(x.Period, out var share)
+            .Select(x => childShares.TryGetValue(x.Id, out var child)
+                ? new Row(x.Id, x.Kind, x.From, x.To, x.Degree, null, child.EmployerDays, null, false)
+                : shares.TryGetValue(x.Period, out var share)
                 ? new Row(x.Id, x.Kind, x.From, x.To, x.Degree, x.CertificateDate, share.EmployerDays, share.NavFrom, false)
                 : new Row(x.Id, x.Kind, x.From, x.To, x.Degree, x.CertificateDate, 0, null, x.CancelledAt is not null))
             .ToList();
