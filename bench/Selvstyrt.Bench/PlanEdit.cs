@@ -43,8 +43,8 @@ internal static class PlanEdit
         var rebuilt = Time(options.Options, admin, arrangement, plan, shifts, 30, () => new MemoryCache(new MemoryCacheOptions()));
         var incremental = Time(options.Options, admin, arrangement, plan, shifts, 300, () => cache);
         Console.WriteLine($"Plan editor (issue 5): one edit of a 12-week 24/7 2:1 plan ({shifts.Count} shifts, {Staff} assistants in two arrangements each), {(pg is null ? "SQLite" : "PostgreSQL")}.");
-        Console.WriteLine($"  incremental re-check: p50 {Percentile(incremental, 50):0.0} ms, p95 {Percentile(incremental, 95):0.0} ms of {incremental.Count} edits; budget 50 ms p95; ratio {Percentile(incremental, 95) / 50:0.00} ({(Percentile(incremental, 95) < 50 ? "met" : "NOT met")}).");
-        Console.WriteLine($"  full re-check every edit: p50 {Percentile(rebuilt, 50):0.0} ms, p95 {Percentile(rebuilt, 95):0.0} ms; incremental/full p50 ratio {Percentile(incremental, 50) / Percentile(rebuilt, 50):0.00}.");
+        Console.WriteLine($"  incremental re-check: p50 {Stats.Percentile(incremental, 50):0.0} ms, p95 {Stats.Percentile(incremental, 95):0.0} ms of {incremental.Count} edits; budget 50 ms p95; ratio {Stats.Percentile(incremental, 95) / 50:0.00} ({(Stats.Percentile(incremental, 95) < 50 ? "met" : "NOT met")}).");
+        Console.WriteLine($"  full re-check every edit: p50 {Stats.Percentile(rebuilt, 50):0.0} ms, p95 {Stats.Percentile(rebuilt, 95):0.0} ms; incremental/full p50 ratio {Stats.Percentile(incremental, 50) / Stats.Percentile(rebuilt, 50):0.00}.");
         if (pg is null) Directory.Delete(folder, true);
     }
 
@@ -69,11 +69,6 @@ internal static class PlanEdit
         return times;
     }
 
-    private static double Percentile(List<double> values, int p)
-    {
-        var sorted = values.Order().ToList();
-        return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p / 100.0 * sorted.Count) - 1)];
-    }
 
     private static List<Guid> LoadShiftIds(DbContextOptions<SelvstyrtDb> options, Guid plan)
     {

@@ -48,17 +48,12 @@ internal static class SubstituteSearchBench
             if (i >= Warmup) times.Add(watch.Elapsed.TotalMilliseconds);
             candidates = found.Value!.Candidates.Count;
         }
-        var p95 = Percentile(times, 95);
+        var p95 = Stats.Percentile(times, 95);
         Console.WriteLine($"Finn vikar (issue 17): the demo's 24/7 2:1 arrangement, {vacancies.Count} vacant shifts, {candidates} candidates each, {(pg is null ? "SQLite" : "PostgreSQL")}.");
-        Console.WriteLine($"  p50 {Percentile(times, 50):0.0} ms, p95 {p95:0.0} ms, max {times.Max():0.0} ms of {times.Count} searches; budget {Budget:0} ms p95; ratio {p95 / Budget:0.00} ({(p95 < Budget ? "met" : "NOT met")}).");
+        Console.WriteLine($"  p50 {Stats.Percentile(times, 50):0.0} ms, p95 {p95:0.0} ms, max {times.Max():0.0} ms of {times.Count} searches; budget {Budget:0} ms p95; ratio {p95 / Budget:0.00} ({(p95 < Budget ? "met" : "NOT met")}).");
         if (pg is null) Directory.Delete(folder, true);
     }
 
-    private static double Percentile(List<double> values, int p)
-    {
-        var sorted = values.Order().ToList();
-        return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p / 100.0 * sorted.Count) - 1)];
-    }
 
     private static async Task<(Guid Leader, List<Guid> Vacancies)> SeedAsync(DbContextOptions<SelvstyrtDb> options)
     {

@@ -37,17 +37,18 @@ public sealed class SubstituteTests
 
     private static string OffersPath(Guid deviation) => $"/api/v1/arrangements/{Arrangement10}/plans/{Plan10}/deviations/{deviation}/offers";
 
+    private static async Task<WorkPlan> Plan10Async(SelvstyrtFactory factory)
+    {
+        using var scope = factory.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<SelvstyrtDb>().WorkPlans.Include(p => p.Shifts).Include(p => p.Deviations).AsSplitQuery().AsNoTracking().SingleAsync(p => p.Id == Plan10, Ct);
+    }
+
     /// <summary>The demo assistant reports three days sick from their first shift after today; returns the vacancies it made.</summary>
     private static async Task<List<Guid>> ReportSickAsync(SelvstyrtFactory factory)
     {
         var assistant = await factory.SignedInClientAsync(DemoLogins.Assistant);
-        LocalDate first;
-        using (var scope = factory.Services.CreateScope())
-        {
-            var plan = await scope.ServiceProvider.GetRequiredService<SelvstyrtDb>().WorkPlans.Include(p => p.Shifts).Include(p => p.Deviations).AsSplitQuery().SingleAsync(p => p.Id == Plan10, Ct);
-            var tomorrow = new LocalDate(2026, 11, 24);
-            first = plan.RollOut(tomorrow, tomorrow.PlusDays(27), Zone).Where(s => s.AssistantId == Demo42 && s.Date >= tomorrow).Min(s => s.Date);
-        }
+        var tomorrow = new LocalDate(2026, 11, 24);
+        var first = (await Plan10Async(factory)).RollOut(tomorrow, tomorrow.PlusDays(27), Zone).Where(s => s.AssistantId == Demo42 && s.Date >= tomorrow).Min(s => s.Date);
         using var reported = await ApiCalls.PostAsync(assistant, "/api/v1/absences",
             $$"""{ "kind": "SelfCertified", "from": "{{first:yyyy-MM-dd}}", "to": "{{first.PlusDays(2):yyyy-MM-dd}}" }""", Guid.NewGuid().ToString(), Ct);
         reported.StatusCode.ShouldBe(HttpStatusCode.Created, await reported.Content.ReadAsStringAsync(Ct));
@@ -273,16 +274,13 @@ public sealed class SubstituteTests
 
         var vacancies = await ReportSickAsync(factory);
         var (deviation, _) = await VacancyForAsync(leader, vacancies, Substitute);
-        var hours = 0m;
-        using (var scope = factory.Services.CreateScope())
+        static decimal Hours(WorkPlan plan, PlanDeviation d)
         {
-            var plan = await scope.ServiceProvider.GetRequiredService<SelvstyrtDb>().WorkPlans.Include(p => p.Shifts).Include(p => p.Deviations).AsSplitQuery().SingleAsync(p => p.Id == Plan10, Ct);
-            foreach (var d in plan.Deviations.Where(d => vacancies.Contains(d.Id)))
-            {
-                var shift = plan.RollOut(d.Date, d.Date, Zone).Single(s => s.DeviationId == d.Id);
-                hours += (decimal)(shift.End - shift.Start).TotalHours;
-            }
+            var shift = plan.RollOut(d.Date, d.Date, Zone).Single(s => s.DeviationId == d.Id);
+            return (decimal)(shift.End - shift.Start).TotalHours;
         }
+        var vacant = await Plan10Async(factory);
+        var hours = vacant.Deviations.Where(d => vacancies.Contains(d.Id)).Sum(d => Hours(vacant, d));
         hours.ShouldBeGreaterThan(0m);
         (await ForecastAsync()).ShouldBe(before - hours, "the gaps are not used hours while nobody fills them");
 
@@ -292,15 +290,10 @@ public sealed class SubstituteTests
         var offerId = (await substitute.GetFromJsonAsync<JsonElement>("/api/v1/shift-offers", Ct))[0].GetProperty("offerId").GetGuid();
         using (var accepted = await ApiCalls.PostAsync(substitute, $"/api/v1/shift-offers/{offerId}/accept", "{}", null, Ct))
             accepted.StatusCode.ShouldBe(HttpStatusCode.OK);
-        decimal taken;
-        using (var scope = factory.Services.CreateScope())
-        {
-            var plan = await scope.ServiceProvider.GetRequiredService<SelvstyrtDb>().WorkPlans.Include(p => p.Shifts).Include(p => p.Deviations).AsSplitQuery().SingleAsync(p => p.Id == Plan10, Ct);
-            var d = plan.Deviations.Single(x => x.Id == deviation);
-            var shift = plan.RollOut(d.Date, d.Date, Zone).Single(s => s.DeviationId == d.Id);
-            shift.AssistantId.ShouldBe(Substitute);
-            taken = (decimal)(shift.End - shift.Start).TotalHours;
-        }
+        var filled = await Plan10Async(factory);
+        var d = filled.Deviations.Single(x => x.Id == deviation);
+        d.AssistantId.ShouldBe(Substitute);
+        var taken = Hours(filled, d);
         (await ForecastAsync()).ShouldBe(before - hours + taken, "the shift the substitute took counts again");
     }
 }
