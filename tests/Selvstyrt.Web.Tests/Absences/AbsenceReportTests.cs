@@ -269,6 +269,14 @@ public sealed class AbsenceReportTests
         }
         (await ErrorsAsync(await ApiCalls.SendAsync(assistant, HttpMethod.Put, "/api/v1/absences/care", """{ "children": [ { "birthYear": 1990 } ] }""", null, Ct)))
             .GetProperty("children")[0].GetString()!.ShouldContain("1990");
+        // The same on «Fravær»: a year that is not a number is named, and the page keeps what was saved.
+        using (var typo = await SelvstyrtFactory.PostFormAsync(assistant, "/fravaer", "omsorg", new Dictionary<string, string> { ["Care.Years"] = "20x6" }))
+        {
+            var page = System.Net.WebUtility.HtmlDecode(await typo.Content.ReadAsStringAsync(Ct));
+            typo.StatusCode.ShouldBe(HttpStatusCode.OK);
+            page.ShouldContain("Fødselsåret til barn 1 må være et årstall");
+            page.ShouldContain("Omsorgsdager i 2026: 10, brukt 0.");
+        }
 
         using (var two = await PostAsync(assistant, SickChild("2026-11-24", "2026-11-25"), Guid.NewGuid().ToString()))
         {

@@ -296,4 +296,39 @@ public sealed class SubstituteTests
         var taken = Hours(filled, d);
         (await ForecastAsync()).ShouldBe(before - hours + taken, "the shift the substitute took counts again");
     }
+    [Theory, DatabaseData]
+    public async Task EveryoneSayingNo_TellsTheLeader_AndGivingTheShiftDirectlyClosesTheOffer(DatabaseKind db)
+    {
+        await using var factory = Hosts.Fresh(db);
+        var vacancies = await ReportSickAsync(factory);
+        var leader = await factory.SignedInClientAsync(DemoLogins.WorkLeader);
+        var (deviation, candidates) = await VacancyForAsync(leader, vacancies, Substitute);
+        using (var offered = await ApiCalls.PostAsync(leader, OffersPath(deviation), JsonSerializer.Serialize(new { assistantIds = new[] { Substitute } }), Guid.NewGuid().ToString(), Ct))
+            offered.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var substitute = await factory.SignedInClientAsync(DemoLogins.Substitute);
+        var offerId = (await substitute.GetFromJsonAsync<JsonElement>("/api/v1/shift-offers", Ct))[0].GetProperty("offerId").GetGuid();
+        using (var no = await ApiCalls.PostAsync(substitute, $"/api/v1/shift-offers/{offerId}/decline", "{}", null, Ct))
+        {
+            no.StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await no.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("everyoneDeclined").GetBoolean().ShouldBeTrue();
+        }
+        using (var scope = factory.Services.CreateScope())
+        {
+            var data = scope.ServiceProvider.GetRequiredService<SelvstyrtDb>();
+            var leaderId = await data.Users.Where(u => u.Email == DemoLogins.WorkLeader).Select(u => u.Id).SingleAsync(Ct);
+            (await data.Notifications.CountAsync(n => n.UserId == leaderId && n.Kind == "vakt-tilbud-nei", Ct)).ShouldBe(1);
+        }
+
+        // A lawful colleague without a sign-in is given the shift on «Finn vikar»: the offer still open closes.
+        var direct = candidates.EnumerateArray().First(c => c.GetProperty("lawful").GetBoolean() && !c.GetProperty("canBeOffered").GetBoolean()).GetProperty("assistantId").GetGuid();
+        var page = $"/ordninger/{Arrangement10}/arbeidsplan/{Plan10}/ledig/{deviation}";
+        var revision = (await Plan10Async(factory)).Revision;
+        using (var given = await SelvstyrtFactory.PostFormAsync(leader, page, "vikar", new Dictionary<string, string> { ["Input.Give"] = direct.ToString(), ["Input.Revision"] = revision.ToString(System.Globalization.CultureInfo.InvariantCulture) }))
+            System.Net.WebUtility.HtmlDecode(await given.Content.ReadAsStringAsync(Ct)).ShouldContain("Vakten er gitt.");
+        (await Plan10Async(factory)).Deviations.Single(d => d.Id == deviation).AssistantId.ShouldBe(direct);
+        using var scope2 = factory.Services.CreateScope();
+        var offer = await scope2.ServiceProvider.GetRequiredService<SelvstyrtDb>().ShiftOffers.AsNoTracking().SingleAsync(o => o.Id == offerId, Ct);
+        offer.State.ShouldBe(ShiftOfferState.Lapsed);
+        offer.ClosedReason.ShouldBe("vakten er gitt til en annen");
+    }
 }
