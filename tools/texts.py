@@ -1253,6 +1253,23 @@ T.update({
 "Care.Save": ("Lagre barna", "Save the children"),
 "Care.Saved": ("Barna er lagret.", "The children are saved."),
 "Care.YearFormat": ("Fødselsåret til barn {0} må være et årstall, for eksempel 2018.", "The birth year of child {0} must be a year, for example 2018."),
+"AssistantAbsence.Title": ("Fravær og permisjon", "Absence and leave"),
+"AssistantAbsence.Link": ("Fravær og permisjon", "Absence and leave"),
+"AssistantAbsence.Intro": ("Registrer permisjon som er avtalt med assistenten, eller fravær for dem. Vaktene i de dagene blir ledige, og arbeidslederen får beskjed uten årsaken. Hvem som betaler, følger av fraværets art.", "Register leave agreed with the assistant, or absence on their behalf. Their shifts those days become vacant, and the work leader is told without the reason. Who pays follows from the kind of absence."),
+"AssistantAbsence.From": ("Første dag", "First day"),
+"AssistantAbsence.To": ("Siste dag", "Last day"),
+"AssistantAbsence.Degree": ("Grad i prosent (sykmelding, foreldrepermisjon)", "Degree in per cent (doctor's note, parental leave)"),
+"AssistantAbsence.DegreeHelp": ("Tom: 100 prosent.", "Empty: 100 per cent."),
+"AssistantAbsence.Submit": ("Registrer", "Register"),
+"AssistantAbsence.Registered": ("Registrert fravær og permisjon", "Registered absence and leave"),
+"AssistantAbsence.Saved": ("Registrert. {0} vakter er ledige, og arbeidslederen har fått beskjed.", "Registered. {0} shifts are vacant, and the work leader has been told."),
+"AssistantAbsence.SavedNoShifts": ("Registrert. Assistenten hadde ingen vakter i de dagene.", "Registered. The assistant had no shifts those days."),
+"AssistantAbsence.WageType": ("Lønnsart:", "Wage type:"),
+"LeavePay.SickPay": ("Arbeidsgiveren betaler i arbeidsgiverperioden, NAV etter", "The employer pays in the employer period, NAV after"),
+"LeavePay.SickChildPay": ("Arbeidsgiveren betaler de første 10 dagene i året, NAV etter", "The employer pays the first 10 days of the year, NAV after"),
+"LeavePay.Employer": ("Betales av arbeidsgiveren", "Paid by the employer"),
+"LeavePay.Nav": ("NAV betaler", "NAV pays"),
+"LeavePay.Unpaid": ("Ulønnet", "Unpaid"),
 })
 
 from xml.sax.saxutils import escape

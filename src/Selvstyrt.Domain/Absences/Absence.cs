@@ -36,9 +36,11 @@ public sealed class Absence : AuditedAggregate
         LocalDate? certificateDate, Guid by, Instant at, LocalDate today)
     {
         var fields = new Dictionary<string, string>();
-        if (kind is not (AbsenceKind.SelfCertified or AbsenceKind.DoctorCertified or AbsenceKind.SickChild)) fields["kind"] = "Velg egenmelding, sykmelding fra lege eller sykt barn.";
+        var info = kind is { } k ? LeaveKinds.Of(k) : null;
+        if (info is null) fields["kind"] = "Velg hva slags fravær.";
         if (from is null) fields["from"] = "Første fraværsdag må fylles ut.";
-        else if (from < today.PlusDays(-90) || from > today.PlusDays(30)) fields["from"] = "Første fraværsdag må være de siste 90 dagene eller de neste 30.";
+        else if (from < today.PlusDays(-90) || from > today.PlusDays(info is { ByAssistant: false } ? 366 : 30))
+            fields["from"] = info is { ByAssistant: false } ? "Første dag må være de siste 90 dagene eller innen ett år." : "Første fraværsdag må være de siste 90 dagene eller de neste 30.";
         if (to is null) fields["to"] = "Siste fraværsdag må fylles ut (dagen før du er tilbake).";
         else if (from is { } f && to < f) fields["to"] = "Siste fraværsdag kan ikke være før den første.";
         else if (from is { } first && NodaTime.Period.Between(first, to.Value, PeriodUnits.Days).Days >= MaxDays) fields["to"] = "Registrer høyst ett år om gangen.";
@@ -49,7 +51,8 @@ public sealed class Absence : AuditedAggregate
             if (certificateDate is null) fields["certificateDate"] = "Fyll ut datoen på sykmeldingen.";
             else if (certificateDate > today) fields["certificateDate"] = "Sykmeldingen kan ikke være datert fram i tid.";
         }
-        else if (grade != 100) fields["degree"] = kind == AbsenceKind.SickChild ? "Omsorgsdager gjelder hele dager (100 prosent)." : "Egenmelding gjelder hele dager (100 prosent).";
+        else if (info is { Graded: true } && grade is < 1 or > 100) fields["degree"] = "Graden må være fra 1 til 100 prosent.";
+        else if (info is { Graded: false } && grade != 100) fields["degree"] = $"{info.Name} gjelder hele dager (100 prosent).";
         if (fields.Count > 0) return new Invalid(fields);
         return new Absence(id)
         {

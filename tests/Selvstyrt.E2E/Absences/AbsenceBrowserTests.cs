@@ -12,7 +12,8 @@ namespace Selvstyrt.E2E.Absences;
 /// <summary>
 /// Issue 17: the assistant reports sick on a 360 px phone by keyboard only, sees the refusal when a self-certification runs
 /// too long, and then the report and its employer period; the work leader finds the gap on the start page and offers it in
-/// «Finn vikar»; the substitute takes it from «Min plan». All by keyboard at 360 px, axe on every page. A host of its own
+/// «Finn vikar»; the substitute takes it from «Min plan»; the coordinator registers agreed leave on the assistant's page. All
+/// by keyboard at 360 px, axe on every page. A host of its own
 /// (the report empties shifts other journeys use).
 /// </summary>
 public sealed class AbsenceBrowserTests(Browser browser)
@@ -91,5 +92,21 @@ public sealed class AbsenceBrowserTests(Browser browser)
         list.ShouldNotContain("Egenmelding");
         await Browser.AssertFitsAsync(leader, "fravær i ordningen");
         await Browser.ScreenshotAsync(leader, "fravaer-ordning-360");
+
+        // The employer's side: the coordinator sees the kind and registers agreed welfare leave on the assistant's page.
+        var coordinator = await browser.NewPageAsync(360, 740, baseUrl);
+        await Browser.SignInAsync(coordinator, DemoLogins.CoordinatorEast);
+        await coordinator.GotoAsync($"{baseUrl}/assistenter/{DemoIds.For("assistant:42")}/fravaer");
+        await coordinator.GetByRole(AriaRole.Heading, new() { Name = "Fravær og permisjon", Level = 1 }).WaitForAsync();
+        await Browser.AssertFitsAsync(coordinator, "fravær og permisjon");
+        await Keys.TabToAsync(coordinator, "permisjon-Welfare");
+        await Keys.TypeDateAsync(coordinator, "permisjon-fra", new DateOnly(2026, 12, 14));
+        await Keys.TypeDateAsync(coordinator, "permisjon-til", new DateOnly(2026, 12, 14));
+        await Keys.TabToButtonAsync(coordinator, "Registrer");
+        await coordinator.Keyboard.PressAsync("Enter");
+        await coordinator.GetByText("Registrert.", new() { Exact = false }).First.WaitForAsync();
+        (await coordinator.Locator("#registrert-tittel + ul").InnerTextAsync()).ShouldContain("Velferdspermisjon");
+        await Browser.AssertFitsAsync(coordinator, "permisjon registrert");
+        await Browser.ScreenshotAsync(coordinator, "permisjon-360");
     }
 }

@@ -297,4 +297,33 @@ public sealed class AbsenceReportTests
         var coordinator = await data.Users.Where(u => u.Email == DemoLogins.CoordinatorEast).Select(u => u.Id).SingleAsync(Ct);
         (await data.Notifications.SingleAsync(n => n.UserId == coordinator && n.Kind == "fravaer-arbeidsgiver", Ct)).Subject.ShouldContain("sykt barn");
     }
+    [Theory, DatabaseData]
+    public async Task Leave_IsRegisteredByTheEmployer_NotTheAssistant_AndWhoPaysFollowsTheKind(DatabaseKind db)
+    {
+        await using var factory = Hosts.Fresh(db);
+        var assistant = await factory.SignedInClientAsync(DemoLogins.Assistant);
+        var east = await factory.SignedInClientAsync(DemoLogins.CoordinatorEast);
+        string Leave(string kind, string from, string to, int degree = 100) => $$"""{ "assistantId": "{{Demo42}}", "kind": "{{kind}}", "from": "{{from}}", "to": "{{to}}", "degree": {{degree}} }""";
+
+        (await ErrorsAsync(await PostAsync(assistant, Leave("Unpaid", "2026-12-07", "2026-12-11"), Guid.NewGuid().ToString()))).GetProperty("kind")[0].GetString()
+            .ShouldBe("Ulønnet permisjon avtales med arbeidsgiveren, som registrerer den.");
+        (await ErrorsAsync(await PostAsync(east, Leave("Welfare", "2026-12-07", "2026-12-08", 50), Guid.NewGuid().ToString()))).GetProperty("degree")[0].GetString()
+            .ShouldBe("Velferdspermisjon gjelder hele dager (100 prosent).");
+        using (var welfare = await PostAsync(east, Leave("Welfare", "2026-12-07", "2026-12-08"), Guid.NewGuid().ToString()))
+            welfare.StatusCode.ShouldBe(HttpStatusCode.Created, await welfare.Content.ReadAsStringAsync(Ct));
+        using (var parental = await PostAsync(east, Leave("Parental", "2027-03-01", "2027-05-31", 50), Guid.NewGuid().ToString()))
+            parental.StatusCode.ShouldBe(HttpStatusCode.Created, await parental.Content.ReadAsStringAsync(Ct));
+
+        var list = await east.GetFromJsonAsync<JsonElement>($"/api/v1/assistants/{Demo42}/absences", Ct);
+        var rows = list.GetProperty("absences").EnumerateArray().ToDictionary(r => r.GetProperty("kind").GetString()!);
+        rows["Welfare"].GetProperty("employerDays").GetInt32().ShouldBe(2, "welfare leave is paid by the employer");
+        rows["Parental"].GetProperty("employerDays").GetInt32().ShouldBe(0, "NAV pays parental benefit");
+        rows["Parental"].GetProperty("degree").GetInt32().ShouldBe(50);
+        var west = await factory.SignedInClientAsync(DemoLogins.CoordinatorWest);
+        (await west.GetAsync($"/api/v1/assistants/{Demo42}/absences", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await assistant.GetAsync($"/api/v1/assistants/{Demo42}/absences", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound, "the assistant has their own «Fravær»");
+        var page = System.Net.WebUtility.HtmlDecode(await Html.GetAsync(east, $"/assistenter/{Demo42}/fravaer", Ct));
+        page.ShouldContain("Velferdspermisjon");
+        page.ShouldContain("Lønnsart: VELFERD.");
+    }
 }

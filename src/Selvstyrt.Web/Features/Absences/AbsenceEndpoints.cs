@@ -44,6 +44,12 @@ public static class AbsenceEndpoints
                 return result.IsSuccess ? Results.Ok(result.Value.Rows) : result.Error!.ToHttp();
             })
             .WithName("ListArrangementAbsences").WithSummary("Fraværet til ordningens assistenter (from/to, standard 30 dager tilbake og 60 fram): hvem og når for arbeidslederen; arten, graden og arbeidsgiverperioden bare for arbeidsgiveren");
+        api.MapGet("/assistants/{id:guid}/absences", async (Guid id, AbsenceReports absences, CancellationToken ct) =>
+            {
+                var result = await absences.ForAssistantAsync(id, ct);
+                return result.IsSuccess ? Results.Ok(result.Value) : result.Error!.ToHttp();
+            })
+            .WithName("ListAssistantAbsences").WithSummary("En assistents fravær og permisjon for arbeidsgiveren (administrator, kontorets koordinator), med arbeidsgiverens dager");
         api.MapPut("/absences/care", async (HttpRequest request, AbsenceReports absences, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<CareRequest>(request, ct);

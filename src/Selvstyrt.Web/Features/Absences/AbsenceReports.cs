@@ -89,6 +89,15 @@ public sealed class AbsenceReports(SelvstyrtDb db, CurrentUser user, Notificatio
         }).ToList();
     }
 
+    /// <summary>An assistant's absences for the employer's side (administrator, the office's coordinator); not found for anyone else.</summary>
+    public async Task<Result<Mine>> ForAssistantAsync(Guid assistantId, CancellationToken ct)
+    {
+        var a = await db.Assistants.AsNoTracking().Include(x => x.Employments).SingleOrDefaultAsync(x => x.Id == assistantId, ct);
+        if (a is null || !await SaveAssistantPay.ManagesAsync(db, user.Id, a, ct)) return new NotFound();
+        var absences = await db.Absences.AsNoTracking().Where(x => x.AssistantId == a.Id).ToListAsync(ct);
+        return new Mine(a.Id, a.FullName, Rows(a, absences));
+    }
+
     /// <summary>Records the children (birth year, chronically ill) and carer status behind an assistant's sick-child days: their own, or one they manage.</summary>
     public async Task<Result<Mine>> SetCareAsync(Guid? assistantId, IReadOnlyList<CareChild>? children, bool soleCarer, CancellationToken ct)
     {
@@ -120,6 +129,8 @@ public sealed class AbsenceReports(SelvstyrtDb db, CurrentUser user, Notificatio
         var made = Absence.Report(id, a.ProviderId, a.Id, input.Kind, input.From, input.To, input.Degree, input.CertificateDate, user.Id, user.Now, today);
         if (!made.IsSuccess) return made.Error!;
         var absence = made.Value!;
+        if (LeaveKinds.Of(absence.Kind) is { ByAssistant: false } leave && !await SaveAssistantPay.ManagesAsync(db, user.Id, a, ct))
+            return Invalid.Field("kind", $"{leave.Name} avtales med arbeidsgiveren, som registrerer den.");
         var employment = a.EmploymentOn(absence.From);
         if (employment is null) return Invalid.Field("from", "Assistenten er ikke ansatt den første fraværsdagen.");
         var judged = await JudgeAsync(a, absence, employment.Start, "from", ct);
@@ -128,12 +139,8 @@ public sealed class AbsenceReports(SelvstyrtDb db, CurrentUser user, Notificatio
 
         db.Absences.Add(absence);
         var vacated = await VacateAsync(a, absence.From, absence.To, ct);
-        var employer = absence.Kind switch
-        {
-            AbsenceKind.SelfCertified => "egenmelding",
-            AbsenceKind.SickChild => "sykt barn",
-            _ => $"sykmelding {absence.Degree} %",
-        };
+        var kindName = LeaveKinds.Of(absence.Kind)!.Name.ToLowerInvariant();
+        var employer = absence.Degree < 100 ? $"{kindName} {absence.Degree} %" : kindName;
         var when = $"{Dates.Format(absence.From)}–{Dates.Format(absence.To)}";
         var wanted = new List<Notification>();
         var arrangementIds = vacated.Select(v => v.ArrangementId).ToList();
@@ -275,6 +282,7 @@ public sealed class AbsenceReports(SelvstyrtDb db, CurrentUser user, Notificatio
     {
         var others = await db.Absences.AsNoTracking().Where(x => x.AssistantId == a.Id && x.CancelledAt == null && x.Id != absence.Id).ToListAsync(ct);
         if (others.Any(x => x.From <= absence.To && absence.From <= x.To)) return Invalid.Field(overlapField, "Det er allerede registrert fravær i noen av disse dagene.");
+        if (!absence.Period.IsSickness && absence.Kind != AbsenceKind.SickChild) return new List<AbsenceFinding>();
         if (absence.Kind == AbsenceKind.SickChild)
         {
             var judged = SickChildRules.Check(absence.Period, others.Select(x => x.Period), a.CareChildren, a.SoleCarer);
@@ -327,8 +335,11 @@ public sealed class AbsenceReports(SelvstyrtDb db, CurrentUser user, Notificatio
         var shares = EmployerPeriod.Walk(employedFrom, live.Select(x => x.Period)).ToDictionary(s => s.Absence);
         var sickChild = live.Where(x => x.Kind == AbsenceKind.SickChild).OrderBy(x => x.From).ToList();
         var childShares = sickChild.ToDictionary(x => x.Id, x => SickChildRules.Check(x.Period, sickChild.Select(o => o.Period), assistant.CareChildren, assistant.SoleCarer));
+        int LeaveEmployerDays(Absence x) => LeaveKinds.Of(x.Kind)?.Pay == LeavePay.Employer ? x.Period.Days : 0;
         return absences.OrderByDescending(x => x.From)
-            .Select(x => childShares.TryGetValue(x.Id, out var child)
+            .Select(x => !x.Period.IsSickness && x.Kind != AbsenceKind.SickChild
+                ? new Row(x.Id, x.Kind, x.From, x.To, x.Degree, null, LeaveEmployerDays(x), null, x.CancelledAt is not null)
+                : childShares.TryGetValue(x.Id, out var child)
                 ? new Row(x.Id, x.Kind, x.From, x.To, x.Degree, null, child.EmployerDays, null, false)
                 : shares.TryGetValue(x.Period, out var share)
                 ? new Row(x.Id, x.Kind, x.From, x.To, x.Degree, x.CertificateDate, share.EmployerDays, share.NavFrom, false)
