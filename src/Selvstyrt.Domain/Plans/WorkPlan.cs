@@ -238,16 +238,16 @@ public sealed class WorkPlan : AuditedAggregate
     /// <summary>
     /// The assistant is back sooner (or the absence is cancelled): the rotation's shifts of theirs that were made vacant from
     /// <paramref name="from"/> to <paramref name="to"/> and are still unfilled are theirs again. A shift a substitute took stays
-    /// the substitute's. Returns how many came back.
+    /// the substitute's. Returns the vacancies that went away (an open offer of one of them has nothing left to offer).
     /// </summary>
-    public int Restore(Guid assistantId, LocalDate from, LocalDate to, PlanActor actor)
+    public IReadOnlyList<Guid> Restore(Guid assistantId, LocalDate from, LocalDate to, PlanActor actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var back = _deviations.Where(d => d.Kind == PlanDeviationKind.Vacant && d.AssistantId is null && d.Date >= from && d.Date <= to
             && d.ShiftId is { } shiftId && Find(shiftId)?.AssistantId == assistantId).ToList();
         foreach (var d in back) _deviations.Remove(d);
         if (back.Count > 0) Touch(actor, PlanChangeKind.Deviation, $"Tilbake: {back.Count} ledige vakter {Dates.Format(from)}–{Dates.Format(to)} er assistentens igjen", assistantId, null);
-        return back.Count;
+        return [.. back.Select(d => d.Id)];
     }
 
     /// <summary>Gives a vacant shift (or an extra shift nobody has) to an assistant on its date: the gap is filled.</summary>

@@ -331,4 +331,29 @@ public sealed class SubstituteTests
         offer.State.ShouldBe(ShiftOfferState.Lapsed);
         offer.ClosedReason.ShouldBe("vakten er gitt til en annen");
     }
+    [Theory, DatabaseData]
+    public async Task ACancelledAbsence_ClosesTheOpenOffer_AndTellsThoseAsked(DatabaseKind db)
+    {
+        await using var factory = Hosts.Fresh(db);
+        var vacancies = await ReportSickAsync(factory);
+        var leader = await factory.SignedInClientAsync(DemoLogins.WorkLeader);
+        var (deviation, _) = await VacancyForAsync(leader, vacancies, Substitute);
+        using (var offered = await ApiCalls.PostAsync(leader, OffersPath(deviation), JsonSerializer.Serialize(new { assistantIds = new[] { Substitute } }), Guid.NewGuid().ToString(), Ct))
+            offered.StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        var assistant = await factory.SignedInClientAsync(DemoLogins.Assistant);
+        var absenceId = (await assistant.GetFromJsonAsync<JsonElement>("/api/v1/absences", Ct))[0].GetProperty("absences")[0].GetProperty("id").GetGuid();
+        using (var cancelled = await ApiCalls.PostAsync(assistant, $"/api/v1/absences/{absenceId}/cancel", "{}", null, Ct))
+            cancelled.StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var substitute = await factory.SignedInClientAsync(DemoLogins.Substitute);
+        (await substitute.GetFromJsonAsync<JsonElement>("/api/v1/shift-offers", Ct)).GetArrayLength().ShouldBe(0, "nothing is offered any more");
+        using var scope = factory.Services.CreateScope();
+        var data = scope.ServiceProvider.GetRequiredService<SelvstyrtDb>();
+        var offer = await data.ShiftOffers.AsNoTracking().SingleAsync(o => o.DeviationId == deviation, Ct);
+        offer.State.ShouldBe(ShiftOfferState.Lapsed);
+        offer.ClosedReason.ShouldBe("assistenten er tilbake");
+        var substituteUser = await data.Users.Where(u => u.Email == DemoLogins.Substitute).Select(u => u.Id).SingleAsync(Ct);
+        (await data.Notifications.CountAsync(n => n.UserId == substituteUser && n.Kind == "vakt-tilbud-trukket", Ct)).ShouldBe(1);
+    }
 }

@@ -207,7 +207,9 @@ public sealed class AbsenceReports(SelvstyrtDb db, CurrentUser user, Notificatio
     {
         var (plans, _) = await PlansAsync(a, from, to, ct);
         var actor = new PlanActor(user.Now, user.DisplayName, user.Today);
-        return plans.Sum(plan => plan.Restore(a.Id, from, to, actor));
+        var gone = plans.SelectMany(plan => plan.Restore(a.Id, from, to, actor)).ToList();
+        await Substitutes.ShiftOffers.LapseAsync(db, notifications, gone, "assistenten er tilbake", user.Now, ct);
+        return gone.Count;
     }
 
     private async Task<(List<WorkPlan> Plans, Dictionary<Guid, string> Names)> PlansAsync(Assistant a, LocalDate from, LocalDate to, CancellationToken ct)

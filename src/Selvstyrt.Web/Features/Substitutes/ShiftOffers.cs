@@ -281,6 +281,26 @@ public sealed class ShiftOffers(SelvstyrtDb db, ArrangementAccess access, Curren
         foreach (var offer in open) offer.Lapse("vakten er gitt til en annen", at);
     }
 
+    /// <summary>
+    /// Closes the open offers of vacancies that went away (the absent assistant is back sooner, or the absence was cancelled),
+    /// and tells those who had not answered that the shift is no longer offered. The caller saves.
+    /// </summary>
+    internal static async Task LapseAsync(SelvstyrtDb db, NotificationStore notifications, IReadOnlyList<Guid> deviationIds, string reason, Instant at, CancellationToken ct)
+    {
+        if (deviationIds.Count == 0) return;
+        var open = await db.ShiftOffers.Include(o => o.Recipients).Where(o => deviationIds.Contains(o.DeviationId) && o.State == ShiftOfferState.Open).ToListAsync(ct);
+        var wanted = new List<Notification>();
+        foreach (var offer in open)
+        {
+            var waiting = offer.Recipients.Where(r => r.Answered == ShiftOfferAnswer.Waiting).Select(r => r.AssistantId).ToList();
+            offer.Lapse(reason, at);
+            var users = await db.Assistants.AsNoTracking().Where(a => waiting.Contains(a.Id) && a.UserId != null).Select(a => a.UserId!.Value).ToListAsync(ct);
+            wanted.AddRange(users.Select(u => Notification.Create(Guid.CreateVersion7(), u, "vakt-tilbud-trukket", $"Vakten {When(offer.Date, offer.Start, offer.End)} trengs ikke lenger",
+                "Den som var borte, er tilbake, så vakten er ikke ledig lenger. Du trenger ikke svare.", "/min-plan", $"vakt-tilbud-trukket:{offer.Id:N}:{u:N}", at)));
+        }
+        await notifications.AddNewAsync(wanted, ct);
+    }
+
     private async Task<(ShiftOffer? Offer, Guid AssistantId)> MineAsync(Guid offerId, CancellationToken ct)
     {
         var uid = user.Id;
