@@ -64,6 +64,9 @@ public sealed record PlannedShift(Guid TemplateId, LocalDate Date, Instant Start
 
     /// <summary>Set when an exception changed or added this shift on its date.</summary>
     public Guid? DeviationId { get; init; }
+
+    /// <summary>A gap to fill: an exception left the shift without an assistant (its assistant is away, or an extra shift nobody has yet).</summary>
+    public bool IsVacant => AssistantId is null && DeviationId is not null;
 }
 
 public enum PlanDeviationKind

@@ -115,13 +115,11 @@ public sealed class ArrangementAccess(SelvstyrtDb db, CurrentUser user)
     {
         var uid = user.Id;
         var today = user.Today;
+        var leads = Leading.On(db, today).Where(l => l.UserId == uid).Select(l => l.ArrangementId);
         return db.Arrangements.Where(a =>
             db.ProviderGrants.Any(g => g.UserId == uid && g.ProviderId == a.ProviderId
                                        && (g.Role == ProviderRole.ProviderAdmin || (g.Role == ProviderRole.OfficeCoordinator && g.OfficeId == a.OfficeId)))
-            || a.Roles.Any(r => r.UserId == uid && (r.Kind == ArrangementRoleKind.WorkLeader || r.Kind == ArrangementRoleKind.CoWorkLeader)
-                                && r.From <= today && (r.To == null || r.To >= today))
-            || db.ActingPeriods.Any(p => p.ArrangementId == a.Id && p.UserId == uid && p.From <= today && p.To >= today
-                                         && db.ArrangementRoles.Any(r => r.Id == p.RoleId && r.From <= today && (r.To == null || r.To >= today))));
+            || leads.Contains(a.Id));
     }
 
     /// <summary>The arrangements where the user works as an assistant today.</summary>

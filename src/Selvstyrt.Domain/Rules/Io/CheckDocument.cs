@@ -137,9 +137,10 @@ public static partial class CheckDocument
             var id = Id(Required(a, "id", path), path + ".id");
             var assistant = String(Required(a, "assistant", path), path + ".assistant");
             if (!_assistants.TryGetValue(assistant, out var profile)) throw new CheckInputException(path + ".assistant", $"ukjent assistent «{assistant}»");
-            var kind = Choice(Required(a, "kind", path), path + ".kind", ("sickness", (Absences.AbsenceKind)0), ("sick-child", Absences.AbsenceKind.SickChild),
+            // «sickness» is null here: who certified it («certifiedBy») decides the kind.
+            var kind = Choice<Absences.AbsenceKind?>(Required(a, "kind", path), path + ".kind", ("sickness", null), ("sick-child", Absences.AbsenceKind.SickChild),
                 ("holiday", Absences.AbsenceKind.Holiday), ("welfare", Absences.AbsenceKind.Welfare), ("parental", Absences.AbsenceKind.Parental), ("unpaid", Absences.AbsenceKind.Unpaid));
-            if (kind == 0)
+            if (kind is null)
             {
                 kind = Choice(Required(a, "certifiedBy", path), path + ".certifiedBy", ("self", Absences.AbsenceKind.SelfCertified), ("doctor", Absences.AbsenceKind.DoctorCertified));
                 if (profile.EmployedFrom is null) throw new CheckInputException(path + ".assistant", $"assistenten «{assistant}» mangler employedFrom, som sykefravær måles fra");
@@ -150,8 +151,9 @@ public static partial class CheckDocument
             if (to < from) throw new CheckInputException(path + ".to", "slutt er før start");
             if (Period.Between(from, to, PeriodUnits.Days).Days >= 366) throw new CheckInputException(path + ".to", "et fravær kan vare høyst ett år; del det opp");
             var degree = a.TryGetProperty("degree", out var d) ? (int)Number(d, path + ".degree", 1, 100, integer: true) : 100;
-            if (degree != 100 && kind != Absences.AbsenceKind.DoctorCertified) throw new CheckInputException(path + ".degree", "gradert fravær gjelder bare sykmelding fra lege");
-            return new Absences.AbsenceInput(id, assistant, new Absences.AbsencePeriod(from, to, kind, degree));
+            if (degree != 100 && Absences.LeaveKinds.Of(kind.Value)?.Graded != true)
+                throw new CheckInputException(path + ".degree", "gradert fravær gjelder bare sykmelding fra lege og foreldrepermisjon");
+            return new Absences.AbsenceInput(id, assistant, new Absences.AbsencePeriod(from, to, kind.Value, degree));
         }
 
         private EmployerProfile Employer(JsonElement e, string path, HashSet<string> assistantIds)

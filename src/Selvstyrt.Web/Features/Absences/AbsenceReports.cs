@@ -80,13 +80,18 @@ public sealed class AbsenceReports(SelvstyrtDb db, CurrentUser user, Notificatio
         var mine = await db.Assistants.AsNoTracking().Include(a => a.Employments).Where(a => a.UserId == uid).ToListAsync(ct);
         var ids = mine.Select(a => a.Id).ToList();
         var absences = (await db.Absences.AsNoTracking().Where(a => ids.Contains(a.AssistantId)).ToListAsync(ct)).ToLookup(a => a.AssistantId);
+        return mine.Select(assistant => View(assistant, [.. absences[assistant.Id]])).ToList();
+    }
+
+    /// <summary>An assistant's absences with their care facts and this year's sick-child days.</summary>
+    private Mine View(Assistant a, List<Absence> absences)
+    {
         var year = user.Today.Year;
-        return mine.Select(assistant => new Mine(assistant.Id, assistant.FullName, Rows(assistant, [.. absences[assistant.Id]]))
+        return new Mine(a.Id, a.FullName, Rows(a, absences))
         {
-            Children = assistant.CareChildren, SoleCarer = assistant.SoleCarer,
-            SickChildDays = SickChildRules.DaysFor(assistant.CareChildren, assistant.SoleCarer, year),
-            SickChildDaysUsed = SickChildRules.UsedIn(absences[assistant.Id].Where(x => x.CancelledAt == null).Select(x => x.Period), year),
-        }).ToList();
+            Children = a.CareChildren, SoleCarer = a.SoleCarer, SickChildDays = SickChildRules.DaysFor(a.CareChildren, a.SoleCarer, year),
+            SickChildDaysUsed = SickChildRules.UsedIn(absences.Where(x => x.CancelledAt == null).Select(x => x.Period), year),
+        };
     }
 
     /// <summary>An assistant's absences for the employer's side (administrator, the office's coordinator); not found for anyone else.</summary>
@@ -94,8 +99,7 @@ public sealed class AbsenceReports(SelvstyrtDb db, CurrentUser user, Notificatio
     {
         var a = await db.Assistants.AsNoTracking().Include(x => x.Employments).SingleOrDefaultAsync(x => x.Id == assistantId, ct);
         if (a is null || !await SaveAssistantPay.ManagesAsync(db, user.Id, a, ct)) return new NotFound();
-        var absences = await db.Absences.AsNoTracking().Where(x => x.AssistantId == a.Id).ToListAsync(ct);
-        return new Mine(a.Id, a.FullName, Rows(a, absences));
+        return View(a, await db.Absences.AsNoTracking().Where(x => x.AssistantId == a.Id).ToListAsync(ct));
     }
 
     /// <summary>Records the children (birth year, chronically ill) and carer status behind an assistant's sick-child days: their own, or one they manage.</summary>
@@ -107,12 +111,7 @@ public sealed class AbsenceReports(SelvstyrtDb db, CurrentUser user, Notificatio
         var set = a.SetCare(children ?? [], soleCarer, user.Today.Year);
         if (!set.IsSuccess) return set.Error!;
         await db.SaveChangesAsync(ct);
-        var year = user.Today.Year;
-        var absences = (await db.Absences.AsNoTracking().Where(x => x.AssistantId == a.Id && x.CancelledAt == null).ToListAsync(ct)).Select(x => x.Period).ToList();
-        return new Mine(a.Id, a.FullName, [])
-        {
-            Children = a.CareChildren, SoleCarer = a.SoleCarer, SickChildDays = SickChildRules.DaysFor(a.CareChildren, a.SoleCarer, year), SickChildDaysUsed = SickChildRules.UsedIn(absences, year),
-        };
+        return View(a, await db.Absences.AsNoTracking().Where(x => x.AssistantId == a.Id).ToListAsync(ct));
     }
 
     public async Task<Result<Reported>> ReportAsync(Input input, string? idempotencyKey, CancellationToken ct)
@@ -129,7 +128,8 @@ public sealed class AbsenceReports(SelvstyrtDb db, CurrentUser user, Notificatio
         var made = Absence.Report(id, a.ProviderId, a.Id, input.Kind, input.From, input.To, input.Degree, input.CertificateDate, user.Id, user.Now, today);
         if (!made.IsSuccess) return made.Error!;
         var absence = made.Value!;
-        if (LeaveKinds.Of(absence.Kind) is { ByAssistant: false } leave && !await SaveAssistantPay.ManagesAsync(db, user.Id, a, ct))
+        var leave = LeaveKinds.Of(absence.Kind)!;
+        if (!leave.ByAssistant && !await SaveAssistantPay.ManagesAsync(db, user.Id, a, ct))
             return Invalid.Field("kind", $"{leave.Name} avtales med arbeidsgiveren, som registrerer den.");
         var employment = a.EmploymentOn(absence.From);
         if (employment is null) return Invalid.Field("from", "Assistenten er ikke ansatt den første fraværsdagen.");
@@ -139,7 +139,7 @@ public sealed class AbsenceReports(SelvstyrtDb db, CurrentUser user, Notificatio
 
         db.Absences.Add(absence);
         var vacated = await VacateAsync(a, absence.From, absence.To, ct);
-        var kindName = LeaveKinds.Of(absence.Kind)!.Name.ToLowerInvariant();
+        var kindName = leave.Name.ToLowerInvariant();
         var employer = absence.Degree < 100 ? $"{kindName} {absence.Degree} %" : kindName;
         var when = $"{Dates.Format(absence.From)}–{Dates.Format(absence.To)}";
         var wanted = new List<Notification>();
@@ -208,7 +208,8 @@ public sealed class AbsenceReports(SelvstyrtDb db, CurrentUser user, Notificatio
         var (plans, _) = await PlansAsync(a, from, to, ct);
         var actor = new PlanActor(user.Now, user.DisplayName, user.Today);
         var gone = plans.SelectMany(plan => plan.Restore(a.Id, from, to, actor)).ToList();
-        await Substitutes.ShiftOffers.LapseAsync(db, notifications, gone, "assistenten er tilbake", user.Now, ct);
+        await Substitutes.ShiftOffers.LapseAsync(db, notifications, gone, "assistenten er tilbake",
+            "Den som var borte, er tilbake, så vakten er ikke ledig lenger. Du trenger ikke svare.", user.Now, ct);
         return gone.Count;
     }
 
@@ -284,22 +285,26 @@ public sealed class AbsenceReports(SelvstyrtDb db, CurrentUser user, Notificatio
     {
         var others = await db.Absences.AsNoTracking().Where(x => x.AssistantId == a.Id && x.CancelledAt == null && x.Id != absence.Id).ToListAsync(ct);
         if (others.Any(x => x.From <= absence.To && absence.From <= x.To)) return Invalid.Field(overlapField, "Det er allerede registrert fravær i noen av disse dagene.");
-        if (!absence.Period.IsSickness && absence.Kind != AbsenceKind.SickChild) return new List<AbsenceFinding>();
-        if (absence.Kind == AbsenceKind.SickChild)
+        switch (LeaveKinds.Of(absence.Kind)!.Pay)
         {
-            var judged = SickChildRules.Check(absence.Period, others.Select(x => x.Period), a.CareChildren, a.SoleCarer);
-            if (!judged.Refused) return judged.Findings.ToList();
-            return new Invalid(judged.Findings.Where(f => f.Severity == Domain.Rules.Engine.Severity.Breach)
-                .GroupBy(f => f.Rule == "OMS-AGE" ? "kind" : "to").ToDictionary(g => g.Key, g => string.Join(" ", g.Select(f => f.Message))));
+            case LeavePay.SickChildPay:
+                var child = SickChildRules.Check(absence.Period, others.Select(x => x.Period), a.CareChildren, a.SoleCarer);
+                return child.Refused ? Refusal(child.Findings, "OMS-AGE") : child.Findings.ToList();
+            case LeavePay.SickPay:
+                var policy = await db.Providers.Where(p => p.Id == a.ProviderId).Select(p => p.WiderSelfCertification).SingleAsync(ct)
+                    ? SelfCertificationPolicy.Wider : SelfCertificationPolicy.Statutory;
+                var findings = SickLeaveRules.Check(new SickLeaveCase(employedFrom, absence.Period, [.. others.Select(x => x.Period)], policy));
+                return SickLeaveRules.SelfCertificationAllowed(findings) ? findings.ToList() : Refusal(findings, "EGM-8-24-1");
+            default:
+                return new List<AbsenceFinding>();
         }
-        var policy = await db.Providers.Where(p => p.Id == a.ProviderId).Select(p => p.WiderSelfCertification).SingleAsync(ct)
-            ? SelfCertificationPolicy.Wider : SelfCertificationPolicy.Statutory;
-        var findings = SickLeaveRules.Check(new SickLeaveCase(employedFrom, absence.Period, [.. others.Select(x => x.Period)], policy));
-        if (SickLeaveRules.SelfCertificationAllowed(findings)) return findings.ToList();
-        return new Invalid(findings.Where(f => f.Severity == Domain.Rules.Engine.Severity.Breach)
-            .GroupBy(f => f.Rule == "EGM-8-24-1" ? "kind" : "to")
-            .ToDictionary(g => g.Key, g => string.Join(" ", g.Select(f => f.Message))));
     }
+
+    /// <summary>The breaches as field messages: the rule about the right itself on the kind, the day limits on the last day.</summary>
+    private static Invalid Refusal(IEnumerable<AbsenceFinding> findings, string onKind)
+        => new(findings.Where(f => f.Severity == Domain.Rules.Engine.Severity.Breach)
+            .GroupBy(f => f.Rule == onKind ? "kind" : "to")
+            .ToDictionary(g => g.Key, g => string.Join(" ", g.Select(f => f.Message))));
 
     /// <summary>An absence of the user's own, or of an assistant they manage; not found for anyone else.</summary>
     private async Task<Result<(Absence Absence, Assistant Assistant)>> OwnAbsenceAsync(Guid absenceId, CancellationToken ct)
@@ -330,22 +335,28 @@ public sealed class AbsenceReports(SelvstyrtDb db, CurrentUser user, Notificatio
         return new NotFound();
     }
 
+    /// <summary>
+    /// The absences newest first, each with the employer's days as its kind's payer counts them: the employer period for
+    /// sickness, the year's first ten sick-child days, every day of paid leave, none for leave NAV pays or unpaid leave.
+    /// </summary>
     private static List<Row> Rows(Assistant assistant, List<Absence> absences)
     {
         var employedFrom = assistant.Employments.Count == 0 ? LocalDate.MinIsoValue : assistant.Employments.Min(e => e.Start);
         var live = absences.Where(x => x.CancelledAt == null).ToList();
         var shares = EmployerPeriod.Walk(employedFrom, live.Select(x => x.Period)).ToDictionary(s => s.Absence);
-        var sickChild = live.Where(x => x.Kind == AbsenceKind.SickChild).OrderBy(x => x.From).ToList();
-        var childShares = sickChild.ToDictionary(x => x.Id, x => SickChildRules.Check(x.Period, sickChild.Select(o => o.Period), assistant.CareChildren, assistant.SoleCarer));
-        int LeaveEmployerDays(Absence x) => LeaveKinds.Of(x.Kind)?.Pay == LeavePay.Employer ? x.Period.Days : 0;
-        return absences.OrderByDescending(x => x.From)
-            .Select(x => !x.Period.IsSickness && x.Kind != AbsenceKind.SickChild
-                ? new Row(x.Id, x.Kind, x.From, x.To, x.Degree, null, LeaveEmployerDays(x), null, x.CancelledAt is not null)
-                : childShares.TryGetValue(x.Id, out var child)
-                ? new Row(x.Id, x.Kind, x.From, x.To, x.Degree, null, child.EmployerDays, null, false)
-                : shares.TryGetValue(x.Period, out var share)
-                ? new Row(x.Id, x.Kind, x.From, x.To, x.Degree, x.CertificateDate, share.EmployerDays, share.NavFrom, false)
-                : new Row(x.Id, x.Kind, x.From, x.To, x.Degree, x.CertificateDate, 0, null, x.CancelledAt is not null))
-            .ToList();
+        var sickChild = live.Where(x => x.Kind == AbsenceKind.SickChild).Select(x => x.Period).ToList();
+        Row Of(Absence x)
+        {
+            var row = new Row(x.Id, x.Kind, x.From, x.To, x.Degree, x.CertificateDate, 0, null, x.CancelledAt is not null);
+            if (row.Cancelled) return row;
+            return LeaveKinds.Of(x.Kind)?.Pay switch
+            {
+                LeavePay.SickPay when shares.TryGetValue(x.Period, out var share) => row with { EmployerDays = share.EmployerDays, NavFrom = share.NavFrom },
+                LeavePay.SickChildPay => row with { EmployerDays = SickChildRules.Check(x.Period, sickChild, assistant.CareChildren, assistant.SoleCarer).EmployerDays },
+                LeavePay.Employer => row with { EmployerDays = x.Period.Days },
+                _ => row,
+            };
+        }
+        return absences.OrderByDescending(x => x.From).Select(Of).ToList();
     }
 }

@@ -138,7 +138,7 @@ public sealed class HourData(SelvstyrtDb db, CurrentUser user)
             spans.Add((plan.StartsOn, end));
             // A vacant shift (its assistant away, nobody in it yet) is not used hours: it counts when a substitute takes it.
             shifts.AddRange(plan.RollOut(LocalDate.Max(from, plan.StartsOn), LocalDate.Min(to, end), CurrentUser.Zone)
-                .Where(s => s.Date <= end && !(s.AssistantId is null && s.DeviationId is not null)));
+                .Where(s => s.Date <= end && !s.IsVacant));
         }
         return (DailyHours.From(shifts, from, to, CurrentUser.Zone, date => spans.Any(s => s.From <= date && date <= s.To)), shifts);
     }

@@ -8,6 +8,7 @@ using Selvstyrt.Domain.People;
 using Selvstyrt.Domain.Plans;
 using Selvstyrt.Domain.Rules.Engine;
 using Selvstyrt.Web.Auth;
+using Selvstyrt.Web.Features.Notifications;
 
 namespace Selvstyrt.Web.Features.Plans;
 
@@ -47,7 +48,7 @@ public sealed record AddShifts(Guid? TemplateId, LocalTime? Start, int? LengthMi
 /// conflict, never a lost update), saves, notifies the assistants a published plan's change touches, and answers
 /// with the fresh findings.
 /// </summary>
-public sealed class PlanService(SelvstyrtDb db, ArrangementAccess access, CurrentUser user, PlanRules rules)
+public sealed class PlanService(SelvstyrtDb db, ArrangementAccess access, CurrentUser user, PlanRules rules, NotificationStore notifications)
 {
     public async Task<Result<(Arrangement Arrangement, Relation Relation, List<PlanSummary> Plans)>> ListAsync(Guid arrangementId, CancellationToken ct)
     {
@@ -323,7 +324,8 @@ public sealed class PlanService(SelvstyrtDb db, ArrangementAccess access, Curren
                 return Invalid.Field("assistantId", "Assistenten er ikke knyttet til ordningen den dagen.");
             var filled = plan.FillVacancy(deviationId, substitute, actor);
             if (!filled.IsSuccess) return filled.Error!;
-            await Substitutes.ShiftOffers.LapseForFilledAsync(db, deviationId, user.Now, ct);
+            await Substitutes.ShiftOffers.LapseAsync(db, notifications, [deviationId], "vakten er gitt til en annen",
+                "Arbeidslederen har gitt vakten til en annen. Du trenger ikke svare.", user.Now, ct);
             var userId = await db.Assistants.Where(a => a.Id == substitute).Select(a => a.UserId).SingleAsync(ct);
             if (userId is { } u)
             {

@@ -41,7 +41,7 @@ public sealed class ShiftOffers(SelvstyrtDb db, ArrangementAccess access, Curren
         if (idempotencyKey is { Length: > 100 }) return Invalid.Field("idempotencyKey", "Idempotensnøkkelen kan være høyst 100 tegn.");
         var id = string.IsNullOrEmpty(idempotencyKey) ? Guid.CreateVersion7() : KeyedId.For($"offer:{deviationId}", idempotencyKey);
         var found = await search.SearchAsync(arrangementId, planId, deviationId, ct);
-        if (found.Error is NotFound or Forbidden) return found.Error;
+        if (found.Error is NotFound) return found.Error;
         var earlier = await db.ShiftOffers.AsNoTracking().Include(o => o.Recipients).FirstOrDefaultAsync(o => o.Id == id && o.ArrangementId == arrangementId, ct);
         if (earlier is not null) return new Offered(earlier.Id, true, earlier.Recipients.Select(r => r.AssistantId).ToList());
         if (!found.IsSuccess) return found.Error!;
@@ -101,15 +101,17 @@ public sealed class ShiftOffers(SelvstyrtDb db, ArrangementAccess access, Curren
             if (offer.State == ShiftOfferState.Taken && offer.TakenBy == assistantId) return (offer, true);
             if (offer.State != ShiftOfferState.Open) return offer.Accept(assistantId, user.Now).Error!;
             var now = user.Now;
-            var loaded = await search.VacancyAsync(offer.ArrangementId, offer.PlanId, offer.DeviationId, ct);
-            if (!loaded.IsSuccess && attempt < 2)
-            {
-                // The shift may have been filled by this very offer a moment ago (the same answer sent twice): read the offer again.
-                db.ChangeTracker.Clear();
-                continue;
-            }
+            // The plan is read tracked: the candidate is judged on it, and the same instance is filled and saved.
+            var loaded = await search.VacancyAsync(offer.ArrangementId, offer.PlanId, offer.DeviationId, ct, tracked: true);
             if (!loaded.IsSuccess)
             {
+                // The shift may have been filled by this very offer a moment ago (the same answer sent twice, or another accept
+                // that won): read the offer again and answer from it. Still open after that, the offer has nothing to offer.
+                if (attempt < 2)
+                {
+                    db.ChangeTracker.Clear();
+                    continue;
+                }
                 offer.Lapse("vakten er ikke ledig lenger", now);
                 await SaveQuietlyAsync(ct);
                 return new Conflict("Vakten er ikke ledig lenger.");
@@ -120,14 +122,8 @@ public sealed class ShiftOffers(SelvstyrtDb db, ArrangementAccess access, Curren
                 return new Conflict($"Du kan ikke ta vakten likevel: {judged?.Reason ?? "du har ikke plass i ordningen denne dagen."}");
             var accepted = offer.Accept(assistantId, now);
             if (!accepted.IsSuccess) return accepted.Error!;
-            var tracked = await db.WorkPlans.Include(p => p.Shifts).Include(p => p.Deviations).AsSplitQuery().FirstAsync(p => p.Id == offer.PlanId, ct);
-            var filled = tracked.FillVacancy(offer.DeviationId, assistantId, new PlanActor(now, user.DisplayName, user.Today));
-            if (!filled.IsSuccess && attempt < 2)
-            {
-                db.ChangeTracker.Clear();
-                continue;
-            }
-            if (!filled.IsSuccess) return new Conflict("Vakten er ikke ledig lenger.");
+            var filled = plan.FillVacancy(offer.DeviationId, assistantId, new PlanActor(now, user.DisplayName, user.Today));
+            if (!filled.IsSuccess) return filled.Error!;
             await NotifyTakenAsync(offer, vacancy, judged.Name, ct);
             try
             {
@@ -248,6 +244,11 @@ public sealed class ShiftOffers(SelvstyrtDb db, ArrangementAccess access, Curren
             .Where(o => o.State == ShiftOfferState.Open && (o.Start <= now || (o.EscalatedAt == null && o.EscalateAt <= now))).ToListAsync(ct);
         var wanted = new List<Notification>();
         var escalated = 0;
+        var arrangementIds = due.Select(o => o.ArrangementId).Distinct().ToList();
+        var arrangements = await db.Arrangements.AsNoTracking().Where(a => arrangementIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => new { a.OfficeId, a.Name }, ct);
+        var providerIds = due.Select(o => o.ProviderId).Distinct().ToList();
+        var grants = await db.ProviderGrants.AsNoTracking()
+            .Where(g => providerIds.Contains(g.ProviderId) && (g.Role == ProviderRole.OfficeCoordinator || g.Role == ProviderRole.ProviderAdmin)).ToListAsync(ct);
         foreach (var offer in due)
         {
             if (offer.Start <= now)
@@ -257,11 +258,9 @@ public sealed class ShiftOffers(SelvstyrtDb db, ArrangementAccess access, Curren
             }
             if (!offer.Escalate(now)) continue;
             escalated++;
-            var office = await db.Arrangements.AsNoTracking().Where(a => a.Id == offer.ArrangementId).Select(a => new { a.OfficeId, a.Name }).FirstAsync(ct);
-            var to = await db.ProviderGrants.AsNoTracking()
-                .Where(g => g.ProviderId == offer.ProviderId && g.Role == ProviderRole.OfficeCoordinator && g.OfficeId == office.OfficeId).Select(g => g.UserId).Distinct().ToListAsync(ct);
-            if (to.Count == 0)
-                to = await db.ProviderGrants.AsNoTracking().Where(g => g.ProviderId == offer.ProviderId && g.Role == ProviderRole.ProviderAdmin).Select(g => g.UserId).Distinct().ToListAsync(ct);
+            var office = arrangements[offer.ArrangementId];
+            var to = grants.Where(g => g.ProviderId == offer.ProviderId && g.Role == ProviderRole.OfficeCoordinator && g.OfficeId == office.OfficeId).Select(g => g.UserId).Distinct().ToList();
+            if (to.Count == 0) to = grants.Where(g => g.ProviderId == offer.ProviderId && g.Role == ProviderRole.ProviderAdmin).Select(g => g.UserId).Distinct().ToList();
             var when = When(offer.Date, offer.Start, offer.End);
             var answers = $"{offer.Recipients.Count} er spurt, {offer.Recipients.Count(r => r.Answered == ShiftOfferAnswer.Declined)} har sagt nei.";
             wanted.AddRange(to.Select(u => Notification.Create(Guid.CreateVersion7(), u, "vakt-eskalert", $"Haster: ingen vikar {when} i {office.Name}",
@@ -274,29 +273,24 @@ public sealed class ShiftOffers(SelvstyrtDb db, ArrangementAccess access, Curren
         return escalated;
     }
 
-    /// <summary>Closes the open offers of a vacant shift that was filled some other way (the work leader gave it directly).</summary>
-    internal static async Task LapseForFilledAsync(SelvstyrtDb db, Guid deviationId, Instant at, CancellationToken ct)
-    {
-        var open = await db.ShiftOffers.Include(o => o.Recipients).Where(o => o.DeviationId == deviationId && o.State == ShiftOfferState.Open).ToListAsync(ct);
-        foreach (var offer in open) offer.Lapse("vakten er gitt til en annen", at);
-    }
-
     /// <summary>
-    /// Closes the open offers of vacancies that went away (the absent assistant is back sooner, or the absence was cancelled),
-    /// and tells those who had not answered that the shift is no longer offered. The caller saves.
+    /// Closes the open offers of vacancies that went away (given to someone directly, or the absent assistant is back) with the
+    /// reason, and tells those who had not answered, with <paramref name="body"/>. The caller saves.
     /// </summary>
-    internal static async Task LapseAsync(SelvstyrtDb db, NotificationStore notifications, IReadOnlyList<Guid> deviationIds, string reason, Instant at, CancellationToken ct)
+    internal static async Task LapseAsync(SelvstyrtDb db, NotificationStore notifications, IReadOnlyList<Guid> deviationIds, string reason, string body, Instant at, CancellationToken ct)
     {
         if (deviationIds.Count == 0) return;
         var open = await db.ShiftOffers.Include(o => o.Recipients).Where(o => deviationIds.Contains(o.DeviationId) && o.State == ShiftOfferState.Open).ToListAsync(ct);
+        if (open.Count == 0) return;
+        var waiting = open.ToDictionary(o => o.Id, o => o.Recipients.Where(r => r.Answered == ShiftOfferAnswer.Waiting).Select(r => r.AssistantId).ToList());
+        var everyone = waiting.Values.SelectMany(w => w).Distinct().ToList();
+        var users = await db.Assistants.AsNoTracking().Where(a => everyone.Contains(a.Id) && a.UserId != null).ToDictionaryAsync(a => a.Id, a => a.UserId!.Value, ct);
         var wanted = new List<Notification>();
         foreach (var offer in open)
         {
-            var waiting = offer.Recipients.Where(r => r.Answered == ShiftOfferAnswer.Waiting).Select(r => r.AssistantId).ToList();
             offer.Lapse(reason, at);
-            var users = await db.Assistants.AsNoTracking().Where(a => waiting.Contains(a.Id) && a.UserId != null).Select(a => a.UserId!.Value).ToListAsync(ct);
-            wanted.AddRange(users.Select(u => Notification.Create(Guid.CreateVersion7(), u, "vakt-tilbud-trukket", $"Vakten {When(offer.Date, offer.Start, offer.End)} trengs ikke lenger",
-                "Den som var borte, er tilbake, så vakten er ikke ledig lenger. Du trenger ikke svare.", "/min-plan", $"vakt-tilbud-trukket:{offer.Id:N}:{u:N}", at)));
+            wanted.AddRange(waiting[offer.Id].Where(users.ContainsKey).Select(a => users[a]).Select(u => Notification.Create(Guid.CreateVersion7(), u, "vakt-tilbud-trukket",
+                $"Vakten {When(offer.Date, offer.Start, offer.End)} trengs ikke lenger", body, "/min-plan", $"vakt-tilbud-trukket:{offer.Id:N}:{u:N}", at)));
         }
         await notifications.AddNewAsync(wanted, ct);
     }

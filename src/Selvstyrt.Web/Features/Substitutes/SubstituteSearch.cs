@@ -60,10 +60,12 @@ public sealed class SubstituteSearch(SelvstyrtDb db, ArrangementAccess access)
     }
 
     /// <summary>The vacant shift of a published plan (a vacant rotation shift, or an extra shift nobody has), with its plan and arrangement.</summary>
-    internal async Task<Result<(Vacancy Vacancy, WorkPlan Plan, Arrangement Arrangement)>> VacancyAsync(Guid arrangementId, Guid planId, Guid deviationId, CancellationToken ct)
+    /// <remarks>With <paramref name="tracked"/> the plan is the one to change (an accept judges and fills the same instance).</remarks>
+    internal async Task<Result<(Vacancy Vacancy, WorkPlan Plan, Arrangement Arrangement)>> VacancyAsync(Guid arrangementId, Guid planId, Guid deviationId, CancellationToken ct,
+        bool tracked = false)
     {
-        var plan = await db.WorkPlans.AsNoTracking().Include(p => p.Shifts).Include(p => p.Deviations).Include(p => p.Coverage).AsSplitQuery()
-            .FirstOrDefaultAsync(p => p.Id == planId && p.ArrangementId == arrangementId, ct);
+        var query = db.WorkPlans.Include(p => p.Shifts).Include(p => p.Deviations).Include(p => p.Coverage).AsSplitQuery();
+        var plan = await (tracked ? query : query.AsNoTracking()).FirstOrDefaultAsync(p => p.Id == planId && p.ArrangementId == arrangementId, ct);
         var deviation = plan?.Deviations.FirstOrDefault(d => d.Id == deviationId);
         if (plan is null || deviation is null) return new NotFound("Fant ikke den ledige vakten.");
         if (plan.Status != PlanStatus.Published || deviation.AssistantId is not null || deviation.Kind is not (PlanDeviationKind.Vacant or PlanDeviationKind.Extra))
