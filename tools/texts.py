@@ -1264,7 +1264,7 @@ T.update({
 "AssistantAbsence.Registered": ("Registrert fravær og permisjon", "Registered absence and leave"),
 "AssistantAbsence.Saved": ("Registrert. {0} vakter er ledige, og arbeidslederen har fått beskjed.", "Registered. {0} shifts are vacant, and the work leader has been told."),
 "AssistantAbsence.SavedNoShifts": ("Registrert. Assistenten hadde ingen vakter i de dagene.", "Registered. The assistant had no shifts those days."),
-"AssistantAbsence.WageType": ("Lønnsart:", "Wage type:"),
+"AssistantAbsence.PaidAs": ("I lønnsgrunnlaget:", "In the pay basis:"),
 "LeavePay.SickPay": ("Arbeidsgiveren betaler i arbeidsgiverperioden, NAV etter", "The employer pays in the employer period, NAV after"),
 "LeavePay.SickChildPay": ("Arbeidsgiveren betaler de første 10 dagene i året, NAV etter", "The employer pays the first 10 days of the year, NAV after"),
 "LeavePay.Employer": ("Betales av arbeidsgiveren", "Paid by the employer"),

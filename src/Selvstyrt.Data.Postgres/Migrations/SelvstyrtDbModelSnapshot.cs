@@ -441,6 +441,44 @@ namespace Selvstyrt.Data.Postgres.Migrations
                     b.ToTable("Absences");
                 });
 
+            modelBuilder.Entity("Selvstyrt.Domain.Absences.AbsenceShift", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AbsenceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ArrangementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<LocalDate>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<Instant>("End")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("OnCall")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("PassiveMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PassiveOffsetMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<Instant>("Start")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AbsenceId");
+
+                    b.HasIndex("ArrangementId", "Date");
+
+                    b.ToTable("AbsenceShifts");
+                });
+
             modelBuilder.Entity("Selvstyrt.Domain.Absences.ShiftOffer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2568,6 +2606,21 @@ namespace Selvstyrt.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Selvstyrt.Domain.Absences.AbsenceShift", b =>
+                {
+                    b.HasOne("Selvstyrt.Domain.Absences.Absence", null)
+                        .WithMany("Shifts")
+                        .HasForeignKey("AbsenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Selvstyrt.Domain.Arrangements.Arrangement", null)
+                        .WithMany()
+                        .HasForeignKey("ArrangementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Selvstyrt.Domain.Absences.ShiftOffer", b =>
                 {
                     b.HasOne("Selvstyrt.Domain.Arrangements.Arrangement", null)
@@ -3043,6 +3096,11 @@ namespace Selvstyrt.Data.Postgres.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Selvstyrt.Domain.Absences.Absence", b =>
+                {
+                    b.Navigation("Shifts");
                 });
 
             modelBuilder.Entity("Selvstyrt.Domain.Absences.ShiftOffer", b =>

@@ -427,6 +427,45 @@ namespace Selvstyrt.Data.Sqlite.Migrations
                     b.ToTable("Absences");
                 });
 
+            modelBuilder.Entity("Selvstyrt.Domain.Absences.AbsenceShift", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AbsenceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ArrangementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Date")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("End")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("OnCall")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PassiveMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PassiveOffsetMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Start")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AbsenceId");
+
+                    b.HasIndex("ArrangementId", "Date");
+
+                    b.ToTable("AbsenceShifts");
+                });
+
             modelBuilder.Entity("Selvstyrt.Domain.Absences.ShiftOffer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2544,6 +2583,21 @@ namespace Selvstyrt.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Selvstyrt.Domain.Absences.AbsenceShift", b =>
+                {
+                    b.HasOne("Selvstyrt.Domain.Absences.Absence", null)
+                        .WithMany("Shifts")
+                        .HasForeignKey("AbsenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Selvstyrt.Domain.Arrangements.Arrangement", null)
+                        .WithMany()
+                        .HasForeignKey("ArrangementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Selvstyrt.Domain.Absences.ShiftOffer", b =>
                 {
                     b.HasOne("Selvstyrt.Domain.Arrangements.Arrangement", null)
@@ -3019,6 +3073,11 @@ namespace Selvstyrt.Data.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Selvstyrt.Domain.Absences.Absence", b =>
+                {
+                    b.Navigation("Shifts");
                 });
 
             modelBuilder.Entity("Selvstyrt.Domain.Absences.ShiftOffer", b =>

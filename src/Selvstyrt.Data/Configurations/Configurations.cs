@@ -102,6 +102,16 @@ internal sealed class AbsenceConfiguration : IEntityTypeConfiguration<Selvstyrt.
         b.HasOne<Provider>().WithMany().HasForeignKey(x => x.ProviderId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Assistant>().WithMany().HasForeignKey(x => x.AssistantId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => new { x.AssistantId, x.From });
+        b.HasMany(x => x.Shifts).WithOne().HasForeignKey(x => x.AbsenceId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class AbsenceShiftConfiguration : IEntityTypeConfiguration<Selvstyrt.Domain.Absences.AbsenceShift>
+{
+    public void Configure(EntityTypeBuilder<Selvstyrt.Domain.Absences.AbsenceShift> b)
+    {
+        b.HasOne<Arrangement>().WithMany().HasForeignKey(x => x.ArrangementId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.ArrangementId, x.Date });
     }
 }
 

@@ -1,5 +1,6 @@
 using NodaTime;
 using Selvstyrt.Domain.Common;
+using Selvstyrt.Domain.Plans;
 
 namespace Selvstyrt.Domain.Absences;
 
@@ -12,6 +13,8 @@ public sealed class Absence : AuditedAggregate
 {
     /// <summary>The longest single absence to register at once; a longer sick leave is extended with a new note.</summary>
     public const int MaxDays = 366;
+
+    private readonly List<AbsenceShift> _shifts = [];
 
     private Absence(Guid id) : base(id) { }
 
@@ -31,6 +34,23 @@ public sealed class Absence : AuditedAggregate
     public Instant? CancelledAt { get; private set; }
 
     public AbsencePeriod Period => new(From, To, Kind, Degree);
+
+    /// <summary>
+    /// The shifts the assistant was planned to work on the days of absence, as they stood when it was reported: the basis of
+    /// what the employer pays for those days (sick pay in the employer period, paid leave), whoever works the shifts instead.
+    /// </summary>
+    public IReadOnlyList<AbsenceShift> Shifts => _shifts;
+
+    /// <summary>Records the planned shifts the absence takes from the assistant in an arrangement (a shift already recorded is not added twice).</summary>
+    public void Took(Guid arrangementId, IEnumerable<PlannedShift> shifts)
+    {
+        ArgumentNullException.ThrowIfNull(shifts);
+        foreach (var s in shifts)
+        {
+            if (s.Date < From || s.Date > To || _shifts.Any(x => x.ArrangementId == arrangementId && x.Start == s.Start && x.End == s.End)) continue;
+            _shifts.Add(new AbsenceShift(Guid.CreateVersion7(), Id, arrangementId, s));
+        }
+    }
 
     public static Result<Absence> Report(Guid id, Guid providerId, Guid assistantId, AbsenceKind? kind, LocalDate? from, LocalDate? to, int? degree,
         LocalDate? certificateDate, Guid by, Instant at, LocalDate today)
@@ -71,6 +91,35 @@ public sealed class Absence : AuditedAggregate
         if (to < From) return Invalid.Field("to", "Siste fraværsdag kan ikke være før den første.");
         if (NodaTime.Period.Between(From, to.Value, PeriodUnits.Days).Days >= MaxDays) return Invalid.Field("to", "Registrer høyst ett år om gangen.");
         To = to.Value;
+        _shifts.RemoveAll(x => x.Date > To);
         return this;
     }
+}
+
+/// <summary>A shift the assistant would have worked on a day of absence (as planned when the absence was reported).</summary>
+public sealed class AbsenceShift : Entity
+{
+    private AbsenceShift(Guid id) : base(id) { }
+
+    internal AbsenceShift(Guid id, Guid absenceId, Guid arrangementId, PlannedShift shift) : base(id)
+    {
+        AbsenceId = absenceId;
+        ArrangementId = arrangementId;
+        Date = shift.Date;
+        Start = shift.Start;
+        End = shift.End;
+        var passive = shift.Passive.Count > 0 ? shift.Passive[0] : new ShiftPart(0, 0);
+        PassiveOffsetMinutes = passive.OffsetMinutes;
+        PassiveMinutes = passive.LengthMinutes;
+        OnCall = shift.Kind == PlanShiftKind.OnCall;
+    }
+
+    public Guid AbsenceId { get; private set; }
+    public Guid ArrangementId { get; private set; }
+    public LocalDate Date { get; private set; }
+    public Instant Start { get; private set; }
+    public Instant End { get; private set; }
+    public int PassiveOffsetMinutes { get; private set; }
+    public int PassiveMinutes { get; private set; }
+    public bool OnCall { get; private set; }
 }

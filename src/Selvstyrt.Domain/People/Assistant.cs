@@ -207,6 +207,9 @@ public sealed class Assistant : AuditedAggregate
     }
 
     public Employment? EmploymentOn(LocalDate date) => _employments.FirstOrDefault(e => e.IsActiveOn(date));
+
+    /// <summary>The first day of the assistant's first employment with the employer (the sick-pay qualifying period counts from it); the earliest date with none.</summary>
+    public LocalDate EmployedSince() => _employments.Count == 0 ? LocalDate.MinIsoValue : _employments.Min(e => e.Start);
 }
 
 /// <summary>Permanent employment is the rule (AML § 14-9); on-call substitutes (tilkallingsvikar) have no position size.</summary>

@@ -224,7 +224,7 @@ public sealed class WorkPlan : AuditedAggregate
     {
         ArgumentNullException.ThrowIfNull(zone);
         ArgumentNullException.ThrowIfNull(actor);
-        var theirs = RollOut(from, to, zone).Where(s => s.AssistantId == assistantId && s.Date >= from && s.Date <= to).ToList();
+        var theirs = ShiftsOf(assistantId, from, to, zone);
         foreach (var shift in theirs)
         {
             if (shift.DeviationId is { } deviationId) _deviations.Single(d => d.Id == deviationId).Vacate(why);
@@ -234,6 +234,10 @@ public sealed class WorkPlan : AuditedAggregate
             Touch(actor, PlanChangeKind.Deviation, $"Ledig: {theirs.Count} vakter {Dates.Format(from)}–{Dates.Format(to)} ({why})", assistantId, null);
         return theirs;
     }
+
+    /// <summary>The assistant's shifts that start from <paramref name="from"/> to <paramref name="to"/> (inclusive dates), exceptions applied.</summary>
+    public IReadOnlyList<PlannedShift> ShiftsOf(Guid assistantId, LocalDate from, LocalDate to, DateTimeZone zone)
+        => [.. RollOut(from, to, zone).Where(s => s.AssistantId == assistantId && s.Date >= from && s.Date <= to)];
 
     /// <summary>
     /// The assistant is back sooner (or the absence is cancelled): the rotation's shifts of theirs that were made vacant from

@@ -17,11 +17,24 @@ public static class PayCategory
     /// <summary>Overtime at the high premium (21:00-06:00, Sundays and public holidays).</summary>
     public const string OvertimeHigh = "overtimeHigh";
 
-    /// <summary>Whether a category is paid time (not a supplement, which labels time already counted).</summary>
+    /// <summary>Sick pay in the employer period (SYK-8-19): the hours the assistant was planned to work on those days.</summary>
+    public const string SickPay = "sickPay";
+    /// <summary>The employer's sick-child days (OMS-PAY): the planned hours of the year's first ten days.</summary>
+    public const string SickChildPay = "sickChildPay";
+    /// <summary>Leave the employer pays (welfare leave): the planned hours of its days.</summary>
+    public const string PaidLeave = "paidLeave";
+
+    /// <summary>
+    /// Whether a category is worked time (not a supplement, which labels time already counted, nor paid absence): what the
+    /// hour account and the working-time record count, and an export's total minutes.
+    /// </summary>
     public static bool IsTime(string category) => category is Normal or Passive or Overtime or OvertimeHigh;
 
+    /// <summary>Whether a category is paid absence (hours the assistant was planned for and did not work).</summary>
+    public static bool IsAbsence(string category) => category is SickPay or SickChildPay or PaidLeave;
+
     /// <summary>The fixed categories, in output order (supplements follow in the agreement's order).</summary>
-    public static IReadOnlyList<string> Fixed { get; } = [Normal, Passive, Overtime, OvertimeHigh];
+    public static IReadOnlyList<string> Fixed { get; } = [Normal, Passive, Overtime, OvertimeHigh, SickPay, SickChildPay, PaidLeave];
 
     /// <summary>Norwegian names of the fixed categories; supplements are named by their agreement.</summary>
     public static string Name(string category, Tariff? tariff) => category switch
@@ -30,6 +43,9 @@ public static class PayCategory
         Passive => "Passiv tid",
         Overtime => "Overtid (ordinær sats)",
         OvertimeHigh => "Overtid (høy sats)",
+        SickPay => "Sykepenger i arbeidsgiverperioden",
+        SickChildPay => "Omsorgsdager (sykt barn), arbeidsgiverens dager",
+        PaidLeave => "Betalt permisjon",
         _ => tariff?.Parameters.Rows.SelectMany(r => r.Value.Supplements).FirstOrDefault(s => s.Key == category)?.Name ?? category,
     };
 }

@@ -21,6 +21,9 @@ public sealed record WageTypeMapping(IReadOnlyDictionary<string, string> Codes)
         ["night"] = "1302",
         ["weekend"] = "1310",
         ["holiday"] = "1320",
+        [PayCategory.SickPay] = "1400",
+        [PayCategory.SickChildPay] = "1410",
+        [PayCategory.PaidLeave] = "1420",
     });
 
     /// <summary>The code for a category, or null when the provider has not mapped it (the export is then refused, naming it).</summary>

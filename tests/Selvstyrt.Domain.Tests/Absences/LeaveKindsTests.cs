@@ -1,11 +1,12 @@
 using NodaTime;
 using Selvstyrt.Domain.Absences;
 using Selvstyrt.Domain.Common;
+using Selvstyrt.Domain.TimeSheets;
 using Shouldly;
 
 namespace Selvstyrt.Domain.Tests.Absences;
 
-/// <summary>Issue 17, part 4: the kinds of absence are data: who pays, who registers, whether graded, the wage type.</summary>
+/// <summary>Issue 17, part 4: the kinds of absence are data: who pays, who registers, whether graded, the pay category.</summary>
 public sealed class LeaveKindsTests
 {
     private static readonly LocalDate Today = new(2026, 12, 3);
@@ -14,12 +15,14 @@ public sealed class LeaveKindsTests
         => Absence.Report(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), kind, from, to, degree, null, Guid.NewGuid(), Instant.FromUtc(2026, 12, 3, 9, 0), Today);
 
     [Fact]
-    public void EveryKindButHolidays_IsRegistered_WithOneWageTypeAndWhoPays()
+    public void EveryKindButHolidays_IsRegistered_WithWhoPays_AndAPayCategoryExactlyWhenTheEmployerPays()
     {
         LeaveKinds.All.Select(k => k.Kind).ShouldBe(Enum.GetValues<AbsenceKind>().Where(k => k != AbsenceKind.Holiday), ignoreOrder: true);
         LeaveKinds.Of(AbsenceKind.Holiday).ShouldBeNull("holidays come with their own plan");
         LeaveKinds.All.Where(k => !k.ByAssistant).Select(k => k.Pay).ShouldBe([LeavePay.Employer, LeavePay.Nav, LeavePay.Unpaid]);
-        LeaveKinds.All.ShouldAllBe(k => k.WageType.Length > 0);
+        LeaveKinds.All.Where(k => k.PayCategory is null).Select(k => k.Pay).ShouldBe([LeavePay.Nav, LeavePay.Unpaid]);
+        LeaveKinds.All.Where(k => k.PayCategory is not null).ShouldAllBe(k => PayCategory.IsAbsence(k.PayCategory!)
+            && WageTypeMapping.Defaults.CodeFor(k.PayCategory!) != null);
     }
 
     [Fact]

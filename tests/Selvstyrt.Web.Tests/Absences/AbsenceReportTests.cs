@@ -324,6 +324,6 @@ public sealed class AbsenceReportTests
         (await assistant.GetAsync($"/api/v1/assistants/{Demo42}/absences", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound, "the assistant has their own «Fravær»");
         var page = System.Net.WebUtility.HtmlDecode(await Html.GetAsync(east, $"/assistenter/{Demo42}/fravaer", Ct));
         page.ShouldContain("Velferdspermisjon");
-        page.ShouldContain("Lønnsart: VELFERD.");
+        page.ShouldContain("I lønnsgrunnlaget: Betalt permisjon.");
     }
 }

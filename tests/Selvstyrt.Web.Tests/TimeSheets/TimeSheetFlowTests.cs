@@ -164,6 +164,65 @@ public sealed class TimeSheetFlowTests
     }
 
     [Theory, DatabaseData]
+    public async Task SickDays_PayThePlannedShiftsAsSickPay_SYK_8_19_OnTheSheetAndInThePayrollExport_ApartFromWorkedTime(DatabaseKind db)
+    {
+        await using var factory = Hosts.Fresh(db);
+        factory.Clock.Reset(NodaTime.Instant.FromUtc(2026, 12, 1, 9, 0));
+        var assistant = await factory.SignedInClientAsync(DemoLogins.Assistant);
+        var leader = await factory.SignedInClientAsync(DemoLogins.WorkLeader);
+        var admin = await factory.SignedInClientAsync(DemoLogins.ProviderAdmin);
+        var zone = Auth.CurrentUser.Zone;
+
+        // The assistant was sick two days in November on which they had shifts in the 24/7 2:1 arrangement.
+        var first = await DbAsync(factory, async d =>
+        {
+            var plan = await d.WorkPlans.Include(p => p.Shifts).Include(p => p.Deviations).AsSplitQuery().SingleAsync(p => p.Id == DemoIds.For("plan:10"), Ct);
+            return plan.ShiftsOf(Assistant42, new NodaTime.LocalDate(2026, 11, 16), new NodaTime.LocalDate(2026, 11, 28), zone).Min(s => s.Date);
+        });
+        var report = await OkAsync(await ApiCalls.PostAsync(assistant, "/api/v1/absences",
+            JsonSerializer.Serialize(new { kind = "SelfCertified", from = first.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), to = first.PlusDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }),
+            Guid.NewGuid().ToString("N"), Ct), HttpStatusCode.Created);
+        var absenceId = report.GetProperty("id").GetGuid();
+        var lost = await DbAsync(factory, d => d.AbsenceShifts.AsNoTracking().Where(x => x.AbsenceId == absenceId).ToListAsync(Ct));
+        lost.Count.ShouldBe(report.GetProperty("vacatedShifts").GetInt32(), "the shifts the absence took are recorded as the basis of sick pay");
+        var lostMinutes = lost.Sum(x => (long)(x.End - x.Start).TotalMinutes);
+        lostMinutes.ShouldBeGreaterThan(0);
+
+        // November's sheet: the sick days' shifts are not on it to confirm; their hours are paid as sick pay at the ordinary wage.
+        var id = (await OkAsync(await SendAsync(assistant, HttpMethod.Post, $"/api/v1/arrangements/{Arrangement10}/timesheets", new { month = "2026-11-01" }))).GetProperty("id").GetGuid();
+        var sheet = await SheetAsync(assistant, id);
+        sheet.GetProperty("entries").EnumerateArray().ShouldNotContain(e => e.GetProperty("date").GetString() == first.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        using (await SelvstyrtFactory.PostFormAsync(assistant, $"/timelister/{id}", "steg",
+                   new Dictionary<string, string> { ["Step.Action"] = "confirm-all", ["Step.Revision"] = sheet.GetProperty("revision").GetInt32().ToString(CultureInfo.InvariantCulture) })) { }
+        sheet = await SheetAsync(assistant, id);
+        var items = sheet.GetProperty("payBasis").EnumerateArray().ToList();
+        var sick = items.Single(i => i.GetProperty("category").GetString() == PayCategory.SickPay);
+        sick.GetProperty("minutes").GetInt64().ShouldBe(lostMinutes, "both days are in the employer period; Virke pays passive time in full");
+        sick.GetProperty("rate").GetDecimal().ShouldBe(items.First(i => i.GetProperty("category").GetString() == PayCategory.Normal).GetProperty("rate").GetDecimal());
+        var page = WebUtility.HtmlDecode(await Html.GetAsync(assistant, $"/timelister/{id}", Ct));
+        page.ShouldContain("Sykepenger i arbeidsgiverperioden");
+
+        await OkAsync(await SendAsync(assistant, HttpMethod.Post, $"/api/v1/timesheets/{id}/submit", revision: sheet.GetProperty("revision").GetInt32()));
+        await OkAsync(await SendAsync(leader, HttpMethod.Post, $"/api/v1/timesheets/{id}/approve", revision: (await SheetAsync(leader, id)).GetProperty("revision").GetInt32()));
+        await OkAsync(await SendAsync(admin, HttpMethod.Post, $"/api/v1/timesheets/{id}/attest", revision: (await SheetAsync(admin, id)).GetProperty("revision").GetInt32()));
+        var expected = (await SheetAsync(admin, id)).GetProperty("payBasis").EnumerateArray().ToList();
+        var exportId = (await OkAsync(await SendAsync(admin, HttpMethod.Post, $"/api/v1/providers/{DemoSeeder.ProviderId}/payroll-exports", new { month = "2026-11-01", format = "generisk" },
+            key: Guid.NewGuid().ToString("N")), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var file = await admin.GetByteArrayAsync($"/lonn/eksport/{exportId}/fil", Ct);
+        var rows = Encoding.UTF8.GetString(file).TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.TrimEnd('\r').Split(';')).Where(r => r[0] == "1043").ToList();
+        var nb = CultureInfo.GetCultureInfo("nb-NO");
+        var sickRows = rows.Where(r => r[2] == WageTypeMapping.Defaults.CodeFor(PayCategory.SickPay)).ToList();
+        sickRows.Sum(r => decimal.Parse(r[6], NumberStyles.Number, nb)).ShouldBe(sick.GetProperty("amount").GetDecimal());
+        rows.Sum(r => decimal.Parse(r[6], NumberStyles.Number, nb)).ShouldBe(expected.Sum(i => i.GetProperty("amount").GetDecimal()), "the file is the sheet's pay basis to the øre");
+
+        // The export's hours are worked time only, so they agree with the hour account; the sick hours are a category of their own.
+        var stored = await DbAsync(factory, d => d.PayrollExports.AsNoTracking().SingleAsync(e => e.Id == exportId, Ct));
+        stored.TotalMinutes.ShouldBe(expected.Where(i => PayCategory.IsTime(i.GetProperty("category").GetString()!)).Sum(i => i.GetProperty("minutes").GetInt64()));
+        var payroll = WebUtility.HtmlDecode(await Html.GetAsync(admin, $"/lonn?leverandor={DemoSeeder.ProviderId}&maaned=2026-11", Ct));
+        payroll.ShouldContain("Sykepenger i arbeidsgiverperioden");
+    }
+
+    [Theory, DatabaseData]
     public async Task BadInput_IsNamedInNorwegian_AndNothingSavedIsLost(DatabaseKind db)
     {
         await using var factory = Hosts.Fresh(db);

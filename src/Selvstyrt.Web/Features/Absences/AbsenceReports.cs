@@ -138,7 +138,7 @@ public sealed class AbsenceReports(SelvstyrtDb db, CurrentUser user, Notificatio
         var findings = judged.Value!;
 
         db.Absences.Add(absence);
-        var vacated = await VacateAsync(a, absence.From, absence.To, ct);
+        var vacated = await VacateAsync(a, absence, absence.From, absence.To, ct);
         var kindName = leave.Name.ToLowerInvariant();
         var employer = absence.Degree < 100 ? $"{kindName} {absence.Degree} %" : kindName;
         var when = $"{Dates.Format(absence.From)}–{Dates.Format(absence.To)}";
@@ -171,22 +171,29 @@ public sealed class AbsenceReports(SelvstyrtDb db, CurrentUser user, Notificatio
     }
 
     /// <summary>
-    /// Makes the assistant's shifts from <paramref name="from"/> to <paramref name="to"/> vacant in every published plan of their
-    /// arrangements, and takes the open (not yet confirmed) entries of those days off their time sheets still being filled in.
+    /// Records on the absence the shifts the assistant was planned to work from <paramref name="from"/> to <paramref name="to"/> in
+    /// every published plan of their arrangements (what the employer's days of it pay). A full absence makes those shifts vacant
+    /// and takes the open (not yet confirmed) entries of those days off their time sheets still being filled in; under a graded
+    /// note the assistant still works part of them, so the plan and the sheets stay as they are.
     /// </summary>
-    private async Task<List<(Guid ArrangementId, Guid PlanId, string Name, int Shifts)>> VacateAsync(Assistant a, LocalDate from, LocalDate to, CancellationToken ct)
+    private async Task<List<(Guid ArrangementId, Guid PlanId, string Name, int Shifts)>> VacateAsync(Assistant a, Absence absence, LocalDate from, LocalDate to, CancellationToken ct)
     {
-        var firstMonth = new LocalDate(from.Year, from.Month, 1);
-        var sheets = await db.TimeSheets.Include(s => s.Entries)
-            .Where(s => s.AssistantId == a.Id && s.Month >= firstMonth && s.Month <= to && (s.State == SheetState.Draft || s.State == SheetState.Rejected)).ToListAsync(ct);
-        foreach (var sheet in sheets) sheet.DropOpenPlannedOn(from, to);
+        var full = absence.Degree == 100;
+        if (full)
+        {
+            var firstMonth = new LocalDate(from.Year, from.Month, 1);
+            var sheets = await db.TimeSheets.Include(s => s.Entries)
+                .Where(s => s.AssistantId == a.Id && s.Month >= firstMonth && s.Month <= to && (s.State == SheetState.Draft || s.State == SheetState.Rejected)).ToListAsync(ct);
+            foreach (var sheet in sheets) sheet.DropOpenPlannedOn(from, to);
+        }
         var (plans, names) = await PlansAsync(a, from, to, ct);
         var actor = new PlanActor(user.Now, user.DisplayName, user.Today);
         var result = new List<(Guid, Guid, string, int)>();
         foreach (var plan in plans)
         {
-            var vacated = plan.Vacate(a.Id, from, to, CurrentUser.Zone, "fravær", actor);
-            if (vacated.Count > 0) result.Add((plan.ArrangementId, plan.Id, names[plan.ArrangementId], vacated.Count));
+            var theirs = full ? plan.Vacate(a.Id, from, to, CurrentUser.Zone, "fravær", actor) : plan.ShiftsOf(a.Id, from, to, CurrentUser.Zone);
+            absence.Took(plan.ArrangementId, theirs);
+            if (full && theirs.Count > 0) result.Add((plan.ArrangementId, plan.Id, names[plan.ArrangementId], theirs.Count));
         }
         return result;
     }
@@ -243,7 +250,7 @@ public sealed class AbsenceReports(SelvstyrtDb db, CurrentUser user, Notificatio
             var judged = await JudgeAsync(a, absence, a.EmploymentOn(absence.From)?.Start ?? absence.From, "to", ct);
             if (!judged.IsSuccess) return judged.Error!;
             findings.AddRange(judged.Value!);
-            vacated = (await VacateAsync(a, before.PlusDays(1), absence.To, ct)).Sum(v => v.Shifts);
+            vacated = (await VacateAsync(a, absence, before.PlusDays(1), absence.To, ct)).Sum(v => v.Shifts);
         }
         else if (absence.To < before) await RestoreAsync(a, absence.To.PlusDays(1), before, ct);
         if (absence.To != before)
@@ -309,7 +316,7 @@ public sealed class AbsenceReports(SelvstyrtDb db, CurrentUser user, Notificatio
     /// <summary>An absence of the user's own, or of an assistant they manage; not found for anyone else.</summary>
     private async Task<Result<(Absence Absence, Assistant Assistant)>> OwnAbsenceAsync(Guid absenceId, CancellationToken ct)
     {
-        var absence = await db.Absences.SingleOrDefaultAsync(x => x.Id == absenceId, ct);
+        var absence = await db.Absences.Include(x => x.Shifts).SingleOrDefaultAsync(x => x.Id == absenceId, ct);
         if (absence is null) return new NotFound();
         var assistant = await AssistantAsync(absence.AssistantId, ct);
         return assistant.IsSuccess ? (absence, assistant.Value!) : new NotFound();
@@ -341,21 +348,16 @@ public sealed class AbsenceReports(SelvstyrtDb db, CurrentUser user, Notificatio
     /// </summary>
     private static List<Row> Rows(Assistant assistant, List<Absence> absences)
     {
-        var employedFrom = assistant.Employments.Count == 0 ? LocalDate.MinIsoValue : assistant.Employments.Min(e => e.Start);
+        var employedFrom = assistant.EmployedSince();
         var live = absences.Where(x => x.CancelledAt == null).ToList();
         var shares = EmployerPeriod.Walk(employedFrom, live.Select(x => x.Period)).ToDictionary(s => s.Absence);
-        var sickChild = live.Where(x => x.Kind == AbsenceKind.SickChild).Select(x => x.Period).ToList();
+        var paid = LeavePayDays.EmployerPays(employedFrom, live, assistant.CareChildren, assistant.SoleCarer);
         Row Of(Absence x)
         {
             var row = new Row(x.Id, x.Kind, x.From, x.To, x.Degree, x.CertificateDate, 0, null, x.CancelledAt is not null);
             if (row.Cancelled) return row;
-            return LeaveKinds.Of(x.Kind)?.Pay switch
-            {
-                LeavePay.SickPay when shares.TryGetValue(x.Period, out var share) => row with { EmployerDays = share.EmployerDays, NavFrom = share.NavFrom },
-                LeavePay.SickChildPay => row with { EmployerDays = SickChildRules.Check(x.Period, sickChild, assistant.CareChildren, assistant.SoleCarer).EmployerDays },
-                LeavePay.Employer => row with { EmployerDays = x.Period.Days },
-                _ => row,
-            };
+            row = row with { EmployerDays = paid.TryGetValue(x.Id, out var days) ? days.Count : 0 };
+            return shares.TryGetValue(x.Period, out var share) ? row with { NavFrom = share.NavFrom } : row;
         }
         return absences.OrderByDescending(x => x.From).Select(Of).ToList();
     }

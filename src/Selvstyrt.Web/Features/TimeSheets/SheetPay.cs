@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Selvstyrt.Data;
+using Selvstyrt.Domain.Absences;
 using Selvstyrt.Domain.Arrangements;
 using Selvstyrt.Domain.People;
 using Selvstyrt.Domain.Plans;
@@ -98,7 +99,48 @@ public sealed class SheetPay(SelvstyrtDb db)
             lines.AddRange(result.Lines);
             findings.AddRange(result.Findings);
         }
+        lines.AddRange(await AbsenceLinesAsync(sheets, assistants, arrangements, tariff, sheetOf, months.Min(), ct));
         return new SheetPayResult(new PayResult(lines, findings), tariff, sheetOf);
+    }
+
+    /// <summary>
+    /// Paid absence (issue 17, part 7): the shifts the assistants were planned to work on the days of their absences the
+    /// employer pays (<see cref="LeavePayDays"/>), each paid to the sheet of its arrangement and month, in the leave's category.
+    /// </summary>
+    private async Task<List<PayLine>> AbsenceLinesAsync(IReadOnlyList<TimeSheet> sheets, List<Assistant> assistants, Dictionary<Guid, Arrangement> arrangements,
+        Tariff? tariff, Dictionary<Guid, Guid> sheetOf, LocalDate month, CancellationToken ct)
+    {
+        var assistantIds = assistants.Select(a => a.Id).ToList();
+        var first = sheets.Min(s => s.Month);
+        var last = sheets.Max(s => s.LastDay);
+        var absences = await db.Absences.AsNoTracking().Where(a => assistantIds.Contains(a.AssistantId) && a.CancelledAt == null).ToListAsync(ct);
+        if (absences.Count == 0) return [];
+        var absenceIds = absences.Select(a => a.Id).ToList();
+        var shifts = await db.AbsenceShifts.AsNoTracking().Where(x => absenceIds.Contains(x.AbsenceId) && x.Date >= first && x.Date <= last).ToListAsync(ct);
+        if (shifts.Count == 0) return [];
+        var absence = absences.ToDictionary(a => a.Id);
+        var employerPays = assistants.ToDictionary(a => a.Id,
+            a => LeavePayDays.EmployerPays(a.EmployedSince(), absences.Where(x => x.AssistantId == a.Id), a.CareChildren, a.SoleCarer));
+        var sheetFor = sheets.ToDictionary(s => (s.AssistantId, s.ArrangementId, s.Month));
+        var paid = new List<(PaidAbsenceShift Shift, Arrangement Arrangement)>();
+        foreach (var x in shifts)
+        {
+            var away = absence[x.AbsenceId];
+            if (!sheetFor.TryGetValue((away.AssistantId, x.ArrangementId, new LocalDate(x.Date.Year, x.Date.Month, 1)), out var sheet)) continue;
+            if (LeaveKinds.Of(away.Kind)?.PayCategory is not { } category) continue;
+            if (!employerPays[away.AssistantId].TryGetValue(away.Id, out var days) || !days.Contains(x.Date)) continue;
+            var times = new EntryTimes(x.Start, x.End, 0, x.PassiveOffsetMinutes, x.PassiveMinutes, 0, null);
+            paid.Add((new PaidAbsenceShift(new PayEntry(x.Id, away.AssistantId, x.ArrangementId, x.Date, times, x.OnCall), category, away.Degree), arrangements[x.ArrangementId]));
+            sheetOf[x.Id] = sheet.Id;
+        }
+        var profiles = assistants.Select(a => Profile(a, month)).ToList();
+        var lines = new List<PayLine>();
+        foreach (var group in paid.GroupBy(p => PlanRules.Employer(p.Arrangement).Id))
+        {
+            var regime = PlanRules.Employer(group.First().Arrangement).Regime;
+            lines.AddRange(AbsencePay.Calculate(group.Key, regime, regime == Regime.Aml ? tariff : null, profiles, [.. group.Select(p => p.Shift)], Zone));
+        }
+        return lines;
     }
 
     private static PayProfile Profile(Assistant a, LocalDate month)
