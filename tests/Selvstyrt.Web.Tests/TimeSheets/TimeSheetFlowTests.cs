@@ -188,16 +188,33 @@ public sealed class TimeSheetFlowTests
         var lostMinutes = lost.Sum(x => (long)(x.End - x.Start).TotalMinutes);
         lostMinutes.ShouldBeGreaterThan(0);
 
+        // Then a doctor's note at 50 % from their next working day: linked, still the employer's days; the plan keeps their
+        // shifts (they work half), and half their hours are sick pay.
+        var graded = await DbAsync(factory, async d =>
+        {
+            var plan = await d.WorkPlans.Include(p => p.Shifts).Include(p => p.Deviations).AsSplitQuery().SingleAsync(p => p.Id == DemoIds.For("plan:10"), Ct);
+            return plan.ShiftsOf(Assistant42, first.PlusDays(2), new NodaTime.LocalDate(2026, 11, 30), zone).Min(s => s.Date);
+        });
+        var note = await OkAsync(await ApiCalls.PostAsync(assistant, "/api/v1/absences",
+            JsonSerializer.Serialize(new { kind = "DoctorCertified", degree = 50, certificateDate = graded.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                from = graded.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), to = graded.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }),
+            Guid.NewGuid().ToString("N"), Ct), HttpStatusCode.Created);
+        note.GetProperty("vacatedShifts").GetInt32().ShouldBe(0, "a graded note leaves the shifts with the assistant");
+        var half = await DbAsync(factory, d => d.AbsenceShifts.AsNoTracking().Where(x => x.AbsenceId == note.GetProperty("id").GetGuid()).ToListAsync(Ct));
+        half.ShouldNotBeEmpty();
+        lostMinutes += half.Sum(x => (long)Math.Round((x.End - x.Start).TotalMinutes * 0.5, MidpointRounding.AwayFromZero));
+
         // November's sheet: the sick days' shifts are not on it to confirm; their hours are paid as sick pay at the ordinary wage.
         var id = (await OkAsync(await SendAsync(assistant, HttpMethod.Post, $"/api/v1/arrangements/{Arrangement10}/timesheets", new { month = "2026-11-01" }))).GetProperty("id").GetGuid();
         var sheet = await SheetAsync(assistant, id);
         sheet.GetProperty("entries").EnumerateArray().ShouldNotContain(e => e.GetProperty("date").GetString() == first.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        sheet.GetProperty("entries").EnumerateArray().ShouldContain(e => e.GetProperty("date").GetString() == graded.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         using (await SelvstyrtFactory.PostFormAsync(assistant, $"/timelister/{id}", "steg",
                    new Dictionary<string, string> { ["Step.Action"] = "confirm-all", ["Step.Revision"] = sheet.GetProperty("revision").GetInt32().ToString(CultureInfo.InvariantCulture) })) { }
         sheet = await SheetAsync(assistant, id);
         var items = sheet.GetProperty("payBasis").EnumerateArray().ToList();
         var sick = items.Single(i => i.GetProperty("category").GetString() == PayCategory.SickPay);
-        sick.GetProperty("minutes").GetInt64().ShouldBe(lostMinutes, "both days are in the employer period; Virke pays passive time in full");
+        sick.GetProperty("minutes").GetInt64().ShouldBe(lostMinutes, "all three days are in the employer period; Virke pays passive time in full");
         sick.GetProperty("rate").GetDecimal().ShouldBe(items.First(i => i.GetProperty("category").GetString() == PayCategory.Normal).GetProperty("rate").GetDecimal());
         var page = WebUtility.HtmlDecode(await Html.GetAsync(assistant, $"/timelister/{id}", Ct));
         page.ShouldContain("Sykepenger i arbeidsgiverperioden");
