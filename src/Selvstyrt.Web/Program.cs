@@ -100,6 +100,7 @@ OrganisationEndpoints.AddServices(builder.Services);
 ImportEndpoints.AddServices(builder.Services);
 Selvstyrt.Web.Features.Absences.AbsenceEndpoints.AddServices(builder.Services);
 Selvstyrt.Web.Features.Substitutes.SubstituteEndpoints.AddServices(builder.Services, builder.Configuration);
+Selvstyrt.Web.Features.Swaps.SwapEndpoints.AddServices(builder.Services);
 
 var app = builder.Build();
 
@@ -164,6 +165,7 @@ UserEndpoints.MapApi(api);
 ImportEndpoints.MapApi(api);
 Selvstyrt.Web.Features.Absences.AbsenceEndpoints.MapApi(api);
 Selvstyrt.Web.Features.Substitutes.SubstituteEndpoints.MapApi(api);
+Selvstyrt.Web.Features.Swaps.SwapEndpoints.MapApi(api);
 AccountEndpoints.MapPages(app);
 DecisionEndpoints.MapPages(app);
 PlanEndpoints.MapPages(app);

@@ -106,6 +106,22 @@ internal sealed class AbsenceConfiguration : IEntityTypeConfiguration<Selvstyrt.
     }
 }
 
+internal sealed class ShiftSwapConfiguration : IEntityTypeConfiguration<ShiftSwap>
+{
+    public void Configure(EntityTypeBuilder<ShiftSwap> b)
+    {
+        b.Property(x => x.State).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Note).HasMaxLength(ShiftSwap.MaxNote);
+        b.Property(x => x.ClosedReason).HasMaxLength(ShiftSwap.MaxNote);
+        b.Property(x => x.DecidedByName).HasMaxLength(200);
+        b.HasOne<Arrangement>().WithMany().HasForeignKey(x => x.ArrangementId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<WorkPlan>().WithMany().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.ArrangementId, x.State });
+        b.HasIndex(x => new { x.FromAssistantId, x.State });
+        b.HasIndex(x => new { x.ToAssistantId, x.State });
+    }
+}
+
 internal sealed class AbsenceShiftConfiguration : IEntityTypeConfiguration<Selvstyrt.Domain.Absences.AbsenceShift>
 {
     public void Configure(EntityTypeBuilder<Selvstyrt.Domain.Absences.AbsenceShift> b)

@@ -39,6 +39,12 @@ public sealed class Arrangement : AuditedAggregate
     public LocalDate StartDate { get; private set; }
     public LocalDate? EndDate { get; private set; }
 
+    /// <summary>
+    /// Whether a shift swap both assistants agree on takes effect without the work leader's approval when the rules engine finds
+    /// nothing new for either (a clean swap). Off by default: the work leader approves every swap.
+    /// </summary>
+    public bool CleanSwapsWithoutApproval { get; private set; }
+
     public IReadOnlyList<Assignment> Assignments => _assignments;
     public IReadOnlyList<ArrangementRole> Roles => _roles;
 
@@ -54,6 +60,9 @@ public sealed class Arrangement : AuditedAggregate
             Name = name.Trim(), EmployerModel = employerModel, StartDate = startDate,
         };
     }
+
+    /// <summary>The work leader's choice for swaps (see <see cref="CleanSwapsWithoutApproval"/>).</summary>
+    public void AllowCleanSwapsWithoutApproval(bool allowed) => CleanSwapsWithoutApproval = allowed;
 
     /// <summary>Gives the arrangement another name («Ordningen til Kari»; no health details).</summary>
     public Result<Arrangement> Rename(string? name)

@@ -254,6 +254,23 @@ public sealed class WorkPlan : AuditedAggregate
         return [.. back.Select(d => d.Id)];
     }
 
+    /// <summary>
+    /// Hands one shift (a rotation shift or an extra one, by its id and date) from the assistant who has it to another, as an
+    /// exception on that date (a swap or a shift given away). Refused when the shift is not that assistant's that day.
+    /// </summary>
+    public Result<PlannedShift> Hand(Guid shiftId, LocalDate date, Guid from, Guid to, DateTimeZone zone, string note, PlanActor actor)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        ArgumentNullException.ThrowIfNull(actor);
+        var shift = RollOut(date, date, zone).FirstOrDefault(s => s.TemplateId == shiftId && s.Date == date);
+        if (shift is null) return new NotFound("Fant ikke vakten.");
+        if (shift.AssistantId != from) return new Conflict("Vakten er ikke den samme assistentens lenger.");
+        if (shift.DeviationId is { } deviationId) _deviations.Single(d => d.Id == deviationId).Fill(to, note);
+        else _deviations.Add(new PlanDeviation(Guid.CreateVersion7(), Id, new PlanDeviationSpec(date, PlanDeviationKind.Reassigned, shiftId, to, null, null, null, note)));
+        Touch(actor, PlanChangeKind.Deviation, $"{note}: vakt {Dates.Format(date)} {shift.Start.InZone(zone):HH:mm}–{shift.End.InZone(zone):HH:mm} byttet assistent", to, from);
+        return shift with { AssistantId = to };
+    }
+
     /// <summary>Gives a vacant shift (or an extra shift nobody has) to an assistant on its date: the gap is filled.</summary>
     public Result<PlanDeviation> FillVacancy(Guid deviationId, Guid assistantId, PlanActor actor)
     {

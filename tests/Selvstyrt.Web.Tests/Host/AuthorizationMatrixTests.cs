@@ -178,6 +178,21 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
         new("GET", "/api/v1/shift-offers", Gate.SignedIn, Api: true),
         new("POST", "/api/v1/shift-offers/{id:guid}/accept", Gate.Unsafe, Api: true),
         new("POST", "/api/v1/shift-offers/{id:guid}/decline", Gate.Unsafe, Api: true),
+        new("GET", "/bytter", Gate.SignedIn),
+        new("POST", "/bytter", Gate.Unsafe),
+        new("GET", "/bytter/ny", Gate.SignedIn),
+        new("POST", "/bytter/ny", Gate.Unsafe),
+        new("GET", "/ordninger/{Id:guid}/bytter", Gate.Object, ObjectKind.Arrangement, Audience: Audience.Planners),
+        new("POST", "/ordninger/{Id:guid}/bytter", Gate.Unsafe, ObjectKind.Arrangement),
+        new("GET", "/api/v1/shift-swaps", Gate.SignedIn, Api: true),
+        new("POST", "/api/v1/shift-swaps", Gate.Unsafe, Api: true),
+        new("POST", "/api/v1/shift-swaps/{id:guid}/accept", Gate.Unsafe, Api: true),
+        new("POST", "/api/v1/shift-swaps/{id:guid}/decline", Gate.Unsafe, Api: true),
+        new("POST", "/api/v1/shift-swaps/{id:guid}/withdraw", Gate.Unsafe, Api: true),
+        new("GET", "/api/v1/arrangements/{id:guid}/shift-swaps", Gate.Object, ObjectKind.Arrangement, Audience: Audience.Planners, Api: true),
+        new("POST", "/api/v1/arrangements/{id:guid}/shift-swaps/{swapId:guid}/approve", Gate.Unsafe, ObjectKind.Arrangement, Api: true),
+        new("POST", "/api/v1/arrangements/{id:guid}/shift-swaps/{swapId:guid}/reject", Gate.Unsafe, ObjectKind.Arrangement, Api: true),
+        new("PUT", "/api/v1/arrangements/{id:guid}/swap-policy", Gate.Unsafe, ObjectKind.Arrangement, Api: true),
         new("GET", "/varsler", Gate.SignedIn),
         new("POST", "/varsler", Gate.Unsafe),
         new("GET", "/ordninger/ny", Gate.SignedIn),
@@ -556,6 +571,7 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
             .Replace("{deviationId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
             .Replace("{DeviationId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
             .Replace("{offerId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+            .Replace("{swapId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
             .Replace("vedlegg1.pdf", $"vedlegg1.pdf?assistent={Assistant(42)}&maaned=2026-11", StringComparison.Ordinal)
             .Replace("{secret}", "ukjent-hemmelighet-som-ikke-finnes", StringComparison.Ordinal)
             .Replace("{Id:guid}", id.ToString(), StringComparison.Ordinal).Replace("{id:guid}", id.ToString(), StringComparison.Ordinal)

@@ -11,7 +11,12 @@ using Selvstyrt.Web.Auth;
 namespace Selvstyrt.Web.Features.Plans;
 
 /// <summary>One shift in an assistant's own calendar.</summary>
-public sealed record MyShift(Guid ArrangementId, string Arrangement, LocalDate Date, Instant Start, Instant End, PlanShiftKind Kind, bool Changed);
+public sealed record MyShift(Guid ArrangementId, string Arrangement, LocalDate Date, Instant Start, Instant End, PlanShiftKind Kind, bool Changed)
+{
+    /// <summary>The plan and the shift's key in it (<c>TimeSheet.PlanKey</c>): what a swap names.</summary>
+    public Guid PlanId { get; init; }
+    public string Key { get; init; } = "";
+}
 
 /// <summary>A change in the assistant's own plan.</summary>
 public sealed record MyChange(string Arrangement, Instant At, string By, string Description);
@@ -62,7 +67,10 @@ public sealed class MyPlan(SelvstyrtDb db, CurrentUser user)
     private async Task<List<MyShift>> ShiftsAsync(Guid assistantId, LocalDate from, LocalDate to, CancellationToken ct)
         => (await PlansAsync(assistantId, from, to, ct))
             .SelectMany(p => p.Plan.RollOut(from, to, Zone).Where(s => s.AssistantId == assistantId && s.Date >= from)
-                .Select(s => new MyShift(p.Plan.ArrangementId, p.Name, s.Date, s.Start, s.End, s.Kind, s.DeviationId is not null)))
+                .Select(s => new MyShift(p.Plan.ArrangementId, p.Name, s.Date, s.Start, s.End, s.Kind, s.DeviationId is not null)
+                {
+                    PlanId = p.Plan.Id, Key = Domain.TimeSheets.TimeSheet.PlanKey(s.TemplateId, s.Date),
+                }))
             .OrderBy(s => s.Start).ToList();
 
     /// <summary>Makes a new secret address (revoking the old one) and returns the secret once; only its hash is stored.</summary>

@@ -143,7 +143,7 @@ public sealed class SubstituteSearch(SelvstyrtDb db, ArrangementAccess access)
     /// The candidates' shifts in the window: every published plan of the same employer in which one of them has a place (for
     /// a recipient who employs, only this arrangement's), rolled out, with the vacant plan as it is now.
     /// </summary>
-    private async Task<List<ShiftInput>> ShiftsAsync(Arrangement arrangement, WorkPlan plan, HashSet<Guid> people, DateInterval window, string employer, CancellationToken ct)
+    internal async Task<List<ShiftInput>> ShiftsAsync(Arrangement arrangement, WorkPlan plan, HashSet<Guid> people, DateInterval window, string employer, CancellationToken ct)
     {
         if (people.Count == 0) return [];
         var ids = people.ToList();
