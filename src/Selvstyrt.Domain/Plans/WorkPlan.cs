@@ -235,6 +235,10 @@ public sealed class WorkPlan : AuditedAggregate
         return theirs;
     }
 
+    /// <summary>One shift as it runs on a date (a rotation shift by its id, or an extra shift by its exception's id), exceptions applied; null when it does not run then.</summary>
+    public PlannedShift? ShiftAt(Guid shiftId, LocalDate date, DateTimeZone zone)
+        => RollOut(date, date, zone).FirstOrDefault(s => s.TemplateId == shiftId && s.Date == date);
+
     /// <summary>The assistant's shifts that start from <paramref name="from"/> to <paramref name="to"/> (inclusive dates), exceptions applied.</summary>
     public IReadOnlyList<PlannedShift> ShiftsOf(Guid assistantId, LocalDate from, LocalDate to, DateTimeZone zone)
         => [.. RollOut(from, to, zone).Where(s => s.AssistantId == assistantId && s.Date >= from && s.Date <= to)];
@@ -262,7 +266,7 @@ public sealed class WorkPlan : AuditedAggregate
     {
         ArgumentNullException.ThrowIfNull(zone);
         ArgumentNullException.ThrowIfNull(actor);
-        var shift = RollOut(date, date, zone).FirstOrDefault(s => s.TemplateId == shiftId && s.Date == date);
+        var shift = ShiftAt(shiftId, date, zone);
         if (shift is null) return new NotFound("Fant ikke vakten.");
         if (shift.AssistantId != from) return new Conflict("Vakten er ikke den samme assistentens lenger.");
         if (shift.DeviationId is { } deviationId) _deviations.Single(d => d.Id == deviationId).Fill(to, note);

@@ -22,28 +22,19 @@ public static class AbsencePay
     {
         ArgumentNullException.ThrowIfNull(profiles);
         ArgumentNullException.ThrowIfNull(shifts);
-        if (shifts.Count == 0) return [];
-        var of = shifts.ToDictionary(s => s.Shift.EntryId);
         var lines = new List<PayLine>(shifts.Count);
         // One shift at a time: a lost shift must not make another one's hours overtime.
-        foreach (var shift in shifts)
+        foreach (var paid in shifts)
         {
-            var run = PayCalculator.Calculate(new PayRequest(employerId, regime, tariff, null, profiles, [shift.Shift]), zone);
-            foreach (var line in run.Lines)
+            var line = PayCalculator.Calculate(new PayRequest(employerId, regime, tariff, null, profiles, [paid.Shift]), zone).Lines.Single();
+            var items = new List<PayItem>();
+            void Add(string category, long minutes, decimal? rate)
             {
-                var paid = of[line.EntryId];
-                var items = new List<PayItem>();
-                void Add(string category, long minutes, decimal? rate)
-                {
-                    var share = (long)Math.Round(minutes * paid.Degree / 100m, MidpointRounding.AwayFromZero);
-                    if (share == 0) return;
-                    var r = rate is { } x ? Math.Round(x, 2, MidpointRounding.AwayFromZero) : 0m;
-                    items.Add(new PayItem(category, share, r, Math.Round(share * r / 60m, 2, MidpointRounding.AwayFromZero)));
-                }
-                Add(paid.Category, line.Items.Where(i => PayCategory.IsTime(i.Category)).Sum(i => i.Minutes), line.Wage);
-                foreach (var supplement in line.Items.Where(i => !PayCategory.IsTime(i.Category))) Add(supplement.Category, supplement.Minutes, supplement.Rate);
-                lines.Add(new PayLine(line.EntryId, line.AssistantId, line.Date, 0, 0, line.Wage, line.MinimumWage, items) { LiftedToMinimum = line.LiftedToMinimum });
+                if (PayItem.Priced(category, (long)Math.Round(minutes * paid.Degree / 100m, MidpointRounding.AwayFromZero), rate) is { } item) items.Add(item);
             }
+            Add(paid.Category, line.Items.Where(i => PayCategory.IsTime(i.Category)).Sum(i => i.Minutes), line.Wage);
+            foreach (var supplement in line.Items.Where(i => !PayCategory.IsTime(i.Category))) Add(supplement.Category, supplement.Minutes, supplement.Rate);
+            lines.Add(new PayLine(line.EntryId, line.AssistantId, line.Date, 0, 0, line.Wage, line.MinimumWage, items) { LiftedToMinimum = line.LiftedToMinimum });
         }
         return lines;
     }

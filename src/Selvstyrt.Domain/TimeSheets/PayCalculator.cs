@@ -64,7 +64,16 @@ public sealed record PayRequest(string EmployerId, Regime Regime, Tariff? Tariff
 }
 
 /// <summary>Minutes of one category at one rate, and what they pay (rounded to øre).</summary>
-public sealed record PayItem(string Category, long Minutes, decimal Rate, decimal Amount);
+public sealed record PayItem(string Category, long Minutes, decimal Rate, decimal Amount)
+{
+    /// <summary>Minutes at an hourly rate (rounded to øre; no rate pays nothing); null for no minutes.</summary>
+    public static PayItem? Priced(string category, long minutes, decimal? rate)
+    {
+        if (minutes == 0) return null;
+        var r = rate is { } x ? Math.Round(x, 2, MidpointRounding.AwayFromZero) : 0m;
+        return new PayItem(category, minutes, r, Math.Round(minutes * r / 60m, 2, MidpointRounding.AwayFromZero));
+    }
+}
 
 /// <summary>The pay basis of one entry.</summary>
 public sealed record PayLine(Guid EntryId, Guid AssistantId, LocalDate Date, long WorkedMinutes, long LegalOvertimeMinutes, decimal? Wage, decimal? MinimumWage, IReadOnlyList<PayItem> Items)
@@ -166,9 +175,7 @@ public static class PayCalculator
         var items = new List<PayItem>();
         void Add(string category, long minutes, decimal? rate)
         {
-            if (minutes == 0) return;
-            var r = rate is { } x ? Math.Round(x, 2, MidpointRounding.AwayFromZero) : 0m;
-            items.Add(new PayItem(category, minutes, r, Math.Round(minutes * r / 60m, 2, MidpointRounding.AwayFromZero)));
+            if (PayItem.Priced(category, minutes, rate) is { } item) items.Add(item);
         }
         var premium = row?.OvertimePremium ?? (0.5m, 1.0m);
         Add(PayCategory.Normal, normal, wage);

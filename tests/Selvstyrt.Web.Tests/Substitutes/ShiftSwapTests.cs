@@ -48,7 +48,7 @@ public sealed class ShiftSwapTests
     private static List<PlannedShift> Weekdays(IEnumerable<PlannedShift> shifts)
         => [.. shifts.Where(s => s.Date.DayOfWeek is not (IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday) && s.End.InZone(Zone).Date.DayOfWeek is not (IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday))];
 
-    private static PlannedShift At(WorkPlan plan, PlannedShift s) => plan.RollOut(s.Date, s.Date, Zone).Single(x => x.TemplateId == s.TemplateId && x.Date == s.Date);
+    private static PlannedShift At(WorkPlan plan, PlannedShift s) => plan.ShiftAt(s.TemplateId, s.Date, Zone)!;
 
     [Theory, DatabaseData]
     public async Task AShiftGivenAway_IsApprovedIntoThePlan_ThenSwappedBack_WithEveryStepRecorded(DatabaseKind db)

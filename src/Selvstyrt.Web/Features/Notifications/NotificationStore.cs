@@ -21,6 +21,21 @@ public sealed class NotificationStore(SelvstyrtDb db, IConfiguration configurati
     }
 
     /// <summary>
+    /// Adds a notice (made by <paramref name="make"/> from the user id) for each of these assistants who can sign in, but not for
+    /// <paramref name="except"/> (the one acting); the caller saves.
+    /// </summary>
+    public async Task AddForAssistantsAsync(IEnumerable<Guid> assistantIds, Func<Guid, Notification> make, CancellationToken ct, Guid? except = null)
+    {
+        ArgumentNullException.ThrowIfNull(assistantIds);
+        ArgumentNullException.ThrowIfNull(make);
+        var ids = assistantIds.Distinct().ToList();
+        if (ids.Count == 0) return;
+        var users = await db.Assistants.AsNoTracking().Where(a => ids.Contains(a.Id) && a.UserId != null && a.UserId != except)
+            .Select(a => a.UserId!.Value).Distinct().ToListAsync(ct);
+        await AddNewAsync(users.Select(make).ToList(), ct);
+    }
+
+    /// <summary>
     /// Adds the notifications not already recorded (and their mail) to the unit of work without saving, so that the caller's
     /// own change and its notices are saved together or not at all.
     /// </summary>

@@ -75,11 +75,10 @@ public sealed class ShiftOffers(SelvstyrtDb db, ArrangementAccess access, Curren
             (offer, asked) = (made.Value!, chosen);
             db.ShiftOffers.Add(offer);
         }
-        var users = await db.Assistants.AsNoTracking().Where(a => asked.Contains(a.Id) && a.UserId != null).Select(a => a.UserId!.Value).ToListAsync(ct);
         var when = When(vacancy.Date, vacancy.Start, vacancy.End);
-        await notifications.AddNewAsync(users.Select(u => Notification.Create(Guid.CreateVersion7(), u, "vakt-tilbud", $"Kan du ta en vakt {when}?",
+        await notifications.AddForAssistantsAsync(asked, u => Notification.Create(Guid.CreateVersion7(), u, "vakt-tilbud", $"Kan du ta en vakt {when}?",
             $"{user.DisplayName} spør om du kan ta en ledig vakt i {vacancy.Arrangement} {when}. Svar i «Min plan»: den første som sier ja, får vakten.",
-            "/min-plan#tilbud", $"tilbud:{offer.Id:N}:{u:N}", now)).ToList(), ct);
+            "/min-plan#tilbud", $"tilbud:{offer.Id:N}:{u:N}", now), ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -316,12 +315,8 @@ public sealed class ShiftOffers(SelvstyrtDb db, ArrangementAccess access, Curren
         await TellAsync(others, offer, "vakt-tilbud-tatt", $"Vakten {when} er tatt", "En annen sa ja først. Takk for at du var villig.", ct);
     }
 
-    private async Task TellAsync(List<Guid> assistants, ShiftOffer offer, string kind, string subject, string body, CancellationToken ct)
-    {
-        if (assistants.Count == 0) return;
-        var users = await db.Assistants.AsNoTracking().Where(a => assistants.Contains(a.Id) && a.UserId != null).Select(a => a.UserId!.Value).ToListAsync(ct);
-        await notifications.AddNewAsync(users.Select(u => Notification.Create(Guid.CreateVersion7(), u, kind, subject, body, "/min-plan", $"{kind}:{offer.Id:N}:{u:N}", user.Now)).ToList(), ct);
-    }
+    private Task TellAsync(List<Guid> assistants, ShiftOffer offer, string kind, string subject, string body, CancellationToken ct)
+        => notifications.AddForAssistantsAsync(assistants, u => Notification.Create(Guid.CreateVersion7(), u, kind, subject, body, "/min-plan", $"{kind}:{offer.Id:N}:{u:N}", user.Now), ct);
 
     private async Task<Error?> SaveOrConflictAsync(CancellationToken ct)
     {

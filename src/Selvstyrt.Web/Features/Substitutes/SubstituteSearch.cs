@@ -90,31 +90,21 @@ public sealed class SubstituteSearch(SelvstyrtDb db, ArrangementAccess access)
             .Where(s => s.ArrangementId == vacancy.ArrangementId && s.From <= date && (s.To == null || s.To >= date) && s.AssistantId != vacancy.AbsentAssistantId
                         && (only == null || s.AssistantId == only))
             .Select(s => s.AssistantId).Distinct().ToListAsync(ct);
-        var assistants = await db.Assistants.AsNoTracking().Include(a => a.Employments).Include(a => a.OtherEmployerHours).AsSplitQuery()
-            .Where(a => ids.Contains(a.Id)).ToListAsync(ct);
+        var assistants = await PeopleAsync(ids, ct);
         var away = (await db.Absences.AsNoTracking().Where(x => ids.Contains(x.AssistantId) && x.CancelledAt == null && x.From <= date && x.To >= date)
             .Select(x => x.AssistantId).ToListAsync(ct)).ToHashSet();
         var known = (await db.TimeSheets.AsNoTracking().Where(t => t.ArrangementId == vacancy.ArrangementId && ids.Contains(t.AssistantId))
             .Select(t => t.AssistantId).Distinct().ToListAsync(ct)).ToHashSet();
 
         var employed = assistants.Where(a => a.EmploymentOn(date) is not null && !away.Contains(a.Id)).ToList();
-        var monday = date.PlusDays(-((int)date.DayOfWeek - 1));
-        var window = new DateInterval(monday.PlusWeeks(-WeeksAround), monday.PlusWeeks(WeeksAround + 1).PlusDays(-1));
-        var employer = PlanRules.EmployerProfileOf(arrangement);
-        var shifts = await ShiftsAsync(arrangement, plan, employed.Select(a => a.Id).ToHashSet(), window, employer.Id, ct);
-        foreach (var s in shifts.Where(s => s.Arrangement == arrangement.Id.ToString() && s.Start < vacancy.Start)) known.Add(Guid.Parse(s.Assistant));
+        var input = await RulesInputAsync(arrangement, plan, employed, date, ct);
+        foreach (var s in input.Shifts.Where(s => s.Arrangement == arrangement.Id.ToString() && s.Start < vacancy.Start)) known.Add(Guid.Parse(s.Assistant));
 
         var rotation = plan.Shifts.FirstOrDefault(s => s.Id == plan.Deviations.First(d => d.Id == vacancy.DeviationId).ShiftId);
         var vacant = PlanCheck.ToInput(new PlannedShift(Guid.Empty, date, vacancy.Start, vacancy.End, Guid.Empty, vacancy.Kind)
         {
             Passive = rotation?.Passive ?? [], PaidPauseMinutes = rotation?.PaidPauseMinutes ?? 0,
-        }, arrangement.Id.ToString(), employer.Id) with { Id = $"ledig:{vacancy.DeviationId:N}" };
-        var continuous = plan.Coverage.Any(c => c.Days == WeekDays.All && c.LengthMinutes >= 24 * 60);
-        var input = new CheckInput(Zone, [employer], employed.Select(a => PlanRules.Profile(a, employer.Id, date)).ToList(), shifts)
-        {
-            Period = window,
-            Arrangements = [new ArrangementInfo(arrangement.Id.ToString(), continuous)],
-        };
+        }, arrangement.Id.ToString(), input.Employers[0].Id) with { Id = $"ledig:{vacancy.DeviationId:N}" };
         var positions = employed.ToDictionary(a => a.Id.ToString(), a => a.EmploymentOn(date) is { Kind: not EmploymentKind.OnCall } e ? e.PositionPercent : (decimal?)null);
         var verdicts = SubstituteJudge.Judge(input, vacant, positions).ToDictionary(v => v.Assistant, StringComparer.Ordinal);
 
@@ -139,11 +129,35 @@ public sealed class SubstituteSearch(SelvstyrtDb db, ArrangementAccess access)
     private static Candidate Left(Assistant a, string reason, bool canSignIn, bool known)
         => new(a.Id, a.FullName, false, reason, [], [], known, 0, 0, null, SubstituteCost.WithinPosition, canSignIn);
 
+    /// <summary>The assistants with their employments and declared other-employer hours, as the rules engine needs them.</summary>
+    internal Task<List<Assistant>> PeopleAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
+        => db.Assistants.AsNoTracking().Include(a => a.Employments).Include(a => a.OtherEmployerHours).AsSplitQuery().Where(a => ids.Contains(a.Id)).ToListAsync(ct);
+
+    /// <summary>
+    /// What the rules engine sees for these assistants around <paramref name="date"/>: their profiles at the employer, and their
+    /// shifts <see cref="WeeksAround"/> weeks either side of its week in every published plan of the employer (with
+    /// <paramref name="plan"/> as it is in memory), and whether the arrangement is staffed around the clock. «Finn vikar» and
+    /// shift swaps judge on the same input, so they find what the plan's own check finds.
+    /// </summary>
+    internal async Task<CheckInput> RulesInputAsync(Arrangement arrangement, WorkPlan plan, IReadOnlyCollection<Assistant> people, LocalDate date, CancellationToken ct)
+    {
+        var monday = date.PlusDays(-((int)date.DayOfWeek - 1));
+        var window = new DateInterval(monday.PlusWeeks(-WeeksAround), monday.PlusWeeks(WeeksAround + 1).PlusDays(-1));
+        var employer = PlanRules.EmployerProfileOf(arrangement);
+        var shifts = await ShiftsAsync(arrangement, plan, people.Select(a => a.Id).ToHashSet(), window, employer.Id, ct);
+        var continuous = plan.Coverage.Any(c => c.Days == WeekDays.All && c.LengthMinutes >= 24 * 60);
+        return new CheckInput(Zone, [employer], [.. people.Select(a => PlanRules.Profile(a, employer.Id, date))], shifts)
+        {
+            Period = window,
+            Arrangements = [new ArrangementInfo(arrangement.Id.ToString(), continuous)],
+        };
+    }
+
     /// <summary>
     /// The candidates' shifts in the window: every published plan of the same employer in which one of them has a place (for
     /// a recipient who employs, only this arrangement's), rolled out, with the vacant plan as it is now.
     /// </summary>
-    internal async Task<List<ShiftInput>> ShiftsAsync(Arrangement arrangement, WorkPlan plan, HashSet<Guid> people, DateInterval window, string employer, CancellationToken ct)
+    private async Task<List<ShiftInput>> ShiftsAsync(Arrangement arrangement, WorkPlan plan, HashSet<Guid> people, DateInterval window, string employer, CancellationToken ct)
     {
         if (people.Count == 0) return [];
         var ids = people.ToList();

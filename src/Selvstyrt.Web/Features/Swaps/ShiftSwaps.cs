@@ -74,7 +74,8 @@ public sealed class ShiftSwaps(SelvstyrtDb db, ArrangementAccess access, Current
         if (!string.IsNullOrEmpty(input.ReturnShiftKey) && inReturn is null) return Invalid.Field("returnShiftKey", "Fant ikke vakten du vil ha tilbake.");
         var to = input.ToAssistantId ?? inReturn?.Shift.AssistantId;
         if (to is { } named && inReturn is not null && inReturn.Shift.AssistantId != named) return Invalid.Field("returnShiftKey", "Vakten du vil ha tilbake, er ikke kollegaens.");
-        if (to is { } colleague && colleague != from && !(await ColleaguesAsync(arrangement.Id, shift.Shift.Date, ct)).Any(c => c.Id == colleague))
+        var colleagues = await ColleaguesAsync(arrangement.Id, shift.Shift.Date, ct);
+        if (to is { } colleague && colleague != from && colleagues.All(c => c.Id != colleague))
             return Invalid.Field("toAssistantId", "Velg en kollega med plass i ordningen den dagen.");
         if (await db.ShiftSwaps.AnyAsync(s => s.PlanId == plan.Id && s.ShiftId == shift.Shift.TemplateId && s.Date == shift.Shift.Date
                                                && (s.State == ShiftSwapState.Proposed || s.State == ShiftSwapState.AwaitingApproval), ct))
@@ -83,14 +84,13 @@ public sealed class ShiftSwaps(SelvstyrtDb db, ArrangementAccess access, Current
         if (!made.IsSuccess) return made.Error!;
         var swap = made.Value!;
         db.ShiftSwaps.Add(swap);
-        var asked = to is { } one ? [one] : (await ColleaguesAsync(arrangement.Id, shift.Shift.Date, ct)).Select(c => c.Id).Where(a => a != from).ToList();
-        var users = await db.Assistants.AsNoTracking().Where(a => asked.Contains(a.Id) && a.UserId != null).Select(a => a.UserId!.Value).ToListAsync(ct);
-        var name = await NameAsync(from, ct);
+        var asked = to is { } one ? [one] : colleagues.Select(c => c.Id).Where(a => a != from).ToList();
+        var name = colleagues.FirstOrDefault(c => c.Id == from).Name ?? await NameAsync(from, ct);
         var what = swap.IsSwap
             ? $"{name} vil bytte vakten {When(swap.Date, swap.Start, swap.End)} mot din vakt {When(swap.ReturnDate!.Value, swap.ReturnStart!.Value, swap.ReturnEnd!.Value)}."
             : $"{name} spør om du kan ta vakten {When(swap.Date, swap.Start, swap.End)} i {arrangement.Name}.";
-        await notifications.AddNewAsync(users.Select(u => Notification.Create(Guid.CreateVersion7(), u, "vaktbytte", swap.IsSwap ? "Forespørsel om vaktbytte" : "Kan du ta en vakt?",
-            what + " Svar under «Bytte vakter».", "/bytter", $"bytte:{swap.Id:N}:{u:N}", user.Now)).ToList(), ct);
+        await notifications.AddForAssistantsAsync(asked, u => Notification.Create(Guid.CreateVersion7(), u, "vaktbytte", swap.IsSwap ? "Forespørsel om vaktbytte" : "Kan du ta en vakt?",
+            what + " Svar under «Bytte vakter».", "/bytter", $"bytte:{swap.Id:N}:{u:N}", user.Now), ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -252,20 +252,14 @@ public sealed class ShiftSwaps(SelvstyrtDb db, ArrangementAccess access, Current
     /// <summary>Judges everyone who takes a shift in the swap, across all their plans at the employer, on the plan as it is now.</summary>
     private async Task<Result<SwapVerdict>> JudgeAsync(ShiftSwap swap, WorkPlan plan, Arrangement arrangement, Guid taker, CancellationToken ct)
     {
-        var given = Find(plan, swap.ShiftId, swap.Date);
+        var given = plan.ShiftAt(swap.ShiftId, swap.Date, Zone);
         if (given?.AssistantId != swap.FromAssistantId) return new Conflict("Vakten er ikke den samme assistentens lenger (planen er endret).");
-        var back = swap.ReturnShiftId is { } r ? Find(plan, r, swap.ReturnDate!.Value) : null;
+        var back = swap.ReturnShiftId is { } r ? plan.ShiftAt(r, swap.ReturnDate!.Value, Zone) : null;
         if (swap.IsSwap && back?.AssistantId != taker) return new Conflict("Vakten i retur er ikke kollegaens lenger (planen er endret).");
-        var people = new HashSet<Guid> { swap.FromAssistantId, taker };
-        var assistants = await db.Assistants.AsNoTracking().Include(a => a.Employments).Include(a => a.OtherEmployerHours).AsSplitQuery()
-            .Where(a => people.Contains(a.Id)).ToListAsync(ct);
-        var monday = swap.Date.PlusDays(-((int)swap.Date.DayOfWeek - 1));
-        var window = new DateInterval(monday.PlusWeeks(-SubstituteSearch.WeeksAround), monday.PlusWeeks(SubstituteSearch.WeeksAround + 1).PlusDays(-1));
-        var employer = PlanRules.EmployerProfileOf(arrangement);
-        var shifts = await search.ShiftsAsync(arrangement, plan, people, window, employer.Id, ct);
-        var input = new CheckInput(Zone, [employer], assistants.Select(a => PlanRules.Profile(a, employer.Id, swap.Date)).ToList(), shifts) { Period = window };
-        var moves = new List<ShiftInput> { PlanCheck.ToInput(given, arrangement.Id.ToString(), employer.Id) with { Assistant = taker.ToString() } };
-        if (back is not null) moves.Add(PlanCheck.ToInput(back, arrangement.Id.ToString(), employer.Id) with { Assistant = swap.FromAssistantId.ToString() });
+        var input = await search.RulesInputAsync(arrangement, plan, await search.PeopleAsync([swap.FromAssistantId, taker], ct), swap.Date, ct);
+        var employer = input.Employers[0].Id;
+        var moves = new List<ShiftInput> { PlanCheck.ToInput(given, arrangement.Id.ToString(), employer) with { Assistant = taker.ToString() } };
+        if (back is not null) moves.Add(PlanCheck.ToInput(back, arrangement.Id.ToString(), employer) with { Assistant = swap.FromAssistantId.ToString() });
         return SwapJudge.Judge(input, moves);
     }
 
@@ -315,24 +309,18 @@ public sealed class ShiftSwaps(SelvstyrtDb db, ArrangementAccess access, Current
         return swap is null ? new NotFound("Fant ikke byttet.") : swap;
     }
 
-    private async Task TellAsync(IEnumerable<Guid> assistants, ShiftSwap swap, string kind, string subject, string body, CancellationToken ct)
-    {
-        var ids = assistants.Distinct().ToList();
-        var users = await db.Assistants.AsNoTracking().Where(a => ids.Contains(a.Id) && a.UserId != null && a.UserId != user.Id).Select(a => a.UserId!.Value).ToListAsync(ct);
-        await notifications.AddNewAsync(users.Select(u => Notification.Create(Guid.CreateVersion7(), u, kind, subject, body, "/bytter", $"{kind}:{swap.Id:N}:{u:N}", user.Now)).ToList(), ct);
-    }
+    private Task TellAsync(IEnumerable<Guid> assistants, ShiftSwap swap, string kind, string subject, string body, CancellationToken ct)
+        => notifications.AddForAssistantsAsync(assistants, u => Notification.Create(Guid.CreateVersion7(), u, kind, subject, body, "/bytter", $"{kind}:{swap.Id:N}:{u:N}", user.Now),
+            ct, except: user.Id);
 
     private sealed record KeyedShift(string Key, PlannedShift Shift);
 
     private static List<KeyedShift> Shifts(WorkPlan plan, LocalDate from, LocalDate to)
         => [.. plan.RollOut(from, to, Zone).Where(s => s.Date >= from && s.AssistantId is not null).Select(s => new KeyedShift(TimeSheet.PlanKey(s.TemplateId, s.Date), s))];
 
-    private static PlannedShift? Find(WorkPlan plan, Guid shiftId, LocalDate date)
-        => plan.RollOut(date, date, Zone).FirstOrDefault(s => s.TemplateId == shiftId && s.Date == date);
-
     private async Task<(WorkPlan Plan, Arrangement Arrangement)?> PlanAsync(Guid planId, bool tracked, CancellationToken ct)
     {
-        var query = db.WorkPlans.Include(p => p.Shifts).Include(p => p.Deviations).AsSplitQuery();
+        var query = db.WorkPlans.Include(p => p.Shifts).Include(p => p.Deviations).Include(p => p.Coverage).AsSplitQuery();
         var plan = await (tracked ? query : query.AsNoTracking()).FirstOrDefaultAsync(p => p.Id == planId && p.Status == PlanStatus.Published, ct);
         if (plan is null) return null;
         var arrangement = await db.Arrangements.AsNoTracking().FirstAsync(a => a.Id == plan.ArrangementId, ct);

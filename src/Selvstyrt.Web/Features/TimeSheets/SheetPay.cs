@@ -85,11 +85,11 @@ public sealed class SheetPay(SelvstyrtDb db)
 
         var lines = new List<PayLine>();
         var findings = new List<Finding>();
+        var profiles = assistants.Select(a => Profile(a, months.Min())).ToList();
         foreach (var group in entries.GroupBy(e => e.Employer))
         {
             var anyArrangement = arrangements[group.First().Entry.ArrangementId];
             var regime = PlanRules.Employer(anyArrangement).Regime;
-            var profiles = assistants.Select(a => Profile(a, months.Min())).ToList();
             var request = new PayRequest(group.Key, regime, regime == Regime.Aml ? tariff : null, null, profiles,
                 [.. group.Where(e => e.Paid).Select(e => e.Entry)])
             {
@@ -99,7 +99,7 @@ public sealed class SheetPay(SelvstyrtDb db)
             lines.AddRange(result.Lines);
             findings.AddRange(result.Findings);
         }
-        lines.AddRange(await AbsenceLinesAsync(sheets, assistants, arrangements, tariff, sheetOf, months.Min(), ct));
+        lines.AddRange(await AbsenceLinesAsync(sheets, assistants, profiles, arrangements, tariff, sheetOf, ct));
         return new SheetPayResult(new PayResult(lines, findings), tariff, sheetOf);
     }
 
@@ -107,8 +107,8 @@ public sealed class SheetPay(SelvstyrtDb db)
     /// Paid absence (issue 17, part 7): the shifts the assistants were planned to work on the days of their absences the
     /// employer pays (<see cref="LeavePayDays"/>), each paid to the sheet of its arrangement and month, in the leave's category.
     /// </summary>
-    private async Task<List<PayLine>> AbsenceLinesAsync(IReadOnlyList<TimeSheet> sheets, List<Assistant> assistants, Dictionary<Guid, Arrangement> arrangements,
-        Tariff? tariff, Dictionary<Guid, Guid> sheetOf, LocalDate month, CancellationToken ct)
+    private async Task<List<PayLine>> AbsenceLinesAsync(IReadOnlyList<TimeSheet> sheets, List<Assistant> assistants, List<PayProfile> profiles,
+        Dictionary<Guid, Arrangement> arrangements, Tariff? tariff, Dictionary<Guid, Guid> sheetOf, CancellationToken ct)
     {
         var assistantIds = assistants.Select(a => a.Id).ToList();
         var first = sheets.Min(s => s.Month);
@@ -133,7 +133,6 @@ public sealed class SheetPay(SelvstyrtDb db)
             paid.Add((new PaidAbsenceShift(new PayEntry(x.Id, away.AssistantId, x.ArrangementId, x.Date, times, x.OnCall), category, away.Degree), arrangements[x.ArrangementId]));
             sheetOf[x.Id] = sheet.Id;
         }
-        var profiles = assistants.Select(a => Profile(a, month)).ToList();
         var lines = new List<PayLine>();
         foreach (var group in paid.GroupBy(p => PlanRules.Employer(p.Arrangement).Id))
         {
