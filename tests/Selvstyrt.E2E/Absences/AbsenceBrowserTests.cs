@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Selvstyrt.Data.Demo;
@@ -12,7 +13,8 @@ namespace Selvstyrt.E2E.Absences;
 /// <summary>
 /// Issue 17: the assistant reports sick on a 360 px phone by keyboard only, sees the refusal when a self-certification runs
 /// too long, and then the report and its employer period; the work leader finds the gap on the start page and offers it in
-/// «Finn vikar»; the substitute takes it from «Min plan»; the coordinator registers agreed leave on the assistant's page. All
+/// «Finn vikar»; the substitute takes it from «Min plan»; the coordinator registers agreed leave on the assistant's page; the
+/// assistant gives a shift to the substitute, who says yes, and the work leader approves the swap. All
 /// by keyboard at 360 px, axe on every page. A host of its own
 /// (the report empties shifts other journeys use).
 /// </summary>
@@ -108,5 +110,47 @@ public sealed class AbsenceBrowserTests(Browser browser)
         (await coordinator.Locator("#registrert-tittel + ul").InnerTextAsync()).ShouldContain("Velferdspermisjon");
         await Browser.AssertFitsAsync(coordinator, "permisjon registrert");
         await Browser.ScreenshotAsync(coordinator, "permisjon-360");
+
+        // A shift swap (part 6): the assistant gives a coming weekday shift to the substitute from «Min plan»; the substitute says
+        // yes on «Bytte vakter»; the work leader approves on «Vaktbytter»; the shift is the substitute's in their «Min plan».
+        string key;
+        using (var scope = factory.Services.CreateScope())
+        {
+            var plan = await scope.ServiceProvider.GetRequiredService<Selvstyrt.Data.SelvstyrtDb>().WorkPlans.AsNoTracking()
+                .Include(p => p.Shifts).Include(p => p.Deviations).AsSplitQuery().SingleAsync(p => p.Id == DemoIds.For("plan:10"), TestContext.Current.CancellationToken);
+            var shift = plan.ShiftsOf(DemoIds.For("assistant:42"), new NodaTime.LocalDate(2026, 12, 7), new NodaTime.LocalDate(2026, 12, 11), Selvstyrt.Web.Auth.CurrentUser.Zone)
+                .First(s => s.Kind == Selvstyrt.Domain.Plans.PlanShiftKind.Evening);
+            key = Selvstyrt.Domain.TimeSheets.TimeSheet.PlanKey(shift.TemplateId, shift.Date);
+        }
+        await page.GotoAsync($"{baseUrl}/min-plan");
+        await Keys.TabToAsync(page, "bytt-" + key.Replace('@', '-'), limit: 120);
+        await page.Keyboard.PressAsync("Enter");
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Bytt eller gi bort en vakt", Level = 1 }).WaitForAsync();
+        await Keys.ChooseAsync(page, "bytte-til", DemoIds.For($"assistant:{DemoSeeder.DemoSubstituteIndex}").ToString());
+        await Browser.AssertFitsAsync(page, "bytt eller gi bort");
+        await Browser.ScreenshotAsync(page, "bytte-ny-360");
+        await Keys.TabToButtonAsync(page, "Send forespørsel");
+        await page.Keyboard.PressAsync("Enter");
+        await page.GetByText("Forslaget er sendt.", new() { Exact = false }).First.WaitForAsync();
+        await Browser.AssertFitsAsync(page, "bytter sendt");
+
+        await substitute.GotoAsync($"{baseUrl}/bytter");
+        await Browser.AssertFitsAsync(substitute, "bytte vakter");
+        await Browser.ScreenshotAsync(substitute, "bytter-360");
+        await Keys.TabToButtonAsync(substitute, "Ja, jeg tar den");
+        await substitute.Keyboard.PressAsync("Enter");
+        await substitute.GetByText("Arbeidslederen godkjenner byttet", new() { Exact = false }).First.WaitForAsync();
+
+        await leader.GotoAsync($"{baseUrl}/ordninger/{DemoIds.For("arrangement:10")}/bytter");
+        await Browser.AssertFitsAsync(leader, "vaktbytter");
+        await Browser.ScreenshotAsync(leader, "vaktbytter-360");
+        await Keys.TabToButtonAsync(leader, "Godkjenn");
+        await leader.Keyboard.PressAsync("Enter");
+        await leader.GetByText("Byttet er godkjent, og planen er endret.", new() { Exact = false }).First.WaitForAsync();
+        await Browser.AssertFitsAsync(leader, "bytte godkjent");
+
+        await substitute.GotoAsync($"{baseUrl}/min-plan");
+        (await substitute.Locator(".app-myplan").InnerTextAsync()).ShouldContain("15:00–23:00");
+        (await substitute.Locator("#bytt-" + key.Replace('@', '-')).CountAsync()).ShouldBe(1, "the given shift is in the substitute's plan now");
     }
 }
