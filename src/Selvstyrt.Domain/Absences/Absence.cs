@@ -81,6 +81,10 @@ public sealed class Absence : AuditedAggregate
         };
     }
 
+    /// <summary>A granted holiday as absence: whole days, registered by the one who granted it (the holiday plan's decision).</summary>
+    public static Absence Holiday(Guid id, Guid providerId, Guid assistantId, LocalDate from, LocalDate to, Guid by, Instant at)
+        => new(id) { ProviderId = providerId, AssistantId = assistantId, Kind = AbsenceKind.Holiday, From = from, To = to, ReportedByUserId = by, ReportedAt = at };
+
     public void Cancel(Instant at) => CancelledAt ??= at;
 
     /// <summary>Moves the last day (back sooner, or a longer absence); the first day stays.</summary>

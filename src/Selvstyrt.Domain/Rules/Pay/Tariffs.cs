@@ -82,6 +82,22 @@ public sealed record TariffParameters
     public decimal? PassiveFactor { get; init; }
     /// <summary>Full-time weekly norm for day work and for rota work (AML-10-4-4).</summary>
     public (decimal Day, decimal Rota) Norms { get; init; } = (37.5m, 35.5m);
+    /// <summary>Holiday days and holiday pay (FER-5-1, FER-TARIFF, FER-10-1): the law's, or the agreement's fifth week.</summary>
+    public HolidayTerms Holiday { get; init; } = HolidayTerms.Statutory;
+}
+
+/// <summary>
+/// Holiday days a year and the holiday-pay share, and the 60+ supplement on top (FER-5-2, FER-10-1): the law gives 25 days
+/// and 10.2 %; an agreement with a fifth week 30 days and 12 % (FER-TARIFF). <see cref="Verify"/> marks terms not yet
+/// confirmed against the agreement's text.
+/// </summary>
+public sealed record HolidayTerms(int Days, decimal PayShare, decimal SixtyPlusShare, bool FifthWeek, bool Verify)
+{
+    /// <summary>Ferieloven: 25 working days, 10.2 %, +2.3 points from the year the employee turns 60.</summary>
+    public static HolidayTerms Statutory { get; } = new(25, 0.102m, 0.023m, FifthWeek: false, Verify: false);
+
+    /// <summary>An agreement's fifth week: 30 working days, 12 % (14.3 % from the year of 60).</summary>
+    public static HolidayTerms WithFifthWeek(bool verify) => new(30, 0.12m, 0.023m, FifthWeek: true, verify);
 }
 
 /// <summary>A collective agreement's pay parameter set.</summary>
@@ -124,6 +140,7 @@ public static class Tariffs
         ],
         MinimumPay = minimum,
         OvertimePremium = (0.5m, 1.0m),
+        Holiday = HolidayTerms.WithFifthWeek(verify: true),
     };
 
     /// <summary>NHO Geneo BPA agreement (NHO 595).</summary>
@@ -137,6 +154,7 @@ public static class Tariffs
                 Holiday(SupplementRate.Share(1.3333m), verify: true),
             ],
             OvertimePremium = (0.5m, 1.0m),
+            Holiday = HolidayTerms.WithFifthWeek(verify: true),
         }, "nhogeneo.no, fagforbundet.no: kveld/natt ≥ 60 kr/t, helg ≥ 57 kr/t; ikke bekreftet mot avtaleteksten", Verify: true)));
 
     /// <summary>Uloba SA agreement.</summary>
@@ -151,6 +169,7 @@ public static class Tariffs
             ],
             MinimumPay = new MinimumPay([(0, 205.86m), (3, 214.09m), (6, 222.33m), (9, 230.56m), (12, 238.80m), (15, 247.03m)]),
             OvertimePremium = (0.5m, 1.0m),
+            Holiday = HolidayTerms.WithFifthWeek(verify: true),
         }, "uloba.no: 205,86 kr/t fra 2023-04-01, ansiennitet +4/8/12/16/20 % etter 3/6/9/12/15 år; overtid 50/100 % ikke bekreftet", Verify: true)));
 
     /// <summary>KS (a municipality as employer), HTA § 5.</summary>
@@ -167,6 +186,7 @@ public static class Tariffs
                     new SupplementWindow(WindowDays.HalfHolidayEve, T12, T00)),
             ],
             OvertimePremium = (0.5m, 1.0m),
+            Holiday = HolidayTerms.WithFifthWeek(verify: false),
         }, "KS Hovedtariffavtalen § 5; ikrafttredelse for satsene ikke bekreftet", Verify: true)));
 
     /// <summary>All known agreements by id.</summary>
