@@ -101,6 +101,7 @@ ImportEndpoints.AddServices(builder.Services);
 Selvstyrt.Web.Features.Absences.AbsenceEndpoints.AddServices(builder.Services);
 Selvstyrt.Web.Features.Substitutes.SubstituteEndpoints.AddServices(builder.Services, builder.Configuration);
 Selvstyrt.Web.Features.Swaps.SwapEndpoints.AddServices(builder.Services);
+Selvstyrt.Web.Features.Holidays.HolidayEndpoints.AddServices(builder.Services);
 
 var app = builder.Build();
 
@@ -166,6 +167,7 @@ ImportEndpoints.MapApi(api);
 Selvstyrt.Web.Features.Absences.AbsenceEndpoints.MapApi(api);
 Selvstyrt.Web.Features.Substitutes.SubstituteEndpoints.MapApi(api);
 Selvstyrt.Web.Features.Swaps.SwapEndpoints.MapApi(api);
+Selvstyrt.Web.Features.Holidays.HolidayEndpoints.MapApi(api);
 AccountEndpoints.MapPages(app);
 DecisionEndpoints.MapPages(app);
 PlanEndpoints.MapPages(app);

@@ -106,6 +106,37 @@ internal sealed class AbsenceConfiguration : IEntityTypeConfiguration<Selvstyrt.
     }
 }
 
+internal sealed class HolidayRequestConfiguration : IEntityTypeConfiguration<Selvstyrt.Domain.Absences.HolidayRequest>
+{
+    public void Configure(EntityTypeBuilder<Selvstyrt.Domain.Absences.HolidayRequest> b)
+    {
+        b.Property(x => x.State).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.RefusalReason).HasMaxLength(Selvstyrt.Domain.Absences.HolidayRequest.MaxReason);
+        b.Property(x => x.DecidedByName).HasMaxLength(200);
+        b.HasOne<Provider>().WithMany().HasForeignKey(x => x.ProviderId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Assistant>().WithMany().HasForeignKey(x => x.AssistantId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.AssistantId, x.From });
+    }
+}
+
+internal sealed class HolidayRoundConfiguration : IEntityTypeConfiguration<Selvstyrt.Domain.Absences.HolidayRound>
+{
+    public void Configure(EntityTypeBuilder<Selvstyrt.Domain.Absences.HolidayRound> b)
+    {
+        b.HasOne<Arrangement>().WithMany().HasForeignKey(x => x.ArrangementId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.ArrangementId, x.Year }).IsUnique();
+    }
+}
+
+internal sealed class HolidayCarryOverConfiguration : IEntityTypeConfiguration<Selvstyrt.Domain.Absences.HolidayCarryOver>
+{
+    public void Configure(EntityTypeBuilder<Selvstyrt.Domain.Absences.HolidayCarryOver> b)
+    {
+        b.HasOne<Assistant>().WithMany().HasForeignKey(x => x.AssistantId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.AssistantId, x.FromYear }).IsUnique();
+    }
+}
+
 internal sealed class ShiftSwapConfiguration : IEntityTypeConfiguration<ShiftSwap>
 {
     public void Configure(EntityTypeBuilder<ShiftSwap> b)

@@ -306,6 +306,15 @@ public static class HolidayRules
         _ => null,
     };
 
+    /// <summary>FER-7-1: whether a period is a main holiday (18 holiday days inside 1 June to 30 September).</summary>
+    public static bool IsMainHoliday(LocalDate from, LocalDate to) => Fer_7_1.IsMainHoliday(from, to);
+
+    /// <summary>FER-7-1: whether the employee may demand a main holiday in the year.</summary>
+    public static bool CanDemandMainHoliday(LocalDate employedFrom, int year) => Fer_7_1.CanDemand(employedFrom, year);
+
+    /// <summary>FER-6-1: the last day to tell the employee of a holiday starting on <paramref name="start"/>.</summary>
+    public static LocalDate TellBy(LocalDate start) => Fer_6_1.TellBy(start);
+
     /// <summary>FER-10-1 for one assistant and earning year.</summary>
     public static HolidayPay Pay(int earningYear, decimal basis, LocalDate? birthDate, HolidayTerms terms) => Fer_10_1.For(earningYear, basis, birthDate, terms);
 

@@ -176,7 +176,7 @@ public sealed class AbsenceReports(SelvstyrtDb db, CurrentUser user, Notificatio
     /// and takes the open (not yet confirmed) entries of those days off their time sheets still being filled in; under a graded
     /// note the assistant still works part of them, so the plan and the sheets stay as they are.
     /// </summary>
-    private async Task<List<(Guid ArrangementId, Guid PlanId, string Name, int Shifts)>> VacateAsync(Assistant a, Absence absence, LocalDate from, LocalDate to, CancellationToken ct)
+    internal async Task<List<(Guid ArrangementId, Guid PlanId, string Name, int Shifts)>> VacateAsync(Assistant a, Absence absence, LocalDate from, LocalDate to, CancellationToken ct)
     {
         var full = absence.Degree == 100;
         if (full)
@@ -240,6 +240,7 @@ public sealed class AbsenceReports(SelvstyrtDb db, CurrentUser user, Notificatio
         var found = await OwnAbsenceAsync(absenceId, ct);
         if (!found.IsSuccess) return found.Error!;
         var (absence, a) = found.Value;
+        if (absence.Kind == AbsenceKind.Holiday) return Invalid.Field("kind", "Ferie endres i ferieplanen, ikke her.");
         var before = absence.To;
         var changed = absence.ChangeLastDay(to);
         if (!changed.IsSuccess) return changed.Error!;
@@ -273,6 +274,7 @@ public sealed class AbsenceReports(SelvstyrtDb db, CurrentUser user, Notificatio
         var found = await OwnAbsenceAsync(absenceId, ct);
         if (!found.IsSuccess) return found.Error!;
         var (absence, a) = found.Value;
+        if (absence.Kind == AbsenceKind.Holiday) return Invalid.Field("kind", "Ferie endres i ferieplanen, ikke her.");
         if (absence.CancelledAt is not null) return new Reported(absence.Id, true, [], 0);
         absence.Cancel(user.Now);
         await RestoreAsync(a, absence.From, absence.To, ct);
@@ -290,8 +292,14 @@ public sealed class AbsenceReports(SelvstyrtDb db, CurrentUser user, Notificatio
     /// </summary>
     private async Task<Result<List<AbsenceFinding>>> JudgeAsync(Assistant a, Absence absence, LocalDate employedFrom, string overlapField, CancellationToken ct)
     {
-        var others = await db.Absences.AsNoTracking().Where(x => x.AssistantId == a.Id && x.CancelledAt == null && x.Id != absence.Id).ToListAsync(ct);
-        if (others.Any(x => x.From <= absence.To && absence.From <= x.To)) return Invalid.Field(overlapField, "Det er allerede registrert fravær i noen av disse dagene.");
+        var all = await db.Absences.AsNoTracking().Where(x => x.AssistantId == a.Id && x.CancelledAt == null && x.Id != absence.Id).ToListAsync(ct);
+        var overlapping = all.Where(x => x.From <= absence.To && absence.From <= x.To).ToList();
+        if (overlapping.Any(x => x.Kind != AbsenceKind.Holiday)) return Invalid.Field(overlapField, "Det er allerede registrert fravær i noen av disse dagene.");
+        // FER-9-1: sickness in a granted holiday gives the days back with a full doctor's note; nothing else may overlap a holiday.
+        var inHoliday = HolidayRules.OnSickness(absence.Period, overlapping.Select(h => new GrantedHoliday(h.From, h.To)));
+        if (overlapping.Count > 0 && !absence.Period.IsSickness) return Invalid.Field(overlapField, "Det er ferie i noen av disse dagene.");
+        if (inHoliday.Any(f => f.Severity == Domain.Rules.Engine.Severity.Breach)) return Refusal(inHoliday, "FER-9-1");
+        var others = all.Where(x => x.Kind != AbsenceKind.Holiday).ToList();
         switch (LeaveKinds.Of(absence.Kind)!.Pay)
         {
             case LeavePay.SickChildPay:
@@ -301,7 +309,7 @@ public sealed class AbsenceReports(SelvstyrtDb db, CurrentUser user, Notificatio
                 var policy = await db.Providers.Where(p => p.Id == a.ProviderId).Select(p => p.WiderSelfCertification).SingleAsync(ct)
                     ? SelfCertificationPolicy.Wider : SelfCertificationPolicy.Statutory;
                 var findings = SickLeaveRules.Check(new SickLeaveCase(employedFrom, absence.Period, [.. others.Select(x => x.Period)], policy));
-                return SickLeaveRules.SelfCertificationAllowed(findings) ? findings.ToList() : Refusal(findings, "EGM-8-24-1");
+                return SickLeaveRules.SelfCertificationAllowed(findings) ? findings.Concat(inHoliday).ToList() : Refusal(findings, "EGM-8-24-1");
             default:
                 return new List<AbsenceFinding>();
         }
@@ -322,16 +330,21 @@ public sealed class AbsenceReports(SelvstyrtDb db, CurrentUser user, Notificatio
         return assistant.IsSuccess ? (absence, assistant.Value!) : new NotFound();
     }
 
-    /// <summary>The assistant the report is for: the user's own record, or one the user manages (administrator, the office's coordinator).</summary>
-    private async Task<Result<Assistant>> AssistantAsync(Guid? assistantId, CancellationToken ct)
+    private Task<Result<Assistant>> AssistantAsync(Guid? assistantId, CancellationToken ct)
+        => OwnOrManagedAsync(db, user.Id, assistantId, "Velg assistenten fraværet gjelder.", ct);
+
+    /// <summary>
+    /// The assistant a report or wish is for: the user's own record when none is named (asked to name one when they are an
+    /// assistant at several employers), or one the user manages (administrator, the office's coordinator); not found otherwise.
+    /// </summary>
+    internal static async Task<Result<Assistant>> OwnOrManagedAsync(SelvstyrtDb db, Guid uid, Guid? assistantId, string noneMessage, CancellationToken ct)
     {
-        var uid = user.Id;
         if (assistantId is not { } id)
         {
             var own = await db.Assistants.Include(a => a.Employments).Where(a => a.UserId == uid).ToListAsync(ct);
             return own.Count switch
             {
-                0 => Invalid.Field("assistantId", "Velg assistenten fraværet gjelder."),
+                0 => Invalid.Field("assistantId", noneMessage),
                 1 => own[0],
                 _ => Invalid.Field("assistantId", "Du er assistent hos flere arbeidsgivere: velg hvilken (assistantId)."),
             };
