@@ -46,6 +46,8 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
         WorkingTime,
         /// <summary>An office's edit page: the provider's administrator only.</summary>
         Office,
+        /// <summary>A provider's payroll reports: its administrator and its office coordinators.</summary>
+        Provider,
     }
 
     /// <summary>Who of those related to the object may read this route.</summary>
@@ -193,6 +195,22 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
         new("POST", "/api/v1/arrangements/{id:guid}/shift-swaps/{swapId:guid}/approve", Gate.Unsafe, ObjectKind.Arrangement, Api: true),
         new("POST", "/api/v1/arrangements/{id:guid}/shift-swaps/{swapId:guid}/reject", Gate.Unsafe, ObjectKind.Arrangement, Api: true),
         new("PUT", "/api/v1/arrangements/{id:guid}/swap-policy", Gate.Unsafe, ObjectKind.Arrangement, Api: true),
+        new("GET", "/ferie", Gate.SignedIn),
+        new("POST", "/ferie", Gate.Unsafe),
+        new("GET", "/ordninger/{Id:guid}/ferie", Gate.Object, ObjectKind.Arrangement, Audience: Audience.Editors),
+        new("POST", "/ordninger/{Id:guid}/ferie", Gate.Unsafe, ObjectKind.Arrangement),
+        new("GET", "/feriepenger", Gate.SignedIn),
+        new("POST", "/feriepenger", Gate.Unsafe),
+        new("GET", "/api/v1/holidays", Gate.SignedIn, Api: true),
+        new("POST", "/api/v1/holidays", Gate.Unsafe, Api: true),
+        new("POST", "/api/v1/holidays/{id:guid}/withdraw", Gate.Unsafe, Api: true),
+        new("GET", "/api/v1/arrangements/{id:guid}/holidays", Gate.Object, ObjectKind.Arrangement, Audience: Audience.Editors, Api: true),
+        new("PUT", "/api/v1/arrangements/{id:guid}/holiday-round", Gate.Unsafe, ObjectKind.Arrangement, Api: true),
+        new("POST", "/api/v1/arrangements/{id:guid}/holidays/{requestId:guid}/grant", Gate.Unsafe, ObjectKind.Arrangement, Api: true),
+        new("POST", "/api/v1/arrangements/{id:guid}/holidays/{requestId:guid}/refuse", Gate.Unsafe, ObjectKind.Arrangement, Api: true),
+        new("GET", "/api/v1/assistants/{id:guid}/holidays", Gate.Object, ObjectKind.Assistant, Audience: Audience.AssistantSelf, Api: true),
+        new("PUT", "/api/v1/assistants/{id:guid}/holiday-carry-over", Gate.Unsafe, ObjectKind.Assistant, Api: true),
+        new("GET", "/api/v1/providers/{id:guid}/holiday-pay", Gate.Object, ObjectKind.Provider, Api: true),
         new("GET", "/varsler", Gate.SignedIn),
         new("POST", "/varsler", Gate.Unsafe),
         new("GET", "/ordninger/ny", Gate.SignedIn),
@@ -524,6 +542,11 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
                 yield return (Fill(route.Pattern, ForeignProvider.OfficeId), foreign);
                 yield return (Fill(route.Pattern, Guid.NewGuid()), false);
                 break;
+            case ObjectKind.Provider:
+                yield return (Fill(route.Pattern, DemoSeeder.ProviderId), principal is DemoLogins.ProviderAdmin or DemoLogins.CoordinatorEast or DemoLogins.CoordinatorWest);
+                yield return (Fill(route.Pattern, ForeignProvider.ProviderId), foreign);
+                yield return (Fill(route.Pattern, Guid.NewGuid()), false);
+                break;
             case ObjectKind.Export:
                 yield return (route.Pattern.Replace("{id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal), false);
                 break;
@@ -572,6 +595,7 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
             .Replace("{DeviationId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
             .Replace("{offerId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
             .Replace("{swapId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+            .Replace("{requestId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
             .Replace("vedlegg1.pdf", $"vedlegg1.pdf?assistent={Assistant(42)}&maaned=2026-11", StringComparison.Ordinal)
             .Replace("{secret}", "ukjent-hemmelighet-som-ikke-finnes", StringComparison.Ordinal)
             .Replace("{Id:guid}", id.ToString(), StringComparison.Ordinal).Replace("{id:guid}", id.ToString(), StringComparison.Ordinal)

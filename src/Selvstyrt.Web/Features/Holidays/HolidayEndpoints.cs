@@ -113,11 +113,11 @@ public static class HolidayEndpoints
             })
             .WithName("SetHolidayCarryOver").WithSummary("Registrer feriedager avtalt overført til neste år (høyst 12, ferieloven § 7)")
             .Accepts<CarryOverBody>("application/json");
-        api.MapGet("/holiday-pay", async (string? year, Guid? providerId, HolidayPayReport report, CurrentUser user, CancellationToken ct) =>
+        api.MapGet("/providers/{id:guid}/holiday-pay", async (Guid id, string? year, HolidayPayReport report, CurrentUser user, CancellationToken ct) =>
             {
                 var y = Year(year, user);
                 if (!y.IsSuccess) return y.Error!.ToHttp();
-                var result = await report.ForYearAsync(providerId, y.Value, ct);
+                var result = await report.ForYearAsync(id, y.Value, ct);
                 return result.IsSuccess ? Results.Ok(result.Value) : result.Error!.ToHttp();
             })
             .WithName("GetHolidayPayBasis").WithSummary("Feriepengegrunnlaget per assistent for et opptjeningsår (year), med feriepengene som utbetales året etter (ferieloven § 10)");
