@@ -1377,8 +1377,6 @@ T.update({
 "HolidayPlan.SaveRound": ("Lagre fristen og varsle", "Save the deadline and notify"),
 "HolidayPlan.RoundSaved": ("Fristen er lagret, og assistentene har fått beskjed.", "The deadline was saved, and the assistants were told."),
 "HolidayPlan.NoAssistants": ("Ingen assistenter i ordningen dette året.", "No assistants in the arrangement this year."),
-"HolidayPlan.MainMissing": ("Hovedferien er ønsket, men ikke innvilget.", "The main holiday is wished for but not granted."),
-"HolidayPlan.NoWishes": ("Ingen ferieønsker.", "No holiday wishes."),
 "HolidayPlan.NoShifts": ("Ingen vakter i arbeidsplanen disse dagene.", "No shifts in the plan on these days."),
 "HolidayPlan.Shifts": ("{0} vakter ({1} timer) i arbeidsplanen blir ledige.", "{0} shifts ({1} hours) in the plan become vacant."),
 "HolidayPlan.AwayTogether": ("Borte samtidig: {0}.", "Away at the same time: {0}."),
@@ -1404,6 +1402,19 @@ T.update({
 "HolidayPay.Sum": ("Alle", "All"),
 "HolidayPay.SixtyPlusNote": ("Tillegget fra 60 år regnes av grunnlaget opp til 6 G: G er {0} ved ferieårets begynnelse, 6 G {1}.", "The 60+ supplement is counted on the basis up to 6 G: G is {0} at the start of the holiday year, 6 G {1}."),
 "HolidayPay.Link": ("Feriepenger", "Holiday pay"),
+"HolidayPlan.Waiting": ("Ønsker som venter på svar ({0})", "Wishes waiting for an answer ({0})"),
+"HolidayPlan.NoneWaiting": ("Ingen ønsker venter på svar.", "No wishes are waiting for an answer."),
+"HolidayPlan.MainDemand": ("Dette er hovedferien, og assistenten kan kreve den innenfor 1. juni–30. september: den kan ikke avslås, bare flyttes innenfor perioden (ferieloven § 7).", "This is the main holiday, and the assistant may demand it within 1 June–30 September: it cannot be refused, only moved within the period (Holiday Act § 7)."),
+"HolidayPlan.RefuseLabel": ("Avslå ferien til {0} fra {1}", "Refuse the holiday of {0} from {1}"),
+"HolidayPlan.Accounts": ("Ferieåret per assistent", "The holiday year per assistant"),
+"HolidayPlan.ColDays": ("Dager i året", "Days this year"),
+"HolidayPlan.ColCarried": ("Overført", "Carried over"),
+"HolidayPlan.ColWished": ("Ønsket", "Wished"),
+"HolidayPlan.TermsLaw": ("{0} feriedager etter ferieloven; assistenter over 60 år har 6 dager til. Innvilget regner ikke med dager gitt tilbake ved sykdom (ferieloven § 9).", "{0} holiday days by the Holiday Act; assistants over 60 have 6 more. Granted does not count days given back for illness (Holiday Act § 9)."),
+"HolidayPlan.TermsFifth": ("{0} feriedager med tariffavtalens femte ferieuke; assistenter over 60 år har 6 dager til. Innvilget regner ikke med dager gitt tilbake ved sykdom (ferieloven § 9).", "{0} holiday days with the agreement's fifth week; assistants over 60 have 6 more. Granted does not count days given back for illness (Holiday Act § 9)."),
+"HolidayPlan.Decided": ("Besvarte ønsker", "Answered wishes"),
+"HolidayPlan.MainOpen": ("Hovedferien er ikke besvart", "Main holiday not answered"),
+"HolidayPay.YearInvalid": ("Opptjeningsår må være et år fra 2000 til {0}, som 2025.", "The earning year must be a year from 2000 to {0}, like 2025."),
 })
 
 from xml.sax.saxutils import escape
