@@ -16,9 +16,11 @@ namespace Selvstyrt.Web.Features.Holidays;
 /// </summary>
 public sealed class HolidayPayReport(SelvstyrtDb db, PayrollService payroll)
 {
+    public sealed record ProviderChoice(Guid Id, string Name);
+
     public sealed record Row(Guid AssistantId, string Name, string? EmployeeNumber, HolidayPay Pay);
 
-    public sealed record Report(Guid ProviderId, string Provider, int EarningYear, HolidayTerms Terms, IReadOnlyList<Row> Rows, IReadOnlyList<(Guid Id, string Name)> Providers)
+    public sealed record Report(Guid ProviderId, string Provider, int EarningYear, HolidayTerms Terms, IReadOnlyList<Row> Rows, IReadOnlyList<ProviderChoice> Providers)
     {
         public decimal Basis => Rows.Sum(r => r.Pay.Basis);
         public decimal Total => Rows.Sum(r => r.Pay.Total);
@@ -43,6 +45,6 @@ public sealed class HolidayPayReport(SelvstyrtDb db, PayrollService payroll)
         var people = await db.Assistants.AsNoTracking().Where(a => ids.Contains(a.Id)).Select(a => new { a.Id, a.FullName, a.EmployeeNumber, a.BirthDate }).ToListAsync(ct);
         var rows = people.OrderBy(a => a.FullName, StringComparer.CurrentCulture)
             .Select(a => new Row(a.Id, a.FullName, a.EmployeeNumber, HolidayRules.Pay(earningYear, basis[a.Id], a.BirthDate, terms))).ToList();
-        return new Report(id, providers.First(p => p.Id == id).Name, earningYear, terms, rows, providers);
+        return new Report(id, providers.First(p => p.Id == id).Name, earningYear, terms, rows, [.. providers.Select(p => new ProviderChoice(p.Id, p.Name))]);
     }
 }

@@ -41,7 +41,10 @@ public sealed class HolidayPlans(SelvstyrtDb db, CurrentUser user, NotificationS
     /// <summary>What a wish does to the plan: the assistant's planned shifts in it (they become vacant) and the colleagues away at the same time.</summary>
     public sealed record Cover(int Shifts, double Hours, IReadOnlyList<string> AwayTogether);
 
-    public sealed record PlanRow(Guid AssistantId, string Name, Account Account, IReadOnlyList<(Wish Wish, Cover Cover)> Wishes, bool MainHolidayMissing);
+    /// <summary>A wish on the plan, with what it does to the plan.</summary>
+    public sealed record PlanWish(Wish Wish, Cover Cover);
+
+    public sealed record PlanRow(Guid AssistantId, string Name, Account Account, IReadOnlyList<PlanWish> Wishes, bool MainHolidayMissing);
 
     public sealed record Plan(Guid ArrangementId, string Arrangement, int Year, LocalDate? WishesBy, bool CanDecide, IReadOnlyList<PlanRow> Rows);
 
@@ -132,14 +135,14 @@ public sealed class HolidayPlans(SelvstyrtDb db, CurrentUser user, NotificationS
         {
             var theirs = requests.Where(r => r.AssistantId == a.Id).ToList();
             var account = await AccountAsync(a, year, theirs, ct);
-            var wishes = new List<(Wish, Cover)>();
+            var wishes = new List<PlanWish>();
             foreach (var r in theirs.Where(r => r.From.Year == year && r.State != HolidayState.Withdrawn).OrderBy(r => r.From))
             {
                 var view = View(r, a, account.Left);
                 var shifts = plans.SelectMany(p => p.ShiftsOf(a.Id, view.First, view.Last, CurrentUser.Zone)).ToList();
                 var hours = shifts.Sum(s => (s.End - s.Start).TotalHours);
                 var together = live.Where(o => o.AssistantId != a.Id && Overlaps(o, view.First, view.Last)).Select(o => names.GetValueOrDefault(o.AssistantId, "")).Distinct().Order(StringComparer.Ordinal).ToList();
-                wishes.Add((view, new Cover(shifts.Count, Math.Round(hours, 1), together)));
+                wishes.Add(new PlanWish(view, new Cover(shifts.Count, Math.Round(hours, 1), together)));
             }
             var mainMissing = HolidayRules.CanDemandMainHoliday(a.EmployedSince(), year) && theirs.Any(r => r.Main && r.From.Year == year && r.State == HolidayState.Wished)
                 && !theirs.Any(r => r.State == HolidayState.Granted && r.GrantedFrom!.Value.Year == year && HolidayRules.IsMainHoliday(r.GrantedFrom.Value, r.GrantedTo!.Value));
