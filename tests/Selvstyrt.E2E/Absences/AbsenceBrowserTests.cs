@@ -14,7 +14,8 @@ namespace Selvstyrt.E2E.Absences;
 /// Issue 17: the assistant reports sick on a 360 px phone by keyboard only, sees the refusal when a self-certification runs
 /// too long, and then the report and its employer period; the work leader finds the gap on the start page and offers it in
 /// «Finn vikar»; the substitute takes it from «Min plan»; the coordinator registers agreed leave on the assistant's page; the
-/// assistant gives a shift to the substitute, who says yes, and the work leader approves the swap. All
+/// assistant gives a shift to the substitute, who says yes, and the work leader approves the swap; the assistant wishes a
+/// holiday, the work leader grants it on the holiday plan, the coordinator reads the holiday pay. All
 /// by keyboard at 360 px, axe on every page. A host of its own
 /// (the report empties shifts other journeys use).
 /// </summary>
@@ -152,5 +153,48 @@ public sealed class AbsenceBrowserTests(Browser browser)
         await substitute.GotoAsync($"{baseUrl}/min-plan");
         (await substitute.Locator(".app-myplan").InnerTextAsync()).ShouldContain("15:00–23:00");
         (await substitute.Locator("#bytt-" + key.Replace('@', '-')).CountAsync()).ShouldBe(1, "the given shift is in the substitute's plan now");
+
+        // Holidays (part 3): the assistant wishes a week in February from «Ferie»; the work leader sees what it does to the
+        // plan on «Ferieplan» and grants it; the coordinator reads the holiday-pay basis on «Feriepenger».
+        await page.GotoAsync($"{baseUrl}/");
+        await Keys.TabToLinkAsync(page, "Ferie");
+        await page.Keyboard.PressAsync("Enter");
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Ferie 2026", Level = 1 }).WaitForAsync();
+        await Keys.TabToLinkAsync(page, "Ferieåret 2027");
+        await page.Keyboard.PressAsync("Enter");
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Ferie 2027", Level = 1 }).WaitForAsync();
+        await Browser.AssertFitsAsync(page, "ferie");
+        await Keys.TypeDateAsync(page, "ferie-fra", new DateOnly(2027, 2, 15));
+        await Keys.TypeDateAsync(page, "ferie-til", new DateOnly(2027, 2, 19));
+        await Keys.TabToButtonAsync(page, "Send ferieønsket");
+        await page.Keyboard.PressAsync("Enter");
+        await page.GetByText("Ferieønsket er sendt til arbeidslederen.", new() { Exact = false }).First.WaitForAsync();
+        (await page.Locator("#onsker-tittel ~ ul").InnerTextAsync()).ShouldContain("5 feriedager");
+        await Browser.AssertFitsAsync(page, "ferieønske sendt");
+        await Browser.ScreenshotAsync(page, "ferie-360");
+
+        await leader.GotoAsync($"{baseUrl}/ordninger/{DemoIds.For("arrangement:10")}");
+        await Keys.TabToLinkAsync(leader, "Ferieplan", limit: 150);
+        await leader.Keyboard.PressAsync("Enter");
+        await leader.GetByRole(AriaRole.Heading, new() { Name = "Ferieplan 2026", Level = 1 }).WaitForAsync();
+        await Keys.TabToLinkAsync(leader, "Ferieåret 2027");
+        await leader.Keyboard.PressAsync("Enter");
+        await leader.GetByRole(AriaRole.Heading, new() { Name = "Ønsker som venter på svar (1)" }).WaitForAsync();
+        (await leader.Locator("#venter-tittel ~ ul").InnerTextAsync()).ShouldContain("i arbeidsplanen blir ledige");
+        await Browser.AssertFitsAsync(leader, "ferieplan");
+        await Browser.ScreenshotAsync(leader, "ferieplan-360");
+        await Keys.TabToButtonAsync(leader, "Innvilg");
+        await leader.Keyboard.PressAsync("Enter");
+        await leader.GetByText("Ferien er innvilget;", new() { Exact = false }).First.WaitForAsync();
+        await leader.GetByRole(AriaRole.Heading, new() { Name = "Besvarte ønsker" }).WaitForAsync();
+        await Browser.AssertFitsAsync(leader, "ferie innvilget");
+
+        await coordinator.GotoAsync($"{baseUrl}/lonn");
+        await Keys.TabToLinkAsync(coordinator, "Feriepenger", limit: 150);
+        await coordinator.Keyboard.PressAsync("Enter");
+        await coordinator.GetByRole(AriaRole.Heading, new() { Name = "Feriepenger", Level = 1 }).WaitForAsync();
+        (await coordinator.Locator("table").InnerTextAsync()).ShouldContain("Sofie Lie");
+        await Browser.AssertFitsAsync(coordinator, "feriepenger");
+        await Browser.ScreenshotAsync(coordinator, "feriepenger-360");
     }
 }
