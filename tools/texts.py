@@ -1415,6 +1415,10 @@ T.update({
 "HolidayPlan.Decided": ("Besvarte ønsker", "Answered wishes"),
 "HolidayPlan.MainOpen": ("Hovedferien er ikke besvart", "Main holiday not answered"),
 "HolidayPay.YearInvalid": ("Opptjeningsår må være et år fra 2000 til {0}, som 2025.", "The earning year must be a year from 2000 to {0}, like 2025."),
+"PlanYear.Away": ("Ferie", "Holidays"),
+"PlanYear.HolidayGranted": ("innvilget", "granted"),
+"PlanYear.HolidayWished": ("ønsket", "wished"),
+"PlanYear.IntroAway": ("Kolonnen Ferie viser assistentenes innvilgede og ønskede ferie.", "The Holidays column shows the assistants' granted and wished holidays."),
 })
 
 from xml.sax.saxutils import escape

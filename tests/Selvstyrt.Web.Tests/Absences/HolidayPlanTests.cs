@@ -107,6 +107,13 @@ public sealed class HolidayPlanTests
             var me = await data.Users.Where(u => u.Email == DemoLogins.Assistant).Select(u => u.Id).SingleAsync(Ct);
             (await data.Notifications.SingleAsync(n => n.UserId == me && n.Kind == "ferie-svar", Ct)).Subject.ShouldContain("innvilget");
         }
+        // The year view shows it in its week (7), and no other week.
+        var year = WebUtility.HtmlDecode(await Html.GetAsync(leader, $"/ordninger/{Arrangement10}/arbeidsplan/{DemoIds.For("plan:10")}/aar?ar=2027", Ct));
+        var rows = System.Text.RegularExpressions.Regex.Matches(year, "<tr[^>]*>\\s*<th scope=\"row\">(\\d+)</th>(.*?)</tr>", System.Text.RegularExpressions.RegexOptions.Singleline)
+            .Where(m => m.Groups[2].Value.Contains("Sofie Lie", StringComparison.Ordinal)).Select(m => (Week: m.Groups[1].Value, Cells: m.Groups[2].Value)).ToList();
+        rows.Select(r => r.Week).ShouldBe(["7"]);
+        rows[0].Cells.ShouldContain("innvilget");
+
         // Answered once: a second answer and a withdrawal are refused, and the sick-leave page does not change a holiday.
         (await ErrorsAsync(await DecideAsync(leader, id, "refuse", """{ "reason": "Likevel ikke" }"""))).GetProperty("state")[0].GetString()!.ShouldContain("allerede besvart");
         (await ErrorsAsync(await ApiCalls.PostAsync(assistant, $"/api/v1/holidays/{id}/withdraw", "{}", null, Ct))).GetProperty("state").GetArrayLength().ShouldBe(1);

@@ -152,6 +152,26 @@ public sealed class HolidayPlans(SelvstyrtDb db, CurrentUser user, NotificationS
         return new Plan(arrangementId, name, year, round?.WishesBy, relation.CanEdit(), rows);
     }
 
+    /// <summary>A holiday on the year view: whose, its days, and whether it is granted or only wished.</summary>
+    public sealed record Away(string Name, LocalDate First, LocalDate Last, bool Granted);
+
+    /// <summary>
+    /// The holidays granted or wished from <paramref name="first"/> to <paramref name="last"/> by the arrangement's assistants, for the year view of those who see the plan
+    /// (a holiday is seen there as vacant shifts anyway); nothing for others.
+    /// </summary>
+    public async Task<IReadOnlyList<Away>> AwayAsync(Guid arrangementId, LocalDate first, LocalDate last, CancellationToken ct)
+    {
+        var relation = await access.RelationTo(arrangementId, ct);
+        if (!relation.CanSeePlan()) return [];
+        var ids = db.Assignments.Where(s => s.ArrangementId == arrangementId && s.From <= last && (s.To == null || s.To >= first)).Select(s => s.AssistantId);
+        var rows = await db.HolidayRequests.AsNoTracking()
+            .Where(r => ids.Contains(r.AssistantId) && (r.State == HolidayState.Granted || r.State == HolidayState.Wished) && r.From <= last && r.To >= first)
+            .Join(db.Assistants, r => r.AssistantId, a => a.Id, (r, a) => new { a.FullName, r.From, r.To, r.GrantedFrom, r.GrantedTo, r.State })
+            .ToListAsync(ct);
+        return rows.Select(r => new Away(r.FullName, r.GrantedFrom ?? r.From, r.GrantedTo ?? r.To, r.State == HolidayState.Granted))
+            .OrderBy(a => a.First).ThenBy(a => a.Name, StringComparer.CurrentCulture).ToList();
+    }
+
     /// <summary>Opens or moves the round of wishes for a year, and asks the arrangement's assistants for their wishes by then.</summary>
     public async Task<Result<Round>> SetRoundAsync(Guid arrangementId, int? year, LocalDate? wishesBy, CancellationToken ct)
     {
