@@ -45,6 +45,14 @@ RULES = [
 ("OMS-9-6", "ftrl. § 9-6", "-", "Omsorgsdager per kalenderår: 10 (1-2 barn), 15 (3 eller flere); alene om omsorgen 20/30; 10 til per kronisk sykt barn (dobbelt for den som er alene)."),
 ("OMS-AGE", "ftrl. § 9-5", "-", "Barnet teller til og med året det fyller 12 (18 om det er kronisk sykt)."),
 ("OMS-PAY", "ftrl. § 9-8", "-", "Arbeidsgiveren betaler de første 10 omsorgsdagene i året; NAV refunderer fra dag 11."),
+('FER-5-1', 'ferieloven § 5 (1)', 'warn', '25 feriedager i året (alle dager unntatt søndager og helligdager teller, også lørdager).'),
+('FER-5-2', 'ferieloven § 5 (2)', 'info', '6 feriedager til fra det året arbeidstakeren fyller 60; arbeidstakeren bestemmer når de tas.'),
+('FER-TARIFF', 'tariffavtalen', '-', 'Tariffavtaler med femte ferieuke: 30 dager og 12 % feriepenger (14,3 % fra 60 år).'),
+('FER-6-1', 'ferieloven § 6', 'warn', 'Arbeidstakeren kan kreve å få vite når ferien blir, senest to måneder før den begynner.'),
+('FER-7-1', 'ferieloven § 7 (1)', 'breach', 'Arbeidstakeren kan kreve 18 virkedager sammenhengende ferie mellom 1. juni og 30. september, men ikke ved ansettelse etter 15. august.'),
+('FER-7-3', 'ferieloven § 7 (3)', 'warn', 'Inntil 12 feriedager kan overføres til neste år ved skriftlig avtale; ferie tapt ved sykdom eller foreldrepermisjon overføres også.'),
+('FER-9-1', 'ferieloven § 9', 'breach', 'Helt sykmeldt før ferien: kan kreve den flyttet; helt sykmeldt i ferien: like mange dager senere. Krever legeerklæring.'),
+('FER-10-1', 'ferieloven § 10', '-', 'Feriepenger 10,2 % av fjorårets lønn; fra 60 år 2,3 prosentpoeng mer av grunnlaget opp til 6 G.'),
 ]
 
 T = {
@@ -112,6 +120,22 @@ T = {
 "OMS-AGE.None": "Ingen av barna gir rett til omsorgsdager i {0}: et barn teller til og med året det fyller 12, eller 18 om det er kronisk sykt (folketrygdloven § 9-5).",
 "OMS-PAY.Split": "Arbeidsgiveren betaler {0} omsorgsdager av dette fraværet og NAV refunderer {1}; {2} dager er igjen i {3} (folketrygdloven § 9-8).",
 "OMS-9-6.Over": "{0} dager er over retten på {1} omsorgsdager i {2} (folketrygdloven § 9-6).",
+'FER-5-1.More': 'Ønsket gir {0} feriedager, men bare {1} er igjen i året (ferieloven § 5). Flere dager kan avtales, men ikke kreves.',
+'FER-5-1.Over': '{0} feriedager registrert i {1}, mer enn de {2} assistenten har rett på (ferieloven § 5). Dager ut over retten er permisjon, ikke ferie.',
+'FER-6-1.AnswerBy': 'Svar senest {0}: assistenten kan kreve å få vite tidspunktet to måneder før ferien (ferieloven § 6).',
+'FER-6-1.Late': 'Mindre enn to måneder til ferien: svaret skulle vært gitt senest {0} (ferieloven § 6).',
+'FER-6-1.Moved': 'Andre datoer enn ønsket, gitt etter {0}: assistenten kan kreve å få vite tidspunktet to måneder før (ferieloven § 6).',
+'FER-6-1.Told': 'Ferien fra {0} ble fastsatt {1}, senere enn {2}: assistenten kan kreve å få vite tidspunktet to måneder før (ferieloven § 6).',
+'FER-7-1.Demanded': 'Assistenten kan kreve {0} virkedager sammenhengende ferie mellom 1. juni og 30. september (ferieloven § 7). Innvilg den, eller avtal en annen hovedferie først.',
+'FER-7-1.None': 'Ingen hovedferie på {0} virkedager sammenhengende mellom 1. juni og 30. september {1} er registrert; assistenten kan kreve den (ferieloven § 7).',
+'FER-7-1.NotYet': 'Hovedferien kan ikke kreves i {1}: ansatt {0}, etter 15. august (ferieloven § 7). Arbeidsgiveren kan likevel innvilge den.',
+'FER-7-1.Short': 'Ønsket har {0} virkedager i hovedferieperioden 1. juni–30. september; retten til hovedferie gjelder {1} sammenhengende.',
+'FER-7-3.Left': '{0} feriedager er ikke tatt i {1}. Høyst {2} kan avtales overført skriftlig (ferieloven § 7); dager tapt ved sykdom overføres av seg selv.',
+'FER-7-3.Missing': 'Fyll ut antall dager som er avtalt overført.',
+'FER-7-3.TooMany': 'Høyst {0} feriedager kan avtales overført til neste år (ferieloven § 7). Dager tapt ved sykdom overføres av seg selv.',
+'FER-9-1.Before': 'Helt sykmeldt før ferien fra {0}: assistenten kan kreve ferien flyttet; {1} feriedager er gitt tilbake (ferieloven § 9).',
+'FER-9-1.During': 'Helt sykmeldt i ferien: {0} feriedager er gitt tilbake og kan tas senere (ferieloven § 9).',
+'FER-9-1.NeedsNote': 'Sykdom i ferien gir dagene tilbake bare med sykmelding fra lege på 100 prosent (ferieloven § 9). Ferien står som den er.',
 }
 
 root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")

@@ -63,11 +63,56 @@ public class CheckCommandTests
         Findings(result, "OMS-9-6").ShouldHaveSingleItem().GetProperty("message").GetString()!.ShouldStartWith("5 dager er over retten på 40 omsorgsdager i 2025");
     }
 
+    [Fact]
+    public async Task Example12_EmployedAfter15August_CannotDemandAMainHolidayThatYear_FER_7_1_AndWasToldLate_FER_6_1()
+    {
+        var result = await Check("12-main-holiday-after-15-august.json");
+        var demand = Findings(result, "FER-7-1").ShouldHaveSingleItem();
+        demand.GetProperty("severity").GetString().ShouldBe("info");
+        demand.GetProperty("message").GetString()!.ShouldStartWith("Hovedferien kan ikke kreves i 2025: ansatt 20.8.2025, etter 15. august");
+        demand.GetProperty("shifts")[0].GetString().ShouldBe("h1");
+        var told = Findings(result, "FER-6-1").ShouldHaveSingleItem();
+        told.GetProperty("severity").GetString().ShouldBe("warn");
+        told.GetProperty("message").GetString()!.ShouldStartWith("Ferien fra 1.9.2025 ble fastsatt 25.8.2025, senere enn 1.7.2025");
+        Findings(result, "FER-5-1").ShouldBeEmpty("18 of the year's 25 days");
+    }
+
+    [Fact]
+    public async Task AHolidayYear_TheRightWithTheFifthWeekAnd60Plus_DaysBackForAFullNote_DaysLeft_AndTooMany_FER_5_1_9_1_7_3()
+    {
+        var result = await Check("holiday-year.json");
+        // a1 (Virke's fifth week, 60 in 2025: 36 days) took 18 + 5, a full doctor's note gave 4 back: 17 left, more than 12 may carry.
+        var back = Findings(result, "FER-9-1").Where(f => f.GetProperty("assistant").GetString() == "a1").ShouldHaveSingleItem();
+        back.GetProperty("severity").GetString().ShouldBe("info");
+        back.GetProperty("message").GetString()!.ShouldStartWith("Helt sykmeldt i ferien: 4 feriedager er gitt tilbake");
+        back.GetProperty("shifts")[0].GetString().ShouldBe("s1");
+        var left = Findings(result, "FER-7-3").ShouldHaveSingleItem();
+        left.GetProperty("assistant").GetString().ShouldBe("a1");
+        left.GetProperty("message").GetString()!.ShouldStartWith("17 feriedager er ikke tatt i 2025");
+        left.GetProperty("shifts").EnumerateArray().Select(s => s.GetString()).ShouldBe(["h1", "h2"]);
+        left.GetProperty("from").GetString().ShouldBe("2025-01-01T00:00:00+01:00");
+
+        // a2 (the law's 25 days): a self-certification in the holiday gives nothing back; 5 + 48 days (Easter's three holidays
+        // and the Sundays not counted) are more than the right; no main holiday registered in the summer.
+        var note = Findings(result, "FER-9-1").Where(f => f.GetProperty("assistant").GetString() == "a2").ShouldHaveSingleItem();
+        note.GetProperty("severity").GetString().ShouldBe("breach");
+        note.GetProperty("shifts")[0].GetString().ShouldBe("s2");
+        var over = Findings(result, "FER-5-1").ShouldHaveSingleItem();
+        over.GetProperty("assistant").GetString().ShouldBe("a2");
+        over.GetProperty("message").GetString()!.ShouldStartWith("53 feriedager registrert i 2025, mer enn de 25");
+        var main = Findings(result, "FER-7-1").ShouldHaveSingleItem();
+        main.GetProperty("assistant").GetString().ShouldBe("a2");
+        main.GetProperty("severity").GetString().ShouldBe("info");
+        Findings(result, "FER-6-1").ShouldHaveSingleItem().GetProperty("message").GetString()!.ShouldStartWith("Ferien fra 10.2.2025 ble fastsatt 20.1.2025, senere enn 10.12.2024");
+    }
+
     [Theory]
     [InlineData("""{ "id": "f1", "assistant": "a1", "kind": "sickness", "from": "2025-03-03", "to": "2025-03-03" }""", "absences[0].certifiedBy")]
     [InlineData("""{ "id": "f1", "assistant": "a9", "kind": "sick-child", "from": "2025-03-03", "to": "2025-03-03" }""", "absences[0].assistant: ukjent assistent «a9»")]
     [InlineData("""{ "id": "f1", "assistant": "a1", "kind": "holiday", "certifiedBy": "self", "from": "2025-03-03", "to": "2025-03-03" }""", "absences[0].certifiedBy: gjelder bare sykefravær")]
     [InlineData("""{ "id": "f1", "assistant": "a1", "kind": "sick-child", "from": "2025-03-05", "to": "2025-03-03" }""", "absences[0].to: slutt er før start")]
+    [InlineData("""{ "id": "f1", "assistant": "a1", "kind": "welfare", "from": "2025-03-03", "to": "2025-03-03", "toldOn": "2025-01-01" }""", "absences[0].toldOn: gjelder bare ferie")]
+    [InlineData("""{ "id": "f1", "assistant": "a1", "kind": "holiday", "from": "2025-03-03", "to": "2025-03-07", "toldOn": "2025-03-04" }""", "absences[0].toldOn: ferien kan ikke være fastsatt etter at den begynte")]
     [InlineData("""{ "id": "f1", "assistant": "a1", "kind": "sick-child", "from": "2025-03-03", "to": "2025-03-03", "reason": "influensa" }""", "absences[0]")]
     public async Task BadAbsences_Exit2_NamingTheField(string absence, string expected)
     {

@@ -200,6 +200,10 @@ public static class HolidayRules
 {
     public static IReadOnlyList<Rule> All { get; } = [new Fer_5_1(), new Fer_5_2(), new Fer_Tariff(), new Fer_6_1(), new Fer_7_1(), new Fer_7_3(), new Fer_9_1(), new Fer_10_1()];
 
+    /// <summary>The holiday terms of an agreement (a tariff id) in force at the year's start; the law's without one.</summary>
+    public static HolidayTerms Terms(string? tariffId, int year)
+        => tariffId is { } t && Tariffs.All.TryGetValue(t, out var tariff) && tariff.Parameters.RowAt(new LocalDate(year, 1, 1)) is { } row ? row.Value.Holiday : HolidayTerms.Statutory;
+
     /// <summary>The days a year gives before carry-over.</summary>
     public static HolidayEntitlement Entitlement(int year, LocalDate? birthDate, HolidayTerms terms, int carriedIn = 0)
     {
@@ -295,6 +299,42 @@ public static class HolidayRules
                 ? new("FER-9-1", Severity.Info, RuleText.Format("FER-9-1.Before", Dates(h.From), back))
                 : new("FER-9-1", Severity.Info, RuleText.Format("FER-9-1.During", back)));
         }
+        return findings;
+    }
+
+    /// <summary>
+    /// The batch check's findings on one registered holiday: told later than two months ahead (FER-6-1, when the day it was
+    /// told is known), and a holiday in the main-holiday period of a year the assistant may not demand one (FER-7-1, example 12).
+    /// </summary>
+    public static IReadOnlyList<AbsenceFinding> OnHoliday(LocalDate from, LocalDate to, LocalDate? employedFrom, LocalDate? toldOn)
+    {
+        var findings = new List<AbsenceFinding>();
+        var tellBy = Fer_6_1.TellBy(from);
+        if (toldOn > tellBy) findings.Add(new("FER-6-1", Severity.Warn, RuleText.Format("FER-6-1.Told", Dates(from), Dates(toldOn.Value), Dates(tellBy))));
+        if (employedFrom is { } employed && Fer_7_1.DaysInPeriod(from, to) > 0 && !Fer_7_1.CanDemand(employed, from.Year))
+            findings.Add(new("FER-7-1", Severity.Info, RuleText.Format("FER-7-1.NotYet", Dates(employed), from.Year)));
+        return findings;
+    }
+
+    /// <summary>
+    /// The batch check's findings on a holiday year: more days taken than the right (FER-5-1, a warning: more can be agreed,
+    /// as leave); when <paramref name="period"/> holds the whole main-holiday period, no main holiday registered for one who
+    /// may demand it (FER-7-1, info); when it holds the whole year, more days left than may be carried over (FER-7-3).
+    /// </summary>
+    public static IReadOnlyList<AbsenceFinding> OnYear(HolidayYear account, int year, LocalDate? employedFrom, IReadOnlyList<GrantedHoliday> granted, DateInterval? period)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(granted);
+        var findings = new List<AbsenceFinding>();
+        var taken = account.Granted - account.Returned;
+        if (taken > account.Entitlement.Total)
+            findings.Add(new("FER-5-1", Severity.Warn, RuleText.Format("FER-5-1.Over", taken, year, account.Entitlement.Total)));
+        bool Covers(LocalDate first, LocalDate last) => period is { } p && p.Start <= first && last <= p.End;
+        if (employedFrom is { } employed && Fer_7_1.CanDemand(employed, year) && Covers(new LocalDate(year, 6, 1), new LocalDate(year, 9, 30))
+            && !granted.Any(h => Fer_7_1.IsMainHoliday(h.From, h.To) && h.From.Year == year))
+            findings.Add(new("FER-7-1", Severity.Info, RuleText.Format("FER-7-1.None", Fer_7_1.Days, year)));
+        if (Covers(new LocalDate(year, 1, 1), new LocalDate(year, 12, 31)) && account.Left > Fer_7_3.MaxAgreedDays)
+            findings.Add(new("FER-7-3", Severity.Warn, RuleText.Format("FER-7-3.Left", account.Left, year, Fer_7_3.MaxAgreedDays)));
         return findings;
     }
 

@@ -42,6 +42,17 @@ public sealed class HolidayDaysTests
 public sealed class Fer_5_1Tests
 {
     [Fact]
+    public void RegisteredDaysOverTheRight_Warn_TheRightItself_DoesNot()
+    {
+        GrantedHoliday[] all = [new(Holidays.D(2025, 6, 2), Holidays.D(2025, 7, 1))]; // 25 days: Whit Monday is not one
+        GrantedHoliday[] more = [.. all, new(Holidays.D(2025, 8, 4), Holidays.D(2025, 8, 4))];
+        HolidayRules.OnYear(Holidays.Account(2025, Holidays.D(2020, 1, 1), all), 2025, null, all, null).ShouldBeEmpty();
+        var over = HolidayRules.OnYear(Holidays.Account(2025, Holidays.D(2020, 1, 1), more), 2025, null, more, null).ShouldHaveSingleItem();
+        (over.Rule, over.Severity).ShouldBe(("FER-5-1", Severity.Warn));
+        over.Message.ShouldStartWith("26 feriedager registrert i 2025, mer enn de 25");
+    }
+
+    [Fact]
     public void TheLaw_Gives25_TheFifthWeek30()
     {
         HolidayRules.Entitlement(2026, null, HolidayTerms.Statutory).Total.ShouldBe(Fer_5_1.Days);
@@ -100,6 +111,22 @@ public sealed class Fer_6_1Tests
             .ShouldContain(f => f.Rule == "FER-6-1" && f.Severity == Severity.Warn);
         HolidayRules.OnGrant(Holidays.D(2026, 7, 6), Holidays.D(2026, 7, 10), false, Holidays.D(2026, 7, 6), Holidays.D(2026, 7, 10), Holidays.D(2020, 1, 1), false, today)
             .ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void ARegisteredHoliday_ToldOnTheLastDay_IsOnTime_TheDayAfter_Warns()
+    {
+        HolidayRules.OnHoliday(Holidays.D(2026, 7, 6), Holidays.D(2026, 7, 10), Holidays.D(2020, 1, 1), Holidays.D(2026, 5, 6)).ShouldBeEmpty();
+        HolidayRules.OnHoliday(Holidays.D(2026, 7, 6), Holidays.D(2026, 7, 10), Holidays.D(2020, 1, 1), null).ShouldBeEmpty("not known, not judged");
+        HolidayRules.OnHoliday(Holidays.D(2026, 7, 6), Holidays.D(2026, 7, 10), Holidays.D(2020, 1, 1), Holidays.D(2026, 5, 7))
+            .ShouldHaveSingleItem().Severity.ShouldBe(Severity.Warn);
+    }
+
+    [Fact]
+    public void TwoMonthsBefore31December_IsThe31stOfOctober_AndBeforeAShortMonthsEnd_ItsLastDay()
+    {
+        HolidayRules.TellBy(Holidays.D(2026, 12, 31)).ShouldBe(Holidays.D(2026, 10, 31));
+        HolidayRules.TellBy(Holidays.D(2027, 4, 30)).ShouldBe(Holidays.D(2027, 2, 28));
     }
 }
 
@@ -180,6 +207,19 @@ public sealed class Fer_7_3Tests
     [Fact]
     public void NothingLeft_NothingCarries() => Holidays.Account(2026, Holidays.D(2024, 1, 1),
         [new GrantedHoliday(Holidays.D(2025, 6, 2), Holidays.D(2025, 7, 1))] /* 25 days: Whit Monday 9 June is not one */, agreed: new() { [2025] = 12 }).Entitlement.CarriedIn.ShouldBe(0);
+
+    [Fact]
+    public void AWholeYearChecked_WarnsOfMoreThan12DaysLeft_Not12()
+    {
+        var year = new DateInterval(Holidays.D(2025, 1, 1), Holidays.D(2025, 12, 31));
+        GrantedHoliday[] thirteenLeft = [new(Holidays.D(2025, 7, 7), Holidays.D(2025, 7, 19))]; // 12 days
+        GrantedHoliday[] twelveLeft = [new(Holidays.D(2025, 7, 7), Holidays.D(2025, 7, 21))]; // 13 days
+        HolidayRules.OnYear(Holidays.Account(2025, Holidays.D(2020, 1, 1), thirteenLeft), 2025, null, thirteenLeft, year)
+            .ShouldHaveSingleItem().Rule.ShouldBe("FER-7-3");
+        HolidayRules.OnYear(Holidays.Account(2025, Holidays.D(2020, 1, 1), twelveLeft), 2025, null, twelveLeft, year).ShouldBeEmpty();
+        HolidayRules.OnYear(Holidays.Account(2025, Holidays.D(2020, 1, 1), thirteenLeft), 2025, null, thirteenLeft,
+            new DateInterval(Holidays.D(2025, 1, 1), Holidays.D(2025, 12, 30))).ShouldBeEmpty("a check that ends before the year does not know what is left");
+    }
 
     [Fact]
     public void FirstYearOfEmployment_StartsWithoutCarryOver() => Holidays.Account(2026, Holidays.D(2026, 3, 1), [new GrantedHoliday(Holidays.D(2026, 6, 1), Holidays.D(2026, 6, 20))]).Entitlement.CarriedIn.ShouldBe(0);

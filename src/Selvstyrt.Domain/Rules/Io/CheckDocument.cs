@@ -133,7 +133,7 @@ public static partial class CheckDocument
 
         private Absences.AbsenceInput Absence(JsonElement a, string path)
         {
-            Object(a, path, "id", "assistant", "kind", "certifiedBy", "from", "to", "degree");
+            Object(a, path, "id", "assistant", "kind", "certifiedBy", "from", "to", "degree", "toldOn");
             var id = Id(Required(a, "id", path), path + ".id");
             var assistant = String(Required(a, "assistant", path), path + ".assistant");
             if (!_assistants.TryGetValue(assistant, out var profile)) throw new CheckInputException(path + ".assistant", $"ukjent assistent «{assistant}»");
@@ -153,7 +153,14 @@ public static partial class CheckDocument
             var degree = a.TryGetProperty("degree", out var d) ? (int)Number(d, path + ".degree", 1, 100, integer: true) : 100;
             if (degree != 100 && Absences.LeaveKinds.Of(kind.Value)?.Graded != true)
                 throw new CheckInputException(path + ".degree", "gradert fravær gjelder bare sykmelding fra lege og foreldrepermisjon");
-            return new Absences.AbsenceInput(id, assistant, new Absences.AbsencePeriod(from, to, kind.Value, degree));
+            LocalDate? toldOn = null;
+            if (a.TryGetProperty("toldOn", out var told) && told.ValueKind != JsonValueKind.Null)
+            {
+                if (kind != Absences.AbsenceKind.Holiday) throw new CheckInputException(path + ".toldOn", "gjelder bare ferie (kind «holiday»)");
+                toldOn = Date(told, path + ".toldOn");
+                if (toldOn > from) throw new CheckInputException(path + ".toldOn", "ferien kan ikke være fastsatt etter at den begynte");
+            }
+            return new Absences.AbsenceInput(id, assistant, new Absences.AbsencePeriod(from, to, kind.Value, degree), toldOn);
         }
 
         private EmployerProfile Employer(JsonElement e, string path, HashSet<string> assistantIds)

@@ -40,7 +40,7 @@ public sealed class HolidayPayReport(SelvstyrtDb db, PayrollService payroll)
             foreach (var p in month.Value!.People.Where(p => p.Basis is not null)) basis[p.AssistantId] = basis.GetValueOrDefault(p.AssistantId) + p.Basis!.Amount;
         }
         var tariffId = await db.Providers.AsNoTracking().Where(p => p.Id == id).Select(p => p.TariffId).SingleAsync(ct);
-        var terms = HolidayPlans.TermsFor(tariffId, earningYear + 1);
+        var terms = HolidayRules.Terms(tariffId, earningYear + 1);
         var ids = basis.Keys.ToList();
         var people = await db.Assistants.AsNoTracking().Where(a => ids.Contains(a.Id)).Select(a => new { a.Id, a.FullName, a.EmployeeNumber, a.BirthDate }).ToListAsync(ct);
         var rows = people.OrderBy(a => a.FullName, StringComparer.CurrentCulture)

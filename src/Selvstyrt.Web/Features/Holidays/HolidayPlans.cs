@@ -280,7 +280,7 @@ public sealed class HolidayPlans(SelvstyrtDb db, CurrentUser user, NotificationS
     private async Task<Account> AccountAsync(Assistant a, int year, IReadOnlyList<HolidayRequest> requests, CancellationToken ct)
     {
         var tariffId = await db.Providers.AsNoTracking().Where(p => p.Id == a.ProviderId).Select(p => p.TariffId).SingleAsync(ct);
-        var terms = TermsFor(tariffId, year);
+        var terms = HolidayRules.Terms(tariffId, year);
         var sickness = await db.Absences.AsNoTracking().Where(x => x.AssistantId == a.Id && x.CancelledAt == null && x.Kind == AbsenceKind.DoctorCertified)
             .Select(x => new { x.From, x.To, x.Degree }).ToListAsync(ct);
         var agreed = await db.HolidayCarryOvers.AsNoTracking().Where(c => c.AssistantId == a.Id).ToDictionaryAsync(c => c.FromYear, c => c.Days, ct);
@@ -291,10 +291,6 @@ public sealed class HolidayPlans(SelvstyrtDb db, CurrentUser user, NotificationS
         var e = y.Entitlement;
         return new Account(year, e.Ordinary, e.SixtyPlus, e.CarriedIn, y.Granted, y.Returned, y.Wished, y.Left, e.FifthWeek, terms.Verify);
     }
-
-    /// <summary>The holiday terms of the provider's agreement in force at the year's start; the law's without an agreement.</summary>
-    internal static HolidayTerms TermsFor(string? tariffId, int year)
-        => tariffId is { } t && Tariffs.All.TryGetValue(t, out var tariff) && tariff.Parameters.RowAt(new LocalDate(year, 1, 1)) is { } row ? row.Value.Holiday : HolidayTerms.Statutory;
 
     private Wish View(HolidayRequest r, Assistant a, int left)
     {
