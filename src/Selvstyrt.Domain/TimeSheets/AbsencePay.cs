@@ -38,4 +38,24 @@ public static class AbsencePay
         }
         return lines;
     }
+
+    /// <summary>
+    /// The shifts a granted holiday took (issue 17, part 3): their hours in the <see cref="PayCategory.HolidayLeave"/> category
+    /// at no rate, so the payroll system sees the holiday hours of the month (for a deduction from a fixed salary) while the
+    /// holiday itself is paid as holiday pay (FER-10-1), not as wages.
+    /// </summary>
+    public static IReadOnlyList<PayLine> Holiday(string employerId, Regime regime, Tariff? tariff, IReadOnlyList<PayProfile> profiles,
+        IReadOnlyList<PayEntry> shifts, DateTimeZone zone)
+    {
+        ArgumentNullException.ThrowIfNull(profiles);
+        ArgumentNullException.ThrowIfNull(shifts);
+        var lines = new List<PayLine>(shifts.Count);
+        foreach (var shift in shifts)
+        {
+            var line = PayCalculator.Calculate(new PayRequest(employerId, regime, tariff, null, profiles, [shift]), zone).Lines.Single();
+            var item = PayItem.Priced(PayCategory.HolidayLeave, line.Items.Where(i => PayCategory.IsTime(i.Category)).Sum(i => i.Minutes), 0m);
+            lines.Add(new PayLine(line.EntryId, line.AssistantId, line.Date, 0, 0, line.Wage, line.MinimumWage, item is null ? [] : [item]));
+        }
+        return lines;
+    }
 }

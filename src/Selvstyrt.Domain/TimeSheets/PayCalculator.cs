@@ -23,6 +23,8 @@ public static class PayCategory
     public const string SickChildPay = "sickChildPay";
     /// <summary>Leave the employer pays (welfare leave): the planned hours of its days.</summary>
     public const string PaidLeave = "paidLeave";
+    /// <summary>Granted holiday (FER): the planned hours of its days, at no rate; the holiday is paid as holiday pay.</summary>
+    public const string HolidayLeave = "holidayLeave";
 
     /// <summary>
     /// Whether a category is worked time (not a supplement, which labels time already counted, nor paid absence): what the
@@ -31,10 +33,10 @@ public static class PayCategory
     public static bool IsTime(string category) => category is Normal or Passive or Overtime or OvertimeHigh;
 
     /// <summary>Whether a category is paid absence (hours the assistant was planned for and did not work).</summary>
-    public static bool IsAbsence(string category) => category is SickPay or SickChildPay or PaidLeave;
+    public static bool IsAbsence(string category) => category is SickPay or SickChildPay or PaidLeave or HolidayLeave;
 
     /// <summary>The fixed categories, in output order (supplements follow in the agreement's order).</summary>
-    public static IReadOnlyList<string> Fixed { get; } = [Normal, Passive, Overtime, OvertimeHigh, SickPay, SickChildPay, PaidLeave];
+    public static IReadOnlyList<string> Fixed { get; } = [Normal, Passive, Overtime, OvertimeHigh, SickPay, SickChildPay, PaidLeave, HolidayLeave];
 
     /// <summary>Norwegian names of the fixed categories; supplements are named by their agreement.</summary>
     public static string Name(string category, Tariff? tariff) => category switch
@@ -46,6 +48,7 @@ public static class PayCategory
         SickPay => "Sykepenger i arbeidsgiverperioden",
         SickChildPay => "Omsorgsdager (sykt barn), arbeidsgiverens dager",
         PaidLeave => "Betalt permisjon",
+        HolidayLeave => "Ferie (planlagte timer, betales som feriepenger)",
         _ => tariff?.Parameters.Rows.SelectMany(r => r.Value.Supplements).FirstOrDefault(s => s.Key == category)?.Name ?? category,
     };
 }

@@ -24,6 +24,7 @@ public sealed record WageTypeMapping(IReadOnlyDictionary<string, string> Codes)
         [PayCategory.SickPay] = "1400",
         [PayCategory.SickChildPay] = "1410",
         [PayCategory.PaidLeave] = "1420",
+        [PayCategory.HolidayLeave] = "1430",
     });
 
     /// <summary>The code for a category, or null when the provider has not mapped it (the export is then refused, naming it).</summary>

@@ -69,4 +69,16 @@ public sealed class AbsencePayTests
         var lines = Pay(null, 200m, Lost("2026-03-04T07:00", "2026-03-04T15:00", PayCategory.SickPay), Lost("2026-03-04T15:00", "2026-03-04T23:00", PayCategory.SickPay));
         lines.SelectMany(l => l.Items).ShouldAllBe(i => i.Category == PayCategory.SickPay && i.Minutes == 480 && i.Amount == 1600m);
     }
+
+    [Fact]
+    public void AShiftInAGrantedHoliday_GivesItsHours_AtNoRate_AndNoSupplement_TheAutumnNightElevenHours()
+    {
+        var evening = Lost("2026-03-04T15:00", "2026-03-04T23:00", PayCategory.HolidayLeave).Shift;
+        var night = Lost("2026-10-24T22:00", "2026-10-25T08:00", PayCategory.HolidayLeave).Shift;
+        var lines = AbsencePay.Holiday("p1", Regime.Aml, Tariffs.VirkeBpa, [new PayProfile(A1, 300m, 0, 37.5m)], [evening, night], Oslo);
+        lines.Select(l => l.Items.Single()).ShouldBe([new PayItem(PayCategory.HolidayLeave, 480, 0m, 0m), new PayItem(PayCategory.HolidayLeave, 11 * 60, 0m, 0m)]);
+        lines.ShouldAllBe(l => l.WorkedMinutes == 0 && l.Amount == 0m);
+        PayCategory.IsTime(PayCategory.HolidayLeave).ShouldBeFalse("holiday is not used hours");
+        WageTypeMapping.Defaults.CodeFor(PayCategory.HolidayLeave).ShouldNotBeNull();
+    }
 }

@@ -120,6 +120,39 @@ public sealed class HolidayPlanTests
     }
 
     [Theory, DatabaseData]
+    public async Task AGrantedHoliday_IsOnTheMonthsSheet_AsItsPlannedHours_AtNoRate_NotAsShiftsToConfirm(DatabaseKind db)
+    {
+        await using var factory = Hosts.Fresh(db);
+        factory.Clock.Reset(Instant.FromUtc(2026, 11, 2, 9, 0));
+        var assistant = await factory.SignedInClientAsync(DemoLogins.Assistant);
+        var leader = await factory.SignedInClientAsync(DemoLogins.WorkLeader);
+        var wish = await OkAsync(await ApiCalls.PostAsync(assistant, "/api/v1/holidays", Wish("2026-11-16", "2026-11-21"), Guid.NewGuid().ToString(), Ct), HttpStatusCode.Created);
+        var id = wish.GetProperty("id").GetGuid();
+        // Two weeks ahead, not two months: the wish is warned of (FER-6-1), and may still be granted.
+        wish.GetProperty("findings").EnumerateArray().ShouldContain(f => f.GetProperty("rule").GetString() == "FER-6-1" && f.GetProperty("severity").GetString() == "Warn");
+        var granted = await OkAsync(await DecideAsync(leader, id, "grant", "{}"));
+        granted.GetProperty("vacatedShifts").GetInt32().ShouldBeGreaterThan(0);
+        long minutes;
+        using (var scope = factory.Services.CreateScope())
+        {
+            var data = scope.ServiceProvider.GetRequiredService<SelvstyrtDb>();
+            var absence = await data.Absences.SingleAsync(a => a.AssistantId == Demo42 && a.Kind == AbsenceKind.Holiday, Ct);
+            minutes = (await data.AbsenceShifts.AsNoTracking().Where(x => x.AbsenceId == absence.Id && x.ArrangementId == Arrangement10).ToListAsync(Ct))
+                .Sum(x => (long)(x.End - x.Start).TotalMinutes);
+        }
+        minutes.ShouldBeGreaterThan(0);
+
+        var sheetId = (await OkAsync(await ApiCalls.PostAsync(assistant, $"/api/v1/arrangements/{Arrangement10}/timesheets", """{ "month": "2026-11-01" }""", null, Ct)))
+            .GetProperty("id").GetGuid();
+        var sheet = await assistant.GetFromJsonAsync<JsonElement>($"/api/v1/timesheets/{sheetId}", Ct);
+        sheet.GetProperty("entries").EnumerateArray().ShouldNotContain(e => string.CompareOrdinal(e.GetProperty("date").GetString(), "2026-11-16") >= 0
+            && string.CompareOrdinal(e.GetProperty("date").GetString(), "2026-11-21") <= 0, "no shift of the holiday is left to confirm");
+        var holiday = sheet.GetProperty("payBasis").EnumerateArray().Single(i => i.GetProperty("category").GetString() == Selvstyrt.Domain.TimeSheets.PayCategory.HolidayLeave);
+        holiday.GetProperty("minutes").GetInt64().ShouldBe(minutes, "Virke pays passive time in full, so the hours are the shifts' whole length");
+        holiday.GetProperty("amount").GetDecimal().ShouldBe(0m, "the holiday is paid as holiday pay, not as wages");
+    }
+
+    [Theory, DatabaseData]
     public async Task DemandedMainHoliday_CannotBeRefused_OrCut_ButCanBeGranted_FER_7_1(DatabaseKind db)
     {
         await using var factory = Hosts.Fresh(db);

@@ -123,14 +123,22 @@ public sealed class SheetPay(SelvstyrtDb db)
             a => LeavePayDays.EmployerPays(a.EmployedSince(), absences.Where(x => x.AssistantId == a.Id), a.CareChildren, a.SoleCarer));
         var sheetFor = sheets.ToDictionary(s => (s.AssistantId, s.ArrangementId, s.Month));
         var paid = new List<(PaidAbsenceShift Shift, Arrangement Arrangement)>();
+        var holiday = new List<(PayEntry Shift, Arrangement Arrangement)>();
         foreach (var x in shifts)
         {
             var away = absence[x.AbsenceId];
             if (!sheetFor.TryGetValue((away.AssistantId, x.ArrangementId, new LocalDate(x.Date.Year, x.Date.Month, 1)), out var sheet)) continue;
+            var times = new EntryTimes(x.Start, x.End, 0, x.PassiveOffsetMinutes, x.PassiveMinutes, 0, null);
+            var entry = new PayEntry(x.Id, away.AssistantId, x.ArrangementId, x.Date, times, x.OnCall);
+            if (away.Kind == AbsenceKind.Holiday)
+            {
+                holiday.Add((entry, arrangements[x.ArrangementId]));
+                sheetOf[x.Id] = sheet.Id;
+                continue;
+            }
             if (LeaveKinds.Of(away.Kind)?.PayCategory is not { } category) continue;
             if (!employerPays[away.AssistantId].TryGetValue(away.Id, out var days) || !days.Contains(x.Date)) continue;
-            var times = new EntryTimes(x.Start, x.End, 0, x.PassiveOffsetMinutes, x.PassiveMinutes, 0, null);
-            paid.Add((new PaidAbsenceShift(new PayEntry(x.Id, away.AssistantId, x.ArrangementId, x.Date, times, x.OnCall), category, away.Degree), arrangements[x.ArrangementId]));
+            paid.Add((new PaidAbsenceShift(entry, category, away.Degree), arrangements[x.ArrangementId]));
             sheetOf[x.Id] = sheet.Id;
         }
         var lines = new List<PayLine>();
@@ -138,6 +146,11 @@ public sealed class SheetPay(SelvstyrtDb db)
         {
             var regime = PlanRules.Employer(group.First().Arrangement).Regime;
             lines.AddRange(AbsencePay.Calculate(group.Key, regime, regime == Regime.Aml ? tariff : null, profiles, [.. group.Select(p => p.Shift)], Zone));
+        }
+        foreach (var group in holiday.GroupBy(p => PlanRules.Employer(p.Arrangement).Id))
+        {
+            var regime = PlanRules.Employer(group.First().Arrangement).Regime;
+            lines.AddRange(AbsencePay.Holiday(group.Key, regime, regime == Regime.Aml ? tariff : null, profiles, [.. group.Select(p => p.Shift)], Zone));
         }
         return lines;
     }
