@@ -1419,6 +1419,13 @@ T.update({
 "PlanYear.HolidayGranted": ("innvilget", "granted"),
 "PlanYear.HolidayWished": ("ønsket", "wished"),
 "PlanYear.IntroAway": ("Kolonnen Ferie viser assistentenes innvilgede og ønskede ferie.", "The Holidays column shows the assistants' granted and wished holidays."),
+"HolidayState.Revoked": ("Trukket tilbake", "Revoked"),
+"HolidayPlan.RevokeOpen": ("Trekk tilbake ferien", "Revoke the holiday"),
+"HolidayPlan.RevokeHelp": ("Fastsatt ferie kan bare endres etter avtale med assistenten, eller ved uforutsette hendelser; arbeidsgiveren dekker da merutgiftene (ferieloven § 6). Vaktene som ingen vikar har tatt, blir assistentens igjen.", "A holiday that is set may only be changed by agreement with the assistant, or for unforeseen events, the employer then covering the extra costs (Holiday Act § 6). The shifts no substitute has taken are the assistant's again."),
+"HolidayPlan.RevokeReason": ("Hvorfor ferien trekkes tilbake ({0}, fra {1})", "Why the holiday is revoked ({0}, from {1})"),
+"HolidayPlan.Revoke": ("Trekk tilbake", "Revoke"),
+"HolidayPlan.RevokeLabel": ("Trekk tilbake ferien til {0} fra {1}", "Revoke the holiday of {0} from {1}"),
+"HolidayPlan.Revoked": ("Ferien er trukket tilbake, og assistenten har fått beskjed; {0} vakter er assistentens igjen.", "The holiday was revoked, and the assistant was told; {0} shifts are the assistant's again."),
 })
 
 from xml.sax.saxutils import escape

@@ -9,11 +9,15 @@ public enum HolidayState
     Granted = 2,
     Refused = 3,
     Withdrawn = 4,
+
+    /// <summary>Granted, then taken back before it began (by agreement, or for unforeseen events: ferieloven § 6).</summary>
+    Revoked = 5,
 }
 
 /// <summary>
 /// An assistant's holiday wish and the employer's decision on it: granted (perhaps at other dates, then registered as an
-/// absence so the shifts in it become vacant), refused with a reason, or withdrawn by the assistant before the answer.
+/// absence so the shifts in it become vacant), refused with a reason, or withdrawn by the assistant before the answer; a
+/// granted holiday may be taken back with a reason before it begins.
 /// </summary>
 public sealed class HolidayRequest : AuditedAggregate
 {
@@ -84,6 +88,21 @@ public sealed class HolidayRequest : AuditedAggregate
         if (text.Length == 0) return Invalid.Field("reason", "Skriv hvorfor ønsket ikke kan innvilges.");
         if (text.Length > MaxReason) return Invalid.Field("reason", $"Begrunnelsen kan være høyst {MaxReason} tegn.");
         State = HolidayState.Refused;
+        RefusalReason = text;
+        DecidedAt = at;
+        DecidedByName = byName;
+        return this;
+    }
+
+    /// <summary>Takes a granted holiday back before its first day, with the reason (the assistant's agreement, or the unforeseen event).</summary>
+    public Result<HolidayRequest> Revoke(string? reason, LocalDate today, Instant at, string byName)
+    {
+        if (State != HolidayState.Granted) return Invalid.Field("state", "Bare innvilget ferie kan trekkes tilbake.");
+        if (GrantedFrom <= today) return Invalid.Field("state", "Ferien har begynt; den kan ikke trekkes tilbake her.");
+        var text = reason?.Trim() ?? "";
+        if (text.Length == 0) return Invalid.Field("reason", "Skriv hvorfor ferien trekkes tilbake, for eksempel at det er avtalt med assistenten.");
+        if (text.Length > MaxReason) return Invalid.Field("reason", $"Begrunnelsen kan være høyst {MaxReason} tegn.");
+        State = HolidayState.Revoked;
         RefusalReason = text;
         DecidedAt = at;
         DecidedByName = byName;

@@ -117,6 +117,23 @@ public sealed class HolidayPlanTests
         // Answered once: a second answer and a withdrawal are refused, and the sick-leave page does not change a holiday.
         (await ErrorsAsync(await DecideAsync(leader, id, "refuse", """{ "reason": "Likevel ikke" }"""))).GetProperty("state")[0].GetString()!.ShouldContain("allerede besvart");
         (await ErrorsAsync(await ApiCalls.PostAsync(assistant, $"/api/v1/holidays/{id}/withdraw", "{}", null, Ct))).GetProperty("state").GetArrayLength().ShouldBe(1);
+
+        // Taken back before it begins (ferieloven § 6), with a reason: the absence is gone, the shifts are the assistant's again.
+        (await ErrorsAsync(await DecideAsync(leader, id, "revoke", """{ "reason": " " }"""))).GetProperty("reason")[0].GetString()!.ShouldContain("Skriv hvorfor");
+        var revoked = await OkAsync(await DecideAsync(leader, id, "revoke", """{ "reason": "Avtalt med Sofie: hun tar uke 9 i stedet." }"""));
+        revoked.GetProperty("restoredShifts").GetInt32().ShouldBe(planned, "no substitute had taken any of them");
+        (await ShiftsAsync(factory, new LocalDate(2027, 2, 15), new LocalDate(2027, 2, 19))).ShouldBe(planned);
+        (await AccountAsync(assistant, 2027)).GetProperty("granted").GetInt32().ShouldBe(0);
+        (await ErrorsAsync(await DecideAsync(leader, id, "revoke", """{ "reason": "Igjen" }"""))).GetProperty("state")[0].GetString()!.ShouldContain("Bare innvilget ferie");
+        using (var scope = factory.Services.CreateScope())
+        {
+            var data = scope.ServiceProvider.GetRequiredService<SelvstyrtDb>();
+            (await data.Absences.SingleAsync(a => a.AssistantId == Demo42, Ct)).CancelledAt.ShouldNotBeNull();
+            var me = await data.Users.Where(u => u.Email == DemoLogins.Assistant).Select(u => u.Id).SingleAsync(Ct);
+            (await data.Notifications.SingleAsync(n => n.UserId == me && n.Kind == "ferie-svar" && n.Subject.Contains("trukket tilbake"), Ct)).Body.ShouldContain("uke 9");
+        }
+        // The days are free to wish again.
+        (await ApiCalls.PostAsync(assistant, "/api/v1/holidays", Wish("2027-02-15", "2027-02-19"), Guid.NewGuid().ToString(), Ct)).StatusCode.ShouldBe(HttpStatusCode.Created);
     }
 
     [Theory, DatabaseData]

@@ -208,6 +208,7 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
         new("PUT", "/api/v1/arrangements/{id:guid}/holiday-round", Gate.Unsafe, ObjectKind.Arrangement, Api: true),
         new("POST", "/api/v1/arrangements/{id:guid}/holidays/{requestId:guid}/grant", Gate.Unsafe, ObjectKind.Arrangement, Api: true),
         new("POST", "/api/v1/arrangements/{id:guid}/holidays/{requestId:guid}/refuse", Gate.Unsafe, ObjectKind.Arrangement, Api: true),
+        new("POST", "/api/v1/arrangements/{id:guid}/holidays/{requestId:guid}/revoke", Gate.Unsafe, ObjectKind.Arrangement, Api: true),
         new("GET", "/api/v1/assistants/{id:guid}/holidays", Gate.Object, ObjectKind.Assistant, Audience: Audience.AssistantSelf, Api: true),
         new("PUT", "/api/v1/assistants/{id:guid}/holiday-carry-over", Gate.Unsafe, ObjectKind.Assistant, Api: true),
         new("GET", "/api/v1/providers/{id:guid}/holiday-pay", Gate.Object, ObjectKind.Provider, Api: true),

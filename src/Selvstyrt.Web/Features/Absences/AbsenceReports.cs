@@ -210,7 +210,7 @@ public sealed class AbsenceReports(SelvstyrtDb db, CurrentUser user, Notificatio
     }
 
     /// <summary>Gives the assistant back their unfilled vacant shifts from <paramref name="from"/> to <paramref name="to"/>.</summary>
-    private async Task<int> RestoreAsync(Assistant a, LocalDate from, LocalDate to, CancellationToken ct)
+    internal async Task<int> RestoreAsync(Assistant a, LocalDate from, LocalDate to, CancellationToken ct)
     {
         var (plans, _) = await PlansAsync(a, from, to, ct);
         var actor = new PlanActor(user.Now, user.DisplayName, user.Today);

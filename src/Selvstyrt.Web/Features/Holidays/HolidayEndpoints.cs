@@ -94,6 +94,15 @@ public static class HolidayEndpoints
             })
             .WithName("RefuseHoliday").WithSummary("Avslå et ferieønske med begrunnelse (en hovedferie assistenten kan kreve, kan ikke avslås)")
             .Accepts<RefuseBody>("application/json");
+        api.MapPost("/arrangements/{id:guid}/holidays/{requestId:guid}/revoke", async (Guid id, Guid requestId, HttpRequest request, HolidayPlans holidays, CancellationToken ct) =>
+            {
+                var body = await ApiJson.ReadAsync<RefuseBody>(request, ct);
+                if (!body.IsSuccess) return body.Error!.ToHttp();
+                var result = await holidays.RevokeAsync(id, requestId, body.Value!.Reason, ct);
+                return result.IsSuccess ? Results.Ok(new { id = result.Value!.Id, restoredShifts = result.Value.VacatedShifts }) : result.Error!.ToHttp();
+            })
+            .WithName("RevokeHoliday").WithSummary("Trekk tilbake innvilget ferie før den begynner, med begrunnelse (ferieloven § 6); vaktene som ingen vikar har tatt, blir assistentens igjen")
+            .Accepts<RefuseBody>("application/json");
         api.MapGet("/assistants/{id:guid}/holidays", async (Guid id, string? year, HolidayPlans holidays, CurrentUser user, CancellationToken ct) =>
             {
                 var y = Year(year, user);

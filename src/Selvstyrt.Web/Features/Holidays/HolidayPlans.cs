@@ -254,6 +254,30 @@ public sealed class HolidayPlans(SelvstyrtDb db, CurrentUser user, NotificationS
         return new Decided(request.Id, [], 0);
     }
 
+    /// <summary>
+    /// Takes a granted holiday back before it begins, with the reason (ferieloven § 6: by agreement with the assistant, or for
+    /// unforeseen events, the employer covering the costs): the absence is cancelled, the shifts no substitute has taken are the
+    /// assistant's again, and the assistant is told.
+    /// </summary>
+    public async Task<Result<Decided>> RevokeAsync(Guid arrangementId, Guid requestId, string? reason, CancellationToken ct)
+    {
+        var found = await DecidableAsync(arrangementId, requestId, ct);
+        if (!found.IsSuccess) return found.Error!;
+        var (request, a, _) = found.Value;
+        var (first, last) = (request.GrantedFrom, request.GrantedTo);
+        var revoked = request.Revoke(reason, user.Today, user.Now, user.DisplayName);
+        if (!revoked.IsSuccess) return revoked.Error!;
+        var absence = await db.Absences.SingleAsync(x => x.Id == request.AbsenceId, ct);
+        absence.Cancel(user.Now);
+        var restored = await absences.RestoreAsync(a, first!.Value, last!.Value, ct);
+        await notifications.AddForAssistantsAsync([a.Id], uid => Notification.Create(Guid.CreateVersion7(), uid, "ferie-svar",
+            $"Ferien {Dates.Format(first.Value)}–{Dates.Format(last.Value)} er trukket tilbake",
+            $"Ferien din fra {Dates.Format(first.Value)} til og med {Dates.Format(last.Value)} er trukket tilbake: {request.RefusalReason} Vaktene dine de dagene som ingen vikar har tatt, er dine igjen. Send et nytt ferieønske for å få dagene en annen gang.",
+            $"/ferie?ar={first.Value.Year}", $"ferie-tilbake:{request.Id:N}", user.Now), ct, user.Id);
+        await db.SaveChangesAsync(ct);
+        return new Decided(request.Id, [], restored);
+    }
+
     /// <summary>Records holiday days carried from a year to the next by written agreement (FER-7-3), for the employer (administrator, the office's coordinator).</summary>
     public async Task<Result<Guid>> CarryOverAsync(Guid assistantId, int? fromYear, int? days, LocalDate? agreedOn, CancellationToken ct)
     {
