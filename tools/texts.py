@@ -1178,7 +1178,7 @@ T.update({
 "Substitute.BackToDeviations": ("Tilbake til unntakene", "Back to the exceptions"),
 "Substitute.Shift": ("Ledig vakt {0} ({1}) i {2}.", "Vacant shift {0} ({1}) in {2}."),
 "Substitute.Competences": ("Krav til vakten (fra vaktmalen): {0}. Kompetanse registreres ikke per assistent ennå; sjekk selv.", "The shift requires (from its template): {0}. Competences are not recorded per assistant yet; check yourself."),
-"Substitute.Intro": ("Kandidatene er assistentene i ordningen denne dagen. Regelmotoren har sjekket hver av dem mot hele uka deres, i alle ordninger hos arbeidsgiveren og med oppgitt arbeid for andre: bare de som kan ta vakten uten brudd på arbeidstidsreglene, kan få den. De som har jobbet her før, står først, deretter de som ikke får overtid.", "The candidates are the arrangement's assistants on the day. The rules engine has checked each against their whole week, in every arrangement of the employer and with declared work for others: only those who can take the shift without breaking the working-time rules can get it. Those who have worked here before come first, then those who get no overtime."),
+"Substitute.Intro": ("Kandidatene er assistentene i ordningen denne dagen og kontorets vikarpool. Regelmotoren har sjekket hver av dem mot hele uka deres, i alle ordninger hos arbeidsgiveren og med oppgitt arbeid for andre: bare de som kan ta vakten uten brudd på arbeidstidsreglene, kan få den. De som har jobbet her før, står først, deretter de som ikke får overtid.", "The candidates are the arrangement's assistants on the day and the office's substitute pool. The rules engine has checked each against their whole week, in every arrangement of the employer and with declared work for others: only those who can take the shift without breaking the working-time rules can get it. Those who have worked here before come first, then those who get no overtime."),
 "Substitute.NoneLawful": ("Ingen i ordningen kan ta vakten uten brudd. Se grunnene under, eller be koordinatoren om hjelp.", "Nobody in the arrangement can take the shift without a breach. See the reasons below, or ask the coordinator for help."),
 "Substitute.Candidates": ("{0} kan ta vakten", "{0} can take the shift"),
 "Substitute.NoSignIn": ("Ingen innlogging", "No sign-in"),
@@ -1426,6 +1426,15 @@ T.update({
 "HolidayPlan.Revoke": ("Trekk tilbake", "Revoke"),
 "HolidayPlan.RevokeLabel": ("Trekk tilbake ferien til {0} fra {1}", "Revoke the holiday of {0} from {1}"),
 "HolidayPlan.Revoked": ("Ferien er trukket tilbake, og assistenten har fått beskjed; {0} vakter er assistentens igjen.", "The holiday was revoked, and the assistant was told; {0} shifts are the assistant's again."),
+"Substitute.FromPool": ("fra kontorets vikarpool", "from the office's substitute pool"),
+"Pool.Title": ("Vikarpool", "Substitute pool"),
+"Pool.Label": ("I kontorets vikarpool", "In the office's substitute pool"),
+"Pool.Help": ("Assistenten har sagt ja til å ta ledige vakter i kontorets andre ordninger. «Finn vikar» foreslår dem der, og den som tar en vakt, får plass i ordningen den dagen.", "The assistant has agreed to take vacant shifts in the office's other arrangements. «Finn vikar» suggests them there, and whoever takes a shift gets a place in the arrangement that day."),
+"Pool.Save": ("Lagre vikarpool", "Save substitute pool"),
+"Pool.In": ("Du er i kontorets vikarpool: arbeidsledere i kontorets andre ordninger kan tilby deg ledige vakter.", "You are in the office's substitute pool: work leaders in the office's other arrangements may offer you vacant shifts."),
+"Pool.Out": ("Ikke i kontorets vikarpool.", "Not in the office's substitute pool."),
+"Pool.Joined": ("Assistenten er i vikarpoolen.", "The assistant is in the substitute pool."),
+"Pool.Left": ("Assistenten er ikke i vikarpoolen.", "The assistant is not in the substitute pool."),
 })
 
 from xml.sax.saxutils import escape

@@ -1530,6 +1530,9 @@ namespace Selvstyrt.Data.Postgres.Migrations
                     b.Property<bool>("SoleCarer")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("SubstitutePool")
+                        .HasColumnType("boolean");
+
                     b.Property<Instant?>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 

@@ -1513,6 +1513,9 @@ namespace Selvstyrt.Data.Sqlite.Migrations
                     b.Property<bool>("SoleCarer")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("SubstitutePool")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("UpdatedAt")
                         .HasColumnType("INTEGER");
 

@@ -30,6 +30,14 @@ public sealed class Assistant : AuditedAggregate
     /// <summary>The employee number in the provider's payroll system (ansattnummer); payroll files are refused without it.</summary>
     public string? EmployeeNumber { get; private set; }
 
+    /// <summary>
+    /// In the office's substitute pool (vikarpool): agreed to take vacant shifts in the office's other arrangements, so «Finn
+    /// vikar» offers them there too (issue 17, part 5). The employer's administrator or the office's coordinator sets it.
+    /// </summary>
+    public bool SubstitutePool { get; private set; }
+
+    public void SetSubstitutePool(bool inPool) => SubstitutePool = inPool;
+
     public Result<Assistant> SetEmployeeNumber(string? number)
     {
         var value = Blank(number);

@@ -211,6 +211,7 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
         new("POST", "/api/v1/arrangements/{id:guid}/holidays/{requestId:guid}/revoke", Gate.Unsafe, ObjectKind.Arrangement, Api: true),
         new("GET", "/api/v1/assistants/{id:guid}/holidays", Gate.Object, ObjectKind.Assistant, Audience: Audience.AssistantSelf, Api: true),
         new("PUT", "/api/v1/assistants/{id:guid}/holiday-carry-over", Gate.Unsafe, ObjectKind.Assistant, Api: true),
+        new("PUT", "/api/v1/assistants/{id:guid}/substitute-pool", Gate.Unsafe, ObjectKind.Assistant, Api: true),
         new("GET", "/api/v1/providers/{id:guid}/holiday-pay", Gate.Object, ObjectKind.Provider, Api: true),
         new("GET", "/varsler", Gate.SignedIn),
         new("POST", "/varsler", Gate.Unsafe),

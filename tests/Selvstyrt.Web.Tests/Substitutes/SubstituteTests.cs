@@ -356,4 +356,72 @@ public sealed class SubstituteTests
         var substituteUser = await data.Users.Where(u => u.Email == DemoLogins.Substitute).Select(u => u.Id).SingleAsync(Ct);
         (await data.Notifications.CountAsync(n => n.UserId == substituteUser && n.Kind == "vakt-tilbud-trukket", Ct)).ShouldBe(1);
     }
+
+    [Theory, DatabaseData]
+    public async Task TheOfficesSubstitutePool_IsSearchedToo_AndOneGivenAShift_GetsAPlaceThatDay(DatabaseKind db)
+    {
+        await using var factory = Hosts.Fresh(db);
+        // The assistants of the same office (Øst) with an employment and no place in the arrangement, and one of Vest.
+        List<Guid> easts;
+        using (var scope = factory.Services.CreateScope())
+        {
+            var data = scope.ServiceProvider.GetRequiredService<SelvstyrtDb>();
+            var office = await data.Arrangements.Where(a => a.Id == Arrangement10).Select(a => a.OfficeId).SingleAsync(Ct);
+            var placed = await data.Assignments.Where(s => s.ArrangementId == Arrangement10).Select(s => s.AssistantId).ToListAsync(Ct);
+            easts = (await data.Assistants.Include(a => a.Employments).Where(a => a.OfficeId == office && !placed.Contains(a.Id)).ToListAsync(Ct))
+                .Where(a => a.EmploymentOn(new LocalDate(2026, 11, 24)) is not null).Select(a => a.Id).ToList();
+        }
+        easts.ShouldNotBeEmpty();
+        var west = DemoIds.For("assistant:20");
+        var coordinator = await factory.SignedInClientAsync(DemoLogins.CoordinatorEast);
+        var westCoordinator = await factory.SignedInClientAsync(DemoLogins.CoordinatorWest);
+        var admin = await factory.SignedInClientAsync(DemoLogins.ProviderAdmin);
+        string Pool(Guid who) => $"/api/v1/assistants/{who}/substitute-pool";
+        (await ApiCalls.SendAsync(westCoordinator, HttpMethod.Put, Pool(easts[0]), """{ "inPool": true }""", null, Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound, "not their office");
+        using (var missing = await ApiCalls.SendAsync(coordinator, HttpMethod.Put, Pool(easts[0]), "{}", null, Ct))
+        {
+            missing.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+            (await missing.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").GetProperty("inPool")[0].GetString()!.ShouldContain("vikarpoolen");
+        }
+        foreach (var e in easts) (await ApiCalls.SendAsync(coordinator, HttpMethod.Put, Pool(e), """{ "inPool": true }""", null, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await ApiCalls.SendAsync(admin, HttpMethod.Put, Pool(west), """{ "inPool": true }""", null, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        System.Net.WebUtility.HtmlDecode(await Html.GetAsync(coordinator, $"/assistenter/{easts[0]}", Ct)).ShouldContain("I kontorets vikarpool");
+
+        var vacancies = await ReportSickAsync(factory);
+        var leader = await factory.SignedInClientAsync(DemoLogins.WorkLeader);
+        (Guid Deviation, Guid Assistant)? given = null;
+        foreach (var v in vacancies)
+        {
+            var list = (await leader.GetFromJsonAsync<JsonElement>(Candidates(v), Ct)).GetProperty("candidates").EnumerateArray().ToList();
+            list.ShouldNotContain(c => c.GetProperty("assistantId").GetGuid() == west, "another office's pool is not this arrangement's");
+            var pooled = list.Where(c => easts.Contains(c.GetProperty("assistantId").GetGuid())).ToList();
+            pooled.Count.ShouldBe(easts.Count, "the whole pool of the office is judged");
+            pooled.ShouldAllBe(c => c.GetProperty("fromPool").GetBoolean() && !c.GetProperty("known").GetBoolean());
+            list.Where(c => !easts.Contains(c.GetProperty("assistantId").GetGuid())).ShouldAllBe(c => !c.GetProperty("fromPool").GetBoolean());
+            foreach (var c in pooled.Where(c => !c.GetProperty("lawful").GetBoolean())) c.GetProperty("reason").GetString().ShouldNotBeNullOrWhiteSpace();
+            if (given is null && pooled.FirstOrDefault(c => c.GetProperty("lawful").GetBoolean()) is { ValueKind: JsonValueKind.Object } lawful)
+                given = (v, lawful.GetProperty("assistantId").GetGuid());
+        }
+        given.ShouldNotBeNull("someone of the office's pool can lawfully take one of the vacant shifts");
+        var (deviationId, east) = given.Value;
+
+        var revision = (await leader.GetFromJsonAsync<JsonElement>($"/api/v1/arrangements/{Arrangement10}/plans/{Plan10}", Ct)).GetProperty("revision").GetInt32();
+        using (var filled = await ApiCalls.PostAsync(leader, $"/api/v1/arrangements/{Arrangement10}/plans/{Plan10}/deviations/{deviationId}/fill",
+                   JsonSerializer.Serialize(new { assistantId = east, revision }), null, Ct))
+            filled.StatusCode.ShouldBe(HttpStatusCode.OK, await filled.Content.ReadAsStringAsync(Ct));
+        using (var scope = factory.Services.CreateScope())
+        {
+            var data = scope.ServiceProvider.GetRequiredService<SelvstyrtDb>();
+            var deviation = await data.PlanDeviations.SingleAsync(d => d.Id == deviationId, Ct);
+            deviation.AssistantId.ShouldBe(east);
+            var place = await data.Assignments.SingleAsync(s => s.ArrangementId == Arrangement10 && s.AssistantId == east, Ct);
+            (place.From, place.To).ShouldBe((deviation.Date, (LocalDate?)deviation.Date), "a place for that day only");
+        }
+
+        // Out of the pool: no longer searched (the day's place stays with the shift they took).
+        (await ApiCalls.SendAsync(coordinator, HttpMethod.Put, Pool(east), """{ "inPool": false }""", null, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        foreach (var other in vacancies.Where(v => v != deviationId))
+            (await leader.GetFromJsonAsync<JsonElement>(Candidates(other), Ct)).GetProperty("candidates").EnumerateArray()
+                .ShouldNotContain(c => c.GetProperty("assistantId").GetGuid() == east && c.GetProperty("fromPool").GetBoolean());
+    }
 }

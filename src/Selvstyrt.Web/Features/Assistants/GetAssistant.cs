@@ -37,6 +37,9 @@ public static class GetAssistant
 
         /// <summary>Whether the assistant signs in with an account of their own (shown to the employer side).</summary>
         public bool HasLogin { get; init; }
+
+        /// <summary>In the office's substitute pool (shown to the employer side and the assistant).</summary>
+        public bool? SubstitutePool { get; init; }
     }
 
     public sealed class Handler(SelvstyrtDb db, ArrangementAccess access, CurrentUser user)
@@ -84,6 +87,7 @@ public static class GetAssistant
                 CanManagePay = manages && current is not null,
                 CanManage = manages,
                 HasLogin = assistant.UserId is not null,
+                SubstitutePool = employerSide || isSelf ? assistant.SubstitutePool : null,
             };
         }
     }

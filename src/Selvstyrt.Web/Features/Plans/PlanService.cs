@@ -320,8 +320,9 @@ public sealed class PlanService(SelvstyrtDb db, ArrangementAccess access, Curren
         {
             if (assistantId is not { } substitute) return Invalid.Field("assistantId", "Velg hvem som tar vakten.");
             var date = plan.Deviations.FirstOrDefault(d => d.Id == deviationId)?.Date;
-            if (date is { } day && !await db.Assignments.AnyAsync(s => s.ArrangementId == arrangementId && s.AssistantId == substitute && s.From <= day && (s.To == null || s.To >= day), ct))
-                return Invalid.Field("assistantId", "Assistenten er ikke knyttet til ordningen den dagen.");
+            // One with no place that day may still come from the office's substitute pool: they get a place for the day.
+            if (date is { } day && await Substitutes.SubstitutePool.EnsurePlaceAsync(db, arrangementId, substitute, day, ct) is { IsSuccess: false } place)
+                return place.Error!;
             var filled = plan.FillVacancy(deviationId, substitute, actor);
             if (!filled.IsSuccess) return filled.Error!;
             await Substitutes.ShiftOffers.LapseAsync(db, notifications, [deviationId], "vakten er gitt til en annen",

@@ -121,6 +121,11 @@ public sealed class ShiftOffers(SelvstyrtDb db, ArrangementAccess access, Curren
                 return new Conflict($"Du kan ikke ta vakten likevel: {judged?.Reason ?? "du har ikke plass i ordningen denne dagen."}");
             var accepted = offer.Accept(assistantId, now);
             if (!accepted.IsSuccess) return accepted.Error!;
+            if (judged.FromPool)
+            {
+                var place = await SubstitutePool.EnsurePlaceAsync(db, offer.ArrangementId, assistantId, vacancy.Date, ct);
+                if (!place.IsSuccess) return place.Error!;
+            }
             var filled = plan.FillVacancy(offer.DeviationId, assistantId, new PlanActor(now, user.DisplayName, user.Today));
             if (!filled.IsSuccess) return filled.Error!;
             await NotifyTakenAsync(offer, vacancy, judged.Name, ct);

@@ -13,10 +13,13 @@ public static class SubstituteEndpoints
 
     public sealed record OfferBody(IReadOnlyList<Guid>? AssistantIds, int? EscalateHoursBefore);
 
+    public sealed record PoolBody(bool? InPool);
+
     public static void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<SubstituteSearch>();
         services.AddScoped<ShiftOffers>();
+        services.AddScoped<SubstitutePool>();
         if (configuration.GetValue("Jobs:Enabled", true)) services.AddHostedService<OfferEscalation>();
     }
 
@@ -33,7 +36,7 @@ public static class SubstituteEndpoints
                     vacancy = new { v.ArrangementId, v.PlanId, v.DeviationId, v.Date, v.Start, v.End, v.Kind, v.Competences },
                     candidates = candidates.Select(c => new
                     {
-                        c.AssistantId, c.Name, c.Lawful, c.Reason, c.CanBeOffered, c.Known, c.WeekHours, c.WeekHoursAfter, c.PositionPercent, c.Cost,
+                        c.AssistantId, c.Name, c.Lawful, c.Reason, c.CanBeOffered, c.Known, c.FromPool, c.WeekHours, c.WeekHoursAfter, c.PositionPercent, c.Cost,
                         breaches = c.Breaches.Select(f => new { f.Rule, f.Message }), warnings = c.Warnings.Select(f => new { f.Rule, f.Message }),
                     }),
                 });
@@ -72,6 +75,15 @@ public static class SubstituteEndpoints
             .WithName("ListVacancies").WithSummary("Ledige vakter de neste fire ukene i ordningene du planlegger, med hvor langt tilbudet har kommet");
         api.MapGet("/shift-offers", async (ShiftOffers offers, CancellationToken ct) => Results.Ok(await offers.WaitingForMeAsync(ct)))
             .WithName("ListMyShiftOffers").WithSummary("Vakter du er spurt om å ta og ikke har svart på");
+        api.MapPut("/assistants/{id:guid}/substitute-pool", async (Guid id, HttpRequest request, SubstitutePool pool, CancellationToken ct) =>
+            {
+                var body = await ApiJson.ReadAsync<PoolBody>(request, ct);
+                if (!body.IsSuccess) return body.Error!.ToHttp();
+                var result = await pool.SetAsync(id, body.Value!.InPool, ct);
+                return result.IsSuccess ? Results.Ok(new { id, inPool = result.Value }) : result.Error!.ToHttp();
+            })
+            .WithName("SetSubstitutePool").WithSummary("Sett en assistent i kontorets vikarpool (eller ta den ut): «Finn vikar» foreslår dem også i kontorets andre ordninger")
+            .Accepts<PoolBody>("application/json");
         api.MapPost("/shift-offers/{id:guid}/accept", async (Guid id, ShiftOffers offers, CancellationToken ct) =>
             {
                 var result = await offers.AcceptAsync(id, ct);

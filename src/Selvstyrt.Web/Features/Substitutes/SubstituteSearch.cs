@@ -28,12 +28,15 @@ public sealed record Vacancy(Guid ArrangementId, string Arrangement, Guid Provid
 public sealed record Candidate(Guid AssistantId, string Name, bool Lawful, string? Reason, IReadOnlyList<Finding> Breaches, IReadOnlyList<Finding> Warnings,
     bool Known, double WeekHours, double WeekHoursAfter, decimal? PositionPercent, SubstituteCost Cost, bool CanSignIn)
 {
+    /// <summary>From the office's substitute pool, without a place in the arrangement that day (<see cref="SubstitutePool"/>).</summary>
+    public bool FromPool { get; init; }
+
     public bool CanBeOffered => Lawful && CanSignIn;
 }
 
 /// <summary>
 /// «Finn vikar» (issue 17, part 5): the candidates for a vacant shift, ranked. The candidates are the assistants with a place
-/// in the arrangement that day; each is judged by the rules engine on their whole situation around the shift (four weeks
+/// in the arrangement that day and the office's substitute pool (<see cref="SubstitutePool"/>); each is judged by the rules engine on their whole situation around the shift (four weeks
 /// either side): their shifts in every published plan of the same employer, and the hours they declared for other employers.
 /// Nobody is offered whose acceptance would add a breach, and those left out carry the reason. The lawful are ranked: known
 /// to the recipient (has worked there), then cost (within the position, additional hours, overtime), then the fewest hours
@@ -86,10 +89,13 @@ public sealed class SubstituteSearch(SelvstyrtDb db, ArrangementAccess access)
     internal async Task<List<Candidate>> JudgeAsync(Vacancy vacancy, WorkPlan plan, Arrangement arrangement, Guid? only, CancellationToken ct)
     {
         var date = vacancy.Date;
-        var ids = await db.Assignments.AsNoTracking()
+        var placed = await db.Assignments.AsNoTracking()
             .Where(s => s.ArrangementId == vacancy.ArrangementId && s.From <= date && (s.To == null || s.To >= date) && s.AssistantId != vacancy.AbsentAssistantId
                         && (only == null || s.AssistantId == only))
             .Select(s => s.AssistantId).Distinct().ToListAsync(ct);
+        var pool = (await SubstitutePool.For(db, arrangement).Where(id => id != vacancy.AbsentAssistantId && (only == null || id == only)).ToListAsync(ct))
+            .Except(placed).ToHashSet();
+        var ids = placed.Concat(pool).ToList();
         var assistants = await PeopleAsync(ids, ct);
         var away = (await db.Absences.AsNoTracking().Where(x => ids.Contains(x.AssistantId) && x.CancelledAt == null && x.From <= date && x.To >= date)
             .Select(x => x.AssistantId).ToListAsync(ct)).ToHashSet();
@@ -112,6 +118,9 @@ public sealed class SubstituteSearch(SelvstyrtDb db, ArrangementAccess access)
         foreach (var a in assistants)
         {
             var canSignIn = a.UserId is not null;
+            // The pool's assistants who are away or not employed that day are not candidates at all (the arrangement's own are
+            // listed with the reason, so the work leader sees why their own people are left out).
+            if (pool.Contains(a.Id) && (away.Contains(a.Id) || a.EmploymentOn(date) is null)) continue;
             if (away.Contains(a.Id)) result.Add(Left(a, "Har meldt fravær denne dagen.", canSignIn, known.Contains(a.Id)));
             else if (a.EmploymentOn(date) is null) result.Add(Left(a, "Er ikke ansatt denne dagen.", canSignIn, known.Contains(a.Id)));
             else
@@ -119,7 +128,7 @@ public sealed class SubstituteSearch(SelvstyrtDb db, ArrangementAccess access)
                 var v = verdicts[a.Id.ToString()];
                 var reason = v.Lawful ? null : string.Join(" ", v.Breaches.Select(f => $"{f.Rule}: {f.Message}").Distinct());
                 result.Add(new Candidate(a.Id, a.FullName, v.Lawful, reason, v.Breaches, v.Warnings, known.Contains(a.Id), v.WeekHours, v.WeekHoursAfter,
-                    positions[a.Id.ToString()], v.Cost, canSignIn));
+                    positions[a.Id.ToString()], v.Cost, canSignIn) { FromPool = pool.Contains(a.Id) });
             }
         }
         return result.OrderByDescending(c => c.Lawful).ThenByDescending(c => c.Known).ThenBy(c => c.Cost).ThenBy(c => c.WeekHoursAfter)
