@@ -46,12 +46,12 @@ RULES = [
 ("OMS-AGE", "ftrl. § 9-5", "-", "Barnet teller til og med året det fyller 12 (18 om det er kronisk sykt)."),
 ("OMS-PAY", "ftrl. § 9-8", "-", "Arbeidsgiveren betaler de første 10 omsorgsdagene i året; NAV refunderer fra dag 11."),
 ('FER-5-1', 'ferieloven § 5 (1)', 'warn', '25 feriedager i året (alle dager unntatt søndager og helligdager teller, også lørdager).'),
-('FER-5-2', 'ferieloven § 5 (2)', 'info', '6 feriedager til fra det året arbeidstakeren fyller 60; arbeidstakeren bestemmer når de tas.'),
-('FER-TARIFF', 'tariffavtalen', '-', 'Tariffavtaler med femte ferieuke: 30 dager og 12 % feriepenger (14,3 % fra 60 år).'),
-('FER-6-1', 'ferieloven § 6', 'warn', 'Arbeidstakeren kan kreve å få vite når ferien blir, senest to måneder før den begynner.'),
+('FER-5-2', 'ferieloven § 5 (2)', '-', '6 feriedager til fra det året arbeidstakeren fyller 60; arbeidstakeren bestemmer når de tas.'),
+('FER-TARIFF', 'tariffavtalens feriebestemmelse', '-', 'Tariffavtaler med femte ferieuke: 30 dager og 12 % feriepenger (14,3 % fra 60 år).'),
+('FER-6-1', 'ferieloven § 6 (2)', 'warn', 'Arbeidstakeren kan kreve å få vite når ferien blir, senest to måneder før den begynner.'),
 ('FER-7-1', 'ferieloven § 7 (1)', 'breach', 'Arbeidstakeren kan kreve 18 virkedager sammenhengende ferie mellom 1. juni og 30. september, men ikke ved ansettelse etter 15. august.'),
 ('FER-7-3', 'ferieloven § 7 (3)', 'warn', 'Inntil 12 feriedager kan overføres til neste år ved skriftlig avtale; ferie tapt ved sykdom eller foreldrepermisjon overføres også.'),
-('FER-9-1', 'ferieloven § 9', 'breach', 'Helt sykmeldt før ferien: kan kreve den flyttet; helt sykmeldt i ferien: like mange dager senere. Krever legeerklæring.'),
+('FER-9-1', 'ferieloven § 9 (1)', 'breach', 'Helt sykmeldt før ferien: kan kreve den flyttet; helt sykmeldt i ferien: like mange dager senere. Krever legeerklæring.'),
 ('FER-10-1', 'ferieloven § 10', '-', 'Feriepenger 10,2 % av fjorårets lønn; fra 60 år 2,3 prosentpoeng mer av grunnlaget opp til 6 G.'),
 ]
 

@@ -30,6 +30,14 @@ public static class ApiCalls
         return await client.SendAsync(request, ct);
     }
 
+    /// <summary>The field errors of a refused call: a 400 (the body is shown when it is not), and its Norwegian messages by field.</summary>
+    public static async Task<JsonElement> ErrorsAsync(HttpResponseMessage response, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        Shouldly.ShouldBeTestExtensions.ShouldBe(response.StatusCode, System.Net.HttpStatusCode.BadRequest, await response.Content.ReadAsStringAsync(ct));
+        return (await response.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("errors");
+    }
+
     public static Task<HttpResponseMessage> PostAsync(HttpClient client, string path, string json, string? idempotencyKey = null, CancellationToken ct = default)
         => SendAsync(client, HttpMethod.Post, path, json, idempotencyKey, ct);
 }

@@ -84,13 +84,8 @@ public sealed class HolidayRequest : AuditedAggregate
     public Result<HolidayRequest> Refuse(string? reason, Instant at, string byName)
     {
         if (State != HolidayState.Wished) return Invalid.Field("state", "Ønsket er allerede besvart eller trukket.");
-        var text = reason?.Trim() ?? "";
-        if (text.Length == 0) return Invalid.Field("reason", "Skriv hvorfor ønsket ikke kan innvilges.");
-        if (text.Length > MaxReason) return Invalid.Field("reason", $"Begrunnelsen kan være høyst {MaxReason} tegn.");
-        State = HolidayState.Refused;
-        RefusalReason = text;
-        DecidedAt = at;
-        DecidedByName = byName;
+        if (Reason(reason, "Skriv hvorfor ønsket ikke kan innvilges.") is { } problem) return problem;
+        Decide(HolidayState.Refused, reason!.Trim(), at, byName);
         return this;
     }
 
@@ -99,14 +94,25 @@ public sealed class HolidayRequest : AuditedAggregate
     {
         if (State != HolidayState.Granted) return Invalid.Field("state", "Bare innvilget ferie kan trekkes tilbake.");
         if (GrantedFrom <= today) return Invalid.Field("state", "Ferien har begynt; den kan ikke trekkes tilbake her.");
+        if (Reason(reason, "Skriv hvorfor ferien trekkes tilbake, for eksempel at det er avtalt med assistenten.") is { } problem) return problem;
+        Decide(HolidayState.Revoked, reason!.Trim(), at, byName);
+        return this;
+    }
+
+    /// <summary>A reason the assistant is told: required, at most <see cref="MaxReason"/> characters.</summary>
+    private static Invalid? Reason(string? reason, string missing)
+    {
         var text = reason?.Trim() ?? "";
-        if (text.Length == 0) return Invalid.Field("reason", "Skriv hvorfor ferien trekkes tilbake, for eksempel at det er avtalt med assistenten.");
-        if (text.Length > MaxReason) return Invalid.Field("reason", $"Begrunnelsen kan være høyst {MaxReason} tegn.");
-        State = HolidayState.Revoked;
-        RefusalReason = text;
+        if (text.Length == 0) return Invalid.Field("reason", missing);
+        return text.Length > MaxReason ? Invalid.Field("reason", $"Begrunnelsen kan være høyst {MaxReason} tegn.") : null;
+    }
+
+    private void Decide(HolidayState state, string reason, Instant at, string byName)
+    {
+        State = state;
+        RefusalReason = reason;
         DecidedAt = at;
         DecidedByName = byName;
-        return this;
     }
 
     public Result<HolidayRequest> Withdraw(Instant at)

@@ -113,7 +113,7 @@ internal sealed class Fer_7_3 : Rule
 
     public override string Id => "FER-7-3";
     public override string Paragraph => "ferieloven § 7 (3)";
-    public override Severity? Severity => Rules.Engine.Severity.Breach;
+    public override Severity? Severity => Rules.Engine.Severity.Warn;
 }
 
 /// <summary>
@@ -124,7 +124,7 @@ internal sealed class Fer_9_1 : Rule
 {
     public override string Id => "FER-9-1";
     public override string Paragraph => "ferieloven § 9 (1)";
-    public override Severity? Severity => Rules.Engine.Severity.Info;
+    public override Severity? Severity => Rules.Engine.Severity.Breach;
 
     /// <summary>Whether a sickness takes holiday days back: a doctor's note at 100 %.</summary>
     public static bool Counts(AbsencePeriod sickness) => sickness.Kind == AbsenceKind.DoctorCertified && sickness.Degree == 100;

@@ -26,7 +26,7 @@ public static class AbsencePay
         // One shift at a time: a lost shift must not make another one's hours overtime.
         foreach (var paid in shifts)
         {
-            var line = PayCalculator.Calculate(new PayRequest(employerId, regime, tariff, null, profiles, [paid.Shift]), zone).Lines.Single();
+            var line = Alone(employerId, regime, tariff, profiles, paid.Shift, zone);
             var items = new List<PayItem>();
             void Add(string category, long minutes, decimal? rate)
             {
@@ -52,10 +52,14 @@ public static class AbsencePay
         var lines = new List<PayLine>(shifts.Count);
         foreach (var shift in shifts)
         {
-            var line = PayCalculator.Calculate(new PayRequest(employerId, regime, tariff, null, profiles, [shift]), zone).Lines.Single();
+            var line = Alone(employerId, regime, tariff, profiles, shift, zone);
             var item = PayItem.Priced(PayCategory.HolidayLeave, line.Items.Where(i => PayCategory.IsTime(i.Category)).Sum(i => i.Minutes), 0m);
             lines.Add(new PayLine(line.EntryId, line.AssistantId, line.Date, 0, 0, line.Wage, line.MinimumWage, item is null ? [] : [item]));
         }
         return lines;
     }
+
+    /// <summary>One shift through the pay calculator on its own, so no other shift makes its hours overtime.</summary>
+    private static PayLine Alone(string employerId, Regime regime, Tariff? tariff, IReadOnlyList<PayProfile> profiles, PayEntry shift, DateTimeZone zone)
+        => PayCalculator.Calculate(new PayRequest(employerId, regime, tariff, null, profiles, [shift]), zone).Lines.Single();
 }

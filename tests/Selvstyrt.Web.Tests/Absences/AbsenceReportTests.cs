@@ -30,11 +30,7 @@ public sealed class AbsenceReportTests
     private static Task<HttpResponseMessage> PostAsync(HttpClient client, string json, string? key = null)
         => ApiCalls.PostAsync(client, "/api/v1/absences", json, key, Ct);
 
-    private static async Task<JsonElement> ErrorsAsync(HttpResponseMessage response)
-    {
-        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, await response.Content.ReadAsStringAsync(Ct));
-        return (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors");
-    }
+    private static Task<JsonElement> ErrorsAsync(HttpResponseMessage response) => ApiCalls.ErrorsAsync(response, Ct);
 
     [Theory, DatabaseData]
     public async Task SelfCertification_VacatesTheShifts_TellsLeaderAndEmployer_OnceHoweverOftenSent(DatabaseKind db)

@@ -37,11 +37,7 @@ public sealed class HolidayPlanTests
         return await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
     }
 
-    private static async Task<JsonElement> ErrorsAsync(HttpResponseMessage response)
-    {
-        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, await response.Content.ReadAsStringAsync(Ct));
-        return (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors");
-    }
+    private static Task<JsonElement> ErrorsAsync(HttpResponseMessage response) => ApiCalls.ErrorsAsync(response, Ct);
 
     private static Task<HttpResponseMessage> DecideAsync(HttpClient client, Guid request, string verb, string json)
         => ApiCalls.PostAsync(client, $"/api/v1/arrangements/{Arrangement10}/holidays/{request}/{verb}", json, null, Ct);

@@ -28,11 +28,7 @@ public sealed class EmploymentTests
     private static Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, string json, string? key = null)
         => ApiCalls.SendAsync(client, method, path, json, key, Ct);
 
-    private static async Task<JsonElement> ErrorsAsync(HttpResponseMessage response)
-    {
-        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors");
-    }
+    private static Task<JsonElement> ErrorsAsync(HttpResponseMessage response) => ApiCalls.ErrorsAsync(response, Ct);
 
     private static async Task<Guid> IdAsync(HttpResponseMessage response) => (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
 
