@@ -43,6 +43,8 @@ public sealed class SelvstyrtDb(DbContextOptions<SelvstyrtDb> options)
     public DbSet<Selvstyrt.Domain.Absences.HolidayRequest> HolidayRequests => Set<Selvstyrt.Domain.Absences.HolidayRequest>();
     public DbSet<Selvstyrt.Domain.Absences.HolidayRound> HolidayRounds => Set<Selvstyrt.Domain.Absences.HolidayRound>();
     public DbSet<Selvstyrt.Domain.Absences.HolidayCarryOver> HolidayCarryOvers => Set<Selvstyrt.Domain.Absences.HolidayCarryOver>();
+    public DbSet<CompetenceKind> CompetenceKinds => Set<CompetenceKind>();
+    public DbSet<AssistantCompetence> AssistantCompetences => Set<AssistantCompetence>();
     public DbSet<Selvstyrt.Domain.Plans.ShiftSwap> ShiftSwaps => Set<Selvstyrt.Domain.Plans.ShiftSwap>();
     public DbSet<Selvstyrt.Domain.Absences.AbsenceShift> AbsenceShifts => Set<Selvstyrt.Domain.Absences.AbsenceShift>();
     public DbSet<Selvstyrt.Domain.Absences.ShiftOffer> ShiftOffers => Set<Selvstyrt.Domain.Absences.ShiftOffer>();

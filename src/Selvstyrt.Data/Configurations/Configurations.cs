@@ -137,6 +137,27 @@ internal sealed class HolidayCarryOverConfiguration : IEntityTypeConfiguration<S
     }
 }
 
+internal sealed class CompetenceKindConfiguration : IEntityTypeConfiguration<CompetenceKind>
+{
+    public void Configure(EntityTypeBuilder<CompetenceKind> b)
+    {
+        b.Property(x => x.Name).HasMaxLength(CompetenceKind.MaxName);
+        b.HasOne<Provider>().WithMany().HasForeignKey(x => x.ProviderId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.ProviderId, x.Name }).IsUnique();
+    }
+}
+
+internal sealed class AssistantCompetenceConfiguration : IEntityTypeConfiguration<AssistantCompetence>
+{
+    public void Configure(EntityTypeBuilder<AssistantCompetence> b)
+    {
+        b.Property(x => x.By).HasMaxLength(AssistantCompetence.MaxBy);
+        b.HasOne<Assistant>().WithMany().HasForeignKey(x => x.AssistantId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<CompetenceKind>().WithMany().HasForeignKey(x => x.KindId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => x.AssistantId);
+    }
+}
+
 internal sealed class ShiftSwapConfiguration : IEntityTypeConfiguration<ShiftSwap>
 {
     public void Configure(EntityTypeBuilder<ShiftSwap> b)

@@ -60,6 +60,13 @@ public sealed class ShiftTemplate : AuditedAggregate
             IdempotencyKey = idempotencyKey,
         };
     }
+
+    /// <summary>Follows a competence kind's new name (matching is by name, ignoring case).</summary>
+    public void RenameCompetence(string from, string to)
+    {
+        if (Competences.Any(c => string.Equals(c, from, StringComparison.OrdinalIgnoreCase)))
+            Competences = Competences.Select(c => string.Equals(c, from, StringComparison.OrdinalIgnoreCase) ? to : c).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+    }
 }
 
 /// <summary>The checks a shift's shape must pass, shared by templates and plan shifts.</summary>
