@@ -102,6 +102,7 @@ Selvstyrt.Web.Features.Absences.AbsenceEndpoints.AddServices(builder.Services);
 Selvstyrt.Web.Features.Substitutes.SubstituteEndpoints.AddServices(builder.Services, builder.Configuration);
 Selvstyrt.Web.Features.Swaps.SwapEndpoints.AddServices(builder.Services);
 Selvstyrt.Web.Features.Holidays.HolidayEndpoints.AddServices(builder.Services);
+Selvstyrt.Web.Features.Competences.CompetenceEndpoints.AddServices(builder.Services);
 
 var app = builder.Build();
 
@@ -168,6 +169,7 @@ Selvstyrt.Web.Features.Absences.AbsenceEndpoints.MapApi(api);
 Selvstyrt.Web.Features.Substitutes.SubstituteEndpoints.MapApi(api);
 Selvstyrt.Web.Features.Swaps.SwapEndpoints.MapApi(api);
 Selvstyrt.Web.Features.Holidays.HolidayEndpoints.MapApi(api);
+Selvstyrt.Web.Features.Competences.CompetenceEndpoints.MapApi(api);
 AccountEndpoints.MapPages(app);
 DecisionEndpoints.MapPages(app);
 PlanEndpoints.MapPages(app);

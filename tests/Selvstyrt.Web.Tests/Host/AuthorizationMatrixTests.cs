@@ -212,6 +212,15 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
         new("GET", "/api/v1/assistants/{id:guid}/holidays", Gate.Object, ObjectKind.Assistant, Audience: Audience.AssistantSelf, Api: true),
         new("PUT", "/api/v1/assistants/{id:guid}/holiday-carry-over", Gate.Unsafe, ObjectKind.Assistant, Api: true),
         new("PUT", "/api/v1/assistants/{id:guid}/substitute-pool", Gate.Unsafe, ObjectKind.Assistant, Api: true),
+        new("GET", "/organisasjon/kompetanser", Gate.SignedIn),
+        new("POST", "/organisasjon/kompetanser", Gate.Unsafe),
+        new("GET", "/api/v1/competence-kinds", Gate.SignedIn, Api: true),
+        new("POST", "/api/v1/competence-kinds", Gate.Unsafe, Api: true),
+        new("PUT", "/api/v1/competence-kinds/{id:guid}", Gate.Unsafe, Api: true),
+        new("POST", "/api/v1/competence-kinds/{id:guid}/retire", Gate.Unsafe, Api: true),
+        new("GET", "/api/v1/assistants/{id:guid}/competences", Gate.Object, ObjectKind.Assistant, Api: true),
+        new("POST", "/api/v1/assistants/{id:guid}/competences", Gate.Unsafe, ObjectKind.Assistant, Api: true),
+        new("POST", "/api/v1/assistants/{id:guid}/competences/{competenceId:guid}/revoke", Gate.Unsafe, ObjectKind.Assistant, Api: true),
         new("GET", "/api/v1/providers/{id:guid}/holiday-pay", Gate.Object, ObjectKind.Provider, Api: true),
         new("GET", "/varsler", Gate.SignedIn),
         new("POST", "/varsler", Gate.Unsafe),
@@ -598,6 +607,7 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
             .Replace("{offerId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
             .Replace("{swapId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
             .Replace("{requestId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+            .Replace("{competenceId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
             .Replace("vedlegg1.pdf", $"vedlegg1.pdf?assistent={Assistant(42)}&maaned=2026-11", StringComparison.Ordinal)
             .Replace("{secret}", "ukjent-hemmelighet-som-ikke-finnes", StringComparison.Ordinal)
             .Replace("{Id:guid}", id.ToString(), StringComparison.Ordinal).Replace("{id:guid}", id.ToString(), StringComparison.Ordinal)

@@ -128,7 +128,7 @@ public sealed class RosterRuns(ILogger<RosterRuns> log)
 /// declared hours for other employers), starts and stops runs, and takes chosen weeks of a proposal into the plan
 /// through the same edit path as every other edit (revision, change log, notifications, re-check).
 /// </summary>
-public sealed class PlanProposals(CurrentUser user, PlanRules rules, PlanService plans, RosterRuns runs)
+public sealed class PlanProposals(CurrentUser user, PlanRules rules, PlanService plans, RosterRuns runs, Selvstyrt.Data.SelvstyrtDb db)
 {
     public static readonly int[] SecondChoices = [5, 10, 30, 60];
 
@@ -199,6 +199,9 @@ public sealed class PlanProposals(CurrentUser user, PlanRules rules, PlanService
         var (templates, map) = ProposalMapping.Templates(editor.Templates, plan.Coverage.Select(c => c.Spec).ToList());
         if (templates.Count == 0) return Invalid.Field("seconds", "Ingen av vakttypene ligger innenfor dekningsbehovene. Se over vakttypene og dekningen.");
         var fixedShifts = context.OtherShifts.Where(s => s.Arrangement != editor.Arrangement.Id.ToString()).ToLookup(s => s.Assistant, StringComparer.Ordinal);
+        // What each holds through the window: the generator only puts someone on a template whose competences they all have
+        // (issue 19, part 3); one that runs out inside the window does not count, as the plan repeats past it.
+        var held = await Competences.CompetenceRecords.HeldAsync(db, people.Select(p => p.Id).ToList(), ct);
         var assistants = people.Select(p =>
         {
             var id = p.Id.ToString();
@@ -207,7 +210,8 @@ public sealed class PlanProposals(CurrentUser user, PlanRules rules, PlanService
             {
                 FixedShifts = fixedShifts[id].Select(s => new BpaFixedShift(s.Start, s.End, s.Arrangement)).ToList(),
                 OtherEmployerHoursPerWeek = declared,
-                Competences = editor.Templates.SelectMany(t => t.Competences).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
+                Competences = (held.GetValueOrDefault(p.Id) ?? []).Where(h => h.HoldsOn(window.Start) && h.HoldsOn(window.End)).Select(h => h.Name)
+                    .Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
             };
         }).ToList();
         var (employer, _) = PlanRules.Employer(editor.Arrangement);

@@ -114,6 +114,7 @@ public sealed class SubstituteSearch(SelvstyrtDb db, ArrangementAccess access)
         var positions = employed.ToDictionary(a => a.Id.ToString(), a => a.EmploymentOn(date) is { Kind: not EmploymentKind.OnCall } e ? e.PositionPercent : (decimal?)null);
         var verdicts = SubstituteJudge.Judge(input, vacant, positions).ToDictionary(v => v.Assistant, StringComparer.Ordinal);
 
+        var held = vacancy.Competences.Count == 0 ? [] : await Competences.CompetenceRecords.HeldAsync(db, ids, ct);
         var result = new List<Candidate>();
         foreach (var a in assistants)
         {
@@ -126,8 +127,12 @@ public sealed class SubstituteSearch(SelvstyrtDb db, ArrangementAccess access)
             else
             {
                 var v = verdicts[a.Id.ToString()];
-                var reason = v.Lawful ? null : string.Join(" ", v.Breaches.Select(f => $"{f.Rule}: {f.Message}").Distinct());
-                result.Add(new Candidate(a.Id, a.FullName, v.Lawful, reason, v.Breaches, v.Warnings, known.Contains(a.Id), v.WeekHours, v.WeekHoursAfter,
+                // Unqualified for what the shift requires: left out with the reason, like a breach (issue 19, part 3).
+                var missing = Domain.People.Qualification.Missing(vacancy.Competences, held.GetValueOrDefault(a.Id) ?? [], date);
+                var lawful = v.Lawful && missing.Count == 0;
+                var reason = lawful ? null : string.Join(" ", (missing.Count > 0 ? [$"Mangler kompetanse: {string.Join(", ", missing)}."] : Array.Empty<string>())
+                    .Concat(v.Breaches.Select(f => $"{f.Rule}: {f.Message}").Distinct()));
+                result.Add(new Candidate(a.Id, a.FullName, lawful, reason, v.Breaches, v.Warnings, known.Contains(a.Id), v.WeekHours, v.WeekHoursAfter,
                     positions[a.Id.ToString()], v.Cost, canSignIn) { FromPool = pool.Contains(a.Id) });
             }
         }

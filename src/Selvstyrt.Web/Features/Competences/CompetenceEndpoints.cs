@@ -1,0 +1,72 @@
+using NodaTime;
+using Selvstyrt.Web.Http;
+
+namespace Selvstyrt.Web.Features.Competences;
+
+/// <summary>Competences under <c>/api/v1</c>: the provider's kinds, and each assistant's competences. Creates take an <c>Idempotency-Key</c>.</summary>
+public static class CompetenceEndpoints
+{
+    public sealed record KindBody(Guid? ProviderId, string? Name, int? ValidMonths);
+
+    public sealed record RecordBody(Guid? KindId, LocalDate? GainedOn, string? By, LocalDate? ValidTo);
+
+    public static void AddServices(IServiceCollection services) => services.AddScoped<CompetenceRecords>();
+
+    /// <summary>201 with the new id, or 200 with the first one when the key was seen before.</summary>
+    private static IResult Answer(Selvstyrt.Domain.Common.Result<(Guid Id, bool Existed)> result, string location)
+        => !result.IsSuccess ? result.Error!.ToHttp()
+            : result.Value.Existed ? Results.Ok(new { id = result.Value.Id }) : Results.Created(location, new { id = result.Value.Id });
+
+    private static string? Key(HttpRequest request) => request.Headers["Idempotency-Key"].ToString() is { Length: > 0 } k ? k : null;
+
+    public static void MapApi(RouteGroupBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        api.MapGet("/competence-kinds", async (CompetenceRecords records, CancellationToken ct) => Results.Ok(await records.KindsAsync(ct)))
+            .WithName("ListCompetenceKinds").WithSummary("Kompetansene leverandøren holder oversikt over (respirator, medisiner, forflytning …), med gyldighet og hvor mange som har dem");
+        api.MapPost("/competence-kinds", async (HttpRequest request, CompetenceRecords records, CancellationToken ct) =>
+            {
+                var body = await ApiJson.ReadAsync<KindBody>(request, ct);
+                if (!body.IsSuccess) return body.Error!.ToHttp();
+                var result = await records.CreateKindAsync(body.Value!.ProviderId, body.Value.Name, body.Value.ValidMonths, Key(request), ct);
+                return Answer(result, "/api/v1/competence-kinds");
+            })
+            .WithName("CreateCompetenceKind").WithSummary("Ny kompetanse i leverandørens liste (administrator; Idempotency-Key anbefales)").Accepts<KindBody>("application/json");
+        api.MapPut("/competence-kinds/{id:guid}", async (Guid id, HttpRequest request, CompetenceRecords records, CancellationToken ct) =>
+            {
+                var body = await ApiJson.ReadAsync<KindBody>(request, ct);
+                if (!body.IsSuccess) return body.Error!.ToHttp();
+                var result = await records.ChangeKindAsync(id, body.Value!.Name, body.Value.ValidMonths, ct);
+                return result.IsSuccess ? Results.Ok(new { id = result.Value }) : result.Error!.ToHttp();
+            })
+            .WithName("ChangeCompetenceKind").WithSummary("Endre navn eller gyldighet; vakttypene som krever kompetansen, får det nye navnet").Accepts<KindBody>("application/json");
+        api.MapPost("/competence-kinds/{id:guid}/retire", async (Guid id, CompetenceRecords records, CancellationToken ct) =>
+            {
+                var result = await records.RetireKindAsync(id, ct);
+                return result.IsSuccess ? Results.Ok(new { id = result.Value }) : result.Error!.ToHttp();
+            })
+            .WithName("RetireCompetenceKind").WithSummary("Ta en kompetanse ut av bruk (den registreres ikke lenger; de som har den, beholder den)");
+        api.MapGet("/assistants/{id:guid}/competences", async (Guid id, CompetenceRecords records, CancellationToken ct) =>
+            {
+                var result = await records.ForAssistantAsync(id, ct);
+                return result.IsSuccess ? Results.Ok(new { result.Value!.AssistantId, result.Value.CanRecord, held = result.Value.Held }) : result.Error!.ToHttp();
+            })
+            .WithName("GetAssistantCompetences").WithSummary("En assistents kompetanse: når den ble oppnådd, hvem som ga opplæringen, siste gyldige dag");
+        api.MapPost("/assistants/{id:guid}/competences", async (Guid id, HttpRequest request, CompetenceRecords records, CancellationToken ct) =>
+            {
+                var body = await ApiJson.ReadAsync<RecordBody>(request, ct);
+                if (!body.IsSuccess) return body.Error!.ToHttp();
+                var b = body.Value!;
+                var result = await records.RecordAsync(id, b.KindId, b.GainedOn, b.By, b.ValidTo, Key(request), ct);
+                return Answer(result, $"/api/v1/assistants/{id}/competences");
+            })
+            .WithName("RecordAssistantCompetence").WithSummary("Registrer en kompetanse (arbeidsgiveren, eller arbeidslederen der assistenten jobber; Idempotency-Key anbefales)")
+            .Accepts<RecordBody>("application/json");
+        api.MapPost("/assistants/{id:guid}/competences/{competenceId:guid}/revoke", async (Guid id, Guid competenceId, CompetenceRecords records, CancellationToken ct) =>
+            {
+                var result = await records.RevokeAsync(id, competenceId, ct);
+                return result.IsSuccess ? Results.Ok(new { id = result.Value }) : result.Error!.ToHttp();
+            })
+            .WithName("RevokeAssistantCompetence").WithSummary("Trekk tilbake en kompetanse fra i dag");
+    }
+}

@@ -1,0 +1,119 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using Selvstyrt.Data;
+using Selvstyrt.Data.Demo;
+using Selvstyrt.Testing;
+using Shouldly;
+using Xunit;
+
+namespace Selvstyrt.Web.Tests.Competences;
+
+/// <summary>
+/// Issue 19, part 3, as issue 17's «Finn vikar» needs it, on both engines: the administrator keeps the provider's list of
+/// competences (once however often sent, no two by the same name); a shift template requires one from the list; the plan
+/// editor refuses to put an assistant without it on such a shift until the work leader records it; and «Finn vikar» leaves
+/// out those who lack it, with the reason.
+/// </summary>
+public sealed class CompetenceTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static readonly Guid Arrangement10 = DemoIds.For("arrangement:10");
+    private static readonly Guid Plan10 = DemoIds.For("plan:10");
+    private static readonly Guid Demo42 = DemoIds.For("assistant:42");
+    private static readonly Guid Substitute = DemoIds.For($"assistant:{DemoSeeder.DemoSubstituteIndex}");
+    private static readonly DateTimeZone Zone = Selvstyrt.Web.Auth.CurrentUser.Zone;
+    private const string Ltmv = "Respirator (LTMV)";
+
+    private static async Task<JsonElement> OkAsync(HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        response.StatusCode.ShouldBe(expected, await response.Content.ReadAsStringAsync(Ct));
+        return await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+    }
+
+    private static async Task<int> RevisionAsync(HttpClient client)
+        => (await client.GetFromJsonAsync<JsonElement>($"/api/v1/arrangements/{Arrangement10}/plans/{Plan10}", Ct)).GetProperty("revision").GetInt32();
+
+    private static Task<HttpResponseMessage> AddShiftAsync(HttpClient leader, Guid template, Guid assistant, int revision)
+        => ApiCalls.PostAsync(leader, $"/api/v1/arrangements/{Arrangement10}/plans/{Plan10}/shifts",
+            JsonSerializer.Serialize(new { templateId = template, assistantId = assistant, weeks = new[] { 1 }, days = new[] { "Monday" }, revision }), Guid.NewGuid().ToString(), Ct);
+
+    [Theory, DatabaseData]
+    public async Task AShiftRequiringACompetence_TakesOnlyThoseWhoHoldIt_InTheEditor_AndInFinnVikar(DatabaseKind db)
+    {
+        await using var factory = Hosts.Fresh(db);
+        var admin = await factory.SignedInClientAsync(DemoLogins.ProviderAdmin);
+        var coordinator = await factory.SignedInClientAsync(DemoLogins.CoordinatorEast);
+        var leader = await factory.SignedInClientAsync(DemoLogins.WorkLeader);
+
+        // The list: once however often sent; no second kind by the same name; only the administrator keeps it.
+        var key = Guid.NewGuid().ToString();
+        var body = JsonSerializer.Serialize(new { name = Ltmv, validMonths = 24 });
+        var kindId = (await OkAsync(await ApiCalls.PostAsync(admin, "/api/v1/competence-kinds", body, key, Ct), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        (await OkAsync(await ApiCalls.PostAsync(admin, "/api/v1/competence-kinds", body, key, Ct))).GetProperty("id").GetGuid().ShouldBe(kindId);
+        (await ApiCalls.ErrorsAsync(await ApiCalls.PostAsync(admin, "/api/v1/competence-kinds", """{ "name": "respirator (ltmv)" }""", Guid.NewGuid().ToString(), Ct), Ct))
+            .GetProperty("name")[0].GetString()!.ShouldContain("finnes allerede");
+        (await ApiCalls.PostAsync(coordinator, "/api/v1/competence-kinds", """{ "name": "Sonde" }""", Guid.NewGuid().ToString(), Ct)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await leader.GetFromJsonAsync<JsonElement>("/api/v1/competence-kinds", Ct)).EnumerateArray().Select(k => k.GetProperty("name").GetString()).ShouldBe([Ltmv]);
+
+        // A template requires it (an unknown competence is refused, naming it); then the editor refuses the assistant without it.
+        Dictionary<string, string> Template(string name, string competence) => new()
+        {
+            ["Input.Key"] = Guid.NewGuid().ToString("N"), ["Input.Name"] = name, ["Input.Start"] = "10:00", ["Input.Hours"] = "2", ["Input.Kind"] = "Day",
+            ["Input.Pause"] = "0", ["Input.Staffing"] = "1", ["Input.Competences"] = competence,
+        };
+        using (var unknown = await SelvstyrtFactory.PostFormAsync(leader, $"/ordninger/{Arrangement10}/vakttyper", "ny-mal", Template("Sondemating", "Sondemat")))
+            WebUtility.HtmlDecode(await unknown.Content.ReadAsStringAsync(Ct)).ShouldContain("Ukjent kompetanse: Sondemat");
+        using (await SelvstyrtFactory.PostFormAsync(leader, $"/ordninger/{Arrangement10}/vakttyper", "ny-mal", Template("Respiratorvakt", "respirator (LTMV)"))) { }
+        Guid template;
+        using (var scope = factory.Services.CreateScope())
+        {
+            var data = scope.ServiceProvider.GetRequiredService<SelvstyrtDb>();
+            var made = (await data.ShiftTemplates.AsNoTracking().Where(t => t.ArrangementId == Arrangement10).ToListAsync(Ct)).Single(t => t.Name == "Respiratorvakt");
+            made.Competences.ShouldBe([Ltmv], "spelled as the list spells it");
+            template = made.Id;
+            (await data.ShiftTemplates.CountAsync(t => t.Name == "Sondemating", Ct)).ShouldBe(0);
+        }
+        var refused = await ApiCalls.ErrorsAsync(await AddShiftAsync(leader, template, Demo42, await RevisionAsync(leader)), Ct);
+        refused.GetProperty("assistant")[0].GetString()!.ShouldContain($"mangler kompetansen vakten krever: {Ltmv}");
+
+        // The work leader, who trained them, records it: the same shift is then taken.
+        var recorded = await OkAsync(await ApiCalls.PostAsync(leader, $"/api/v1/assistants/{Demo42}/competences",
+            JsonSerializer.Serialize(new { kindId, gainedOn = "2026-01-10", by = "Lungeavdelingen, Ullevål" }), Guid.NewGuid().ToString(), Ct), HttpStatusCode.Created);
+        (await OkAsync(await AddShiftAsync(leader, template, Demo42, await RevisionAsync(leader)), HttpStatusCode.Created)).GetProperty("created").GetArrayLength().ShouldBe(1);
+        var held = await OkAsync(await coordinator.GetAsync($"/api/v1/assistants/{Demo42}/competences", Ct));
+        held.GetProperty("held").EnumerateArray().Single().GetProperty("validTo").GetString().ShouldBe("2028-01-09", "24 months from 10 January 2026, through the day before");
+
+        // The shift goes vacant on a coming Monday: «Finn vikar» leaves out everyone without the competence, saying so.
+        LocalDate date;
+        Guid shiftId;
+        using (var scope = factory.Services.CreateScope())
+        {
+            var plan = await scope.ServiceProvider.GetRequiredService<SelvstyrtDb>().WorkPlans.Include(p => p.Shifts).Include(p => p.Deviations).AsSplitQuery().AsNoTracking()
+                .SingleAsync(p => p.Id == Plan10, Ct);
+            shiftId = plan.Shifts.Single(s => s.TemplateId == template).Id;
+            date = plan.RollOut(new LocalDate(2026, 11, 24), new LocalDate(2026, 12, 31), Zone).First(s => s.TemplateId == shiftId).Date;
+        }
+        var vacant = await OkAsync(await ApiCalls.PostAsync(leader, $"/api/v1/arrangements/{Arrangement10}/plans/{Plan10}/deviations",
+            JsonSerializer.Serialize(new { date = date.ToString("yyyy-MM-dd", null), kind = "Vacant", shiftId, revision = await RevisionAsync(leader) }), Guid.NewGuid().ToString(), Ct));
+        Guid deviation;
+        using (var scope = factory.Services.CreateScope())
+            deviation = await scope.ServiceProvider.GetRequiredService<SelvstyrtDb>().PlanDeviations.Where(d => d.PlanId == Plan10 && d.ShiftId == shiftId && d.Date == date).Select(d => d.Id).SingleAsync(Ct);
+        var candidates = (await leader.GetFromJsonAsync<JsonElement>($"/api/v1/arrangements/{Arrangement10}/plans/{Plan10}/deviations/{deviation}/candidates", Ct))
+            .GetProperty("candidates").EnumerateArray().ToList();
+        candidates.ShouldNotBeEmpty();
+        candidates.ShouldAllBe(c => !c.GetProperty("lawful").GetBoolean() && c.GetProperty("reason").GetString()!.Contains($"Mangler kompetanse: {Ltmv}"));
+
+        // Revoked, the competence no longer counts: the assistant cannot be put on such a shift again.
+        (await OkAsync(await ApiCalls.PostAsync(coordinator, $"/api/v1/assistants/{Demo42}/competences/{recorded.GetProperty("id").GetGuid()}/revoke", "{}", null, Ct))).ValueKind.ShouldBe(JsonValueKind.Object);
+        (await ApiCalls.ErrorsAsync(await AddShiftAsync(leader, template, Demo42, await RevisionAsync(leader)), Ct)).GetProperty("assistant")[0].GetString()!.ShouldContain("mangler kompetansen");
+        // Nobody outside the assistant's employer and arrangements records one for them.
+        (await ApiCalls.PostAsync(await factory.SignedInClientAsync(DemoLogins.CoordinatorWest), $"/api/v1/assistants/{Demo42}/competences",
+            JsonSerializer.Serialize(new { kindId, gainedOn = "2026-01-10", by = "X" }), Guid.NewGuid().ToString(), Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        _ = vacant;
+    }
+}
