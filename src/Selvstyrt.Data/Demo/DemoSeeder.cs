@@ -170,6 +170,15 @@ public sealed class DemoSeeder(SelvstyrtDb db, IPasswordHasher<AppUser> hasher)
             }
             db.ShiftTemplates.AddRange(DemoPlans.Templates(spec.No, arrangement.Id, spec.Hours));
         }
+        // The awake night requires transfers and night training: everyone with a place in a round-the-clock arrangement has both.
+        var lifting = Ok(CompetenceKind.Create(DemoIds.For("competence:forflytning"), ProviderId, "Forflytning", null));
+        var nights = Ok(CompetenceKind.Create(DemoIds.For("competence:natt"), ProviderId, "Nattevakt-opplæring", 36));
+        db.CompetenceKinds.AddRange(lifting, nights);
+        var trained = arrangements.Values.Where(a => Arrangements.Single(x => a.Id == DemoIds.For($"arrangement:{x.No}")).Hours >= 168m)
+            .SelectMany(a => a.Assignments.Where(s => s.To is null).Select(s => s.AssistantId)).Distinct().ToList();
+        foreach (var id in trained)
+            foreach (var kind in new[] { lifting, nights })
+                db.AssistantCompetences.Add(Ok(AssistantCompetence.Record(DemoIds.For($"competence:{kind.Name}:{id}"), id, kind, new LocalDate(2025, 6, 1), "Opplæring i ordningen", null, new LocalDate(2025, 6, 1))));
         foreach (var entry in DemoPlans.UnusedHours(arrangements[10].Id)) db.UnusedHours.Add(entry);
         foreach (var contract in DemoContracts.For(ProviderId, municipalities)) db.MunicipalityContracts.Add(contract);
 
