@@ -15,8 +15,8 @@ namespace Selvstyrt.Web.Tests.Competences;
 /// <summary>
 /// Issue 19, part 3, as issue 17's «Finn vikar» needs it, on both engines: the administrator keeps the provider's list of
 /// competences (once however often sent, no two by the same name); a shift template requires one from the list; the plan
-/// editor refuses to put an assistant without it on such a shift until the work leader records it; and «Finn vikar» leaves
-/// out those who lack it, with the reason.
+/// editor refuses to put an assistant without it on such a shift until the work leader records it; a colleague without it
+/// cannot take the shift in a swap; and «Finn vikar» leaves out those who lack it, with the reason.
 /// </summary>
 public sealed class CompetenceTests
 {
@@ -98,6 +98,19 @@ public sealed class CompetenceTests
             shiftId = plan.Shifts.Single(s => s.TemplateId == template).Id;
             date = plan.RollOut(new LocalDate(2026, 11, 24), new LocalDate(2026, 12, 31), Zone).First(s => s.TemplateId == shiftId).Date;
         }
+        // Giving it to a colleague without the competence is refused, whoever says yes.
+        var assistant = await factory.SignedInClientAsync(DemoLogins.Assistant);
+        var substitute = await factory.SignedInClientAsync(DemoLogins.Substitute);
+        var give = JsonSerializer.Serialize(new { planId = Plan10, shiftKey = Selvstyrt.Domain.TimeSheets.TimeSheet.PlanKey(shiftId, date), toAssistantId = Substitute });
+        using (var proposed = await ApiCalls.PostAsync(assistant, "/api/v1/shift-swaps", give, Guid.NewGuid().ToString("N"), Ct))
+        {
+            proposed.StatusCode.ShouldBe(HttpStatusCode.Created, await proposed.Content.ReadAsStringAsync(Ct));
+            var swap = (await proposed.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+            using var taken = await ApiCalls.PostAsync(substitute, $"/api/v1/shift-swaps/{swap}/accept", "{}", null, Ct);
+            taken.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+            (await taken.Content.ReadAsStringAsync(Ct)).ShouldContain($"mangler kompetansen vakten krever: {Ltmv}");
+        }
+
         var vacant = await OkAsync(await ApiCalls.PostAsync(leader, $"/api/v1/arrangements/{Arrangement10}/plans/{Plan10}/deviations",
             JsonSerializer.Serialize(new { date = date.ToString("yyyy-MM-dd", null), kind = "Vacant", shiftId, revision = await RevisionAsync(leader) }), Guid.NewGuid().ToString(), Ct));
         Guid deviation;

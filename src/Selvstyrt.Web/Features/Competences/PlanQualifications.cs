@@ -36,4 +36,16 @@ public static class PlanQualifications
         return wanted.Select(w => new Gap(w.Key, w.Assistant, w.Date, Qualification.Missing(w.Needs, held.GetValueOrDefault(w.Assistant) ?? [], w.Date)))
             .Where(g => g.Missing.Count > 0).ToList();
     }
+
+    /// <summary>What an assistant lacks of what a rotation shift's template requires, on the date (a swap's taker, for instance).</summary>
+    public static async Task<IReadOnlyList<string>> MissingAsync(SelvstyrtDb db, WorkPlan plan, Guid shiftId, Guid assistant, LocalDate date, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(plan);
+        if (plan.Shifts.FirstOrDefault(s => s.Id == shiftId)?.TemplateId is not { } template) return [];
+        var required = await db.ShiftTemplates.AsNoTracking().Where(t => t.Id == template).Select(t => t.Competences).FirstOrDefaultAsync(ct) ?? [];
+        if (required.Count == 0) return [];
+        var held = await CompetenceRecords.HeldAsync(db, [assistant], ct);
+        return Qualification.Missing(required, held.GetValueOrDefault(assistant) ?? [], date);
+    }
 }

@@ -4,6 +4,7 @@ using Selvstyrt.Data;
 using Selvstyrt.Domain.Arrangements;
 using Selvstyrt.Domain.Common;
 using Selvstyrt.Domain.Notifications;
+using Selvstyrt.Domain.People;
 using Selvstyrt.Domain.Plans;
 using Selvstyrt.Domain.Rules.Engine;
 using Selvstyrt.Domain.TimeSheets;
@@ -256,6 +257,10 @@ public sealed class ShiftSwaps(SelvstyrtDb db, ArrangementAccess access, Current
         if (given?.AssistantId != swap.FromAssistantId) return new Conflict("Vakten er ikke den samme assistentens lenger (planen er endret).");
         var back = swap.ReturnShiftId is { } r ? plan.ShiftAt(r, swap.ReturnDate!.Value, Zone) : null;
         if (swap.IsSwap && back?.AssistantId != taker) return new Conflict("Vakten i retur er ikke kollegaens lenger (planen er endret).");
+        // Both must hold what the shift they take requires (issue 19, part 3), before the rules engine judges the time.
+        foreach (var (shift, who, date) in new[] { (swap.ShiftId, taker, swap.Date) }.Concat(swap.ReturnShiftId is { } rs ? [(rs, swap.FromAssistantId, swap.ReturnDate!.Value)] : []))
+            if (await Competences.PlanQualifications.MissingAsync(db, plan, shift, who, date, ct) is { Count: > 0 } missing)
+                return new Conflict("Byttet kan ikke gjøres: " + Qualification.Sentence(await db.Assistants.AsNoTracking().Where(a => a.Id == who).Select(a => a.FullName).FirstAsync(ct), missing));
         var input = await search.RulesInputAsync(arrangement, plan, await search.PeopleAsync([swap.FromAssistantId, taker], ct), swap.Date, ct);
         var employer = input.Employers[0].Id;
         var moves = new List<ShiftInput> { PlanCheck.ToInput(given, arrangement.Id.ToString(), employer) with { Assistant = taker.ToString() } };
