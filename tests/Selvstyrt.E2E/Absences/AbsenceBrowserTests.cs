@@ -15,7 +15,8 @@ namespace Selvstyrt.E2E.Absences;
 /// too long, and then the report and its employer period; the work leader finds the gap on the start page and offers it in
 /// «Finn vikar»; the substitute takes it from «Min plan»; the coordinator registers agreed leave on the assistant's page; the
 /// assistant gives a shift to the substitute, who says yes, and the work leader approves the swap; the assistant wishes a
-/// holiday, the work leader grants it on the holiday plan, the coordinator reads the holiday pay. All
+/// holiday, the work leader grants it on the holiday plan, the coordinator reads the holiday pay, puts the assistant in the
+/// office's substitute pool and reads the competences. All
 /// by keyboard at 360 px, axe on every page. A host of its own
 /// (the report empties shifts other journeys use).
 /// </summary>
@@ -196,5 +197,19 @@ public sealed class AbsenceBrowserTests(Browser browser)
         (await coordinator.Locator("table").InnerTextAsync()).ShouldContain("Sofie Lie");
         await Browser.AssertFitsAsync(coordinator, "feriepenger");
         await Browser.ScreenshotAsync(coordinator, "feriepenger-360");
+
+        // Competences and the substitute pool on the assistant's page (the employer's side), and the provider's list.
+        await coordinator.GotoAsync($"{baseUrl}/assistenter/{DemoIds.For("assistant:42")}");
+        (await coordinator.Locator("#kompetanse-tittel ~ ul").First.InnerTextAsync()).ShouldContain("Nattevakt-opplæring");
+        await Keys.TabToAsync(coordinator, "vikarpool", limit: 150);
+        await coordinator.Keyboard.PressAsync("Space");
+        await Keys.TabToButtonAsync(coordinator, "Lagre vikarpool");
+        await coordinator.Keyboard.PressAsync("Enter");
+        await coordinator.GetByText("Assistenten er i vikarpoolen.", new() { Exact = false }).First.WaitForAsync();
+        await Browser.AssertFitsAsync(coordinator, "assistent med kompetanse og vikarpool");
+        await Browser.ScreenshotAsync(coordinator, "assistent-kompetanse-360");
+        await coordinator.GotoAsync($"{baseUrl}/organisasjon/kompetanser");
+        await coordinator.GetByRole(AriaRole.Heading, new() { Name = "Kompetanser", Level = 1 }).WaitForAsync();
+        await Browser.AssertFitsAsync(coordinator, "kompetanser");
     }
 }
