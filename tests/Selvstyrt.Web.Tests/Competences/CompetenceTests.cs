@@ -129,4 +129,38 @@ public sealed class CompetenceTests
             JsonSerializer.Serialize(new { kindId, gainedOn = "2026-01-10", by = "X" }), Guid.NewGuid().ToString(), Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         _ = vacant;
     }
+
+    [Theory, DatabaseData]
+    public async Task ACompetenceRunningOutWithinAMonth_IsToldOnce_ToTheAssistant_TheCoordinator_AndTheWorkLeader(DatabaseKind db)
+    {
+        await using var factory = Hosts.Fresh(db);
+        var admin = await factory.SignedInClientAsync(DemoLogins.ProviderAdmin);
+        var coordinator = await factory.SignedInClientAsync(DemoLogins.CoordinatorEast);
+        var kind = (await OkAsync(await ApiCalls.PostAsync(admin, "/api/v1/competence-kinds", """{ "name": "Førstehjelp", "validMonths": 12 }""", Guid.NewGuid().ToString(), Ct), HttpStatusCode.Created))
+            .GetProperty("id").GetGuid();
+        // Gained 10 December 2025: holds through 9 December 2026, 16 days from today (23 November). Another, gained later, is not due.
+        await OkAsync(await ApiCalls.PostAsync(coordinator, $"/api/v1/assistants/{Demo42}/competences",
+            JsonSerializer.Serialize(new { kindId = kind, gainedOn = "2025-12-10", by = "Røde Kors" }), Guid.NewGuid().ToString(), Ct), HttpStatusCode.Created);
+        await OkAsync(await ApiCalls.PostAsync(coordinator, $"/api/v1/assistants/{Substitute}/competences",
+            JsonSerializer.Serialize(new { kindId = kind, gainedOn = "2026-01-10", by = "Røde Kors" }), Guid.NewGuid().ToString(), Ct), HttpStatusCode.Created);
+
+        using var scope = factory.Services.CreateScope();
+        var reminders = scope.ServiceProvider.GetRequiredService<Selvstyrt.Web.Features.Competences.CompetenceReminders>();
+        var now = factory.Clock.GetCurrentInstant();
+        var first = await reminders.RecordAsync(now, Ct);
+        (await reminders.RecordAsync(now, Ct)).ShouldBe(0, "told once");
+        var data = scope.ServiceProvider.GetRequiredService<SelvstyrtDb>();
+        async Task<Guid> UserAsync(string email) => await data.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync(Ct);
+        var told = await data.Notifications.AsNoTracking().Where(n => n.Kind == "kompetanse-utlop").ToListAsync(Ct);
+        var users = told.Select(n => n.UserId).ToList();
+        users.ShouldBeUnique("one notice each");
+        foreach (var who in new[] { DemoLogins.Assistant, DemoLogins.CoordinatorEast, DemoLogins.WorkLeader }) users.ShouldContain(await UserAsync(who), who);
+        // Anyone else told leads another arrangement the assistant works in (the demo assistant also works in arrangement 8).
+        var arrangements = await data.Assignments.Where(s => s.AssistantId == Demo42 && s.To == null).Select(s => s.ArrangementId).ToListAsync(Ct);
+        var leading = await data.ArrangementRoles.Where(r => arrangements.Contains(r.ArrangementId)).Select(r => r.UserId).ToListAsync(Ct);
+        users.Except([await UserAsync(DemoLogins.Assistant), await UserAsync(DemoLogins.CoordinatorEast)]).ShouldAllBe(u => leading.Contains(u));
+        first.ShouldBe(told.Count);
+        told.ShouldAllBe(n => n.Subject.Contains("Førstehjelp") && n.Subject.Contains("9.12.2026"));
+        told.ShouldNotContain(n => n.Body.Contains("Thea"), "the one gained in January is not due");
+    }
 }

@@ -10,7 +10,11 @@ public static class CompetenceEndpoints
 
     public sealed record RecordBody(Guid? KindId, LocalDate? GainedOn, string? By, LocalDate? ValidTo);
 
-    public static void AddServices(IServiceCollection services) => services.AddScoped<CompetenceRecords>();
+    public static void AddServices(IServiceCollection services)
+    {
+        services.AddScoped<CompetenceRecords>();
+        services.AddScoped<CompetenceReminders>();
+    }
 
     /// <summary>201 with the new id, or 200 with the first one when the key was seen before.</summary>
     private static IResult Answer(Selvstyrt.Domain.Common.Result<(Guid Id, bool Existed)> result, string location)

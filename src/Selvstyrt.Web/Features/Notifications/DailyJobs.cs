@@ -5,7 +5,7 @@ using Selvstyrt.Web.Features.TimeSheets;
 
 namespace Selvstyrt.Web.Features.Notifications;
 
-/// <summary>Runs the daily jobs (decision and time sheet reminders) once at start and then every day; off with <c>Jobs:Enabled=false</c>.</summary>
+/// <summary>Runs the daily jobs (decision, time sheet and competence reminders) once at start and then every day; off with <c>Jobs:Enabled=false</c>.</summary>
 public sealed class DailyJobs(IServiceScopeFactory scopes, IClock clock, ILogger<DailyJobs> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -20,6 +20,8 @@ public sealed class DailyJobs(IServiceScopeFactory scopes, IClock clock, ILogger
                 logger.LogInformation("Decision reminders: {Count} new notifications", recorded);
                 var sheets = await scope.ServiceProvider.GetRequiredService<TimeSheetReminders>().RecordAsync(clock.GetCurrentInstant(), stoppingToken);
                 logger.LogInformation("Time sheet reminders: {Count} new notifications", sheets);
+                var competences = await scope.ServiceProvider.GetRequiredService<Competences.CompetenceReminders>().RecordAsync(clock.GetCurrentInstant(), stoppingToken);
+                logger.LogInformation("Competence reminders: {Count} new notifications", competences);
             }
             catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException)
             {
