@@ -78,6 +78,18 @@ public sealed class CompetenceTests
             template = made.Id;
             (await data.ShiftTemplates.CountAsync(t => t.Name == "Sondemating", Ct)).ShouldBe(0);
         }
+        // The same through the API: once however often sent, the unknown refused on the field, listed with what it requires.
+        var viaApi = JsonSerializer.Serialize(new { name = "Respirator dag", start = "08:00:00", lengthMinutes = 240, kind = "Day", competences = new[] { Ltmv } });
+        var apiKey = Guid.NewGuid().ToString();
+        var apiTemplate = (await OkAsync(await ApiCalls.PostAsync(leader, $"/api/v1/arrangements/{Arrangement10}/templates", viaApi, apiKey, Ct), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        (await OkAsync(await ApiCalls.PostAsync(leader, $"/api/v1/arrangements/{Arrangement10}/templates", viaApi, apiKey, Ct), HttpStatusCode.Created)).GetProperty("id").GetGuid().ShouldBe(apiTemplate);
+        (await ApiCalls.ErrorsAsync(await ApiCalls.PostAsync(leader, $"/api/v1/arrangements/{Arrangement10}/templates",
+            JsonSerializer.Serialize(new { name = "Sonde", start = "08:00:00", lengthMinutes = 60, kind = "Day", competences = new[] { "Sondemat" } }), Guid.NewGuid().ToString(), Ct), Ct))
+            .GetProperty("competences")[0].GetString()!.ShouldContain("Ukjent kompetanse: Sondemat");
+        var listed = await leader.GetFromJsonAsync<JsonElement>($"/api/v1/arrangements/{Arrangement10}/templates", Ct);
+        listed.EnumerateArray().Count(t => t.GetProperty("id").GetGuid() == apiTemplate).ShouldBe(1);
+        listed.EnumerateArray().Single(t => t.GetProperty("id").GetGuid() == template).GetProperty("competences")[0].GetString().ShouldBe(Ltmv);
+
         var refused = await ApiCalls.ErrorsAsync(await AddShiftAsync(leader, template, Demo42, await RevisionAsync(leader)), Ct);
         refused.GetProperty("assistant")[0].GetString()!.ShouldContain($"mangler kompetansen vakten krever: {Ltmv}");
 

@@ -306,6 +306,8 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
         new("GET", "/ordninger/{Id:guid}/arbeidsplan/{PlanId:guid}/forslag", Gate.Object, ObjectKind.Arrangement, Audience: Audience.Planners),
         new("POST", "/ordninger/{Id:guid}/arbeidsplan/{PlanId:guid}/forslag", Gate.Unsafe, ObjectKind.Arrangement),
         new("GET", "/ordninger/{Id:guid}/vakttyper", Gate.Object, ObjectKind.Arrangement, Audience: Audience.Planners),
+        new("GET", "/api/v1/arrangements/{id:guid}/templates", Gate.Object, ObjectKind.Arrangement, Audience: Audience.Planners, Api: true),
+        new("POST", "/api/v1/arrangements/{id:guid}/templates", Gate.Unsafe, ObjectKind.Arrangement, Api: true),
         new("POST", "/ordninger/{Id:guid}/vakttyper", Gate.Unsafe, ObjectKind.Arrangement),
         new("GET", "/ordninger/{id:guid}/arbeidsplan/{planId:guid}/vedlegg1.pdf", Gate.Object, ObjectKind.Arrangement, Audience: Audience.Planners),
         new("GET", "/kalender/{secret}.ics", Gate.Public),

@@ -31,6 +31,12 @@ public static class PlanEndpoints
     public sealed record AddShiftsBody(Guid? TemplateId, LocalTime? Start, int? LengthMinutes, PlanShiftKind? Kind, Guid? AssistantId, Guid? SecondAssistantId,
         int[]? Weeks, IsoDayOfWeek[]? Days, int? Revision);
 
+    public sealed record TemplateBody(string? Name, LocalTime? Start, int? LengthMinutes, PlanShiftKind? Kind, IReadOnlyList<ShiftPart>? Passive, int? PaidPauseMinutes,
+        int? Staffing, IReadOnlyList<string>? Competences);
+
+    public sealed record TemplateDto(Guid Id, string Name, LocalTime Start, int LengthMinutes, PlanShiftKind Kind, IReadOnlyList<ShiftPart> Passive, int PaidPauseMinutes,
+        int Staffing, IReadOnlyList<string> Competences);
+
     public sealed record ChangeShiftBody(int Week, IsoDayOfWeek Day, LocalTime Start, int LengthMinutes, Guid? AssistantId, PlanShiftKind Kind, int? Revision);
 
     public sealed record PublishBody(LocalDate? StartsOn, LocalDate? DiscussedOn, int? Revision);
@@ -73,6 +79,25 @@ public static class PlanEndpoints
                 return result.IsSuccess ? Results.Created($"/api/v1/arrangements/{id}/plans/{result.Value}", new { id = result.Value }) : result.Error!.ToHttp();
             })
             .WithName("CreatePlan").WithSummary("Lag et utkast til arbeidsplan (tomt eller kopi). Idempotency-Key kreves.");
+        api.MapGet("/arrangements/{id:guid}/templates", async (Guid id, PlanService plans, CancellationToken ct) =>
+            {
+                var result = await plans.TemplatesAsync(id, ct);
+                return result.IsSuccess
+                    ? Results.Ok(result.Value.Templates.Select(t => new TemplateDto(t.Id, t.Name, t.Start, t.LengthMinutes, t.Kind, t.Passive, t.PaidPauseMinutes, t.Staffing, t.Competences)))
+                    : result.Error!.ToHttp();
+            })
+            .WithName("ListTemplates").WithSummary("Vakttypene i en ordning, med kompetansen hver krever");
+        api.MapPost("/arrangements/{id:guid}/templates", async (Guid id, HttpRequest request, PlanService plans, CancellationToken ct) =>
+            {
+                var body = await ApiJson.ReadAsync<TemplateBody>(request, ct);
+                if (!body.IsSuccess) return body.Error!.ToHttp();
+                var b = body.Value!;
+                var result = await plans.CreateTemplateAsync(id, b.Name, b.Start, b.LengthMinutes, b.Kind, b.Passive ?? [], b.PaidPauseMinutes ?? 0, b.Staffing ?? 1,
+                    b.Competences ?? [], request.Headers["Idempotency-Key"].FirstOrDefault(), ct);
+                return result.IsSuccess ? Results.Created($"/api/v1/arrangements/{id}/templates", new { id = result.Value }) : result.Error!.ToHttp();
+            })
+            .WithName("CreateTemplate").WithSummary("Lag en vakttype (kompetansen den krever, fra leverandørens liste). Idempotency-Key kreves; samme nøkkel gir samme vakttype.")
+            .Accepts<TemplateBody>("application/json");
         api.MapGet(Plan, async (Guid id, Guid planId, PlanService plans, CancellationToken ct) =>
             {
                 var result = await plans.EditorAsync(id, planId, ct);
