@@ -39,6 +39,7 @@ public static class AbsenceCheck
             var policy = employer.Settings.WiderSelfCertification ? SelfCertificationPolicy.Wider : SelfCertificationPolicy.Statutory;
             var earlier = new List<AbsencePeriod>();
             var holidays = group.Where(a => a.Period.Kind == AbsenceKind.Holiday).ToList();
+            var granted = holidays.Select(h => new GrantedHoliday(h.Period.From, h.Period.To)).ToList();
             foreach (var absence in group.OrderBy(a => a.Period.From))
             {
                 var from = input.Zone.AtStartOfDay(absence.Period.From).ToInstant();
@@ -47,7 +48,7 @@ public static class AbsenceCheck
                 if (absence.Period.IsSickness && (facts.EmployedFrom ?? profile.EmployedFrom) is { } employed)
                 {
                     foreach (var f in SickLeaveRules.Check(new SickLeaveCase(employed, absence.Period, [.. earlier], policy))) findings.Add(Make(f.Rule, f.Severity, f.Message));
-                    foreach (var f in HolidayRules.OnSickness(absence.Period, holidays.Select(h => new GrantedHoliday(h.Period.From, h.Period.To)))) findings.Add(Make(f.Rule, f.Severity, f.Message));
+                    foreach (var f in HolidayRules.OnSickness(absence.Period, granted)) findings.Add(Make(f.Rule, f.Severity, f.Message));
                 }
                 else if (absence.Period.Kind == AbsenceKind.Holiday)
                 {
@@ -59,7 +60,7 @@ public static class AbsenceCheck
                 }
                 earlier.Add(absence.Period);
             }
-            findings.AddRange(HolidayYears(input, group.Key, employer, profile, facts.EmployedFrom ?? profile.EmployedFrom, holidays, group.Select(a => a.Period).ToList()));
+            findings.AddRange(HolidayYears(input, group.Key, employer, profile, facts.EmployedFrom ?? profile.EmployedFrom, holidays, granted, group.Select(a => a.Period).ToList()));
         }
         return findings;
     }
@@ -70,10 +71,9 @@ public static class AbsenceCheck
     /// days not taken (FER-7-3). Carry-over agreements are not in the input, so only days sickness gave back carry in.
     /// </summary>
     private static IEnumerable<Finding> HolidayYears(CheckInput input, string assistant, EmployerProfile employer, AssistantProfile profile, LocalDate? employedFrom,
-        List<AbsenceInput> holidays, List<AbsencePeriod> all)
+        List<AbsenceInput> holidays, List<GrantedHoliday> granted, List<AbsencePeriod> all)
     {
         if (holidays.Count == 0) yield break;
-        var granted = holidays.Select(h => new GrantedHoliday(h.Period.From, h.Period.To)).ToList();
         var sickness = all.Where(p => p.Kind == AbsenceKind.DoctorCertified).ToList();
         var ids = holidays.Select(h => h.Id).ToList();
         foreach (var year in holidays.SelectMany(h => new[] { h.Period.From.Year, h.Period.To.Year }).Distinct().Order())

@@ -85,24 +85,20 @@ public static class HolidayEndpoints
             })
             .WithName("GrantHoliday").WithSummary("Innvilg et ferieønske, som ønsket eller med andre datoer; vaktene i ferien blir ledige")
             .Accepts<GrantBody>("application/json");
-        api.MapPost("/arrangements/{id:guid}/holidays/{requestId:guid}/refuse", async (Guid id, Guid requestId, HttpRequest request, HolidayPlans holidays, CancellationToken ct) =>
-            {
-                var body = await ApiJson.ReadAsync<RefuseBody>(request, ct);
-                if (!body.IsSuccess) return body.Error!.ToHttp();
-                var result = await holidays.RefuseAsync(id, requestId, body.Value!.Reason, ct);
-                return result.IsSuccess ? Results.Ok(Answer(result.Value!)) : result.Error!.ToHttp();
-            })
-            .WithName("RefuseHoliday").WithSummary("Avslå et ferieønske med begrunnelse (en hovedferie assistenten kan kreve, kan ikke avslås)")
-            .Accepts<RefuseBody>("application/json");
-        api.MapPost("/arrangements/{id:guid}/holidays/{requestId:guid}/revoke", async (Guid id, Guid requestId, HttpRequest request, HolidayPlans holidays, CancellationToken ct) =>
-            {
-                var body = await ApiJson.ReadAsync<RefuseBody>(request, ct);
-                if (!body.IsSuccess) return body.Error!.ToHttp();
-                var result = await holidays.RevokeAsync(id, requestId, body.Value!.Reason, ct);
-                return result.IsSuccess ? Results.Ok(new { id = result.Value!.Id, restoredShifts = result.Value.VacatedShifts }) : result.Error!.ToHttp();
-            })
-            .WithName("RevokeHoliday").WithSummary("Trekk tilbake innvilget ferie før den begynner, med begrunnelse (ferieloven § 6); vaktene som ingen vikar har tatt, blir assistentens igjen")
-            .Accepts<RefuseBody>("application/json");
+        // Refusing a wish and taking a granted holiday back both carry the reason the assistant is told.
+        RouteHandlerBuilder WithReason(string verb, Func<HolidayPlans, Guid, Guid, string?, CancellationToken, Task<Result<HolidayPlans.Decided>>> decide, Func<HolidayPlans.Decided, object> answer)
+            => api.MapPost($"/arrangements/{{id:guid}}/holidays/{{requestId:guid}}/{verb}", async (Guid id, Guid requestId, HttpRequest request, HolidayPlans holidays, CancellationToken ct) =>
+                {
+                    var body = await ApiJson.ReadAsync<RefuseBody>(request, ct);
+                    if (!body.IsSuccess) return body.Error!.ToHttp();
+                    var result = await decide(holidays, id, requestId, body.Value!.Reason, ct);
+                    return result.IsSuccess ? Results.Ok(answer(result.Value!)) : result.Error!.ToHttp();
+                })
+                .Accepts<RefuseBody>("application/json");
+        WithReason("refuse", (h, id, r, reason, ct) => h.RefuseAsync(id, r, reason, ct), Answer)
+            .WithName("RefuseHoliday").WithSummary("Avslå et ferieønske med begrunnelse (en hovedferie assistenten kan kreve, kan ikke avslås)");
+        WithReason("revoke", (h, id, r, reason, ct) => h.RevokeAsync(id, r, reason, ct), d => new { id = d.Id, restoredShifts = d.VacatedShifts })
+            .WithName("RevokeHoliday").WithSummary("Trekk tilbake innvilget ferie før den begynner, med begrunnelse (ferieloven § 6); vaktene som ingen vikar har tatt, blir assistentens igjen");
         api.MapGet("/assistants/{id:guid}/holidays", async (Guid id, string? year, HolidayPlans holidays, CurrentUser user, CancellationToken ct) =>
             {
                 var y = Year(year, user);

@@ -136,8 +136,7 @@ public sealed class PlanService(SelvstyrtDb db, ArrangementAccess access, Curren
         if (lengthMinutes is null) fields["length"] = "Fyll ut når vakten slutter.";
         if (kind is null) fields["kind"] = "Velg vakttype.";
         if (fields.Count > 0) return new Invalid(fields);
-        var providerId = await db.Arrangements.AsNoTracking().Where(a => a.Id == arrangementId).Select(a => a.ProviderId).FirstAsync(ct);
-        var requires = await Competences.CompetenceRecords.KnownNamesAsync(db, providerId, competences, user.Today, ct);
+        var requires = await Competences.CompetenceRecords.KnownNamesAsync(db, await ProviderOfAsync(arrangementId, ct), competences, user.Today, ct);
         if (!requires.IsSuccess) return requires.Error!;
         var created = ShiftTemplate.Create(Guid.CreateVersion7(), arrangementId, name, start!.Value, lengthMinutes!.Value, kind!.Value, passive, pauseMinutes, staffing, requires.Value!, key);
         if (!created.IsSuccess) return created.Error!;
@@ -444,11 +443,12 @@ public sealed class PlanService(SelvstyrtDb db, ArrangementAccess access, Curren
         if (!expected.IsSuccess) return expected.Error!;
         var changesBefore = plan.Changes.Count;
         var actor = Actor();
-        var gapsBefore = (await Competences.PlanQualifications.GapsAsync(db, plan, user.Today, ct)).Select(g => g.Key).ToHashSet();
+        var qualifications = await Competences.PlanQualifications.ForAsync(db, arrangementId, ct);
+        var gapsBefore = qualifications is null ? [] : (await qualifications.GapsAsync(plan, user.Today, ct)).Select(g => g.Key).ToHashSet();
         var result = await edit(plan, actor, arrangement);
         if (!result.IsSuccess) return result.Error!;
         // Nobody is put on a shift whose competence they lack (issue 19, part 3); gaps that were there before stay visible, not blocking.
-        if ((await Competences.PlanQualifications.GapsAsync(db, plan, user.Today, ct)).FirstOrDefault(g => !gapsBefore.Contains(g.Key)) is { } gap)
+        if (qualifications is not null && (await qualifications.GapsAsync(plan, user.Today, ct)).FirstOrDefault(g => !gapsBefore.Contains(g.Key)) is { } gap)
         {
             var name = await db.Assistants.AsNoTracking().Where(a => a.Id == gap.AssistantId).Select(a => a.FullName).FirstAsync(ct);
             return Invalid.Field("assistant", Qualification.Sentence(name, gap.Missing));

@@ -141,18 +141,14 @@ public sealed class SheetPay(SelvstyrtDb db)
             paid.Add((new PaidAbsenceShift(entry, category, away.Degree), arrangements[x.ArrangementId]));
             sheetOf[x.Id] = sheet.Id;
         }
-        var lines = new List<PayLine>();
-        foreach (var group in paid.GroupBy(p => PlanRules.Employer(p.Arrangement).Id))
-        {
-            var regime = PlanRules.Employer(group.First().Arrangement).Regime;
-            lines.AddRange(AbsencePay.Calculate(group.Key, regime, regime == Regime.Aml ? tariff : null, profiles, [.. group.Select(p => p.Shift)], Zone));
-        }
-        foreach (var group in holiday.GroupBy(p => PlanRules.Employer(p.Arrangement).Id))
-        {
-            var regime = PlanRules.Employer(group.First().Arrangement).Regime;
-            lines.AddRange(AbsencePay.Holiday(group.Key, regime, regime == Regime.Aml ? tariff : null, profiles, [.. group.Select(p => p.Shift)], Zone));
-        }
-        return lines;
+        // Per employer, with the agreement only under AML (the household regulation has none).
+        IEnumerable<PayLine> PerEmployer<T>(IEnumerable<(T Shift, Arrangement Arrangement)> shifts, Func<string, Regime, Tariff?, List<T>, IReadOnlyList<PayLine>> pay)
+            => shifts.GroupBy(p => PlanRules.Employer(p.Arrangement)).SelectMany(g => pay(g.Key.Id, g.Key.Regime, g.Key.Regime == Regime.Aml ? tariff : null, [.. g.Select(p => p.Shift)]));
+        return
+        [
+            .. PerEmployer(paid, (employer, regime, agreement, group) => AbsencePay.Calculate(employer, regime, agreement, profiles, group, Zone)),
+            .. PerEmployer(holiday, (employer, regime, agreement, group) => AbsencePay.Holiday(employer, regime, agreement, profiles, group, Zone)),
+        ];
     }
 
     private static PayProfile Profile(Assistant a, LocalDate month)
