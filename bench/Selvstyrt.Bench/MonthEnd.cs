@@ -98,7 +98,7 @@ internal static class MonthEnd
         {
             using var db = new SelvstyrtDb(options);
             var user = new CurrentUser(new HttpContextAccessor { HttpContext = new DefaultHttpContext { User = Admin(adminId) } }, new NodaTime.Testing.FakeClock(Now));
-            var payroll = new PayrollService(db, user, new SheetPay(db));
+            var payroll = new PayrollService(db, user, new SheetPay(db, new Selvstyrt.Web.Features.Agreements.AgreementBases(db)));
             var watch = Stopwatch.StartNew();
             var result = payroll.ExportAsync(DemoIds.For("bench:provider"), month, "generisk", $"bench-{run}", run == 0 ? null : first, CancellationToken.None).GetAwaiter().GetResult();
             watch.Stop();

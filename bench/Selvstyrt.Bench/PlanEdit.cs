@@ -59,7 +59,7 @@ internal static class PlanEdit
             using var db = new SelvstyrtDb(options);
             var user = new CurrentUser(new HttpContextAccessor { HttpContext = new DefaultHttpContext { User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, admin.ToString())], "bench")) } },
                 new NodaTime.Testing.FakeClock(Now));
-            var service = new PlanService(db, new ArrangementAccess(db, user), user, new PlanRules(db, cache()),
+            var service = new PlanService(db, new ArrangementAccess(db, user), user, new PlanRules(db, cache(), new Selvstyrt.Web.Features.Agreements.AgreementBases(db)),
                 new Selvstyrt.Web.Features.Notifications.NotificationStore(db, new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build()));
             var shift = db.PlanShifts.AsNoTracking().Single(s => s.Id == id);
             var moved = shift.Placement with { Start = LocalTime.FromMinutesSinceMidnight((shift.StartMinute + (i % 2 == 0 ? 60 : -60) + 1440) % 1440) };

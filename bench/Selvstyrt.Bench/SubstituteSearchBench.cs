@@ -42,7 +42,7 @@ internal static class SubstituteSearchBench
             using var db = new SelvstyrtDb(options.Options);
             var user = new CurrentUser(new HttpContextAccessor { HttpContext = new DefaultHttpContext { User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, leader.ToString())], "bench")) } },
                 new NodaTime.Testing.FakeClock(Now));
-            var search = new SubstituteSearch(db, new ArrangementAccess(db, user));
+            var search = new SubstituteSearch(db, new ArrangementAccess(db, user), new Selvstyrt.Web.Features.Agreements.AgreementBases(db));
             var found = search.SearchAsync(DemoIds.For("arrangement:10"), DemoIds.For("plan:10"), vacancies[i % vacancies.Count], CancellationToken.None).GetAwaiter().GetResult();
             if (!found.IsSuccess) throw new InvalidOperationException(found.Error!.Message);
             if (i >= Warmup) times.Add(watch.Elapsed.TotalMilliseconds);

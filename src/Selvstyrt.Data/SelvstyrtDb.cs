@@ -49,6 +49,9 @@ public sealed class SelvstyrtDb(DbContextOptions<SelvstyrtDb> options)
     public DbSet<Selvstyrt.Domain.Absences.AbsenceShift> AbsenceShifts => Set<Selvstyrt.Domain.Absences.AbsenceShift>();
     public DbSet<Selvstyrt.Domain.Absences.ShiftOffer> ShiftOffers => Set<Selvstyrt.Domain.Absences.ShiftOffer>();
     public DbSet<Selvstyrt.Domain.Absences.ShiftOfferRecipient> ShiftOfferRecipients => Set<Selvstyrt.Domain.Absences.ShiftOfferRecipient>();
+    public DbSet<Selvstyrt.Domain.Agreements.WorkingTimeAgreement> Agreements => Set<Selvstyrt.Domain.Agreements.WorkingTimeAgreement>();
+    public DbSet<Selvstyrt.Domain.Agreements.AgreementVersion> AgreementVersions => Set<Selvstyrt.Domain.Agreements.AgreementVersion>();
+    public DbSet<Selvstyrt.Domain.Agreements.AgreementDocument> AgreementDocuments => Set<Selvstyrt.Domain.Agreements.AgreementDocument>();
     public DbSet<Decision> Decisions => Set<Decision>();
     public DbSet<DecisionDocument> DecisionDocuments => Set<DecisionDocument>();
     public DbSet<WorkPlan> WorkPlans => Set<WorkPlan>();

@@ -103,6 +103,7 @@ Selvstyrt.Web.Features.Substitutes.SubstituteEndpoints.AddServices(builder.Servi
 Selvstyrt.Web.Features.Swaps.SwapEndpoints.AddServices(builder.Services);
 Selvstyrt.Web.Features.Holidays.HolidayEndpoints.AddServices(builder.Services);
 Selvstyrt.Web.Features.Competences.CompetenceEndpoints.AddServices(builder.Services);
+Selvstyrt.Web.Features.Agreements.AgreementEndpoints.AddServices(builder.Services);
 
 var app = builder.Build();
 
@@ -170,6 +171,7 @@ Selvstyrt.Web.Features.Substitutes.SubstituteEndpoints.MapApi(api);
 Selvstyrt.Web.Features.Swaps.SwapEndpoints.MapApi(api);
 Selvstyrt.Web.Features.Holidays.HolidayEndpoints.MapApi(api);
 Selvstyrt.Web.Features.Competences.CompetenceEndpoints.MapApi(api);
+Selvstyrt.Web.Features.Agreements.AgreementEndpoints.MapApi(api);
 AccountEndpoints.MapPages(app);
 DecisionEndpoints.MapPages(app);
 PlanEndpoints.MapPages(app);

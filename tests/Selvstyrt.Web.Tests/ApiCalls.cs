@@ -18,12 +18,12 @@ public static class ApiCalls
     }
 
     /// <summary>A multipart upload (a file and form fields) with the CSRF token, as the import form's API twin takes it.</summary>
-    public static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string path, byte[] file, string fileName, IReadOnlyDictionary<string, string> fields, CancellationToken ct = default)
+    public static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string path, byte[] file, string fileName, IReadOnlyDictionary<string, string> fields, string fileField = "file", CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(fields);
         var token = await client.GetFromJsonAsync<JsonElement>("/api/v1/antiforgery", ct);
-        using var content = new MultipartFormDataContent { { new ByteArrayContent(file), "file", fileName } };
+        using var content = new MultipartFormDataContent { { new ByteArrayContent(file), fileField, fileName } };
         foreach (var (name, value) in fields) content.Add(new StringContent(value), name);
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
         request.Headers.Add(token.GetProperty("headerName").GetString()!, token.GetProperty("token").GetString());

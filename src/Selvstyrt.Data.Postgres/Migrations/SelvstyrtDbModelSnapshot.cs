@@ -796,6 +796,193 @@ namespace Selvstyrt.Data.Postgres.Migrations
                     b.ToTable("ProviderGrants");
                 });
 
+            modelBuilder.Entity("Selvstyrt.Domain.Agreements.AgreementDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Instant>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementId");
+
+                    b.ToTable("AgreementDocuments");
+                });
+
+            modelBuilder.Entity("Selvstyrt.Domain.Agreements.AgreementMember", b =>
+                {
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AssistantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("AgreementId", "AssistantId");
+
+                    b.HasIndex("AssistantId");
+
+                    b.ToTable("AgreementMember");
+                });
+
+            modelBuilder.Entity("Selvstyrt.Domain.Agreements.AgreementVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(700)
+                        .HasColumnType("character varying(700)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Terms")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("AgreementVersions");
+                });
+
+            modelBuilder.Entity("Selvstyrt.Domain.Agreements.WorkingTimeAgreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ArrangementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double?>("AveragingDailyHours")
+                        .HasColumnType("double precision");
+
+                    b.Property<int?>("AveragingOverWeeks")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("AveragingPeriodWeeks")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("AveragingSingleWeekHours")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("AveragingWeeklyHours")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("CompensatoryRestHours")
+                        .HasColumnType("double precision");
+
+                    b.Property<Instant>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("CurrentVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("DocumentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DocumentName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<double?>("MaxShiftHours")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("MinRestHours")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<LocalDate?>("SignedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Union")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<int?>("UnionMembers")
+                        .HasColumnType("integer");
+
+                    b.Property<Instant?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("text");
+
+                    b.Property<LocalDate>("ValidFrom")
+                        .HasColumnType("date");
+
+                    b.Property<LocalDate?>("ValidTo")
+                        .HasColumnType("date");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArrangementId");
+
+                    b.HasIndex("ProviderId", "ValidFrom");
+
+                    b.ToTable("Agreements");
+                });
+
             modelBuilder.Entity("Selvstyrt.Domain.Arrangements.ActingPeriod", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3080,6 +3267,53 @@ namespace Selvstyrt.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Selvstyrt.Domain.Agreements.AgreementDocument", b =>
+                {
+                    b.HasOne("Selvstyrt.Domain.Agreements.WorkingTimeAgreement", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Selvstyrt.Domain.Agreements.AgreementMember", b =>
+                {
+                    b.HasOne("Selvstyrt.Domain.Agreements.WorkingTimeAgreement", null)
+                        .WithMany("Members")
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Selvstyrt.Domain.People.Assistant", null)
+                        .WithMany()
+                        .HasForeignKey("AssistantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Selvstyrt.Domain.Agreements.AgreementVersion", b =>
+                {
+                    b.HasOne("Selvstyrt.Domain.Agreements.WorkingTimeAgreement", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Selvstyrt.Domain.Agreements.WorkingTimeAgreement", b =>
+                {
+                    b.HasOne("Selvstyrt.Domain.Arrangements.Arrangement", null)
+                        .WithMany()
+                        .HasForeignKey("ArrangementId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Selvstyrt.Domain.People.Provider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Selvstyrt.Domain.Arrangements.ActingPeriod", b =>
                 {
                     b.HasOne("Selvstyrt.Domain.Arrangements.Arrangement", null)
@@ -3549,6 +3783,13 @@ namespace Selvstyrt.Data.Postgres.Migrations
             modelBuilder.Entity("Selvstyrt.Domain.Absences.ShiftOffer", b =>
                 {
                     b.Navigation("Recipients");
+                });
+
+            modelBuilder.Entity("Selvstyrt.Domain.Agreements.WorkingTimeAgreement", b =>
+                {
+                    b.Navigation("Members");
+
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("Selvstyrt.Domain.Arrangements.Arrangement", b =>

@@ -780,6 +780,192 @@ namespace Selvstyrt.Data.Sqlite.Migrations
                     b.ToTable("ProviderGrants");
                 });
 
+            modelBuilder.Entity("Selvstyrt.Domain.Agreements.AgreementDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementId");
+
+                    b.ToTable("AgreementDocuments");
+                });
+
+            modelBuilder.Entity("Selvstyrt.Domain.Agreements.AgreementMember", b =>
+                {
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssistantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AgreementId", "AssistantId");
+
+                    b.HasIndex("AssistantId");
+
+                    b.ToTable("AgreementMember");
+                });
+
+            modelBuilder.Entity("Selvstyrt.Domain.Agreements.AgreementVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(700)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Terms")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("AgreementVersions");
+                });
+
+            modelBuilder.Entity("Selvstyrt.Domain.Agreements.WorkingTimeAgreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ArrangementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("AveragingDailyHours")
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("AveragingOverWeeks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AveragingPeriodWeeks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("AveragingSingleWeekHours")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("AveragingWeeklyHours")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("CompensatoryRestHours")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CurrentVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("MaxShiftHours")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("MinRestHours")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Union")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("UnionMembers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ValidFrom")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ValidTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArrangementId");
+
+                    b.HasIndex("ProviderId", "ValidFrom");
+
+                    b.ToTable("Agreements");
+                });
+
             modelBuilder.Entity("Selvstyrt.Domain.Arrangements.ActingPeriod", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3051,6 +3237,53 @@ namespace Selvstyrt.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Selvstyrt.Domain.Agreements.AgreementDocument", b =>
+                {
+                    b.HasOne("Selvstyrt.Domain.Agreements.WorkingTimeAgreement", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Selvstyrt.Domain.Agreements.AgreementMember", b =>
+                {
+                    b.HasOne("Selvstyrt.Domain.Agreements.WorkingTimeAgreement", null)
+                        .WithMany("Members")
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Selvstyrt.Domain.People.Assistant", null)
+                        .WithMany()
+                        .HasForeignKey("AssistantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Selvstyrt.Domain.Agreements.AgreementVersion", b =>
+                {
+                    b.HasOne("Selvstyrt.Domain.Agreements.WorkingTimeAgreement", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Selvstyrt.Domain.Agreements.WorkingTimeAgreement", b =>
+                {
+                    b.HasOne("Selvstyrt.Domain.Arrangements.Arrangement", null)
+                        .WithMany()
+                        .HasForeignKey("ArrangementId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Selvstyrt.Domain.People.Provider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Selvstyrt.Domain.Arrangements.ActingPeriod", b =>
                 {
                     b.HasOne("Selvstyrt.Domain.Arrangements.Arrangement", null)
@@ -3520,6 +3753,13 @@ namespace Selvstyrt.Data.Sqlite.Migrations
             modelBuilder.Entity("Selvstyrt.Domain.Absences.ShiftOffer", b =>
                 {
                     b.Navigation("Recipients");
+                });
+
+            modelBuilder.Entity("Selvstyrt.Domain.Agreements.WorkingTimeAgreement", b =>
+                {
+                    b.Navigation("Members");
+
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("Selvstyrt.Domain.Arrangements.Arrangement", b =>

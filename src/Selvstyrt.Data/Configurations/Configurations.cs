@@ -4,6 +4,7 @@ using Selvstyrt.Data.Identity;
 using Selvstyrt.Data.Interceptors;
 using Selvstyrt.Data.Sessions;
 using Selvstyrt.Domain.Access;
+using Selvstyrt.Domain.Agreements;
 using Selvstyrt.Domain.Arrangements;
 using Selvstyrt.Domain.Billing;
 using Selvstyrt.Domain.HourAccounts;
@@ -638,5 +639,54 @@ internal sealed class ExportedSheetConfiguration : IEntityTypeConfiguration<Expo
     {
         b.HasOne<TimeSheet>().WithMany().HasForeignKey(x => x.SheetId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => x.SheetId);
+    }
+}
+
+internal sealed class WorkingTimeAgreementConfiguration : IEntityTypeConfiguration<WorkingTimeAgreement>
+{
+    public void Configure(EntityTypeBuilder<WorkingTimeAgreement> b)
+    {
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(40);
+        b.Property(x => x.Scope).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Name).HasMaxLength(WorkingTimeAgreement.MaxName);
+        b.Property(x => x.Union).HasMaxLength(WorkingTimeAgreement.MaxText);
+        b.Property(x => x.Reference).HasMaxLength(WorkingTimeAgreement.MaxText);
+        b.Property(x => x.DocumentName).HasMaxLength(200);
+        b.HasOne<Provider>().WithMany().HasForeignKey(x => x.ProviderId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Arrangement>().WithMany().HasForeignKey(x => x.ArrangementId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.Members).WithOne().HasForeignKey(x => x.AgreementId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(x => x.Members).AutoInclude();
+        b.HasMany(x => x.Versions).WithOne().HasForeignKey(x => x.AgreementId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.ProviderId, x.ValidFrom });
+    }
+}
+
+internal sealed class AgreementMemberConfiguration : IEntityTypeConfiguration<AgreementMember>
+{
+    public void Configure(EntityTypeBuilder<AgreementMember> b)
+    {
+        b.HasKey(x => new { x.AgreementId, x.AssistantId });
+        b.HasOne<Assistant>().WithMany().HasForeignKey(x => x.AssistantId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class AgreementVersionConfiguration : IEntityTypeConfiguration<AgreementVersion>
+{
+    public void Configure(EntityTypeBuilder<AgreementVersion> b)
+    {
+        b.Property(x => x.By).HasMaxLength(200);
+        b.Property(x => x.Terms).HasMaxLength(1000);
+        b.Property(x => x.Note).HasMaxLength(700);
+        b.HasIndex(x => new { x.AgreementId, x.Number }).IsUnique();
+    }
+}
+
+internal sealed class AgreementDocumentConfiguration : IEntityTypeConfiguration<AgreementDocument>
+{
+    public void Configure(EntityTypeBuilder<AgreementDocument> b)
+    {
+        b.Property(x => x.FileName).HasMaxLength(200);
+        b.HasOne<WorkingTimeAgreement>().WithMany().HasForeignKey(x => x.AgreementId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => x.AgreementId);
     }
 }

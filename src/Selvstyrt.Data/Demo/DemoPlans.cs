@@ -47,13 +47,25 @@ internal static class DemoPlans
 {
     public static readonly LocalDate Start = new(2025, 12, 29);
 
+    /// <summary>The round-the-clock 1:1 arrangement that runs in døgnvakter (24-hour shifts) under a tariff deviation.</summary>
+    public const int DognvaktArrangement = 9;
+
+    /// <summary>A døgnvakt's night asleep: 23:00-07:00, 15 hours into the shift from 08:00.</summary>
+    private static readonly ShiftPart DognvaktNight = new(15 * 60, 8 * 60);
+
     public static WorkPlan For(int no, Guid arrangementId, decimal weeklyHours, IReadOnlyList<Guid> staff)
     {
         var plan = DemoData.Ok(WorkPlan.Create(DemoIds.For($"plan:{no}"), arrangementId, "Turnus 2026", 4, Start, null));
         var factor = no switch { 1 => 0.8m, 2 => 1.1m, 4 => 1.02m, _ => 1m };
         var hours = weeklyHours * factor;
         var slots = new List<(IsoDayOfWeek Day, int StartMinute, int Minutes, PlanShiftKind Kind)>();
-        if (hours >= 168m)
+        if (no == DognvaktArrangement)
+        {
+            // Døgnvakt: one 24-hour shift a day from 08:00, with the night asleep as passive time, under the
+            // provider's AML § 10-12 (4) agreement (DemoAgreements); without it each shift would be a breach.
+            foreach (var day in Days(7)) slots.Add((day, 8 * 60, 24 * 60, PlanShiftKind.TwentyFourHour));
+        }
+        else if (hours >= 168m)
         {
             var parallel = (int)(hours / 168m);
             foreach (var day in Days(7))
@@ -91,7 +103,11 @@ internal static class DemoPlans
             {
                 var (day, start, minutes, kind) = slots[i];
                 var assistant = staff.Count == 0 ? (Guid?)null : staff[(i + week * 3) % staff.Count];
-                DemoData.Ok(plan.AddShift(DemoIds.For($"plan:{no}:shift:{n++}"), week, day, LocalTime.FromMinutesSinceMidnight(start), minutes, assistant, kind));
+                var placement = new ShiftPlacement(week, day, LocalTime.FromMinutesSinceMidnight(start), minutes, assistant, kind)
+                {
+                    Passive = kind == PlanShiftKind.TwentyFourHour ? [DognvaktNight] : [],
+                };
+                DemoData.Ok(plan.AddShift(DemoIds.For($"plan:{no}:shift:{n++}"), placement, Seed));
             }
         }
         DemoData.Ok(plan.SetCoverage(PlanCoverage.Suggest(weeklyHours), () => DemoIds.For($"plan:{no}:coverage:{n++}"), Seed));
@@ -105,7 +121,9 @@ internal static class DemoPlans
     public static IEnumerable<ShiftTemplate> Templates(int no, Guid arrangementId, decimal weeklyHours)
     {
         var staffing = weeklyHours >= 336m ? 2 : 1;
-        (string Name, int Start, int Minutes, PlanShiftKind Kind, ShiftPart[] Passive, int Pause)[] specs = weeklyHours >= 168m
+        (string Name, int Start, int Minutes, PlanShiftKind Kind, ShiftPart[] Passive, int Pause)[] specs = no == DognvaktArrangement
+            ? [("Døgnvakt", 8 * 60, 24 * 60, PlanShiftKind.TwentyFourHour, [DognvaktNight], 0)]
+            : weeklyHours >= 168m
             ?
             [
                 ("Dag", 7 * 60, 480, PlanShiftKind.Day, [], 30),

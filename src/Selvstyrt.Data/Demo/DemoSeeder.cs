@@ -179,6 +179,11 @@ public sealed class DemoSeeder(SelvstyrtDb db, IPasswordHasher<AppUser> hasher)
         foreach (var id in trained)
             foreach (var kind in new[] { lifting, nights })
                 db.AssistantCompetences.Add(Ok(AssistantCompetence.Record(DemoIds.For($"competence:{kind.Name}:{id}"), id, kind, new LocalDate(2025, 6, 1), "Opplæring i ordningen", null, new LocalDate(2025, 6, 1))));
+        foreach (var agreement in DemoAgreements.For(ProviderId, arrangements[DemoPlans.DognvaktArrangement].Id, arrangements[6].Assignments.First(s => s.To is null).AssistantId))
+        {
+            db.Agreements.Add(agreement);
+            db.AgreementVersions.AddRange(agreement.Versions);
+        }
         foreach (var entry in DemoPlans.UnusedHours(arrangements[10].Id)) db.UnusedHours.Add(entry);
         foreach (var contract in DemoContracts.For(ProviderId, municipalities)) db.MunicipalityContracts.Add(contract);
 

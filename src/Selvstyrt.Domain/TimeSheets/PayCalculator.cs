@@ -64,6 +64,9 @@ public sealed record PayRequest(string EmployerId, Regime Regime, Tariff? Tariff
 {
     /// <summary>Entries that are in the run for the rules only (neighbouring days, other months): judged, not paid.</summary>
     public IReadOnlyList<PayEntry> Context { get; init; } = [];
+
+    /// <summary>The employer's legal bases (its working-time agreements): legal overtime, rest and long shifts are judged by them.</summary>
+    public IReadOnlyList<LegalBasis> LegalBases { get; init; } = [];
 }
 
 /// <summary>Minutes of one category at one rate, and what they pay (rounded to øre).</summary>
@@ -121,7 +124,7 @@ public static class PayCalculator
         var all = paid.Concat(request.Context).ToList();
         var input = new CheckInput(
             zone,
-            [new EmployerProfile(request.EmployerId, request.Regime, request.Tariff?.Id, WeekAnchor.Monday, null, [], new EmployerSettings { PassiveFactor = request.PassiveFactor })],
+            [new EmployerProfile(request.EmployerId, request.Regime, request.Tariff?.Id, WeekAnchor.Monday, null, request.LegalBases, new EmployerSettings { PassiveFactor = request.PassiveFactor })],
             [.. request.Assistants.Select(a => new AssistantProfile(a.AssistantId.ToString(), request.EmployerId, null, null, a.SeniorityYears, a.ContractWage, a.WeeklyNorm, []))],
             [.. all.Select(e => Shift(e, request.EmployerId))]);
         var check = PreparedCheck.From(input);

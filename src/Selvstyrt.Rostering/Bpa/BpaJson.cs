@@ -89,7 +89,7 @@ public static class BpaJson
     private static BpaAssistant Assistant(JsonElement e, string path, List<BpaTemplate> templates, DateTimeZone zone)
     {
         Expect(e, path, JsonValueKind.Object);
-        Only(e, path, "id", "name", "position", "competences", "unavailable", "unavailableDates", "wishes", "fixedShifts", "otherEmployerHoursPerWeek", "longShifts", "preferred");
+        Only(e, path, "id", "name", "position", "competences", "unavailable", "unavailableDates", "wishes", "fixedShifts", "otherEmployerHoursPerWeek", "longShifts", "sundayAgreement", "preferred");
         var id = String(e, "id", $"{path}.id");
         var unavailable = e.TryGetProperty("unavailable", out var u)
             ? Elements(u, $"{path}.unavailable").Select((x, i) =>
@@ -127,6 +127,7 @@ public static class BpaJson
             Competences = Strings(e, "competences", $"{path}.competences"), Unavailable = unavailable, UnavailableDates = dates, Wishes = wishes, FixedShifts = fixedShifts,
             OtherEmployerHoursPerWeek = e.TryGetProperty("otherEmployerHoursPerWeek", out var o) ? Number(o, $"{path}.otherEmployerHoursPerWeek", 0, 100) : 0,
             LongShifts = e.TryGetProperty("longShifts", out var l) && Bool(l, $"{path}.longShifts"),
+            SundayAgreement = e.TryGetProperty("sundayAgreement", out var sa) && Bool(sa, $"{path}.sundayAgreement"),
             Preferred = e.TryGetProperty("preferred", out var pr) && Bool(pr, $"{path}.preferred"),
         };
     }
@@ -316,7 +317,7 @@ public static class BpaJson
                 ["unavailableDates"] = a.UnavailableDates.Select(LocalDatePattern.Iso.Format).ToList(),
                 ["wishes"] = a.Wishes.Select(w => new { template = w.Template, days = w.Days.Select(d => Short[(int)d]).ToList(), weight = w.Weight }).ToList(),
                 ["fixedShifts"] = a.FixedShifts.Select(f => new { start = offset.Format(f.Start.InZone(problem.Zone).ToOffsetDateTime()), end = offset.Format(f.End.InZone(problem.Zone).ToOffsetDateTime()), arrangement = f.Arrangement }).ToList(),
-                ["otherEmployerHoursPerWeek"] = a.OtherEmployerHoursPerWeek, ["longShifts"] = a.LongShifts, ["preferred"] = a.Preferred,
+                ["otherEmployerHoursPerWeek"] = a.OtherEmployerHoursPerWeek, ["longShifts"] = a.LongShifts, ["sundayAgreement"] = a.SundayAgreement, ["preferred"] = a.Preferred,
             }).ToList(),
         };
         return JsonSerializer.Serialize(doc, Indented) + "\n";

@@ -39,6 +39,12 @@ public sealed record BpaAssistant(string Id, string Name, double PositionPercent
     /// <summary>Covered by a long-shift basis (AML-10-12-4 or Arbeidstilsynet), so shifts above 13 h are allowed (LONGSHIFT-1).</summary>
     public bool LongShifts { get; init; }
 
+    /// <summary>
+    /// Covered by a written Sunday agreement (AML § 10-8 (4)): Sundays and public holidays every other on average over the
+    /// period, at least one off in any 4 weeks, instead of the next one always off.
+    /// </summary>
+    public bool SundayAgreement { get; init; }
+
     /// <summary>One of the assistants the recipient (or work leader) prefers.</summary>
     public bool Preferred { get; init; }
 }
@@ -73,6 +79,12 @@ public sealed record BpaProblem(string Arrangement, string Employer, LocalDate S
 
     /// <summary>The weekly hours of a full position in this rota (35.5 h for rota work under AML-10-4-4; 37.5 otherwise).</summary>
     public double FullTimeHours { get; init; } = 35.5;
+
+    /// <summary>
+    /// The employer's legal bases as the rules engine takes them (from its agreements in the app), used to judge proposals;
+    /// when empty, <see cref="BpaAssistant.LongShifts"/> and <see cref="BpaAssistant.SundayAgreement"/> stand for them.
+    /// </summary>
+    public IReadOnlyList<Selvstyrt.Domain.Rules.Engine.LegalBasis> LegalBases { get; init; } = [];
 
     /// <summary>
     /// The legal weekly normal time (AML-10-4-1, reduced by AML-10-4-4): 38 h when the templates run round the clock

@@ -173,7 +173,12 @@ public static class BpaSolver
     {
         var problem = instance.Problem;
         var longShift = problem.Assistants.Where(a => a.LongShifts).Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
-        IReadOnlyList<LegalBasis> bases = longShift.Count == 0 ? [] : [new LegalBasis(LegalBasisKind.TariffDeviation, "turnusgenerator", longShift, null, null)];
+        var sunday = problem.Assistants.Where(a => a.SundayAgreement).Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+        IReadOnlyList<LegalBasis> bases = problem.LegalBases.Count > 0 ? problem.LegalBases :
+        [
+            .. longShift.Count == 0 ? [] : new[] { new LegalBasis(LegalBasisKind.TariffDeviation, "turnusgenerator", longShift, null, null) },
+            .. sunday.Count == 0 ? [] : new[] { new LegalBasis(LegalBasisKind.SundayAgreement, "turnusgenerator-søndag", sunday, null, null) },
+        ];
         var employer = new EmployerProfile(problem.Employer, Regime.Aml, null, WeekAnchor.Monday, null, bases, new EmployerSettings());
         var assistants = problem.Assistants.Select(a => new AssistantProfile(a.Id, problem.Employer, null, null, null, null, (decimal)problem.FullTimeHours,
             a.OtherEmployerHoursPerWeek > 0 ? [new OtherEmployerHoursDeclared(null, a.OtherEmployerHoursPerWeek, problem.StartsOn, null)] : [])).ToList();

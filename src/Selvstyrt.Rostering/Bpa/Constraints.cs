@@ -209,6 +209,9 @@ internal sealed class SundayRotation : IRosterConstraint
     public string Name => nameof(SundayRotation);
     public string Rule => "AML-10-8-4";
 
+    /// <summary>AML-10-8-4 with an agreement: at least one Sunday or holiday off within this many weeks.</summary>
+    private const int OffEveryWeeks = 4;
+
     public void Apply(RosterModel model)
     {
         var occasions = model.Instance.SundayOccasions();
@@ -222,7 +225,19 @@ internal sealed class SundayRotation : IRosterConstraint
                 worked[i] = model.Model.NewBoolVar($"sun{a}_{i}");
                 foreach (var o in touching[i]) model.Model.AddImplication(model.X[a][o], worked[i]);
             }
-            for (var i = 0; i + 1 < occasions.Count; i++) model.Model.AddBoolOr([worked[i].Not(), worked[i + 1].Not()]);
+            if (!model.Problem.Assistants[a].SundayAgreement)
+            {
+                for (var i = 0; i + 1 < occasions.Count; i++) model.Model.AddBoolOr([worked[i].Not(), worked[i + 1].Not()]);
+                continue;
+            }
+            // A written agreement: every other red day on average over the period, and one off in any 4 weeks.
+            model.Model.Add(LinearExpr.Sum(worked) * 2 <= occasions.Count);
+            var lastWeek = occasions[^1].Day / 7;
+            for (var week = 0; week + OffEveryWeeks - 1 <= lastWeek; week++)
+            {
+                var inside = Enumerable.Range(0, occasions.Count).Where(i => occasions[i].Day / 7 >= week && occasions[i].Day / 7 < week + OffEveryWeeks).Select(i => worked[i]).ToList();
+                if (inside.Count > 0) model.Model.Add(LinearExpr.Sum(inside) <= inside.Count - 1);
+            }
         }
     }
 }

@@ -36,6 +36,14 @@ internal sealed class Rota
         return this;
     }
 
+    /// <summary>Adds a basis as built elsewhere (an agreement's <c>ToBasis</c>).</summary>
+    public Rota With(LegalBasis basis, string employer = "e1")
+    {
+        var index = _employers.FindIndex(e => e.Id == employer);
+        _employers[index] = _employers[index] with { LegalBases = [.. _employers[index].LegalBases, basis] };
+        return this;
+    }
+
     public Rota Assistant(string id, string employer = "e1", int? seniority = null, decimal? pay = null, decimal norm = 37.5m, params OtherEmployerHoursDeclared[] other)
     {
         _assistants.Add(new AssistantProfile(id, employer, null, null, seniority, pay, norm, other));

@@ -48,6 +48,11 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
         Office,
         /// <summary>A provider's payroll reports: its administrator and its office coordinators.</summary>
         Provider,
+        /// <summary>
+        /// A working-time agreement: the provider's roles (administrator, coordinators, union representative) read every one;
+        /// a work leader those of the employer as a whole and of the arrangements they lead.
+        /// </summary>
+        Agreement,
     }
 
     /// <summary>Who of those related to the object may read this route.</summary>
@@ -214,6 +219,18 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
         new("PUT", "/api/v1/assistants/{id:guid}/substitute-pool", Gate.Unsafe, ObjectKind.Assistant, Api: true),
         new("GET", "/organisasjon/kompetanser", Gate.SignedIn),
         new("POST", "/organisasjon/kompetanser", Gate.Unsafe),
+        // Agreements: who reads which one is decided per agreement (provider roles, or a work leader's arrangement), tested in AgreementTests.
+        new("GET", "/organisasjon/avtaler", Gate.SignedIn),
+        new("POST", "/organisasjon/avtaler", Gate.Unsafe),
+        new("GET", "/organisasjon/avtaler/{Id:guid}", Gate.Object, ObjectKind.Agreement),
+        new("POST", "/organisasjon/avtaler/{Id:guid}", Gate.Unsafe, ObjectKind.Agreement),
+        new("GET", "/api/v1/agreements", Gate.SignedIn, Api: true),
+        new("POST", "/api/v1/agreements", Gate.Unsafe, Api: true),
+        new("GET", "/api/v1/agreements/{id:guid}", Gate.Object, ObjectKind.Agreement, Api: true),
+        new("PUT", "/api/v1/agreements/{id:guid}", Gate.Unsafe, Api: true),
+        new("POST", "/api/v1/agreements/{id:guid}/end", Gate.Unsafe, Api: true),
+        new("GET", "/api/v1/agreements/{id:guid}/document", Gate.Object, ObjectKind.Agreement, Api: true),
+        new("POST", "/api/v1/agreements/{id:guid}/document", Gate.Unsafe, Api: true),
         new("GET", "/api/v1/competence-kinds", Gate.SignedIn, Api: true),
         new("POST", "/api/v1/competence-kinds", Gate.Unsafe, Api: true),
         new("PUT", "/api/v1/competence-kinds/{id:guid}", Gate.Unsafe, Api: true),
@@ -560,6 +577,16 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
                 yield return (Fill(route.Pattern, ForeignProvider.ProviderId), foreign);
                 yield return (Fill(route.Pattern, Guid.NewGuid()), false);
                 break;
+            case ObjectKind.Agreement:
+                // The døgnvakt agreement covers arrangement 9, which none of the demo's work leaders leads; it has no document,
+                // so its download is a 404 for everyone (the upload and download are tested in AgreementTests).
+                var providerSide = principal is DemoLogins.ProviderAdmin or DemoLogins.CoordinatorEast or DemoLogins.CoordinatorWest or DemoLogins.UnionRepresentative;
+                var leads = principal is DemoLogins.WorkLeader or DemoLogins.CoWorkLeader or DemoLogins.Deputy;
+                var document = route.Pattern.EndsWith("/document", StringComparison.Ordinal);
+                yield return (Agreement(route.Pattern, DemoIds.For("agreement:dognvakt")), providerSide && !document);
+                yield return (Agreement(route.Pattern, DemoIds.For("agreement:sondag")), (providerSide || leads) && !document);
+                yield return (Agreement(route.Pattern, Guid.NewGuid()), false);
+                break;
             case ObjectKind.Export:
                 yield return (route.Pattern.Replace("{id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal), false);
                 break;
@@ -571,7 +598,7 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
             default:
                 yield return (route.Pattern.Replace("{documentName}", "v1", StringComparison.Ordinal).Replace("{**path:file}", "favicon.svg", StringComparison.Ordinal)
                     .Replace("{secret}", "ukjent-hemmelighet-som-ikke-finnes", StringComparison.Ordinal)
-                    .Replace("{id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal), true);
+                    .Replace("{id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal).Replace("{Id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal), true);
                 break;
         }
     }
@@ -594,6 +621,9 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
         (Assistant(45), [DemoLogins.ProviderAdmin, DemoLogins.CoordinatorEast, DemoLogins.UnionRepresentative]),
         (Assistant(20), [DemoLogins.ProviderAdmin, DemoLogins.CoordinatorWest, DemoLogins.UnionRepresentative]),
     ];
+
+    private static string Agreement(string pattern, Guid id)
+        => pattern.Replace("{id:guid}", id.ToString(), StringComparison.Ordinal).Replace("{Id:guid}", id.ToString(), StringComparison.Ordinal);
 
     private static string FillSheet(string pattern, Guid sheet)
         => pattern.Replace("{SheetId:guid}", sheet.ToString(), StringComparison.Ordinal).Replace("{id:guid}", sheet.ToString(), StringComparison.Ordinal)

@@ -28,7 +28,7 @@ public sealed class ArrangementImportTests
     private static byte[] Csv(params string[] rows) => Encoding.UTF8.GetBytes(Header + string.Join("\r\n", rows) + "\r\n");
 
     private static Task<HttpResponseMessage> ImportAsync(HttpClient client, byte[] file, bool commit)
-        => ApiCalls.UploadAsync(client, "/api/v1/arrangement-imports", file, "ordninger.csv", new Dictionary<string, string> { ["commit"] = commit ? "true" : "false" }, Ct);
+        => ApiCalls.UploadAsync(client, "/api/v1/arrangement-imports", file, "ordninger.csv", new Dictionary<string, string> { ["commit"] = commit ? "true" : "false" }, ct: Ct);
 
     private static string PathOf(HttpResponseMessage redirect)
         => redirect.Headers.Location is { IsAbsoluteUri: true } absolute ? absolute.PathAndQuery : redirect.Headers.Location!.ToString();

@@ -54,7 +54,7 @@ public sealed class AssistantImportTests
         => Enumerable.Range(1, count).Select(i => ($"90{i:00}", $"Importert Assistent {i}", $"importert{i}@eksempel.no", new DateTime(2026, 12, 1), 50.0 + i, arrangement)).ToList();
 
     private static Task<HttpResponseMessage> ImportAsync(HttpClient client, byte[] file, bool commit, string name = "ansatte.xlsx")
-        => ApiCalls.UploadAsync(client, "/api/v1/assistant-imports", file, name, new Dictionary<string, string> { ["commit"] = commit ? "true" : "false" }, Ct);
+        => ApiCalls.UploadAsync(client, "/api/v1/assistant-imports", file, name, new Dictionary<string, string> { ["commit"] = commit ? "true" : "false" }, ct: Ct);
 
     private static async Task<int> CountAsync(SelvstyrtFactory factory, Func<SelvstyrtDb, Task<int>> count)
     {

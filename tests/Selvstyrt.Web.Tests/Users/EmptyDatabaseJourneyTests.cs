@@ -85,7 +85,7 @@ public sealed class EmptyDatabaseJourneyTests
         // Two assistants from the payroll system's file, the first with a sign-in of her own.
         var csv = "Ansattnummer;Navn;E-post;Startdato;Stillingsprosent;Timelønn;Ordning\r\n"
             + "101;Siri Fjell;siri@fjord.test;30.11.2026;60;245,50;Ordningen til Nora\r\n102;Per Li;per@fjord.test;30.11.2026;40;240;Ordningen til Nora\r\n";
-        using (var import = await ApiCalls.UploadAsync(admin, "/api/v1/assistant-imports", Encoding.UTF8.GetBytes(csv), "ansatte.csv", new Dictionary<string, string> { ["commit"] = "true" }, Ct))
+        using (var import = await ApiCalls.UploadAsync(admin, "/api/v1/assistant-imports", Encoding.UTF8.GetBytes(csv), "ansatte.csv", new Dictionary<string, string> { ["commit"] = "true" }, ct: Ct))
             (await OkAsync(import)).GetProperty("new").GetInt32().ShouldBe(2);
         Guid siri;
         using (var scope = factory.Services.CreateScope())

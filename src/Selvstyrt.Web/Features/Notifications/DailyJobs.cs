@@ -22,6 +22,8 @@ public sealed class DailyJobs(IServiceScopeFactory scopes, IClock clock, ILogger
                 logger.LogInformation("Time sheet reminders: {Count} new notifications", sheets);
                 var competences = await scope.ServiceProvider.GetRequiredService<Competences.CompetenceReminders>().RecordAsync(clock.GetCurrentInstant(), stoppingToken);
                 logger.LogInformation("Competence reminders: {Count} new notifications", competences);
+                var agreements = await scope.ServiceProvider.GetRequiredService<Agreements.AgreementReminders>().RecordAsync(clock.GetCurrentInstant(), stoppingToken);
+                logger.LogInformation("Agreement reminders: {Count} new notifications", agreements);
             }
             catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException)
             {

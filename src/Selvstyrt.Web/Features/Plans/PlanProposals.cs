@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using NodaTime;
+using Selvstyrt.Domain.Rules.Engine;
 using Selvstyrt.Domain.Arrangements;
 using Selvstyrt.Domain.Common;
 using Selvstyrt.Domain.Plans;
@@ -202,6 +203,7 @@ public sealed class PlanProposals(CurrentUser user, PlanRules rules, PlanService
         // What each holds through the window: the generator only puts someone on a template whose competences they all have
         // (issue 19, part 3); one that runs out inside the window does not count, as the plan repeats past it.
         var held = await Competences.CompetenceRecords.HeldAsync(db, people.Select(p => p.Id).ToList(), ct);
+        bool Covered(string id, LegalBasisKind kind) => context.Employer.LegalBases.Any(b => b.Kind == kind && b.Covers(id, window.Start) && b.Covers(id, window.End));
         var assistants = people.Select(p =>
         {
             var id = p.Id.ToString();
@@ -212,10 +214,13 @@ public sealed class PlanProposals(CurrentUser user, PlanRules rules, PlanService
                 OtherEmployerHoursPerWeek = declared,
                 Competences = (held.GetValueOrDefault(p.Id) ?? []).Where(h => h.HoldsOn(window.Start) && h.HoldsOn(window.End)).Select(h => h.Name)
                     .Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
+                // The employer's agreements (issue 18): long shifts and the Sunday agreement where one covers the whole window.
+                LongShifts = Covered(id, LegalBasisKind.TariffDeviation) || Covered(id, LegalBasisKind.Arbeidstilsynet),
+                SundayAgreement = Covered(id, LegalBasisKind.SundayAgreement),
             };
         }).ToList();
         var (employer, _) = PlanRules.Employer(editor.Arrangement);
-        var problem = new BpaProblem(editor.Arrangement.Id.ToString(), employer, start, plan.RotationWeeks, templates, assistants) { Zone = CurrentUser.Zone };
+        var problem = new BpaProblem(editor.Arrangement.Id.ToString(), employer, start, plan.RotationWeeks, templates, assistants) { Zone = CurrentUser.Zone, LegalBases = context.Employer.LegalBases };
         return (problem, map);
     }
 }

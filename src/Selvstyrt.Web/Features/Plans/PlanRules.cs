@@ -14,8 +14,21 @@ namespace Selvstyrt.Web.Features.Plans;
 /// <summary>The findings of a plan and what the last edit changed (for the live region).</summary>
 public sealed record PlanCheckResult(IReadOnlyList<PlanFinding> Findings, int Added, int Removed, DateInterval Window)
 {
+    /// <summary>The employer's agreements that cover someone in the plan within the window: the findings are judged by them.</summary>
+    public IReadOnlyList<CoveringAgreement> Agreements { get; init; } = [];
+
+    /// <summary>The long-shift bases (AML-10-12-4, Arbeidstilsynet) with their agreements, to say which one covers a long shift.</summary>
+    public IReadOnlyList<(LegalBasis Basis, CoveringAgreement Agreement)> LongShiftBases { get; init; } = [];
+
+    /// <summary>The agreement that lets an assistant work a shift above 13 hours on a day, or null.</summary>
+    public CoveringAgreement? LongShiftCover(Guid assistant, LocalDate day)
+        => LongShiftBases.FirstOrDefault(x => x.Basis.Covers(assistant.ToString(), day)).Agreement;
+
     public int OpenBreaches => Findings.Count(f => f.IsOpenBreach);
 }
+
+/// <summary>An agreement the plan's findings are judged by: its id, name and the code of its legal basis.</summary>
+public sealed record CoveringAgreement(Guid Id, string Name, string Code);
 
 /// <summary>
 /// Runs the rules engine on a plan with its context: the plan's assistants, their declared other-employer hours, and
@@ -23,7 +36,7 @@ public sealed record PlanCheckResult(IReadOnlyList<PlanFinding> Findings, int Ad
 /// in memory and fed the difference after each edit, so an edit re-checks only the assistants it touched; when the
 /// context (other plans, the assistants, the plan's dates) has changed, the checker is built anew.
 /// </summary>
-public sealed class PlanRules(SelvstyrtDb db, IMemoryCache cache)
+public sealed class PlanRules(SelvstyrtDb db, IMemoryCache cache, Agreements.AgreementBases agreements)
 {
     private static readonly DateTimeZone Zone = CurrentUser.Zone;
 
@@ -73,7 +86,13 @@ public sealed class PlanRules(SelvstyrtDb db, IMemoryCache cache)
             cache.Set(key, new Entry(checker, stamp, own), new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(10), Size = 1 });
             findings = checker.Findings;
         }
-        return new PlanCheckResult(PlanCheck.Relevant(plan, findings), added, removed, window);
+        var people = scope.Assistants.Select(a => a.ToString()).ToHashSet(StringComparer.Ordinal);
+        var covering = scope.Bases.Bases
+            .Where(b => (b.From is null || b.From <= window.End) && (b.To is null || b.To >= window.Start) && (b.Assistants is null || b.Assistants.Overlaps(people)))
+            .Select(b => new CoveringAgreement(Guid.Parse(b.Id!), scope.Bases.Names.GetValueOrDefault(b.Id!) ?? "", LegalBasis.Code(b.Kind))).ToList();
+        var longShift = scope.Bases.Bases.Where(b => b.Kind is LegalBasisKind.TariffDeviation or LegalBasisKind.Arbeidstilsynet)
+            .Select(b => (b, covering.FirstOrDefault(c => c.Id.ToString() == b.Id))).Where(x => x.Item2 is not null).Select(x => (x.b, x.Item2!)).ToList();
+        return new PlanCheckResult(PlanCheck.Relevant(plan, findings), added, removed, window) { Agreements = covering, LongShiftBases = longShift };
     }
 
     private static void Count(FindingChanges changes, ref int added, ref int removed)
@@ -87,7 +106,7 @@ public sealed class PlanRules(SelvstyrtDb db, IMemoryCache cache)
            && a.Passive.SequenceEqual(b.Passive) && a.Pauses.SequenceEqual(b.Pauses);
 
     /// <summary>Who and what the check depends on besides the plan, with a stamp that changes when any of it does.</summary>
-    private sealed record CheckScope(List<Guid> Assistants, List<Guid> OtherPlans, bool FullyContinuous, string Stamp);
+    private sealed record CheckScope(List<Guid> Assistants, List<Guid> OtherPlans, bool FullyContinuous, Agreements.AgreementBases.Set Bases, string Stamp);
 
     /// <summary>
     /// The cheap part, run on every edit: the plan's assistants, the published plans of the employer's other arrangements
@@ -108,10 +127,11 @@ public sealed class PlanRules(SelvstyrtDb db, IMemoryCache cache)
                                                         && a.Assignments.Any(s => ids.Contains(s.AssistantId))))
                 .Select(p => new { p.Id, p.Revision, p.EndsOn }).ToListAsync(ct);
         var continuous = plan.Coverage.Any(c => c.Days == WeekDays.All && c.LengthMinutes >= 24 * 60);
-        var stamp = string.Join(',', others.OrderBy(p => p.Id).Select(p => $"{p.Id:N}:{p.Revision}:{p.EndsOn}"))
+        var bases = await agreements.ForAsync(arrangement, ct);
+        var stamp = bases.Stamp + "|" + string.Join(',', others.OrderBy(p => p.Id).Select(p => $"{p.Id:N}:{p.Revision}:{p.EndsOn}"))
                     + "|" + string.Join(',', assistants.OrderBy(a => a.Id).Select(a => $"{a.Id:N}:{a.UpdatedAt?.ToUnixTimeTicks()}:{a.Other}"))
                     + "|" + continuous;
-        return new CheckScope(ids, others.Select(p => p.Id).ToList(), continuous, stamp);
+        return new CheckScope(ids, others.Select(p => p.Id).ToList(), continuous, bases, stamp);
     }
 
     /// <summary>
@@ -141,7 +161,7 @@ public sealed class PlanRules(SelvstyrtDb db, IMemoryCache cache)
             .SelectMany(p => p.RollOut(window.Start, window.End, Zone).Where(s => s.AssistantId is { } a && wanted.Contains(a))
                 .Select(s => PlanCheck.ToInput(s, p.ArrangementId.ToString(), employerId)))
             .GroupBy(s => s.Id, StringComparer.Ordinal).Select(g => g.First()).ToList();
-        var employer = EmployerProfileOf(arrangement);
+        var employer = EmployerProfileOf(arrangement, scope.Bases.Bases);
         return new PlanCheckContext(employer, assistants.Select(a => Profile(a, employerId, window.Start)).ToList(), otherShifts, scope.FullyContinuous);
     }
 
@@ -154,12 +174,12 @@ public sealed class PlanRules(SelvstyrtDb db, IMemoryCache cache)
             : (arrangement.ProviderId.ToString(), Regime.Aml);
     }
 
-    /// <summary>The arrangement's employer as the engine's profile (the statutory defaults; agreements come with issue 18).</summary>
-    public static EmployerProfile EmployerProfileOf(Arrangement arrangement)
+    /// <summary>The arrangement's employer as the engine's profile, with the legal bases of its agreements (<see cref="Agreements.AgreementBases"/>).</summary>
+    public static EmployerProfile EmployerProfileOf(Arrangement arrangement, IReadOnlyList<LegalBasis> bases)
     {
         ArgumentNullException.ThrowIfNull(arrangement);
         var (id, regime) = Employer(arrangement);
-        return new EmployerProfile(id, regime, null, WeekAnchor.Monday, null, [], new EmployerSettings());
+        return new EmployerProfile(id, regime, null, WeekAnchor.Monday, null, regime == Regime.Household ? [] : bases, new EmployerSettings());
     }
 
     /// <summary>An assistant as the engine sees them on a day: birth date, employment and seniority, declared other-employer hours.</summary>

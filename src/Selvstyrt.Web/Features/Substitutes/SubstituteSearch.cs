@@ -42,7 +42,7 @@ public sealed record Candidate(Guid AssistantId, string Name, bool Lawful, strin
 /// to the recipient (has worked there), then cost (within the position, additional hours, overtime), then the fewest hours
 /// that week.
 /// </summary>
-public sealed class SubstituteSearch(SelvstyrtDb db, ArrangementAccess access)
+public sealed class SubstituteSearch(SelvstyrtDb db, ArrangementAccess access, Agreements.AgreementBases agreements)
 {
     private static readonly DateTimeZone Zone = CurrentUser.Zone;
 
@@ -157,7 +157,7 @@ public sealed class SubstituteSearch(SelvstyrtDb db, ArrangementAccess access)
     {
         var monday = date.PlusDays(-((int)date.DayOfWeek - 1));
         var window = new DateInterval(monday.PlusWeeks(-WeeksAround), monday.PlusWeeks(WeeksAround + 1).PlusDays(-1));
-        var employer = PlanRules.EmployerProfileOf(arrangement);
+        var employer = PlanRules.EmployerProfileOf(arrangement, (await agreements.ForAsync(arrangement, ct)).Bases);
         var shifts = await ShiftsAsync(arrangement, plan, people.Select(a => a.Id).ToHashSet(), window, employer.Id, ct);
         var continuous = plan.Coverage.Any(c => c.Days == WeekDays.All && c.LengthMinutes >= 24 * 60);
         return new CheckInput(Zone, [employer], [.. people.Select(a => PlanRules.Profile(a, employer.Id, date))], shifts)

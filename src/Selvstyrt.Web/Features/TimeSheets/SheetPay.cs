@@ -33,7 +33,7 @@ public sealed record SheetPayResult(PayResult Pay, Tariff? Tariff, IReadOnlyDict
 /// before the month for rest across the month's start. The assistant page, the approval queue, the attest page and
 /// the payroll export all come through here, so their numbers agree by construction.
 /// </summary>
-public sealed class SheetPay(SelvstyrtDb db)
+public sealed class SheetPay(SelvstyrtDb db, Agreements.AgreementBases agreements)
 {
     private static readonly DateTimeZone Zone = CurrentUser.Zone;
 
@@ -94,6 +94,7 @@ public sealed class SheetPay(SelvstyrtDb db)
                 [.. group.Where(e => e.Paid).Select(e => e.Entry)])
             {
                 Context = [.. group.Where(e => !e.Paid).Select(e => e.Entry)],
+                LegalBases = (await agreements.ForAsync(anyArrangement, ct)).Bases,
             };
             var result = PayCalculator.Calculate(request, Zone);
             lines.AddRange(result.Lines);
