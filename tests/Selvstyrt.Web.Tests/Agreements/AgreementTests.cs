@@ -5,6 +5,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Selvstyrt.Data;
 using Selvstyrt.Data.Demo;
+using Selvstyrt.Domain.Plans;
+using Selvstyrt.Domain.Rules.Engine;
+using Selvstyrt.Domain.Rules.Io;
 using Selvstyrt.Testing;
 using Shouldly;
 using Xunit;
@@ -126,5 +129,32 @@ public sealed class AgreementTests
         breaches.ShouldNotBeEmpty();
         breaches.ShouldAllBe(f => f.GetProperty("severity").GetString() == "breach");
         breaches.Min(f => f.GetProperty("from").GetString()!).ShouldStartWith("2026-12-01");
+    }
+
+    [Theory, DatabaseData]
+    public async Task EveryDemoPlan_ExportedForTheBatchCheck_GivesThePagesFindings(DatabaseKind db)
+    {
+        await using var factory = Hosts.Fresh(db);
+        var admin = await factory.SignedInClientAsync(DemoLogins.ProviderAdmin);
+        var compared = 0;
+        foreach (var no in Enumerable.Range(1, 10))
+        {
+            var arrangement = DemoIds.For($"arrangement:{no}");
+            var planId = DemoIds.For($"plan:{no}");
+            var page = (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/arrangements/{arrangement}/plans/{planId}/findings", Ct)).EnumerateArray()
+                .Select(f => (f.GetProperty("key").GetString(), f.GetProperty("severity").GetString(), f.GetProperty("message").GetString())).ToHashSet();
+            var json = await admin.GetStringAsync($"/api/v1/arrangements/{arrangement}/plans/{planId}/check-input", Ct);
+            WorkPlan plan;
+            using (var scope = factory.Services.CreateScope())
+                plan = await scope.ServiceProvider.GetRequiredService<SelvstyrtDb>().WorkPlans.AsNoTracking().Include(p => p.Shifts).Include(p => p.Overrides)
+                    .SingleAsync(p => p.Id == planId, Ct);
+            // What `selvstyrt check` does with the file: read it, run the engine; the page shows the findings on the plan's shifts.
+            var batch = PlanCheck.Relevant(plan, RuleEngine.Check(CheckDocument.Read(json)).Findings)
+                .Select(f => ((string?)f.Key, (string?)Selvstyrt.Web.Features.Plans.PlanRules.SeverityCode(f.Finding.Severity), (string?)f.Finding.Message)).ToHashSet();
+            batch.ShouldBe(page, ignoreOrder: true, $"plan {no}");
+            compared += page.Count;
+            if (no == 9) json.ShouldContain("\"AML-10-12-4\"");
+        }
+        compared.ShouldBeGreaterThan(0, "the demo plans have findings to compare");
     }
 }

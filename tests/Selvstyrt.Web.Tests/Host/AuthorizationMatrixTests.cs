@@ -362,6 +362,7 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
         new("POST", "/api/v1/arrangements/{id:guid}/plans", Gate.Unsafe, ObjectKind.Arrangement, Api: true),
         new("GET", "/api/v1/arrangements/{id:guid}/plans/{planId:guid}", Gate.Object, ObjectKind.Arrangement, Api: true, Audience: Audience.Planners),
         new("GET", "/api/v1/arrangements/{id:guid}/plans/{planId:guid}/findings", Gate.Object, ObjectKind.Arrangement, Api: true, Audience: Audience.Planners),
+        new("GET", "/api/v1/arrangements/{id:guid}/plans/{planId:guid}/check-input", Gate.Object, ObjectKind.Arrangement, Api: true, Audience: Audience.Planners),
         new("POST", "/api/v1/arrangements/{id:guid}/plans/{planId:guid}/shifts", Gate.Unsafe, ObjectKind.Arrangement, Api: true),
         new("PUT", "/api/v1/arrangements/{id:guid}/plans/{planId:guid}/shifts/{shiftId:guid}", Gate.Unsafe, ObjectKind.Arrangement, Api: true),
         new("DELETE", "/api/v1/arrangements/{id:guid}/plans/{planId:guid}/shifts/{shiftId:guid}", Gate.Unsafe, ObjectKind.Arrangement, Api: true),

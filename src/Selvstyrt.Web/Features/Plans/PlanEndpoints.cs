@@ -110,6 +110,14 @@ public static class PlanEndpoints
                 return result.IsSuccess ? Results.Ok(result.Value!.Check.Findings.Select(ToDto)) : result.Error!.ToHttp();
             })
             .WithName("GetPlanFindings").WithSummary("Regelfunn for planen (alle assistentenes ordninger hos samme arbeidsgiver)");
+        api.MapGet(Plan + "/check-input", async (Guid id, Guid planId, PlanService plans, PlanRules rules, Selvstyrt.Web.Auth.CurrentUser user, CancellationToken ct) =>
+            {
+                var result = await plans.EditorAsync(id, planId, ct);
+                if (!result.IsSuccess) return result.Error!.ToHttp();
+                var input = await rules.InputAsync(result.Value!.Plan, result.Value.Arrangement, user.Today, ct);
+                return Results.Text(Selvstyrt.Domain.Rules.Io.CheckDocument.Write(input), "application/json", System.Text.Encoding.UTF8);
+            })
+            .WithName("GetPlanCheckInput").WithSummary("Planen som inndata til batch-sjekken (selvstyrt check): samme vakter, assistenter og avtaler som sidens funn bygger på");
         api.MapPost(Plan + "/shifts", async (Guid id, Guid planId, HttpRequest request, PlanService plans, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<AddShiftsBody>(request, ct);

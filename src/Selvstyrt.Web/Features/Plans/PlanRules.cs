@@ -95,6 +95,20 @@ public sealed class PlanRules(SelvstyrtDb db, IMemoryCache cache, Agreements.Agr
         return new PlanCheckResult(PlanCheck.Relevant(plan, findings), added, removed, window) { Agreements = covering, LongShiftBases = longShift };
     }
 
+    /// <summary>
+    /// The input the editor's check runs on (the plan's window, the assistants' other shifts and declared hours, the
+    /// employer's agreements), as the batch check's document takes it: <c>selvstyrt check</c> on it gives the same findings.
+    /// </summary>
+    public async Task<CheckInput> InputAsync(WorkPlan plan, Arrangement arrangement, LocalDate today, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(arrangement);
+        var window = PlanCheck.Window(plan, today);
+        var scope = await ScopeAsync(plan, arrangement, window, ct);
+        var context = await ContextAsync(plan, arrangement, window, scope, ct);
+        return PlanCheck.Input(plan, context, window, Zone, new PlanInfo(plan.DiscussedOn, plan.StartsOn));
+    }
+
     private static void Count(FindingChanges changes, ref int added, ref int removed)
     {
         added += changes.Added.Count;
