@@ -14,7 +14,7 @@ internal static class BpaBench
         Console.WriteLine($"BPA instances, {seconds.ToString(CultureInfo.InvariantCulture)} s, {workers} workers (target for 24/7 2:1: rule-clean in < 10 s)");
         Console.WriteLine("| instance | assistants | weeks | places | uncovered | objective | bound | breaches | warnings | judge rounds | seconds | first solution (s) |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-        foreach (var (name, problem) in BpaInstances.All())
+        foreach (var (name, problem) in BpaInstances.All().Append(("bpa-247-2til1-24 + søndagsavtale", BpaInstances.TwoToOneWithSundayAgreement())))
         {
             double? first = null;
             var result = BpaSolver.Solve(problem, new SolveOptions { Seconds = seconds, Workers = workers, Progress = p => first ??= p.Seconds });

@@ -18,6 +18,16 @@ public static class BpaInstances
     public static IReadOnlyList<(string Name, BpaProblem Problem)> All() =>
         [("bpa-10t-3", TenHours()), ("bpa-247-1til1-8", RoundTheClock(8, 1, 4)), ("bpa-247-2til1-24", RoundTheClock(24, 2, 12))];
 
+    /// <summary>
+    /// The 24/7 2:1 instance as a provider runs it: every assistant has a written Sunday agreement (AML § 10-8 (4), every
+    /// other Sunday or public holiday on average, one off in any 4 weeks), so Easter's four red days in a row can be staffed.
+    /// </summary>
+    public static BpaProblem TwoToOneWithSundayAgreement()
+    {
+        var problem = RoundTheClock(24, 2, 12);
+        return problem with { Assistants = [.. problem.Assistants.Select(a => a with { SundayAgreement = true })] };
+    }
+
     /// <summary>10 hours a week (Tuesday evening and Saturday), 3 assistants, a 4-week rotation.</summary>
     public static BpaProblem TenHours()
     {
