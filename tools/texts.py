@@ -1562,6 +1562,7 @@ T.update({
 "Agreements.Kind.AML-10-11-9": ("Nattarbeid etter tariffavtale", "Night work by collective agreement"),
 "Plans.JudgedBy": ("Funnene er vurdert etter disse avtalene:", "The findings are judged by these agreements:"),
 "Plans.CoveredBy": ("Avtale: {0}", "Agreement: {0}"),
+"Plans.UnderAgreement": ("Vurdert etter avtalen «{0}».", "Judged by the agreement «{0}»."),
 })
 
 from xml.sax.saxutils import escape

@@ -30,6 +30,26 @@ public class PayCalculatorTests
     private static long Minutes(PayLine line, string category) => line.Items.Where(i => i.Category == category).Sum(i => i.Minutes);
 
     [Fact]
+    public void Overtime_ADognvakt_IsLegalOvertimeWithoutItsAgreement_AndNormalTimeUnderIt_AML_10_12_4()
+    {
+        // Issue 18: a døgnvakt 08:00-08:00 with the night 23:00-07:00 asleep. Under the law alone its hours beyond the
+        // day's normal time are legal overtime; under a § 10-12 (4) tariff deviation of 24 hours they are normal time.
+        var entry = Entry("2025-05-06T08:00", "2025-05-07T08:00", passiveOffset: 15 * 60, passive: 8 * 60);
+        var without = Pay(Tariffs.VirkeBpa, 220m, 0, null, entry).Lines.Single();
+        without.WorkedMinutes.ShouldBe(24 * 60);
+        // 24 hours less the day's 9 of normal time (AML-10-4-1; 8 hours asleep of 24 is not mainly passive, so no extension).
+        without.LegalOvertimeMinutes.ShouldBe(15 * 60);
+        var basis = new LegalBasis(LegalBasisKind.TariffDeviation, "døgnvakt", new HashSet<string> { A1.ToString() }, new LocalDate(2025, 1, 1), null);
+        var result = PayCalculator.Calculate(new PayRequest("p1", Regime.Aml, Tariffs.VirkeBpa, null, [new PayProfile(A1, 220m, 0, 37.5m)], [entry]) { LegalBases = [basis] }, Oslo);
+        var under = result.Lines.Single();
+        under.LegalOvertimeMinutes.ShouldBe(0);
+        Minutes(under, PayCategory.Overtime).ShouldBe(0);
+        Minutes(under, PayCategory.OvertimeHigh).ShouldBe(0);
+        result.Findings.ShouldNotContain(f => f.Rule == "LONGSHIFT-1");
+        Pay(Tariffs.VirkeBpa, 220m, 0, null, entry).Findings.ShouldContain(f => f.Rule == "LONGSHIFT-1");
+    }
+
+    [Fact]
     public void Supp1_SpringDstNight_PaysNineHoursNotTen()
     {
         // Worked example 1: 22:00-08:00 into the last Sunday of March is 9 hours elapsed.

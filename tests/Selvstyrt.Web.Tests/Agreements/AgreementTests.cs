@@ -122,6 +122,22 @@ public sealed class AgreementTests
         var plan = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/arrangements/{Dognvakt}/plans/{DognvaktPlan}", Ct);
         plan.GetProperty("shifts").EnumerateArray().ShouldAllBe(s => s.GetProperty("lengthMinutes").GetInt32() == 24 * 60);
 
+        // Renegotiated to 20-hour shifts: each døgnvakt is over the agreement's own cap, and the finding says which agreement.
+        var shorter = JsonSerializer.Serialize(new
+        {
+            kind = "AML-10-12-4", name = "Særavtale om døgnvakt i BPA", scope = "arrangement", arrangementId = Dognvakt, validFrom = "2025-01-01",
+            maxShiftHours = 20, minRestHours = 8, compensatoryRestHours = 11, union = "Fagforbundet", unionMembers = 400000, note = "Kortere vakter",
+        });
+        await OkAsync(await ApiCalls.SendAsync(admin, HttpMethod.Put, $"/api/v1/agreements/{DognvaktAgreement}", shorter, null, Ct));
+        var over = await FindingsAsync(admin, "LONGSHIFT-1");
+        over.ShouldNotBeEmpty();
+        over.ShouldAllBe(f => f.GetProperty("message").GetString()!.Contains("AML-10-12-4"));
+        var editor = System.Net.WebUtility.HtmlDecode(await admin.GetStringAsync($"/ordninger/{Dognvakt}/arbeidsplan/{DognvaktPlan}", Ct));
+        editor.ShouldContain("Vurdert etter avtalen «Særavtale om døgnvakt i BPA».");
+        var back = shorter.Replace("\"maxShiftHours\":20", "\"maxShiftHours\":24", StringComparison.Ordinal).Replace("Kortere vakter", "Tilbake til døgnvakt", StringComparison.Ordinal);
+        await OkAsync(await ApiCalls.SendAsync(admin, HttpMethod.Put, $"/api/v1/agreements/{DognvaktAgreement}", back, null, Ct));
+        (await FindingsAsync(admin, "LONGSHIFT-1")).ShouldBeEmpty();
+
         // Ended on 30 November 2026: the shifts in the plan's window from 1 December are judged by the law, so each is a breach.
         var ended = JsonSerializer.Serialize(new { lastDay = "2026-11-30", reason = "Særavtalen er sagt opp" });
         await OkAsync(await ApiCalls.PostAsync(admin, $"/api/v1/agreements/{DognvaktAgreement}/end", ended, null, Ct));
