@@ -1563,6 +1563,8 @@ T.update({
 "Plans.JudgedBy": ("Funnene er vurdert etter disse avtalene:", "The findings are judged by these agreements:"),
 "Plans.CoveredBy": ("Avtale: {0}", "Agreement: {0}"),
 "Plans.UnderAgreement": ("Vurdert etter avtalen «{0}».", "Judged by the agreement «{0}»."),
+"Home.AgreementsExpiring": ("Arbeidstidsavtaler som snart går ut", "Working-time agreements that expire soon"),
+"Home.AgreementExpiringItem": ("gjelder til og med {0} (om {1} dager). Forny avtalen, eller planlegg vaktene etter lovens grenser fra dagen etter.", "in force until {0} (in {1} days). Renew it, or plan by the law's limits from the day after."),
 })
 
 from xml.sax.saxutils import escape

@@ -108,6 +108,23 @@ public sealed class AgreementTests
         var after = await OkAsync(await admin.GetAsync($"/api/v1/agreements/{id}", Ct));
         after.GetProperty("agreement").GetProperty("validTo").GetString().ShouldBe("2027-06-30");
         after.GetProperty("versions")[0].GetProperty("note").GetString()!.ShouldContain("Sagt opp av fagforeningen");
+
+        // The demo's individual averaging agreement runs out on 31 December, within the provider's 60 reminder days: the
+        // start page says so to the administrator, and the daily job tells the administrator and the coordinators once.
+        var home = System.Net.WebUtility.HtmlDecode(await admin.GetStringAsync("/", Ct));
+        home.ShouldContain("Arbeidstidsavtaler som snart går ut");
+        home.ShouldContain("Gjennomsnittsberegning, lange helger");
+        using (var scope = factory.Services.CreateScope())
+        {
+            var reminders = scope.ServiceProvider.GetRequiredService<Selvstyrt.Web.Features.Agreements.AgreementReminders>();
+            var first = await reminders.RecordAsync(factory.Clock.GetCurrentInstant(), Ct);
+            first.ShouldBeGreaterThanOrEqualTo(3, "the administrator and the two coordinators");
+            (await reminders.RecordAsync(factory.Clock.GetCurrentInstant(), Ct)).ShouldBe(0, "once per agreement and last day");
+            var told = await scope.ServiceProvider.GetRequiredService<SelvstyrtDb>().Notifications.AsNoTracking()
+                .Where(n => n.Kind == "avtale-utlop").Select(n => n.Subject).ToListAsync(Ct);
+            told.ShouldAllBe(t => t.Contains("Gjennomsnittsberegning, lange helger"));
+            told.Count.ShouldBe(first);
+        }
     }
 
     [Theory, DatabaseData]
