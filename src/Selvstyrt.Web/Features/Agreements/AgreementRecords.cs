@@ -83,28 +83,22 @@ public sealed class AgreementRecords(SelvstyrtDb db, CurrentUser user, Administe
     public async Task<Result<Guid>> ChangeAsync(Guid id, AgreementTerms terms, string? note, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(terms);
-        var agreement = await AdministeredAsync(id, ct);
-        if (!agreement.IsSuccess) return agreement.Error!;
-        var a = agreement.Value!;
-        var parties = await PartiesAsync(a.ProviderId, terms, ct);
-        if (parties is not null) return parties;
-        var before = a.Versions.Count;
-        var changed = a.Change(terms, note, user.Now, user.DisplayName);
-        if (!changed.IsSuccess) return changed.Error!;
-        db.AgreementVersions.AddRange(a.Versions.Skip(before));
-        await db.SaveChangesAsync(ct);
-        return a.Id;
+        return await NewVersionAsync(id, async a => await PartiesAsync(a.ProviderId, terms, ct) is { } invalid ? invalid : a.Change(terms, note, user.Now, user.DisplayName), ct);
     }
 
     /// <summary>Ends an agreement after its last day (administrator).</summary>
-    public async Task<Result<Guid>> EndAsync(Guid id, LocalDate? lastDay, string? reason, CancellationToken ct)
+    public Task<Result<Guid>> EndAsync(Guid id, LocalDate? lastDay, string? reason, CancellationToken ct)
+        => NewVersionAsync(id, a => Task.FromResult(a.End(lastDay, reason, user.Now, user.DisplayName)), ct);
+
+    /// <summary>Applies a change the administrator may make and stores the version it added.</summary>
+    private async Task<Result<Guid>> NewVersionAsync(Guid id, Func<WorkingTimeAgreement, Task<Result<WorkingTimeAgreement>>> change, CancellationToken ct)
     {
         var agreement = await AdministeredAsync(id, ct);
         if (!agreement.IsSuccess) return agreement.Error!;
         var a = agreement.Value!;
         var before = a.Versions.Count;
-        var ended = a.End(lastDay, reason, user.Now, user.DisplayName);
-        if (!ended.IsSuccess) return ended.Error!;
+        var changed = await change(a);
+        if (!changed.IsSuccess) return changed.Error!;
         db.AgreementVersions.AddRange(a.Versions.Skip(before));
         await db.SaveChangesAsync(ct);
         return a.Id;
