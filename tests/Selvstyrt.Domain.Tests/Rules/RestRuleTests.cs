@@ -149,6 +149,19 @@ public class Aml_10_8_4_Tests
     }
 
     [Fact]
+    public void Rule_WithAgreement_APatternTheLawAllowsWithoutIt_NeverBreaches()
+    {
+        // Sundays 1, 3 and 5 of a 5-week period: three of five is above half, but no two in a row, so the law's own rule
+        // holds and the agreement is not needed; an agreement must never make a lawful plan unlawful (found in issue 18,
+        // when the demo's Sunday agreement turned an alternating weekend rota red).
+        var rota = Rota.Aml().Basis(LegalBasisKind.SundayAgreement).Period("2025-09-01", "2025-10-05");
+        for (var w = 0; w < 5; w += 2) rota.Shift("a1", $"{Rota.Date("2025-09-07").PlusWeeks(w):yyyy-MM-dd}T10:00", $"{Rota.Date("2025-09-07").PlusWeeks(w):yyyy-MM-dd}T18:00");
+        rota.Check().Of("AML-10-8-4").ShouldBeEmpty();
+        Rota.Aml().Period("2025-09-01", "2025-10-05").Shift("a1", "2025-09-07T10:00", "2025-09-07T18:00").Shift("a1", "2025-09-21T10:00", "2025-09-21T18:00")
+            .Shift("a1", "2025-10-05T10:00", "2025-10-05T18:00").Check().Of("AML-10-8-4").ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Rule_WithAgreementEveryOtherSunday_Holds()
     {
         var rota = Rota.Aml().Basis(LegalBasisKind.SundayAgreement).Period("2025-09-01", "2025-10-26");

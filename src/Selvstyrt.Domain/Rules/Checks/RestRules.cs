@@ -213,7 +213,11 @@ internal sealed class Aml_10_8_4 : ScopeRule
                 Format("AML-10-8-4.Consecutive", Date(NorwegianCalendar.Date(red[i].Day)), Date(NorwegianCalendar.Date(startDay))));
         }
         if (!scope.Employer.HasAny(LegalBasisKind.SundayAgreement)) return;
-        EvaluateAgreement(scope, sink, red);
+        // The agreement is an alternative to the next red day off, never an extra demand: only an assistant who works two
+        // red days in a row under it is held to its average and its day off in every 4 weeks.
+        var reliesOnAgreement = false;
+        for (var i = 0; i + 1 < red.Count && !reliesOnAgreement; i++) reliesOnAgreement = red[i].Worked && red[i + 1].Worked;
+        if (reliesOnAgreement) EvaluateAgreement(scope, sink, red);
     }
 
     private void EvaluateAgreement(Scope scope, FindingSink sink, List<(int Day, bool Worked)> red)
