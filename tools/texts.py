@@ -1565,6 +1565,10 @@ T.update({
 "Plans.UnderAgreement": ("Vurdert etter avtalen «{0}».", "Judged by the agreement «{0}»."),
 "Home.AgreementsExpiring": ("Arbeidstidsavtaler som snart går ut", "Working-time agreements that expire soon"),
 "Home.AgreementExpiringItem": ("gjelder til og med {0} (om {1} dager). Forny avtalen, eller planlegg vaktene etter lovens grenser fra dagen etter.", "in force until {0} (in {1} days). Renew it, or plan by the law's limits from the day after."),
+"Agreements.NightLegend": ("Eget nattvindu (tariffavtale om nattarbeid, aml. § 10-11)", "Own night window (collective agreement on night work, § 10-11)"),
+"Agreements.NightHelp": ("Bare for en tariffavtale om nattarbeid som gjelder alle assistenter: minst 8 timer og med 00:00–06:00. Ellers er natten 21–06.", "Only for a collective agreement on night work covering all assistants: at least 8 hours including 00:00–06:00. Otherwise night is 21–06."),
+"Agreements.NightFrom": ("Natten begynner", "Night begins"),
+"Agreements.NightTo": ("Natten slutter", "Night ends"),
 })
 
 from xml.sax.saxutils import escape

@@ -934,6 +934,12 @@ namespace Selvstyrt.Data.Postgres.Migrations
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
 
+                    b.Property<int?>("NightFromMinute")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("NightToMinute")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("ProviderId")
                         .HasColumnType("uuid");
 

@@ -918,6 +918,12 @@ namespace Selvstyrt.Data.Sqlite.Migrations
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("NightFromMinute")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("NightToMinute")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("ProviderId")
                         .HasColumnType("TEXT");
 

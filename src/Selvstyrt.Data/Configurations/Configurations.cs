@@ -652,6 +652,8 @@ internal sealed class WorkingTimeAgreementConfiguration : IEntityTypeConfigurati
         b.Property(x => x.Union).HasMaxLength(WorkingTimeAgreement.MaxText);
         b.Property(x => x.Reference).HasMaxLength(WorkingTimeAgreement.MaxText);
         b.Property(x => x.DocumentName).HasMaxLength(200);
+        b.Ignore(x => x.NightFrom);
+        b.Ignore(x => x.NightTo);
         b.HasOne<Provider>().WithMany().HasForeignKey(x => x.ProviderId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Arrangement>().WithMany().HasForeignKey(x => x.ArrangementId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.Members).WithOne().HasForeignKey(x => x.AgreementId).OnDelete(DeleteBehavior.Cascade);

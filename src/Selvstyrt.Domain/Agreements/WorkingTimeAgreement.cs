@@ -34,6 +34,10 @@ public sealed record AgreementTerms(
     public double? AveragingSingleWeekHours { get; init; }
     public int? AveragingPeriodWeeks { get; init; }
 
+    /// <summary>A tariff's own night window (AML § 10-11 (1): at least 8 hours and containing 00:00-06:00), for AML-10-11-9.</summary>
+    public LocalTime? NightFrom { get; init; }
+    public LocalTime? NightTo { get; init; }
+
     /// <summary>The union that is party to a tariff agreement, and its members (§ 10-12 (4) asks for at least 10,000).</summary>
     public string? Union { get; init; }
     public int? UnionMembers { get; init; }
@@ -76,6 +80,11 @@ public sealed class WorkingTimeAgreement : AuditedAggregate
     public int? AveragingOverWeeks { get; private set; }
     public double? AveragingSingleWeekHours { get; private set; }
     public int? AveragingPeriodWeeks { get; private set; }
+    /// <summary>A tariff night window, stored as minutes since midnight like the plans' times.</summary>
+    public int? NightFromMinute { get; private set; }
+    public int? NightToMinute { get; private set; }
+    public LocalTime? NightFrom => NightFromMinute is { } m ? LocalTime.FromMinutesSinceMidnight(m) : null;
+    public LocalTime? NightTo => NightToMinute is { } m ? LocalTime.FromMinutesSinceMidnight(m) : null;
     public string? Union { get; private set; }
     public int? UnionMembers { get; private set; }
     public string? Reference { get; private set; }
@@ -179,6 +188,7 @@ public sealed class WorkingTimeAgreement : AuditedAggregate
         });
         if (IsLongShift(Kind)) parts.Add($"vakter til {Hours(MaxShiftHours ?? 24)} t, hvile minst {Hours(MinRestHours ?? 8)} t, kompenserende hvile {Hours(CompensatoryRestHours ?? 11)} t");
         if (AveragingDailyHours is { } d) parts.Add($"gjennomsnitt: {Hours(d)} t per døgn, {Hours(AveragingWeeklyHours ?? 54)} t per uke over {AveragingOverWeeks ?? 1} uker, høyst {Hours(AveragingSingleWeekHours ?? 54)} t en uke, periode {AveragingPeriodWeeks ?? 26} uker");
+        if (NightFrom is { } nf && NightTo is { } nt) parts.Add($"natt {nf.ToString("HH':'mm", CultureInfo.InvariantCulture)}–{nt.ToString("HH':'mm", CultureInfo.InvariantCulture)}");
         if (Union is { } u) parts.Add(UnionMembers is { } m ? $"{u} ({m.ToString("N0", Nb)} medlemmer)" : u);
         if (Reference is { } r) parts.Add($"referanse {r}");
         return string.Join("; ", parts) + ".";
@@ -237,6 +247,13 @@ public sealed class WorkingTimeAgreement : AuditedAggregate
             if (t.AveragingSingleWeekHours is not null and (<= 40 or > 69)) f["averagingSingleWeekHours"] = "Høyeste uke må være over 40 og høyst 69 timer.";
             if (t.AveragingPeriodWeeks is not null and (< 1 or > 52)) f["averagingPeriodWeeks"] = "Perioden må være fra 1 til 52 uker.";
         }
+        if (t.NightFrom is not null || t.NightTo is not null)
+        {
+            if (t.Kind != LegalBasisKind.NightWorkByTariff) f["nightFrom"] = "Et eget nattvindu hører til en tariffavtale om nattarbeid (§ 10-11).";
+            else if (t.NightFrom is not { } nightStart || t.NightTo is not { } nightEnd) f[t.NightFrom is null ? "nightFrom" : "nightTo"] = "Fyll ut både når natten begynner og slutter.";
+            else if (!NightWindowHolds(nightStart, nightEnd)) f["nightFrom"] = "Nattvinduet skal være minst 8 timer og dekke 00:00–06:00 (arbeidsmiljøloven § 10-11 (1)).";
+            else if (t.Scope != AgreementScope.Employer) f["scope"] = "Et eget nattvindu gjelder hele arbeidsgiveren; velg «Alle assistenter».";
+        }
         if (f.Count > 0) return new Invalid(f);
 
         Kind = t.Kind;
@@ -248,6 +265,7 @@ public sealed class WorkingTimeAgreement : AuditedAggregate
         (MaxShiftHours, MinRestHours, CompensatoryRestHours) = longShift ? (t.MaxShiftHours, t.MinRestHours, t.CompensatoryRestHours) : (null, null, null);
         (AveragingDailyHours, AveragingWeeklyHours, AveragingOverWeeks, AveragingSingleWeekHours, AveragingPeriodWeeks) =
             (t.AveragingDailyHours, t.AveragingWeeklyHours, t.AveragingOverWeeks, t.AveragingSingleWeekHours, t.AveragingPeriodWeeks);
+        (NightFromMinute, NightToMinute) = (t.NightFrom is { } nf ? (nf.Hour * 60) + nf.Minute : null, t.NightTo is { } nt ? (nt.Hour * 60) + nt.Minute : null);
         Union = union;
         UnionMembers = t.UnionMembers;
         Reference = reference;
@@ -256,6 +274,18 @@ public sealed class WorkingTimeAgreement : AuditedAggregate
         _members.RemoveAll(m => !wanted.Contains(m.AssistantId));
         foreach (var a in wanted.Where(a => _members.All(m => m.AssistantId != a))) _members.Add(new AgreementMember(Id, a));
         return this;
+    }
+
+    /// <summary>The tariff night window in force on a day, if this agreement gives one.</summary>
+    public (LocalTime From, LocalTime To)? NightWindowOn(LocalDate day)
+        => Kind == LegalBasisKind.NightWorkByTariff && NightFrom is { } from && NightTo is { } to && InForceOn(day) ? (from, to) : null;
+
+    /// <summary>AML § 10-11 (1): a night window of at least 8 hours that contains 00:00-06:00 (the batch check's test).</summary>
+    public static bool NightWindowHolds(LocalTime from, LocalTime to)
+    {
+        var length = ((to.Hour * 60) + to.Minute - (from.Hour * 60) - from.Minute + 1440) % 1440;
+        var smallHours = from > to ? to >= new LocalTime(6, 0) : from == LocalTime.Midnight && to >= new LocalTime(6, 0);
+        return length >= 8 * 60 && smallHours;
     }
 
     private void AddVersion(Instant at, string by, string note)

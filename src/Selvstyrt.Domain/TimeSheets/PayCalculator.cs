@@ -67,6 +67,9 @@ public sealed record PayRequest(string EmployerId, Regime Regime, Tariff? Tariff
 
     /// <summary>The employer's legal bases (its working-time agreements): legal overtime, rest and long shifts are judged by them.</summary>
     public IReadOnlyList<LegalBasis> LegalBases { get; init; } = [];
+
+    /// <summary>A tariff night window (AML-10-11-9 agreement), or null for the law's 21-06.</summary>
+    public (LocalTime From, LocalTime To)? NightWindow { get; init; }
 }
 
 /// <summary>Minutes of one category at one rate, and what they pay (rounded to øre).</summary>
@@ -124,7 +127,7 @@ public static class PayCalculator
         var all = paid.Concat(request.Context).ToList();
         var input = new CheckInput(
             zone,
-            [new EmployerProfile(request.EmployerId, request.Regime, request.Tariff?.Id, WeekAnchor.Monday, null, request.LegalBases, new EmployerSettings { PassiveFactor = request.PassiveFactor })],
+            [new EmployerProfile(request.EmployerId, request.Regime, request.Tariff?.Id, WeekAnchor.Monday, null, request.LegalBases, new EmployerSettings { PassiveFactor = request.PassiveFactor, NightWindow = request.NightWindow })],
             [.. request.Assistants.Select(a => new AssistantProfile(a.AssistantId.ToString(), request.EmployerId, null, null, a.SeniorityYears, a.ContractWage, a.WeeklyNorm, []))],
             [.. all.Select(e => Shift(e, request.EmployerId))]);
         var check = PreparedCheck.From(input);

@@ -154,4 +154,25 @@ public class WorkingTimeAgreementTests
         // In spring the same shift is 23 hours and holds.
         Rota24(Made(Dognvakt()), start: "2025-03-29T08:00", end: "2025-03-30T08:00").Check().Of("LONGSHIFT-1").ShouldBeEmpty();
     }
+
+    [Fact]
+    public void AML_10_11_1_ATariffNightWindow_IsEightHoursWithTheSmallHours_ForTheWholeEmployer()
+    {
+        AgreementTerms Night(string from, string to, AgreementScope scope = AgreementScope.Employer) =>
+            new(LegalBasisKind.NightWorkByTariff, "Nattarbeid", scope, null, scope == AgreementScope.Assistants ? [A1] : [], new LocalDate(2026, 1, 1), new LocalDate(2026, 12, 31))
+            {
+                NightFrom = NodaTime.Text.LocalTimePattern.CreateWithInvariantCulture("HH':'mm").Parse(from).Value,
+                NightTo = NodaTime.Text.LocalTimePattern.CreateWithInvariantCulture("HH':'mm").Parse(to).Value,
+                Union = "Fagforbundet",
+            };
+        var made = Made(Night("20:00", "06:00"));
+        made.NightWindowOn(new LocalDate(2026, 6, 1)).ShouldBe((new LocalTime(20, 0), new LocalTime(6, 0)));
+        made.NightWindowOn(new LocalDate(2027, 1, 1)).ShouldBeNull("the agreement has ended");
+        made.Summary().ShouldContain("natt 20:00–06:00");
+        Fields(WorkingTimeAgreement.Create(Guid.NewGuid(), Provider, Night("23:00", "06:00"), At, "Admin"))["nightFrom"].ShouldContain("minst 8 timer");
+        Fields(WorkingTimeAgreement.Create(Guid.NewGuid(), Provider, Night("01:00", "09:00"), At, "Admin"))["nightFrom"].ShouldContain("00:00–06:00");
+        Fields(WorkingTimeAgreement.Create(Guid.NewGuid(), Provider, Night("20:00", "06:00", AgreementScope.Assistants), At, "Admin"))["scope"].ShouldContain("hele arbeidsgiveren");
+        var sunday = new AgreementTerms(LegalBasisKind.SundayAgreement, "Søndag", AgreementScope.Employer, null, [], new LocalDate(2025, 1, 1), null) { NightFrom = new LocalTime(20, 0), NightTo = new LocalTime(6, 0) };
+        Fields(WorkingTimeAgreement.Create(Guid.NewGuid(), Provider, sunday, At, "Admin"))["nightFrom"].ShouldContain("nattarbeid");
+    }
 }

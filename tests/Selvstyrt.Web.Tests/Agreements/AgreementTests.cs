@@ -109,6 +109,15 @@ public sealed class AgreementTests
         after.GetProperty("agreement").GetProperty("validTo").GetString().ShouldBe("2027-06-30");
         after.GetProperty("versions")[0].GetProperty("note").GetString()!.ShouldContain("Sagt opp av fagforeningen");
 
+        // A tariff night window (AML-10-11-9, the whole employer): the plan's file for the batch check carries it, so the
+        // engine counts night work from 20:00; a window without the small hours is refused naming the field.
+        var night = JsonSerializer.Serialize(new { kind = "AML-10-11-9", name = "Nattarbeid", scope = "employer", validFrom = "2026-11-01", union = "Fagforbundet", nightFrom = "20:00", nightTo = "06:00" });
+        await OkAsync(await ApiCalls.PostAsync(admin, "/api/v1/agreements", night, Guid.NewGuid().ToString(), Ct), HttpStatusCode.Created);
+        var file = await admin.GetStringAsync($"/api/v1/arrangements/{DemoIds.For("arrangement:10")}/plans/{DemoIds.For("plan:10")}/check-input", Ct);
+        CheckDocument.Read(file).Employers.Single().Settings.NightWindow.ShouldBe((new NodaTime.LocalTime(20, 0), new NodaTime.LocalTime(6, 0)));
+        var badNight = night.Replace("\"20:00\"", "\"02:00\"", StringComparison.Ordinal);
+        (await ApiCalls.ErrorsAsync(await ApiCalls.PostAsync(admin, "/api/v1/agreements", badNight, Guid.NewGuid().ToString(), Ct), Ct)).GetProperty("nightFrom")[0].GetString()!.ShouldContain("00:00");
+
         // The demo's individual averaging agreement runs out on 31 December, within the provider's 60 reminder days: the
         // start page says so to the administrator, and the daily job tells the administrator and the coordinators once.
         var home = System.Net.WebUtility.HtmlDecode(await admin.GetStringAsync("/", Ct));

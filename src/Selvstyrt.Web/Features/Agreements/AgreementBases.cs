@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using NodaTime;
 using Selvstyrt.Data;
 using Selvstyrt.Domain.Agreements;
 using Selvstyrt.Domain.Arrangements;
@@ -17,6 +18,15 @@ public sealed class AgreementBases(SelvstyrtDb db)
     public sealed record Set(IReadOnlyList<LegalBasis> Bases, string Stamp, IReadOnlyDictionary<string, string> Names)
     {
         public static readonly Set None = new([], "", new Dictionary<string, string>());
+
+        /// <summary>Tariff night windows (AML-10-11-9 agreements) with their periods.</summary>
+        public IReadOnlyList<(LocalDate From, LocalDate? To, LocalTime Start, LocalTime End)> NightWindows { get; init; } = [];
+
+        /// <summary>The employer's settings on a day: the tariff night window in force then, else the law's.</summary>
+        public EmployerSettings SettingsOn(LocalDate day)
+            => NightWindows.FirstOrDefault(w => w.From <= day && (w.To is null || w.To >= day)) is { Start: var start, End: var end } window && window != default
+                ? new EmployerSettings { NightWindow = (start, end) }
+                : new EmployerSettings();
     }
 
     public async Task<Set> ForAsync(Arrangement arrangement, CancellationToken ct)
@@ -37,6 +47,10 @@ public sealed class AgreementBases(SelvstyrtDb db)
         var bases = agreements.Select(a => a.ToBasis(a.ArrangementId is { } x ? placed[x].Distinct().ToList() : null)).ToList();
         var stamp = string.Join(',', agreements.Select(a => $"{a.Id:N}:{a.CurrentVersion}:{a.ValidTo}"))
                     + "|" + string.Join(',', arrangementIds.OrderBy(x => x).Select(x => $"{x:N}:{placed[x].Count()}"));
-        return new Set(bases, stamp, agreements.ToDictionary(a => a.Id.ToString(), a => a.Name, StringComparer.Ordinal));
+        return new Set(bases, stamp, agreements.ToDictionary(a => a.Id.ToString(), a => a.Name, StringComparer.Ordinal))
+        {
+            NightWindows = [.. agreements.Where(a => a.Kind == LegalBasisKind.NightWorkByTariff && a.NightFrom is not null && a.NightTo is not null)
+                .Select(a => (a.ValidFrom, a.ValidTo, a.NightFrom!.Value, a.NightTo!.Value))],
+        };
     }
 }

@@ -19,9 +19,16 @@ public static class AgreementEndpoints
         Guid? ProviderId, string? Kind, string? Name, string? Scope, Guid? ArrangementId, IReadOnlyList<Guid>? Assistants, LocalDate? ValidFrom, LocalDate? ValidTo,
         double? MaxShiftHours, double? MinRestHours, double? CompensatoryRestHours,
         double? AveragingDailyHours, double? AveragingWeeklyHours, int? AveragingOverWeeks, double? AveragingSingleWeekHours, int? AveragingPeriodWeeks,
-        string? Union, int? UnionMembers, string? Reference, LocalDate? SignedOn, string? Note);
+        string? Union, int? UnionMembers, string? Reference, LocalDate? SignedOn, string? Note)
+    {
+        /// <summary>A tariff night window for AML-10-11-9, as «HH:mm».</summary>
+        public string? NightFrom { get; init; }
+        public string? NightTo { get; init; }
+    }
 
     public sealed record EndBody(LocalDate? LastDay, string? Reason);
+
+    private static readonly NodaTime.Text.LocalTimePattern TimePattern = NodaTime.Text.LocalTimePattern.CreateWithInvariantCulture("HH':'mm");
 
     public static void AddServices(IServiceCollection services)
     {
@@ -44,8 +51,20 @@ public static class AgreementEndpoints
             _ => null,
         };
         if (scope is null) return Invalid.Field("scope", "Hvem avtalen gjelder for, må være employer, arrangement eller assistants.");
+        LocalTime? nightFrom = null, nightTo = null;
+        if (!string.IsNullOrWhiteSpace(b.NightFrom))
+        {
+            if (TimePattern.Parse(b.NightFrom.Trim()) is { Success: true } parsed) nightFrom = parsed.Value;
+            else return Invalid.Field("nightFrom", "Skriv når natten begynner som tt:mm, for eksempel 20:00.");
+        }
+        if (!string.IsNullOrWhiteSpace(b.NightTo))
+        {
+            if (TimePattern.Parse(b.NightTo.Trim()) is { Success: true } parsed) nightTo = parsed.Value;
+            else return Invalid.Field("nightTo", "Skriv når natten slutter som tt:mm, for eksempel 06:00.");
+        }
         return new AgreementTerms(kind.Value, b.Name, scope.Value, b.ArrangementId, b.Assistants ?? [], b.ValidFrom, b.ValidTo)
         {
+            NightFrom = nightFrom, NightTo = nightTo,
             MaxShiftHours = b.MaxShiftHours, MinRestHours = b.MinRestHours, CompensatoryRestHours = b.CompensatoryRestHours,
             AveragingDailyHours = b.AveragingDailyHours, AveragingWeeklyHours = b.AveragingWeeklyHours, AveragingOverWeeks = b.AveragingOverWeeks,
             AveragingSingleWeekHours = b.AveragingSingleWeekHours, AveragingPeriodWeeks = b.AveragingPeriodWeeks,

@@ -199,6 +199,7 @@ public sealed class AgreementRecords(SelvstyrtDb db, CurrentUser user, Administe
             MaxShiftHours = a.MaxShiftHours, MinRestHours = a.MinRestHours, CompensatoryRestHours = a.CompensatoryRestHours,
             AveragingDailyHours = a.AveragingDailyHours, AveragingWeeklyHours = a.AveragingWeeklyHours, AveragingOverWeeks = a.AveragingOverWeeks,
             AveragingSingleWeekHours = a.AveragingSingleWeekHours, AveragingPeriodWeeks = a.AveragingPeriodWeeks,
+            NightFrom = a.NightFrom, NightTo = a.NightTo,
             Union = a.Union, UnionMembers = a.UnionMembers, Reference = a.Reference, SignedOn = a.SignedOn,
         };
     }

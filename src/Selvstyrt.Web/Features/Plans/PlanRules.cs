@@ -175,7 +175,7 @@ public sealed class PlanRules(SelvstyrtDb db, IMemoryCache cache, Agreements.Agr
             .SelectMany(p => p.RollOut(window.Start, window.End, Zone).Where(s => s.AssistantId is { } a && wanted.Contains(a))
                 .Select(s => PlanCheck.ToInput(s, p.ArrangementId.ToString(), employerId)))
             .GroupBy(s => s.Id, StringComparer.Ordinal).Select(g => g.First()).ToList();
-        var employer = EmployerProfileOf(arrangement, scope.Bases.Bases);
+        var employer = EmployerProfileOf(arrangement, scope.Bases, window.Start);
         return new PlanCheckContext(employer, assistants.Select(a => Profile(a, employerId, window.Start)).ToList(), otherShifts, scope.FullyContinuous);
     }
 
@@ -188,12 +188,15 @@ public sealed class PlanRules(SelvstyrtDb db, IMemoryCache cache, Agreements.Agr
             : (arrangement.ProviderId.ToString(), Regime.Aml);
     }
 
-    /// <summary>The arrangement's employer as the engine's profile, with the legal bases of its agreements (<see cref="Agreements.AgreementBases"/>).</summary>
-    public static EmployerProfile EmployerProfileOf(Arrangement arrangement, IReadOnlyList<LegalBasis> bases)
+    /// <summary>The arrangement's employer as the engine's profile, with the legal bases of its agreements and the tariff night window in force on <paramref name="on"/> (<see cref="Agreements.AgreementBases"/>).</summary>
+    public static EmployerProfile EmployerProfileOf(Arrangement arrangement, Agreements.AgreementBases.Set agreements, LocalDate on)
     {
         ArgumentNullException.ThrowIfNull(arrangement);
+        ArgumentNullException.ThrowIfNull(agreements);
         var (id, regime) = Employer(arrangement);
-        return new EmployerProfile(id, regime, null, WeekAnchor.Monday, null, regime == Regime.Household ? [] : bases, new EmployerSettings());
+        return regime == Regime.Household
+            ? new EmployerProfile(id, regime, null, WeekAnchor.Monday, null, [], new EmployerSettings())
+            : new EmployerProfile(id, regime, null, WeekAnchor.Monday, null, agreements.Bases, agreements.SettingsOn(on));
     }
 
     /// <summary>An assistant as the engine sees them on a day: birth date, employment and seniority, declared other-employer hours.</summary>

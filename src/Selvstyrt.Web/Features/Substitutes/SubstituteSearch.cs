@@ -157,7 +157,7 @@ public sealed class SubstituteSearch(SelvstyrtDb db, ArrangementAccess access, A
     {
         var monday = date.PlusDays(-((int)date.DayOfWeek - 1));
         var window = new DateInterval(monday.PlusWeeks(-WeeksAround), monday.PlusWeeks(WeeksAround + 1).PlusDays(-1));
-        var employer = PlanRules.EmployerProfileOf(arrangement, (await agreements.ForAsync(arrangement, ct)).Bases);
+        var employer = PlanRules.EmployerProfileOf(arrangement, await agreements.ForAsync(arrangement, ct), window.Start);
         var shifts = await ShiftsAsync(arrangement, plan, people.Select(a => a.Id).ToHashSet(), window, employer.Id, ct);
         var continuous = plan.Coverage.Any(c => c.Days == WeekDays.All && c.LengthMinutes >= 24 * 60);
         return new CheckInput(Zone, [employer], [.. people.Select(a => PlanRules.Profile(a, employer.Id, date))], shifts)

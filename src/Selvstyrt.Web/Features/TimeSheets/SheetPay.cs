@@ -90,11 +90,13 @@ public sealed class SheetPay(SelvstyrtDb db, Agreements.AgreementBases agreement
         {
             var anyArrangement = arrangements[group.First().Entry.ArrangementId];
             var regime = PlanRules.Employer(anyArrangement).Regime;
+            var set = await agreements.ForAsync(anyArrangement, ct);
             var request = new PayRequest(group.Key, regime, regime == Regime.Aml ? tariff : null, null, profiles,
                 [.. group.Where(e => e.Paid).Select(e => e.Entry)])
             {
                 Context = [.. group.Where(e => !e.Paid).Select(e => e.Entry)],
-                LegalBases = (await agreements.ForAsync(anyArrangement, ct)).Bases,
+                LegalBases = set.Bases,
+                NightWindow = set.SettingsOn(months.Min()).NightWindow,
             };
             var result = PayCalculator.Calculate(request, Zone);
             lines.AddRange(result.Lines);
