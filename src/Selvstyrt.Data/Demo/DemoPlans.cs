@@ -117,6 +117,17 @@ internal static class DemoPlans
 
     private static readonly PlanActor Seed = new(Instant.FromUtc(2025, 12, 1, 9, 0), "demo", new LocalDate(2025, 12, 1));
 
+    /// <summary>
+    /// A draft for a summer trip in arrangement 4: one 16-hour travel day that no agreement covers, so the editor shows
+    /// an uncovered long shift (LONGSHIFT-1) beside the døgnvakt arrangement's covered ones. Never published.
+    /// </summary>
+    public static WorkPlan SummerTripDraft(Guid arrangementId, Guid assistant)
+    {
+        var plan = DemoData.Ok(WorkPlan.Create(DemoIds.For("plan:4:sommertur"), arrangementId, "Sommertur 2027 (utkast)", 1, new LocalDate(2027, 6, 28), new LocalDate(2027, 7, 4)));
+        DemoData.Ok(plan.AddShift(DemoIds.For("plan:4:sommertur:reise"), new ShiftPlacement(1, IsoDayOfWeek.Tuesday, new LocalTime(7, 0), 16 * 60, assistant, PlanShiftKind.Travel), Seed));
+        return plan;
+    }
+
     /// <summary>The shift templates every demo arrangement starts with; the 24/7 2:1 arrangement's are for two at once.</summary>
     public static IEnumerable<ShiftTemplate> Templates(int no, Guid arrangementId, decimal weeklyHours)
     {

@@ -169,6 +169,7 @@ public sealed class DemoSeeder(SelvstyrtDb db, IPasswordHasher<AppUser> hasher)
                 db.TimeSheets.AddRange(DemoTimeSheets.For(plan, ProviderId, arrangement.Id, [.. staff.Select(id => (id, assistants.Single(a => a.Id == id).FullName))], (leader.Id, leader.DisplayName), (admin.Id, admin.DisplayName)));
             }
             db.ShiftTemplates.AddRange(DemoPlans.Templates(spec.No, arrangement.Id, spec.Hours));
+            if (spec.No == 4) db.WorkPlans.Add(DemoPlans.SummerTripDraft(arrangement.Id, staff[0]));
         }
         // The awake night requires transfers and night training: everyone with a place in a round-the-clock arrangement has both.
         var lifting = Ok(CompetenceKind.Create(DemoIds.For("competence:forflytning"), ProviderId, "Forflytning", null));

@@ -148,6 +148,11 @@ public sealed class AgreementTests
         var plan = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/arrangements/{Dognvakt}/plans/{DognvaktPlan}", Ct);
         plan.GetProperty("shifts").EnumerateArray().ShouldAllBe(s => s.GetProperty("lengthMinutes").GetInt32() == 24 * 60);
 
+        // Beside it, the demo's summer-trip draft in arrangement 4 has a 16-hour travel day that no agreement covers: a breach.
+        var trip = (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/arrangements/{DemoIds.For("arrangement:4")}/plans/{DemoIds.For("plan:4:sommertur")}/findings", Ct))
+            .EnumerateArray().Where(f => f.GetProperty("rule").GetString() == "LONGSHIFT-1").ToList();
+        trip.ShouldHaveSingleItem().GetProperty("severity").GetString().ShouldBe("breach");
+
         // Renegotiated to 20-hour shifts: each døgnvakt is over the agreement's own cap, and the finding says which agreement.
         var shorter = JsonSerializer.Serialize(new
         {
