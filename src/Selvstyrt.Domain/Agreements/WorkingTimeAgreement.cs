@@ -336,16 +336,8 @@ public sealed class AgreementDocument : Entity
 
     public static Result<AgreementDocument> Create(Guid id, Guid agreementId, string fileName, byte[] content, Instant at)
     {
-        ArgumentNullException.ThrowIfNull(content);
-        switch (DecisionDocument.ProblemOf(content))
-        {
-            case DocumentProblem.Empty: return Invalid.Field("document", "Filen er tom.");
-            case DocumentProblem.TooLarge: return Invalid.Field("document", "Filen er større enn 8 MB.");
-            case DocumentProblem.NotPdf: return Invalid.Field("document", "Avtalen må lastes opp som en PDF-fil.");
-        }
-        var name = Path.GetFileName(fileName ?? "").Trim();
-        if (name.Length == 0) name = "avtale.pdf";
-        if (name.Length > 200) name = name[^200..];
-        return new AgreementDocument(id) { AgreementId = agreementId, FileName = name, Content = content, UploadedAt = at };
+        var name = PdfUpload.Check(fileName, content, "avtale.pdf", "Avtalen må lastes opp som en PDF-fil.");
+        if (!name.IsSuccess) return name.Error!;
+        return new AgreementDocument(id) { AgreementId = agreementId, FileName = name.Value!, Content = content, UploadedAt = at };
     }
 }

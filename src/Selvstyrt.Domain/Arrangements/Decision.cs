@@ -257,18 +257,11 @@ public sealed class DecisionDocument : Entity
 
     public static Result<DecisionDocument> Create(Guid id, Guid decisionId, string fileName, byte[] content, Instant at)
     {
-        switch (ProblemOf(content))
-        {
-            case DocumentProblem.Empty: return Invalid.Field("document", "Filen er tom.");
-            case DocumentProblem.TooLarge: return Invalid.Field("document", "Filen er større enn 8 MB.");
-            case DocumentProblem.NotPdf: return Invalid.Field("document", "Vedtaksbrevet må være en PDF-fil.");
-        }
-        var name = Path.GetFileName(fileName ?? "").Trim();
-        if (name.Length == 0) name = "vedtak.pdf";
-        if (name.Length > 200) name = name[^200..];
+        var name = PdfUpload.Check(fileName, content, "vedtak.pdf", "Vedtaksbrevet må være en PDF-fil.");
+        if (!name.IsSuccess) return name.Error!;
         return new DecisionDocument(id)
         {
-            DecisionId = decisionId, FileName = name, Content = content, UploadedAt = at,
+            DecisionId = decisionId, FileName = name.Value!, Content = content, UploadedAt = at,
             Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)),
         };
     }

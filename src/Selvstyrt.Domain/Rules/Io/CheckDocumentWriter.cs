@@ -171,36 +171,29 @@ public static partial class CheckDocument
         if (s.Arrangement is { } arrangement) w.WriteString("arrangement", arrangement);
         w.WriteString("start", At(s.Start, zone));
         w.WriteString("end", At(s.End, zone));
-        if (s.Passive.Count > 0)
-        {
-            w.WriteStartArray("passive");
-            foreach (var p in s.Passive)
-            {
-                w.WriteStartObject();
-                w.WriteString("start", At(p.Start, zone));
-                w.WriteString("end", At(p.End, zone));
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-        }
-        if (s.Pauses.Count > 0)
-        {
-            w.WriteStartArray("pauses");
-            foreach (var p in s.Pauses)
-            {
-                w.WriteStartObject();
-                w.WriteString("start", At(p.Start, zone));
-                w.WriteString("end", At(p.End, zone));
-                if (p.Free) w.WriteBoolean("free", true);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-        }
+        Parts(w, "passive", [.. s.Passive.Select(p => (p.Start, p.End, false))], zone);
+        Parts(w, "pauses", [.. s.Pauses.Select(p => (p.Start, p.End, p.Free))], zone);
         w.WriteString("kind", s.Kind == ShiftKind.Actual ? "actual" : "planned");
         if (s.OnCall) w.WriteBoolean("onCall", true);
         if (s.Travel) w.WriteBoolean("travel", true);
         if (s.OvertimeReason is { } reason) w.WriteString("overtimeReason", reason);
         w.WriteEndObject();
+    }
+
+    /// <summary>Passive periods or pauses inside a shift (a pause may be free); nothing when there are none.</summary>
+    private static void Parts(Utf8JsonWriter w, string name, IReadOnlyList<(Instant Start, Instant End, bool Free)> parts, DateTimeZone zone)
+    {
+        if (parts.Count == 0) return;
+        w.WriteStartArray(name);
+        foreach (var (start, end, free) in parts)
+        {
+            w.WriteStartObject();
+            w.WriteString("start", At(start, zone));
+            w.WriteString("end", At(end, zone));
+            if (free) w.WriteBoolean("free", true);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
     }
 
     private static string Iso(LocalDate d) => d.ToString("uuuu'-'MM'-'dd", CultureInfo.InvariantCulture);

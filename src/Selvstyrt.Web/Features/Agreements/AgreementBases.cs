@@ -24,9 +24,11 @@ public sealed class AgreementBases(SelvstyrtDb db)
 
         /// <summary>The employer's settings on a day: the tariff night window in force then, else the law's.</summary>
         public EmployerSettings SettingsOn(LocalDate day)
-            => NightWindows.FirstOrDefault(w => w.From <= day && (w.To is null || w.To >= day)) is { Start: var start, End: var end } window && window != default
-                ? new EmployerSettings { NightWindow = (start, end) }
-                : new EmployerSettings();
+        {
+            foreach (var w in NightWindows)
+                if (w.From <= day && (w.To is null || w.To >= day)) return new EmployerSettings { NightWindow = (w.Start, w.End) };
+            return new EmployerSettings();
+        }
     }
 
     public async Task<Set> ForAsync(Arrangement arrangement, CancellationToken ct)

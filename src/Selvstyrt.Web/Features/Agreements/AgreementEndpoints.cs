@@ -51,26 +51,24 @@ public static class AgreementEndpoints
             _ => null,
         };
         if (scope is null) return Invalid.Field("scope", "Hvem avtalen gjelder for, må være employer, arrangement eller assistants.");
-        LocalTime? nightFrom = null, nightTo = null;
-        if (!string.IsNullOrWhiteSpace(b.NightFrom))
-        {
-            if (TimePattern.Parse(b.NightFrom.Trim()) is { Success: true } parsed) nightFrom = parsed.Value;
-            else return Invalid.Field("nightFrom", "Skriv når natten begynner som tt:mm, for eksempel 20:00.");
-        }
-        if (!string.IsNullOrWhiteSpace(b.NightTo))
-        {
-            if (TimePattern.Parse(b.NightTo.Trim()) is { Success: true } parsed) nightTo = parsed.Value;
-            else return Invalid.Field("nightTo", "Skriv når natten slutter som tt:mm, for eksempel 06:00.");
-        }
+        var nightFrom = Time(b.NightFrom, "nightFrom", "Skriv når natten begynner som tt:mm, for eksempel 20:00.");
+        if (!nightFrom.IsSuccess) return nightFrom.Error!;
+        var nightTo = Time(b.NightTo, "nightTo", "Skriv når natten slutter som tt:mm, for eksempel 06:00.");
+        if (!nightTo.IsSuccess) return nightTo.Error!;
         return new AgreementTerms(kind.Value, b.Name, scope.Value, b.ArrangementId, b.Assistants ?? [], b.ValidFrom, b.ValidTo)
         {
-            NightFrom = nightFrom, NightTo = nightTo,
+            NightFrom = nightFrom.Value, NightTo = nightTo.Value,
             MaxShiftHours = b.MaxShiftHours, MinRestHours = b.MinRestHours, CompensatoryRestHours = b.CompensatoryRestHours,
             AveragingDailyHours = b.AveragingDailyHours, AveragingWeeklyHours = b.AveragingWeeklyHours, AveragingOverWeeks = b.AveragingOverWeeks,
             AveragingSingleWeekHours = b.AveragingSingleWeekHours, AveragingPeriodWeeks = b.AveragingPeriodWeeks,
             Union = b.Union, UnionMembers = b.UnionMembers, Reference = b.Reference, SignedOn = b.SignedOn,
         };
     }
+
+    /// <summary>An optional «HH:mm», or the field named with the message.</summary>
+    private static Result<LocalTime?> Time(string? text, string field, string message)
+        => string.IsNullOrWhiteSpace(text) ? (LocalTime?)null
+            : TimePattern.Parse(text.Trim()) is { Success: true } parsed ? parsed.Value : Invalid.Field(field, message);
 
     public static void MapApi(RouteGroupBuilder api)
     {

@@ -90,8 +90,10 @@ public sealed class PlanRules(SelvstyrtDb db, IMemoryCache cache, Agreements.Agr
         var covering = scope.Bases.Bases
             .Where(b => (b.From is null || b.From <= window.End) && (b.To is null || b.To >= window.Start) && (b.Assistants is null || b.Assistants.Overlaps(people)))
             .Select(b => new CoveringAgreement(Guid.Parse(b.Id!), scope.Bases.Names.GetValueOrDefault(b.Id!) ?? "", LegalBasis.Code(b.Kind))).ToList();
-        var longShift = scope.Bases.Bases.Where(b => b.Kind is LegalBasisKind.TariffDeviation or LegalBasisKind.Arbeidstilsynet)
-            .Select(b => (b, covering.FirstOrDefault(c => c.Id.ToString() == b.Id))).Where(x => x.Item2 is not null).Select(x => (x.b, x.Item2!)).ToList();
+        var longShift = (from b in scope.Bases.Bases
+                         where b.Kind is LegalBasisKind.TariffDeviation or LegalBasisKind.Arbeidstilsynet
+                         join c in covering on b.Id equals c.Id.ToString()
+                         select (b, c)).ToList();
         return new PlanCheckResult(PlanCheck.Relevant(plan, findings), added, removed, window) { Agreements = covering, LongShiftBases = longShift };
     }
 
