@@ -53,6 +53,12 @@ RULES = [
 ('FER-7-3', 'ferieloven § 7 (3)', 'warn', 'Inntil 12 feriedager kan overføres til neste år ved skriftlig avtale; ferie tapt ved sykdom eller foreldrepermisjon overføres også.'),
 ('FER-9-1', 'ferieloven § 9 (1)', 'breach', 'Helt sykmeldt før ferien: kan kreve den flyttet; helt sykmeldt i ferien: like mange dager senere. Krever legeerklæring.'),
 ('FER-10-1', 'ferieloven § 10', '-', 'Feriepenger 10,2 % av fjorårets lønn; fra 60 år 2,3 prosentpoeng mer av grunnlaget opp til 6 G.'),
+('BPA-POL-5-4', 'helse- og omsorgstjenesteloven § 5-4', 'breach', 'Politiattest skal være vist før assistenten begynner å arbeide, for alle assistenter.'),
+('BPA-NAER', 'rundskriv I-9/2015', 'warn', 'Nær familie som assistent krever kommunens skriftlige godkjenning.'),
+('HR-14-5', 'aml. § 14-5', 'breach', 'Skriftlig arbeidsavtale senest 7 dager etter start når arbeidsforholdet varer over en måned (fra 1.7.2024; før det en måned), ellers straks.'),
+('HR-14-6', 'aml. § 14-6', 'breach', 'Arbeidsavtalen skal ha partene, arbeidssted, stilling, start, varighet og grunnlag for midlertidighet, prøvetid, ferie, oppsigelsesfrister, hvert lønnselement, arbeidstid, pauser, endringer og overtid, tariffavtale, og fra 1.7.2024 betalt fravær, fremgangsmåte ved opphør, opplæring og trygd.'),
+('HR-14-9', 'aml. § 14-9', 'breach', 'Fast ansettelse er hovedregelen; midlertidig bare på et navngitt grunnlag (midlertidig behov, vikariat, praksis, tiltak i samarbeid med NAV).'),
+('HR-15-15', 'aml. § 15-15', 'breach', 'Attesten oppgir navn, fødselsdato, hva arbeidet gikk ut på og hvor lenge; at arbeidsforholdet ble avsluttet ved oppsigelse kan stå, aldri hvorfor.'),
 ]
 
 T = {
@@ -136,6 +142,15 @@ T = {
 'FER-9-1.Before': 'Helt sykmeldt før ferien fra {0}: assistenten kan kreve ferien flyttet; {1} feriedager er gitt tilbake (ferieloven § 9).',
 'FER-9-1.During': 'Helt sykmeldt i ferien: {0} feriedager er gitt tilbake og kan tas senere (ferieloven § 9).',
 'FER-9-1.NeedsNote': 'Sykdom i ferien gir dagene tilbake bare med sykmelding fra lege på 100 prosent (ferieloven § 9). Ferien står som den er.',
+"BPA-POL-5-4.None": "Ingen politiattest er registrert for arbeidsforholdet, og assistenten skal arbeide {0} (helse- og omsorgstjenesteloven § 5-4).",
+"BPA-POL-5-4.Late": "Vakten {0} er før politiattesten ble vist {1} (helse- og omsorgstjenesteloven § 5-4).",
+"BPA-POL-5-4.Remarks": "Politiattesten har anmerkninger som arbeidsgiveren ikke har vurdert ennå; assistenten kan ikke arbeide før det er gjort (helse- og omsorgstjenesteloven § 5-4).",
+"BPA-NAER.Missing": "Assistenten er i nær familie med brukeren, og kommunens skriftlige godkjenning er ikke registrert for {0}.",
+"HR-14-5.Late": "Arbeidsavtalen ble signert av begge {0}, etter fristen {1} (start {2}; arbeidsmiljøloven § 14-5).",
+"HR-14-5.Missing": "Arbeidsavtalen er ikke signert av begge, og fristen var {0} (arbeidsmiljøloven § 14-5).",
+"HR-14-5.Due": "Arbeidsavtalen skal være signert av begge senest {0} (arbeidsmiljøloven § 14-5).",
+"HR-14-6.Missing": "«{0}» mangler i arbeidsavtalen (arbeidsmiljøloven § 14-6).",
+"HR-15-15.Reason": "Attesten kan ikke si noe om hvorfor arbeidsforholdet sluttet («{0}»); den oppgir bare arbeidet og hvor lenge (arbeidsmiljøloven § 15-15).",
 }
 
 root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")

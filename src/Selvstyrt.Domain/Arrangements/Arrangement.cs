@@ -185,6 +185,34 @@ public sealed class Assignment : Entity
 
     public bool Overlaps(Assignment other)
         => From <= (other.To ?? LocalDate.MaxIsoValue) && other.From <= (To ?? LocalDate.MaxIsoValue);
+
+    /// <summary>How the assistant is related to the recipient when a close relative (BPA-NAER); null when not related.</summary>
+    public People.CloseRelation? Relation { get; private set; }
+
+    /// <summary>The day the municipality approved the close relative as assistant, in writing (BPA-NAER).</summary>
+    public LocalDate? RelativeApprovedOn { get; private set; }
+
+    /// <summary>The municipality's reference for the approval (its case or letter number).</summary>
+    public string? RelativeApprovalReference { get; private set; }
+
+    /// <summary>
+    /// Records that the assistant is a close relative of the recipient, and the municipality's approval when it has come
+    /// (BPA-NAER). No relation clears the approval too.
+    /// </summary>
+    public Result<Assignment> SetRelation(People.CloseRelation? relation, LocalDate? approvedOn, string? reference, LocalDate today)
+    {
+        var fields = new Dictionary<string, string>();
+        if (relation is { } r && !Enum.IsDefined(r)) fields["relation"] = "Velg hvordan assistenten er i nær familie med brukeren.";
+        if (relation is null && (approvedOn is not null || !string.IsNullOrWhiteSpace(reference)))
+            fields["relation"] = "Velg slektskapet før du registrerer kommunens godkjenning.";
+        if (approvedOn > today) fields["relativeApprovedOn"] = "Godkjenningsdatoen kan ikke være fram i tid.";
+        if (reference?.Trim() is { Length: > 100 }) fields["relativeApprovalReference"] = "Kommunens referanse kan være høyst 100 tegn.";
+        if (fields.Count > 0) return new Invalid(fields);
+        Relation = relation;
+        RelativeApprovedOn = relation is null ? null : approvedOn;
+        RelativeApprovalReference = relation is null || string.IsNullOrWhiteSpace(reference) ? null : reference.Trim();
+        return this;
+    }
 }
 
 /// <summary>The leading roles a person can hold in one arrangement.</summary>
