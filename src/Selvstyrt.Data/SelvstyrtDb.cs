@@ -45,6 +45,9 @@ public sealed class SelvstyrtDb(DbContextOptions<SelvstyrtDb> options)
     public DbSet<Selvstyrt.Domain.Absences.HolidayCarryOver> HolidayCarryOvers => Set<Selvstyrt.Domain.Absences.HolidayCarryOver>();
     public DbSet<CompetenceKind> CompetenceKinds => Set<CompetenceKind>();
     public DbSet<AssistantCompetence> AssistantCompetences => Set<AssistantCompetence>();
+    public DbSet<PoliceCertificate> PoliceCertificates => Set<PoliceCertificate>();
+    public DbSet<ConfidentialityDeclaration> ConfidentialityDeclarations => Set<ConfidentialityDeclaration>();
+    public DbSet<EmploymentContract> EmploymentContracts => Set<EmploymentContract>();
     public DbSet<Selvstyrt.Domain.Plans.ShiftSwap> ShiftSwaps => Set<Selvstyrt.Domain.Plans.ShiftSwap>();
     public DbSet<Selvstyrt.Domain.Absences.AbsenceShift> AbsenceShifts => Set<Selvstyrt.Domain.Absences.AbsenceShift>();
     public DbSet<Selvstyrt.Domain.Absences.ShiftOffer> ShiftOffers => Set<Selvstyrt.Domain.Absences.ShiftOffer>();

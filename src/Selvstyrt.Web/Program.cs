@@ -104,6 +104,7 @@ Selvstyrt.Web.Features.Swaps.SwapEndpoints.AddServices(builder.Services);
 Selvstyrt.Web.Features.Holidays.HolidayEndpoints.AddServices(builder.Services);
 Selvstyrt.Web.Features.Competences.CompetenceEndpoints.AddServices(builder.Services);
 Selvstyrt.Web.Features.Agreements.AgreementEndpoints.AddServices(builder.Services);
+Selvstyrt.Web.Features.Hiring.HiringEndpoints.AddServices(builder.Services);
 
 var app = builder.Build();
 
@@ -172,6 +173,7 @@ Selvstyrt.Web.Features.Swaps.SwapEndpoints.MapApi(api);
 Selvstyrt.Web.Features.Holidays.HolidayEndpoints.MapApi(api);
 Selvstyrt.Web.Features.Competences.CompetenceEndpoints.MapApi(api);
 Selvstyrt.Web.Features.Agreements.AgreementEndpoints.MapApi(api);
+Selvstyrt.Web.Features.Hiring.HiringEndpoints.MapApi(api);
 AccountEndpoints.MapPages(app);
 DecisionEndpoints.MapPages(app);
 PlanEndpoints.MapPages(app);

@@ -1149,6 +1149,17 @@ namespace Selvstyrt.Data.Postgres.Migrations
                     b.Property<LocalDate>("From")
                         .HasColumnType("date");
 
+                    b.Property<string>("Relation")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("RelativeApprovalReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<LocalDate?>("RelativeApprovedOn")
+                        .HasColumnType("date");
+
                     b.Property<LocalDate?>("To")
                         .HasColumnType("date");
 
@@ -1855,6 +1866,38 @@ namespace Selvstyrt.Data.Postgres.Migrations
                     b.ToTable("CompetenceKinds");
                 });
 
+            modelBuilder.Entity("Selvstyrt.Domain.People.ConfidentialityDeclaration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AssistantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("OnPaper")
+                        .HasColumnType("boolean");
+
+                    b.Property<Instant?>("SignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<LocalDate>("SignedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("TextVersion")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssistantId");
+
+                    b.ToTable("ConfidentialityDeclarations");
+                });
+
             modelBuilder.Entity("Selvstyrt.Domain.People.Employment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1902,6 +1945,130 @@ namespace Selvstyrt.Data.Postgres.Migrations
                     b.HasIndex("EmployerId");
 
                     b.ToTable("Employments");
+                });
+
+            modelBuilder.Entity("Selvstyrt.Domain.People.EmploymentContract", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AssistantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant?>("AssistantSignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("AssistantSignedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Instant?>("EmployerSignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EmployerSignedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("EmployerSignedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("EmploymentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Holiday")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Hours")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Notice")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("PaidAbsence")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Pauses")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Pay")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ReplacedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("RotaAndOvertime")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<LocalDate?>("SignedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("SocialSecurity")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Tariff")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Termination")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Terms")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Training")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Instant?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Workplace")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssistantId");
+
+                    b.HasIndex("EmploymentId");
+
+                    b.ToTable("EmploymentContracts");
                 });
 
             modelBuilder.Entity("Selvstyrt.Domain.People.Municipality", b =>
@@ -2017,6 +2184,42 @@ namespace Selvstyrt.Data.Postgres.Migrations
                     b.HasIndex("AssistantId");
 
                     b.ToTable("OtherEmployerHours");
+                });
+
+            modelBuilder.Entity("Selvstyrt.Domain.People.PoliceCertificate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AssistantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("EmploymentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RecordedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<LocalDate?>("RemarksAssessedOn")
+                        .HasColumnType("date");
+
+                    b.Property<LocalDate>("ShownOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("WithRemarks")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssistantId");
+
+                    b.HasIndex("EmploymentId")
+                        .IsUnique();
+
+                    b.ToTable("PoliceCertificates");
                 });
 
             modelBuilder.Entity("Selvstyrt.Domain.People.Provider", b =>
@@ -3536,6 +3739,15 @@ namespace Selvstyrt.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Selvstyrt.Domain.People.ConfidentialityDeclaration", b =>
+                {
+                    b.HasOne("Selvstyrt.Domain.People.Assistant", null)
+                        .WithMany()
+                        .HasForeignKey("AssistantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Selvstyrt.Domain.People.Employment", b =>
                 {
                     b.HasOne("Selvstyrt.Domain.People.Assistant", null)
@@ -3548,6 +3760,21 @@ namespace Selvstyrt.Data.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("EmployerId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Selvstyrt.Domain.People.EmploymentContract", b =>
+                {
+                    b.HasOne("Selvstyrt.Domain.People.Assistant", null)
+                        .WithMany()
+                        .HasForeignKey("AssistantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Selvstyrt.Domain.People.Employment", null)
+                        .WithMany()
+                        .HasForeignKey("EmploymentId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -3565,6 +3792,21 @@ namespace Selvstyrt.Data.Postgres.Migrations
                     b.HasOne("Selvstyrt.Domain.People.Assistant", null)
                         .WithMany("OtherEmployerHours")
                         .HasForeignKey("AssistantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Selvstyrt.Domain.People.PoliceCertificate", b =>
+                {
+                    b.HasOne("Selvstyrt.Domain.People.Assistant", null)
+                        .WithMany()
+                        .HasForeignKey("AssistantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Selvstyrt.Domain.People.Employment", null)
+                        .WithMany()
+                        .HasForeignKey("EmploymentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

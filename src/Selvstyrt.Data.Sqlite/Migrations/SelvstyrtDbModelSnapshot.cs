@@ -1135,6 +1135,17 @@ namespace Selvstyrt.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Relation")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RelativeApprovalReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RelativeApprovedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("To")
                         .HasColumnType("TEXT");
 
@@ -1832,6 +1843,39 @@ namespace Selvstyrt.Data.Sqlite.Migrations
                     b.ToTable("CompetenceKinds");
                 });
 
+            modelBuilder.Entity("Selvstyrt.Domain.People.ConfidentialityDeclaration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssistantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("OnPaper")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SignedOn")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextVersion")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssistantId");
+
+                    b.ToTable("ConfidentialityDeclarations");
+                });
+
             modelBuilder.Entity("Selvstyrt.Domain.People.Employment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1881,6 +1925,128 @@ namespace Selvstyrt.Data.Sqlite.Migrations
                     b.HasIndex("EmployerId");
 
                     b.ToTable("Employments");
+                });
+
+            modelBuilder.Entity("Selvstyrt.Domain.People.EmploymentContract", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssistantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AssistantSignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AssistantSignedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EmployerSignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EmployerSignedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("EmployerSignedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EmploymentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holiday")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hours")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notice")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PaidAbsence")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Pauses")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Pay")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReplacedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RotaAndOvertime")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SocialSecurity")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tariff")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Termination")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Terms")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Training")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Workplace")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssistantId");
+
+                    b.HasIndex("EmploymentId");
+
+                    b.ToTable("EmploymentContracts");
                 });
 
             modelBuilder.Entity("Selvstyrt.Domain.People.Municipality", b =>
@@ -1993,6 +2159,43 @@ namespace Selvstyrt.Data.Sqlite.Migrations
                     b.HasIndex("AssistantId");
 
                     b.ToTable("OtherEmployerHours");
+                });
+
+            modelBuilder.Entity("Selvstyrt.Domain.People.PoliceCertificate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssistantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EmploymentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RecordedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RemarksAssessedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ShownOn")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("WithRemarks")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssistantId");
+
+                    b.HasIndex("EmploymentId")
+                        .IsUnique();
+
+                    b.ToTable("PoliceCertificates");
                 });
 
             modelBuilder.Entity("Selvstyrt.Domain.People.Provider", b =>
@@ -3506,6 +3709,15 @@ namespace Selvstyrt.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Selvstyrt.Domain.People.ConfidentialityDeclaration", b =>
+                {
+                    b.HasOne("Selvstyrt.Domain.People.Assistant", null)
+                        .WithMany()
+                        .HasForeignKey("AssistantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Selvstyrt.Domain.People.Employment", b =>
                 {
                     b.HasOne("Selvstyrt.Domain.People.Assistant", null)
@@ -3518,6 +3730,21 @@ namespace Selvstyrt.Data.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("EmployerId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Selvstyrt.Domain.People.EmploymentContract", b =>
+                {
+                    b.HasOne("Selvstyrt.Domain.People.Assistant", null)
+                        .WithMany()
+                        .HasForeignKey("AssistantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Selvstyrt.Domain.People.Employment", null)
+                        .WithMany()
+                        .HasForeignKey("EmploymentId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -3535,6 +3762,21 @@ namespace Selvstyrt.Data.Sqlite.Migrations
                     b.HasOne("Selvstyrt.Domain.People.Assistant", null)
                         .WithMany("OtherEmployerHours")
                         .HasForeignKey("AssistantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Selvstyrt.Domain.People.PoliceCertificate", b =>
+                {
+                    b.HasOne("Selvstyrt.Domain.People.Assistant", null)
+                        .WithMany()
+                        .HasForeignKey("AssistantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Selvstyrt.Domain.People.Employment", null)
+                        .WithMany()
+                        .HasForeignKey("EmploymentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

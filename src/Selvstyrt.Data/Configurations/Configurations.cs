@@ -81,6 +81,8 @@ internal sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignm
     {
         b.HasOne<Assistant>().WithMany().HasForeignKey(x => x.AssistantId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => new { x.AssistantId, x.ArrangementId });
+        b.Property(x => x.Relation).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.RelativeApprovalReference).HasMaxLength(100);
     }
 }
 
@@ -155,6 +157,43 @@ internal sealed class AssistantCompetenceConfiguration : IEntityTypeConfiguratio
         b.Property(x => x.By).HasMaxLength(AssistantCompetence.MaxBy);
         b.HasOne<Assistant>().WithMany().HasForeignKey(x => x.AssistantId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<CompetenceKind>().WithMany().HasForeignKey(x => x.KindId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => x.AssistantId);
+    }
+}
+
+internal sealed class PoliceCertificateConfiguration : IEntityTypeConfiguration<PoliceCertificate>
+{
+    public void Configure(EntityTypeBuilder<PoliceCertificate> b)
+    {
+        b.HasOne<Assistant>().WithMany().HasForeignKey(x => x.AssistantId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Employment>().WithMany().HasForeignKey(x => x.EmploymentId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => x.EmploymentId).IsUnique();
+        b.HasIndex(x => x.AssistantId);
+    }
+}
+
+internal sealed class ConfidentialityDeclarationConfiguration : IEntityTypeConfiguration<ConfidentialityDeclaration>
+{
+    public void Configure(EntityTypeBuilder<ConfidentialityDeclaration> b)
+    {
+        b.Property(x => x.TextVersion).HasMaxLength(20);
+        b.HasOne<Assistant>().WithMany().HasForeignKey(x => x.AssistantId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => x.AssistantId);
+    }
+}
+
+internal sealed class EmploymentContractConfiguration : IEntityTypeConfiguration<EmploymentContract>
+{
+    public void Configure(EntityTypeBuilder<EmploymentContract> b)
+    {
+        foreach (var part in ContractParts.All)
+            b.Property<string?>(part.ToString()).HasMaxLength(EmploymentContract.MaxPart).UsePropertyAccessMode(PropertyAccessMode.Property);
+        b.Property(x => x.Terms).HasMaxLength(4000);
+        b.Property(x => x.EmployerSignedBy).HasMaxLength(200);
+        b.Property(x => x.IdempotencyKey).HasMaxLength(100);
+        b.HasOne<Assistant>().WithMany().HasForeignKey(x => x.AssistantId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Employment>().WithMany().HasForeignKey(x => x.EmploymentId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => x.EmploymentId);
         b.HasIndex(x => x.AssistantId);
     }
 }

@@ -52,6 +52,15 @@ public sealed class PoliceCertificate : Entity
         };
     }
 
+    /// <summary>Corrects the record (a wrong day, remarks missed): judged as a new record, kept under the same id.</summary>
+    public Result<PoliceCertificate> Correct(Employment employment, LocalDate? shownOn, bool withRemarks, LocalDate? remarksAssessedOn, Guid by, Instant at, LocalDate today)
+    {
+        var made = Record(Id, AssistantId, employment, shownOn, withRemarks, remarksAssessedOn, by, at, today);
+        if (!made.IsSuccess) return made;
+        (ShownOn, WithRemarks, RemarksAssessedOn, RecordedByUserId, RecordedAt) = (made.Value!.ShownOn, made.Value.WithRemarks, made.Value.RemarksAssessedOn, by, at);
+        return this;
+    }
+
     /// <summary>The employer has assessed the remarks: they do not stand in the way of the work.</summary>
     public Result<PoliceCertificate> AssessRemarks(LocalDate? on, LocalDate today)
     {

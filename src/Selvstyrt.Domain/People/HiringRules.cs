@@ -15,6 +15,14 @@ internal sealed class Bpa_Pol_5_4 : Rule
     public override Severity? Severity => Rules.Engine.Severity.Breach;
 }
 
+/// <summary>TAUSHET-1: the confidentiality declaration before the first shift (our id: rules.md names no rule for it).</summary>
+internal sealed class Taushet_1 : Rule
+{
+    public override string Id => "TAUSHET-1";
+    public override string Paragraph => "helsepersonelloven § 21, forvaltningsloven § 13";
+    public override Severity? Severity => Rules.Engine.Severity.Breach;
+}
+
 /// <summary>BPA-NAER: a close relative as assistant needs the municipality's written approval.</summary>
 internal sealed class Bpa_Naer : Rule
 {
@@ -73,6 +81,13 @@ public static class HiringRules
         if (shownOn > day) return new("BPA-POL-5-4", Severity.Breach, RuleText.Format("BPA-POL-5-4.Late", Date(day), Date(shownOn.Value)));
         if (!clears) return new("BPA-POL-5-4", Severity.Breach, RuleText.Get("BPA-POL-5-4.Remarks"));
         return null;
+    }
+
+    /// <summary>TAUSHET-1 for one day of work: the confidentiality declaration signed on or before the day.</summary>
+    public static HiringFinding? Confidentiality(LocalDate? signedOn, LocalDate day)
+    {
+        if (signedOn is null) return new("TAUSHET-1", Severity.Breach, RuleText.Format("TAUSHET-1.None", Date(day)));
+        return signedOn > day ? new("TAUSHET-1", Severity.Breach, RuleText.Format("TAUSHET-1.Late", Date(day), Date(signedOn.Value))) : null;
     }
 
     /// <summary>BPA-NAER for one day of work: a close relative needs the municipality's approval recorded on or before the day.</summary>

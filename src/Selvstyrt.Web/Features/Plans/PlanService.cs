@@ -23,6 +23,12 @@ public sealed record PlanEditor(WorkPlan Plan, Arrangement Arrangement, Relation
 
     /// <summary>The latest recorded AML § 10-3 discussion (<see cref="PlanDiscussion"/>), offered when the plan is published.</summary>
     public LocalDate? LastDiscussedOn { get; init; }
+
+    /// <summary>
+    /// Those who may not work on their first day in the plan from today (no police certificate, no confidentiality declaration,
+    /// a close relative without the municipality's approval): listed in the editor, and they stop the publication.
+    /// </summary>
+    public IReadOnlyList<Hiring.WorkReadiness.Gap> Readiness { get; init; } = [];
 }
 
 /// <summary>A plan in the arrangement's list.</summary>
@@ -173,9 +179,10 @@ public sealed class PlanService(SelvstyrtDb db, ArrangementAccess access, Curren
         var positions = people.ToDictionary(p => p.Id, p => p.PositionPercent);
         var decisionHours = relation.CanSeeDecision() ? await DecisionWeekHoursAsync(plan.ArrangementId, LocalDate.Max(plan.StartsOn, today), ct) : null;
         var discussed = await db.PlanDiscussions.AsNoTracking().Where(d => d.PlanId == plan.Id).OrderByDescending(d => d.On).Select(d => (LocalDate?)d.On).FirstOrDefaultAsync(ct);
+        var readiness = await Hiring.WorkReadiness.PlanGapsAsync(db, plan, today, ct);
         return new PlanEditor(plan, arrangement, relation, people, templates, PlanCoverage.Of(plan), PlanHours.PerAssistant(plan, positions), PlanHours.PerWeek(plan), decisionHours, check)
         {
-            LastDiscussedOn = discussed,
+            LastDiscussedOn = discussed, Readiness = readiness,
         };
     }
 
@@ -391,6 +398,10 @@ public sealed class PlanService(SelvstyrtDb db, ArrangementAccess access, Curren
             if (startsOn is null) return Invalid.Field("startsOn", "Fyll ut datoen planen gjelder fra.");
             var draftDates = new PlanInfo(discussedOn, startsOn.Value);
             var check = await rules.CheckAsync(Rebased(plan, startsOn.Value), arrangement, user.Today, draftDates, ct);
+            // No shift is published for someone who may not work yet (BPA-POL-5-4, TAUSHET-1, BPA-NAER; issue 19, part 2).
+            var unready = await Hiring.WorkReadiness.PlanGapsAsync(db, Rebased(plan, startsOn.Value), LocalDate.Max(startsOn.Value, user.Today), ct);
+            if (unready.Count > 0)
+                return Invalid.Field("plan", $"Planen kan ikke publiseres før alle kan arbeide fra sin første vakt. {string.Join(" ", unready.Select(g => g.Sentence))}");
             var result = plan.Publish(startsOn.Value, discussedOn, check.OpenBreaches, actor);
             if (!result.IsSuccess) return result.Error!;
             var older = await db.WorkPlans.Where(p => p.ArrangementId == arrangementId && p.Id != plan.Id && p.Status == PlanStatus.Published
@@ -445,8 +456,13 @@ public sealed class PlanService(SelvstyrtDb db, ArrangementAccess access, Curren
         var actor = Actor();
         var qualifications = await Competences.PlanQualifications.ForAsync(db, arrangementId, ct);
         var gapsBefore = qualifications is null ? [] : (await qualifications.GapsAsync(plan, user.Today, ct)).Select(g => g.Key).ToHashSet();
+        var firstDaysBefore = plan.Status == PlanStatus.Published ? Hiring.WorkReadiness.FirstDays(plan, user.Today) : null;
         var result = await edit(plan, actor, arrangement);
         if (!result.IsSuccess) return result.Error!;
+        // A published plan is in force: a change may not put someone on a shift before they may work (the publish check, kept).
+        if (firstDaysBefore is not null && plan.Status == PlanStatus.Published
+            && await Hiring.WorkReadiness.EarlierUnreadyAsync(db, plan, firstDaysBefore, user.Today, ct) is { } unready)
+            return Invalid.Field("assistant", unready.Sentence);
         // Nobody is put on a shift whose competence they lack (issue 19, part 3); gaps that were there before stay visible, not blocking.
         if (qualifications is not null && (await qualifications.GapsAsync(plan, user.Today, ct)).FirstOrDefault(g => !gapsBefore.Contains(g.Key)) is { } gap)
         {

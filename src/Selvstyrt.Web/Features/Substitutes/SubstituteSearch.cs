@@ -115,6 +115,7 @@ public sealed class SubstituteSearch(SelvstyrtDb db, ArrangementAccess access, A
         var verdicts = SubstituteJudge.Judge(input, vacant, positions).ToDictionary(v => v.Assistant, StringComparer.Ordinal);
 
         var held = vacancy.Competences.Count == 0 ? [] : await Competences.CompetenceRecords.HeldAsync(db, ids, ct);
+        var readiness = await Hiring.WorkReadiness.ForAsync(db, ids, vacancy.ArrangementId, ct);
         var result = new List<Candidate>();
         foreach (var a in assistants)
         {
@@ -129,9 +130,11 @@ public sealed class SubstituteSearch(SelvstyrtDb db, ArrangementAccess access, A
                 var v = verdicts[a.Id.ToString()];
                 // Unqualified for what the shift requires: left out with the reason, like a breach (issue 19, part 3).
                 var missing = Domain.People.Qualification.Missing(vacancy.Competences, held.GetValueOrDefault(a.Id) ?? [], date);
-                var lawful = v.Lawful && missing.Count == 0;
+                // Nor anyone who may not work yet: no police certificate, no declaration, an unapproved close relative (issue 19, part 2).
+                var unready = readiness.On(a.Id, date);
+                var lawful = v.Lawful && missing.Count == 0 && unready.Count == 0;
                 var reason = lawful ? null : string.Join(" ", (missing.Count > 0 ? [$"Mangler kompetanse: {string.Join(", ", missing)}."] : Array.Empty<string>())
-                    .Concat(v.Breaches.Select(f => $"{f.Rule}: {f.Message}").Distinct()));
+                    .Concat(unready.Select(f => $"{f.Rule}: {f.Message}")).Concat(v.Breaches.Select(f => $"{f.Rule}: {f.Message}").Distinct()));
                 result.Add(new Candidate(a.Id, a.FullName, lawful, reason, v.Breaches, v.Warnings, known.Contains(a.Id), v.WeekHours, v.WeekHoursAfter,
                     positions[a.Id.ToString()], v.Cost, canSignIn) { FromPool = pool.Contains(a.Id) });
             }

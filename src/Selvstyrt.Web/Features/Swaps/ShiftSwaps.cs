@@ -261,6 +261,12 @@ public sealed class ShiftSwaps(SelvstyrtDb db, ArrangementAccess access, Current
         foreach (var (shift, who, date) in new[] { (swap.ShiftId, taker, swap.Date) }.Concat(swap.ReturnShiftId is { } rs ? [(rs, swap.FromAssistantId, swap.ReturnDate!.Value)] : []))
             if (await Competences.PlanQualifications.MissingAsync(db, plan, shift, who, date, ct) is { Count: > 0 } missing)
                 return new Conflict("Byttet kan ikke gjøres: " + Qualification.Sentence(await db.Assistants.AsNoTracking().Where(a => a.Id == who).Select(a => a.FullName).FirstAsync(ct), missing));
+        // Nor may anyone take a shift before they may work at all (BPA-POL-5-4, TAUSHET-1, BPA-NAER; issue 19, part 2).
+        var readiness = await Hiring.WorkReadiness.ForAsync(db, [taker, swap.FromAssistantId], arrangement.Id, ct);
+        foreach (var (who, date) in new[] { (taker, swap.Date) }.Concat(swap.ReturnDate is { } rd ? [(swap.FromAssistantId, rd)] : []))
+            if (readiness.On(who, date) is { Count: > 0 } unready)
+                return new Conflict("Byttet kan ikke gjøres: " + await db.Assistants.AsNoTracking().Where(a => a.Id == who).Select(a => a.FullName).FirstAsync(ct) + ": "
+                                    + string.Join(" ", unready.Select(f => f.Message)));
         var input = await search.RulesInputAsync(arrangement, plan, await search.PeopleAsync([swap.FromAssistantId, taker], ct), swap.Date, ct);
         var employer = input.Employers[0].Id;
         var moves = new List<ShiftInput> { PlanCheck.ToInput(given, arrangement.Id.ToString(), employer) with { Assistant = taker.ToString() } };
