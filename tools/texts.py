@@ -1659,6 +1659,11 @@ T.update({
 "Plans.Readiness": ("Kan ikke arbeide ennå ({0})", "Cannot work yet ({0})"),
 "Plans.ReadinessIntro": ("Disse har vakter i planen, men mangler noe før de kan arbeide. Planen kan ikke publiseres før det er i orden.", "These have shifts in the plan but lack something before they may work. The plan cannot be published until it is in order."),
 "Plans.ReadinessFirst": ("første vakt {0}", "first shift {0}"),
+"Hiring.ContractOnPaper": ("Signert på papir av begge {0}", "Signed on paper by both on {0}"),
+"Hiring.PaperContractOn": ("Eller: kontrakt signert på papir dato", "Or: contract signed on paper on"),
+"Hiring.PaperContractHelp": ("For assistenter som allerede har en papirkontrakt. Oppbevar papiret i personalmappen.", "For assistants who already have a paper contract. Keep the paper in the personnel file."),
+"Hiring.RecordPaperContract": ("Registrer papirkontrakt", "Record paper contract"),
+"Hiring.PaperContractSaved": ("Papirkontrakten er registrert.", "The paper contract is recorded."),
 })
 
 from xml.sax.saxutils import escape

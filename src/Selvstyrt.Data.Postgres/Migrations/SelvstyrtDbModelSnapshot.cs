@@ -1997,6 +1997,9 @@ namespace Selvstyrt.Data.Postgres.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<bool>("OnPaper")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("PaidAbsence")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");

@@ -1977,6 +1977,9 @@ namespace Selvstyrt.Data.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("OnPaper")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PaidAbsence")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");

@@ -185,6 +185,20 @@ public sealed class DemoSeeder(SelvstyrtDb db, IPasswordHasher<AppUser> hasher)
             db.Agreements.Add(agreement);
             db.AgreementVersions.AddRange(agreement.Versions);
         }
+        // Everyone employed was hired before Selvstyrt: the police certificate shown two weeks before the start, the
+        // confidentiality declaration and the contract signed on paper on the first day (issue 19, part 2).
+        // (The former assistant's records went when the employment ended.)
+        var hr = _users[DemoLogins.ProviderAdmin];
+        var recordedOn = new LocalDate(2025, 1, 2);
+        var recordedAt = NodaTime.Instant.FromUtc(2025, 1, 2, 8, 0);
+        foreach (var a in assistants)
+        {
+            var employment = a.Employments[0];
+            db.PoliceCertificates.Add(Ok(PoliceCertificate.Record(DemoIds.For($"police:{a.Id}"), a.Id, employment, employment.Start.PlusDays(-14), false, null, hr.Id, recordedAt, recordedOn)));
+            db.ConfidentialityDeclarations.Add(Ok(ConfidentialityDeclaration.OnPaperSigned(DemoIds.For($"declaration:{a.Id}"), a.Id, employment.Start, hr.Id, recordedOn)));
+            db.EmploymentContracts.Add(Ok(EmploymentContract.SignedOnPaper(DemoIds.For($"contract:{a.Id}"), a.Id, employment, employment.Start,
+                ContractDraft.Terms(provider, a, employment), hr.Id, hr.DisplayName, recordedAt, recordedOn, null)));
+        }
         foreach (var entry in DemoPlans.UnusedHours(arrangements[10].Id)) db.UnusedHours.Add(entry);
         foreach (var contract in DemoContracts.For(ProviderId, municipalities)) db.MunicipalityContracts.Add(contract);
 

@@ -60,17 +60,6 @@ public sealed class PoliceCertificate : Entity
         (ShownOn, WithRemarks, RemarksAssessedOn, RecordedByUserId, RecordedAt) = (made.Value!.ShownOn, made.Value.WithRemarks, made.Value.RemarksAssessedOn, by, at);
         return this;
     }
-
-    /// <summary>The employer has assessed the remarks: they do not stand in the way of the work.</summary>
-    public Result<PoliceCertificate> AssessRemarks(LocalDate? on, LocalDate today)
-    {
-        if (!WithRemarks) return Invalid.Field("remarksAssessedOn", "Attesten har ingen anmerkninger å vurdere.");
-        if (on is null) return Invalid.Field("remarksAssessedOn", "Fyll ut datoen anmerkningene ble vurdert.");
-        if (on < ShownOn) return Invalid.Field("remarksAssessedOn", "Anmerkningene kan ikke være vurdert før attesten ble vist.");
-        if (on > today) return Invalid.Field("remarksAssessedOn", "Vurderingen kan ikke dateres fram i tid.");
-        RemarksAssessedOn = on;
-        return this;
-    }
 }
 
 /// <summary>
@@ -164,7 +153,27 @@ public sealed class EmploymentContract : AuditedAggregate
     /// <summary>Set when a newer contract for the same employment replaced this one.</summary>
     public Guid? ReplacedBy { get; private set; }
 
-    public ContractStatus Status => AssistantSignedAt is not null ? ContractStatus.SignedByBoth : EmployerSignedAt is not null ? ContractStatus.Offered : ContractStatus.Draft;
+    /// <summary>
+    /// A contract signed on paper and recorded here with the day (the staff a provider brings along when it starts with
+    /// Selvstyrt); its text is on the paper, so HR-14-6 is not judged here, only HR-14-5 on the day.
+    /// </summary>
+    public bool OnPaper { get; private set; }
+
+    public ContractStatus Status => AssistantSignedAt is not null || OnPaper ? ContractStatus.SignedByBoth : EmployerSignedAt is not null ? ContractStatus.Offered : ContractStatus.Draft;
+
+    /// <summary>Records a contract signed on paper by both on <paramref name="signedOn"/>.</summary>
+    public static Result<EmploymentContract> SignedOnPaper(Guid id, Guid assistantId, Employment employment, LocalDate? signedOn, string terms, Guid recordedBy, string name, Instant at,
+        LocalDate today, string? idempotencyKey)
+    {
+        ArgumentNullException.ThrowIfNull(employment);
+        if (signedOn is null) return Invalid.Field("signedOnPaper", "Fyll ut datoen kontrakten ble signert av begge.");
+        if (signedOn > today) return Invalid.Field("signedOnPaper", "Datoen kontrakten ble signert, kan ikke være fram i tid.");
+        return new EmploymentContract(id)
+        {
+            AssistantId = assistantId, EmploymentId = employment.Id, ProviderId = employment.EmployerId, IdempotencyKey = idempotencyKey, OnPaper = true, SignedOn = signedOn,
+            Terms = terms, EmployerSignedAt = at, EmployerSignedBy = name, EmployerSignedByUserId = recordedBy,
+        };
+    }
 
     public string? Text(ContractPart part) => Get(part);
 

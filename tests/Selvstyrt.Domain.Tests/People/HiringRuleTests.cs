@@ -57,7 +57,7 @@ public sealed class HiringRuleTests
 
         certificate.ClearsOn(new LocalDate(2026, 11, 2)).ShouldBeFalse();
         certificate.ClearsFrom.ShouldBeNull();
-        certificate.AssessRemarks(new LocalDate(2026, 11, 3), new LocalDate(2026, 11, 23)).IsSuccess.ShouldBeTrue();
+        certificate.Correct(employment, shown, true, new LocalDate(2026, 11, 3), Guid.NewGuid(), Now, new LocalDate(2026, 11, 23)).IsSuccess.ShouldBeTrue();
         certificate.ClearsOn(new LocalDate(2026, 11, 2)).ShouldBeFalse();
         certificate.ClearsOn(new LocalDate(2026, 11, 3)).ShouldBeTrue();
         certificate.ClearsFrom.ShouldBe(new LocalDate(2026, 11, 3));

@@ -53,6 +53,8 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
         /// a work leader those of the employer as a whole and of the arrangements they lead.
         /// </summary>
         Agreement,
+        /// <summary>An employment contract (the seeded paper one of each assistant): the two parties only, never a work leader.</summary>
+        Contract,
     }
 
     /// <summary>Who of those related to the object may read this route.</summary>
@@ -87,6 +89,9 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
 
         /// <summary>Changing the plan («Finn vikar»): those who lead or employ; a deputy only while acting (the demo deputy is not).</summary>
         Editors,
+
+        /// <summary>Hiring records: the assistant managers, the assistant themself, and those who lead where the assistant works now.</summary>
+        Hiring,
     }
 
     private sealed record Route(string Method, string Pattern, Gate Gate, ObjectKind Object = ObjectKind.None, bool Api = false, Audience Audience = Audience.All);
@@ -235,6 +240,22 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
         new("POST", "/api/v1/competence-kinds", Gate.Unsafe, Api: true),
         new("PUT", "/api/v1/competence-kinds/{id:guid}", Gate.Unsafe, Api: true),
         new("POST", "/api/v1/competence-kinds/{id:guid}/retire", Gate.Unsafe, Api: true),
+        new("GET", "/assistenter/{Id:guid}/ansettelse", Gate.Object, ObjectKind.Assistant, Audience: Audience.Hiring),
+        new("POST", "/assistenter/{Id:guid}/ansettelse", Gate.Unsafe, ObjectKind.Assistant),
+        new("GET", "/assistenter/{Id:guid}/arbeidsavtaler/{ContractId:guid}", Gate.Object, ObjectKind.Contract),
+        new("POST", "/assistenter/{Id:guid}/arbeidsavtaler/{ContractId:guid}", Gate.Unsafe, ObjectKind.Contract),
+        new("GET", "/mine-dokumenter", Gate.SignedIn),
+        new("POST", "/mine-dokumenter", Gate.Unsafe),
+        new("GET", "/api/v1/assistants/{id:guid}/hiring", Gate.Object, ObjectKind.Assistant, Api: true, Audience: Audience.Hiring),
+        new("PUT", "/api/v1/assistants/{id:guid}/employments/{employmentId:guid}/police-certificate", Gate.Unsafe, ObjectKind.Assistant, Api: true),
+        new("POST", "/api/v1/assistants/{id:guid}/confidentiality-declaration", Gate.Unsafe, ObjectKind.Assistant, Api: true),
+        new("POST", "/api/v1/assistants/{id:guid}/contracts", Gate.Unsafe, ObjectKind.Assistant, Api: true),
+        new("GET", "/api/v1/assistants/{id:guid}/contracts/{contractId:guid}", Gate.Object, ObjectKind.Contract, Api: true),
+        new("PUT", "/api/v1/assistants/{id:guid}/contracts/{contractId:guid}", Gate.Unsafe, ObjectKind.Contract, Api: true),
+        new("POST", "/api/v1/assistants/{id:guid}/contracts/{contractId:guid}/sign-as-employer", Gate.Unsafe, ObjectKind.Contract, Api: true),
+        new("POST", "/api/v1/assistants/{id:guid}/contracts/{contractId:guid}/sign-as-employee", Gate.Unsafe, ObjectKind.Contract, Api: true),
+        new("GET", "/api/v1/assistants/{id:guid}/contracts/{contractId:guid}/pdf", Gate.Object, ObjectKind.Contract, Api: true),
+        new("PUT", "/api/v1/assistants/{id:guid}/places/{assignmentId:guid}/relation", Gate.Unsafe, ObjectKind.Assistant, Api: true),
         new("GET", "/api/v1/assistants/{id:guid}/competences", Gate.Object, ObjectKind.Assistant, Api: true),
         new("POST", "/api/v1/assistants/{id:guid}/competences", Gate.Unsafe, ObjectKind.Assistant, Api: true),
         new("POST", "/api/v1/assistants/{id:guid}/competences/{competenceId:guid}/revoke", Gate.Unsafe, ObjectKind.Assistant, Api: true),
@@ -404,6 +425,13 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
         [DemoLogins.FormerAssistant] = [Former],
     };
 
+    /// <summary>The assistants placed now in an arrangement each leader leads (the demo deputy is not acting, so leads nothing).</summary>
+    private static readonly Dictionary<string, Guid[]> Leading = new()
+    {
+        [DemoLogins.WorkLeader] = [Assistant(42)],
+        [DemoLogins.CoWorkLeader] = [Assistant(12)],
+    };
+
     /// <summary>The demo's employment of an assistant (each has one), for the routes of one employment.</summary>
     private static Guid EmploymentOf(Guid assistant)
         => assistant == Former ? DemoIds.For("employment:former")
@@ -531,6 +559,8 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
         if (route.Audience == Audience.Editors && principal is DemoLogins.Deputy or DemoLogins.Auditor) visible = ([], visible.Assistants);
         // The union representative sees the plans, never the decision, the hour account or the deputy's periods.
         if (route.Audience is not (Audience.All or Audience.Planners) && principal == DemoLogins.UnionRepresentative) visible = ([], visible.Assistants);
+        if (route.Audience == Audience.Hiring)
+            visible = ([], [.. Managed.GetValueOrDefault(principal, []), .. Self.GetValueOrDefault(principal, []), .. Leading.GetValueOrDefault(principal, [])]);
         if (route.Audience is Audience.AssistantManagers or Audience.AssistantSelf)
         {
             var own = route.Audience == Audience.AssistantSelf ? Self.GetValueOrDefault(principal, []) : [];
@@ -588,6 +618,13 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
                 yield return (Agreement(route.Pattern, DemoIds.For("agreement:sondag")), (providerSide || leads) && !document);
                 yield return (Agreement(route.Pattern, Guid.NewGuid()), false);
                 break;
+            case ObjectKind.Contract:
+                // The contract the demo recorded on paper for each assistant (none for the former one: that employment had ended).
+                foreach (var id in new[] { Assistant(42), Assistant(15), Assistant(20) })
+                    yield return (Contract(route.Pattern, id, DemoIds.For($"contract:{id}")),
+                        Managed.GetValueOrDefault(principal, []).Contains(id) || Self.GetValueOrDefault(principal, []).Contains(id));
+                yield return (Contract(route.Pattern, Assistant(42), Guid.NewGuid()), false);
+                break;
             case ObjectKind.Export:
                 yield return (route.Pattern.Replace("{id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal), false);
                 break;
@@ -622,6 +659,10 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
         (Assistant(45), [DemoLogins.ProviderAdmin, DemoLogins.CoordinatorEast, DemoLogins.UnionRepresentative]),
         (Assistant(20), [DemoLogins.ProviderAdmin, DemoLogins.CoordinatorWest, DemoLogins.UnionRepresentative]),
     ];
+
+    private static string Contract(string pattern, Guid assistant, Guid contract)
+        => pattern.Replace("{id:guid}", assistant.ToString(), StringComparison.Ordinal).Replace("{Id:guid}", assistant.ToString(), StringComparison.Ordinal)
+            .Replace("{contractId:guid}", contract.ToString(), StringComparison.Ordinal).Replace("{ContractId:guid}", contract.ToString(), StringComparison.Ordinal);
 
     private static string Agreement(string pattern, Guid id)
         => pattern.Replace("{id:guid}", id.ToString(), StringComparison.Ordinal).Replace("{Id:guid}", id.ToString(), StringComparison.Ordinal);

@@ -91,7 +91,16 @@ public sealed class EmptyDatabaseJourneyTests
         using (var scope = factory.Services.CreateScope())
             siri = await scope.ServiceProvider.GetRequiredService<SelvstyrtDb>().Assistants.Where(a => a.EmployeeNumber == "101").Select(a => a.Id).SingleAsync(Ct);
         await CallAsync(admin, HttpMethod.Post, $"/api/v1/assistants/{siri}/login", new { });
-        await ChoosePasswordAsync(factory, smtp, "siri@fjord.test", "siri sitt passord");
+        var siriClient = await ChoosePasswordAsync(factory, smtp, "siri@fjord.test", "siri sitt passord");
+
+        // Before her first shift (issue 19): the police certificate shown, the contract signed by both and the confidentiality
+        // declaration signed by Siri herself in the app.
+        var employment = (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/assistants/{siri}/hiring", Ct)).GetProperty("employments")[0].GetProperty("employmentId").GetGuid();
+        await CallAsync(admin, HttpMethod.Put, $"/api/v1/assistants/{siri}/employments/{employment}/police-certificate", new { shownOn = "2026-11-20" });
+        var contract = (await CallAsync(admin, HttpMethod.Post, $"/api/v1/assistants/{siri}/contracts", new { employmentId = employment }, key: "kontrakt-siri")).GetProperty("id").GetGuid();
+        await CallAsync(admin, HttpMethod.Post, $"/api/v1/assistants/{siri}/contracts/{contract}/sign-as-employer");
+        await CallAsync(siriClient, HttpMethod.Post, $"/api/v1/assistants/{siri}/contracts/{contract}/sign-as-employee");
+        await CallAsync(siriClient, HttpMethod.Post, $"/api/v1/assistants/{siri}/confidentiality-declaration", new { });
 
         // The work leader's first plan: Siri three days a week from 7 December, discussed today (AML-10-3-1), published.
         var plans = $"/api/v1/arrangements/{arrangement}/plans";

@@ -14,11 +14,9 @@ public static class HiringEndpoints
 {
     public sealed record CertificateBody(LocalDate? ShownOn, bool? WithRemarks, LocalDate? RemarksAssessedOn);
 
-    public sealed record AssessBody(LocalDate? On);
-
     public sealed record DeclarationBody(LocalDate? SignedOnPaper);
 
-    public sealed record ContractBody(Guid? EmploymentId);
+    public sealed record ContractBody(Guid? EmploymentId, LocalDate? SignedOnPaper);
 
     /// <summary>The contract's parts by their field names; a part left out is left as it is, an empty one is cleared.</summary>
     public sealed record ContractPartsBody(string? Workplace, string? Role, string? Holiday, string? Notice, string? Pay, string? Hours, string? Pauses, string? RotaAndOvertime,
@@ -27,7 +25,7 @@ public static class HiringEndpoints
     public sealed record RelationBody(CloseRelation? Relation, LocalDate? ApprovedOn, string? Reference);
 
     public sealed record ContractDto(Guid Id, Guid AssistantId, Guid EmploymentId, ContractStatus Status, string Terms, IReadOnlyDictionary<string, string?> Parts,
-        IReadOnlyList<string> Required, Instant? EmployerSignedAt, string? EmployerSignedBy, Instant? AssistantSignedAt, LocalDate? SignedOn, Guid? ReplacedBy, string? Deadline);
+        IReadOnlyList<string> Required, bool OnPaper, Instant? EmployerSignedAt, string? EmployerSignedBy, Instant? AssistantSignedAt, LocalDate? SignedOn, Guid? ReplacedBy, string? Deadline);
 
     public static void AddServices(IServiceCollection services) => services.AddScoped<HiringRecords>();
 
@@ -71,16 +69,8 @@ public static class HiringEndpoints
                 return Answer(result, $"/api/v1/assistants/{id}/hiring");
             })
             .WithName("SetPoliceCertificate")
-            .WithSummary("Registrer at politiattesten er vist (dato, med eller uten anmerkninger); aldri selve attesten. Slettes når arbeidsforholdet er slutt")
+            .WithSummary("Registrer at politiattesten er vist (dato, med eller uten anmerkninger, og når arbeidsgiveren vurderte anmerkningene); aldri selve attesten. Et nytt kall retter registreringen. Slettes når arbeidsforholdet er slutt")
             .Accepts<CertificateBody>("application/json");
-        api.MapPost("/assistants/{id:guid}/police-certificates/{certificateId:guid}/assess", async (Guid id, Guid certificateId, HttpRequest request, HiringRecords records, CancellationToken ct) =>
-            {
-                var body = await ApiJson.ReadAsync<AssessBody>(request, ct);
-                if (!body.IsSuccess) return body.Error!.ToHttp();
-                return Ok(await records.AssessRemarksAsync(id, certificateId, body.Value!.On, ct));
-            })
-            .WithName("AssessPoliceCertificateRemarks").WithSummary("Arbeidsgiveren har vurdert anmerkningene: de er ikke til hinder for arbeidet")
-            .Accepts<AssessBody>("application/json");
         api.MapPost("/assistants/{id:guid}/confidentiality-declaration", async (Guid id, HttpRequest request, HiringRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<DeclarationBody>(request, ct);
@@ -95,11 +85,11 @@ public static class HiringEndpoints
             {
                 var body = await ApiJson.ReadAsync<ContractBody>(request, ct);
                 if (!body.IsSuccess) return body.Error!.ToHttp();
-                var result = await records.DraftContractAsync(id, body.Value!.EmploymentId, Key(request), ct);
+                var result = await records.DraftContractAsync(id, body.Value!.EmploymentId, Key(request), ct, body.Value.SignedOnPaper);
                 return Answer(result, result.IsSuccess ? $"/api/v1/assistants/{id}/contracts/{result.Value.Id}" : "");
             })
             .WithName("DraftEmploymentContract")
-            .WithSummary("Nytt utkast til arbeidsavtale for et arbeidsforhold, skrevet fra arbeidsforholdet og tariffavtalen (arbeidsgiveren; Idempotency-Key anbefales)")
+            .WithSummary("Nytt utkast til arbeidsavtale for et arbeidsforhold, skrevet fra arbeidsforholdet og tariffavtalen, eller en papirkontrakt signert av begge (signedOnPaper) (arbeidsgiveren; Idempotency-Key anbefales)")
             .Accepts<ContractBody>("application/json");
         api.MapGet("/assistants/{id:guid}/contracts/{contractId:guid}", async (Guid id, Guid contractId, HiringRecords records, CancellationToken ct) =>
             {
@@ -108,7 +98,7 @@ public static class HiringEndpoints
                 var v = result.Value!;
                 var c = v.Contract;
                 return Results.Ok(new ContractDto(c.Id, c.AssistantId, c.EmploymentId, c.Status, v.Terms, v.Parts.ToDictionary(p => ContractParts.Field(p.Key), p => p.Value),
-                    v.Required.Select(ContractParts.Field).ToList(), c.EmployerSignedAt, c.EmployerSignedBy, c.AssistantSignedAt, c.SignedOn, c.ReplacedBy, v.Deadline?.Message));
+                    v.Required.Select(ContractParts.Field).ToList(), c.OnPaper, c.EmployerSignedAt, c.EmployerSignedBy, c.AssistantSignedAt, c.SignedOn, c.ReplacedBy, v.Deadline?.Message));
             })
             .WithName("GetEmploymentContract").WithSummary("Arbeidsavtalen med hver del etter arbeidsmiljøloven § 14-6 og signaturene (bare de to partene)");
         api.MapPut("/assistants/{id:guid}/contracts/{contractId:guid}", async (Guid id, Guid contractId, HttpRequest request, HiringRecords records, CancellationToken ct) =>

@@ -22,7 +22,7 @@ public sealed class HiringRecords(SelvstyrtDb db, CurrentUser user, ArrangementA
 {
     public sealed record CertificateView(Guid Id, LocalDate ShownOn, bool? WithRemarks, LocalDate? RemarksAssessedOn, LocalDate? ClearsFrom);
 
-    public sealed record ContractSummary(Guid Id, ContractStatus Status, Instant? EmployerSignedAt, Instant? AssistantSignedAt, LocalDate? SignedOn, bool Replaced);
+    public sealed record ContractSummary(Guid Id, ContractStatus Status, Instant? EmployerSignedAt, Instant? AssistantSignedAt, LocalDate? SignedOn, bool Replaced, bool OnPaper);
 
     public sealed record EmploymentView(Guid EmploymentId, EmploymentKind Kind, decimal PositionPercent, LocalDate Start, LocalDate? End, CertificateView? Certificate,
         IReadOnlyList<ContractSummary> Contracts, HiringFinding? ContractDeadline);
@@ -57,7 +57,7 @@ public sealed class HiringRecords(SelvstyrtDb db, CurrentUser user, ArrangementA
             var signed = mine.Where(x => x.SignedOn is not null).Select(x => x.SignedOn).Min();
             return new EmploymentView(e.Id, e.Kind, e.PositionPercent, e.Start, e.End,
                 c is null ? null : new CertificateView(c.Id, c.ShownOn, full ? c.WithRemarks : null, full ? c.RemarksAssessedOn : null, c.ClearsFrom),
-                mine.Select(x => new ContractSummary(x.Id, x.Status, x.EmployerSignedAt, x.AssistantSignedAt, x.SignedOn, x.ReplacedBy is not null)).ToList(),
+                mine.Select(x => new ContractSummary(x.Id, x.Status, x.EmployerSignedAt, x.AssistantSignedAt, x.SignedOn, x.ReplacedBy is not null, x.OnPaper)).ToList(),
                 HiringRules.ContractSigned(e.Start, e.End, signed, today));
         }).ToList();
         var declaration = await db.ConfidentialityDeclarations.AsNoTracking().Where(d => d.AssistantId == a.Id).OrderBy(d => d.SignedOn).FirstOrDefaultAsync(ct);
@@ -107,19 +107,6 @@ public sealed class HiringRecords(SelvstyrtDb db, CurrentUser user, ArrangementA
         return (made.Value!.Id, existing is not null);
     }
 
-    /// <summary>The employer's assessment that a certificate's remarks do not stand in the way of the work.</summary>
-    public async Task<Result<Guid>> AssessRemarksAsync(Guid assistantId, Guid certificateId, LocalDate? on, CancellationToken ct)
-    {
-        var a = await EmployedAsync(assistantId, ct);
-        if (!a.IsSuccess) return a.Error!;
-        var c = await db.PoliceCertificates.FirstOrDefaultAsync(x => x.Id == certificateId && x.AssistantId == assistantId, ct);
-        if (c is null) return new NotFound();
-        var assessed = c.AssessRemarks(on, user.Today);
-        if (!assessed.IsSuccess) return assessed.Error!;
-        await db.SaveChangesAsync(ct);
-        return c.Id;
-    }
-
     /// <summary>
     /// The confidentiality declaration: the assistant signs it in the app (now), or the employer records one signed on paper (on
     /// the day given). Once there, a second signature answers with the first (<c>Existed</c>).
@@ -145,9 +132,10 @@ public sealed class HiringRecords(SelvstyrtDb db, CurrentUser user, ArrangementA
 
     /// <summary>
     /// A contract for an employment, drafted from the employment, the provider and its tariff. While one is open (not signed by
-    /// both), that one is answered (<c>Existed</c>); a new one after a signed contract replaces it when it is signed.
+    /// both), that one is answered (<c>Existed</c>); a new one after a signed contract replaces it when it is signed. With
+    /// <paramref name="signedOnPaper"/> it records a contract both signed on paper that day instead.
     /// </summary>
-    public async Task<Result<(Guid Id, bool Existed)>> DraftContractAsync(Guid assistantId, Guid? employmentId, string? key, CancellationToken ct)
+    public async Task<Result<(Guid Id, bool Existed)>> DraftContractAsync(Guid assistantId, Guid? employmentId, string? key, CancellationToken ct, LocalDate? signedOnPaper = null)
     {
         var a = await EmployedAsync(assistantId, ct);
         if (!a.IsSuccess) return a.Error!;
@@ -156,10 +144,21 @@ public sealed class HiringRecords(SelvstyrtDb db, CurrentUser user, ArrangementA
         if (employment is null) return Invalid.Field("employmentId", "Velg arbeidsforholdet kontrakten gjelder.");
         var id = string.IsNullOrEmpty(key) ? Guid.CreateVersion7() : KeyedId.For($"contract:{assistantId}", key);
         if (await db.EmploymentContracts.AnyAsync(c => c.Id == id, ct)) return (id, true);
-        var open = await db.EmploymentContracts.AsNoTracking().Where(c => c.EmploymentId == employment.Id && c.AssistantSignedAt == null && c.ReplacedBy == null)
+        var provider = await db.Providers.AsNoTracking().FirstAsync(p => p.Id == a.Value!.ProviderId, ct);
+        if (signedOnPaper is not null)
+        {
+            var paper = EmploymentContract.SignedOnPaper(id, assistantId, employment, signedOnPaper, ContractDraft.Terms(provider, a.Value!, employment), user.Id, user.DisplayName,
+                user.Now, user.Today, key);
+            if (!paper.IsSuccess) return paper.Error!;
+            foreach (var older in await db.EmploymentContracts.Where(c => c.EmploymentId == employment.Id && c.ReplacedBy == null && (c.AssistantSignedAt != null || c.OnPaper)).ToListAsync(ct))
+                older.ReplaceWith(id);
+            db.EmploymentContracts.Add(paper.Value!);
+            await db.SaveChangesAsync(ct);
+            return (id, false);
+        }
+        var open = await db.EmploymentContracts.AsNoTracking().Where(c => c.EmploymentId == employment.Id && c.AssistantSignedAt == null && !c.OnPaper && c.ReplacedBy == null)
             .Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
         if (open is { } o) return (o, true);
-        var provider = await db.Providers.AsNoTracking().FirstAsync(p => p.Id == a.Value!.ProviderId, ct);
         var places = await db.Assignments.AsNoTracking().Where(s => s.AssistantId == assistantId && (s.To == null || s.To >= employment.Start))
             .Join(db.Arrangements, s => s.ArrangementId, x => x.Id, (s, x) => x.Name).Distinct().ToListAsync(ct);
         var made = EmploymentContract.Draft(id, assistantId, employment, ContractDraft.Parts(provider, employment, places, user.Today), key);
@@ -219,7 +218,7 @@ public sealed class HiringRecords(SelvstyrtDb db, CurrentUser user, ArrangementA
         if (!self) return new Forbidden("Bare assistenten selv kan signere som arbeidstaker.");
         var signed = contract.SignAsAssistant(user.Id, user.Now, user.Today);
         if (!signed.IsSuccess) return signed.Error!;
-        foreach (var older in await db.EmploymentContracts.Where(c => c.EmploymentId == contract.EmploymentId && c.Id != contract.Id && c.AssistantSignedAt != null && c.ReplacedBy == null).ToListAsync(ct))
+        foreach (var older in await db.EmploymentContracts.Where(c => c.EmploymentId == contract.EmploymentId && c.Id != contract.Id && (c.AssistantSignedAt != null || c.OnPaper) && c.ReplacedBy == null).ToListAsync(ct))
             older.ReplaceWith(contract.Id);
         return await SaveAsync(contract.Id, ct);
     }
@@ -299,7 +298,7 @@ public sealed class HiringRecords(SelvstyrtDb db, CurrentUser user, ArrangementA
         var today = user.Today;
         var theirs = await db.Assignments.AsNoTracking().Where(s => s.AssistantId == assistantId && (s.To == null || s.To >= today)).Select(s => s.ArrangementId).Distinct().ToListAsync(ct);
         foreach (var arrangement in theirs)
-            if ((await access.RelationTo(arrangement, ct)).CanEdit()) return true;
+            if ((await access.RelationTo(arrangement, ct)).Leads()) return true;
         return false;
     }
 }

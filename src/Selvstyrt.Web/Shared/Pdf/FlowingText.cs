@@ -11,18 +11,24 @@ namespace Selvstyrt.Web.Shared.Pdf;
 public sealed class FlowingText : IDisposable
 {
     private const double Margin = 56;
-    private readonly PdfDocument _document = new();
-    private readonly XFont _title = new(EmbeddedFonts.Family, 16, XFontStyleEx.Bold);
-    private readonly XFont _heading = new(EmbeddedFonts.Family, 11, XFontStyleEx.Bold);
-    private readonly XFont _text = new(EmbeddedFonts.Family, 10, XFontStyleEx.Regular);
-    private readonly XFont _small = new(EmbeddedFonts.Family, 8, XFontStyleEx.Regular);
+    private readonly PdfDocument _document;
+    private readonly XFont _title;
+    private readonly XFont _heading;
+    private readonly XFont _text;
+    private readonly XFont _small;
     private PdfPage _page = null!;
     private XGraphics _g = null!;
     private double _y;
 
     public FlowingText(string title)
     {
+        // The licence and the fonts first: PDFsharp refuses a document made before them.
         EmbeddedFonts.Register();
+        _document = new PdfDocument();
+        _title = new XFont(EmbeddedFonts.Family, 16, XFontStyleEx.Bold);
+        _heading = new XFont(EmbeddedFonts.Family, 11, XFontStyleEx.Bold);
+        _text = new XFont(EmbeddedFonts.Family, 10, XFontStyleEx.Regular);
+        _small = new XFont(EmbeddedFonts.Family, 8, XFontStyleEx.Regular);
         _document.Info.Title = title;
         _document.Info.Creator = "Selvstyrt";
         NewPage();

@@ -1,9 +1,8 @@
 using System.Globalization;
 using NodaTime;
-using Selvstyrt.Domain.People;
 using Selvstyrt.Domain.Rules.Pay;
 
-namespace Selvstyrt.Web.Features.Hiring;
+namespace Selvstyrt.Domain.People;
 
 /// <summary>
 /// The first text of an employment contract, drafted from what Selvstyrt knows: the employment (kind, position, start, end and

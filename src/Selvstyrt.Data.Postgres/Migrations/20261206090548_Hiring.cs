@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using NodaTime;
 
 #nullable disable
 
-namespace Selvstyrt.Data.Sqlite.Migrations
+namespace Selvstyrt.Data.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class Hiring : Migration
@@ -14,34 +15,34 @@ namespace Selvstyrt.Data.Sqlite.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "Relation",
                 table: "Assignments",
-                type: "TEXT",
+                type: "character varying(20)",
                 maxLength: 20,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "RelativeApprovalReference",
                 table: "Assignments",
-                type: "TEXT",
+                type: "character varying(100)",
                 maxLength: 100,
                 nullable: true);
 
-            migrationBuilder.AddColumn<string>(
+            migrationBuilder.AddColumn<LocalDate>(
                 name: "RelativeApprovedOn",
                 table: "Assignments",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "ConfidentialityDeclarations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AssistantId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SignedOn = table.Column<string>(type: "TEXT", nullable: false),
-                    SignedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OnPaper = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TextVersion = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AssistantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SignedOn = table.Column<LocalDate>(type: "date", nullable: false),
+                    SignedAt = table.Column<Instant>(type: "timestamp with time zone", nullable: true),
+                    ByUserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OnPaper = table.Column<bool>(type: "boolean", nullable: false),
+                    TextVersion = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -58,37 +59,38 @@ namespace Selvstyrt.Data.Sqlite.Migrations
                 name: "EmploymentContracts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AssistantId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EmploymentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProviderId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Workplace = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Role = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Holiday = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Notice = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Pay = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Hours = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Pauses = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    RotaAndOvertime = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Tariff = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    PaidAbsence = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Termination = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Training = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    SocialSecurity = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Terms = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    EmployerSignedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    EmployerSignedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    EmployerSignedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    AssistantSignedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    AssistantSignedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    SignedOn = table.Column<string>(type: "TEXT", nullable: true),
-                    ReplacedBy = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Version = table.Column<long>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    UpdatedBy = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AssistantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EmploymentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProviderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    IdempotencyKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Workplace = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Role = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Holiday = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Notice = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Pay = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Hours = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Pauses = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    RotaAndOvertime = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Tariff = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    PaidAbsence = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Termination = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Training = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    SocialSecurity = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Terms = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    EmployerSignedAt = table.Column<Instant>(type: "timestamp with time zone", nullable: true),
+                    EmployerSignedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    EmployerSignedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AssistantSignedAt = table.Column<Instant>(type: "timestamp with time zone", nullable: true),
+                    AssistantSignedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    SignedOn = table.Column<LocalDate>(type: "date", nullable: true),
+                    ReplacedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    OnPaper = table.Column<bool>(type: "boolean", nullable: false),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false),
+                    CreatedAt = table.Column<Instant>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "text", nullable: false),
+                    UpdatedAt = table.Column<Instant>(type: "timestamp with time zone", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -111,14 +113,14 @@ namespace Selvstyrt.Data.Sqlite.Migrations
                 name: "PoliceCertificates",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AssistantId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EmploymentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ShownOn = table.Column<string>(type: "TEXT", nullable: false),
-                    WithRemarks = table.Column<bool>(type: "INTEGER", nullable: false),
-                    RemarksAssessedOn = table.Column<string>(type: "TEXT", nullable: true),
-                    RecordedByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AssistantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EmploymentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ShownOn = table.Column<LocalDate>(type: "date", nullable: false),
+                    WithRemarks = table.Column<bool>(type: "boolean", nullable: false),
+                    RemarksAssessedOn = table.Column<LocalDate>(type: "date", nullable: true),
+                    RecordedByUserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecordedAt = table.Column<Instant>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
