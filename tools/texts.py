@@ -1664,6 +1664,9 @@ T.update({
 "Hiring.PaperContractHelp": ("For assistenter som allerede har en papirkontrakt. Oppbevar papiret i personalmappen.", "For assistants who already have a paper contract. Keep the paper in the personnel file."),
 "Hiring.RecordPaperContract": ("Registrer papirkontrakt", "Record paper contract"),
 "Hiring.PaperContractSaved": ("Papirkontrakten er registrert.", "The paper contract is recorded."),
+"Hiring.BeforeFirstShift": ("Før første vakt", "Before the first shift"),
+"Contract.EditDraft": ("Avtalens tekst", "The contract's text"),
+"Contract.EditOffered": ("Endre avtalen (signaturen din trekkes tilbake, og assistenten får den på nytt når du signerer)", "Change the contract (your signature is withdrawn, and the assistant gets it again when you sign)"),
 })
 
 from xml.sax.saxutils import escape
