@@ -48,6 +48,8 @@ public sealed class SelvstyrtDb(DbContextOptions<SelvstyrtDb> options)
     public DbSet<PoliceCertificate> PoliceCertificates => Set<PoliceCertificate>();
     public DbSet<ConfidentialityDeclaration> ConfidentialityDeclarations => Set<ConfidentialityDeclaration>();
     public DbSet<EmploymentContract> EmploymentContracts => Set<EmploymentContract>();
+    public DbSet<JobPosting> JobPostings => Set<JobPosting>();
+    public DbSet<Applicant> Applicants => Set<Applicant>();
     public DbSet<Selvstyrt.Domain.Plans.ShiftSwap> ShiftSwaps => Set<Selvstyrt.Domain.Plans.ShiftSwap>();
     public DbSet<Selvstyrt.Domain.Absences.AbsenceShift> AbsenceShifts => Set<Selvstyrt.Domain.Absences.AbsenceShift>();
     public DbSet<Selvstyrt.Domain.Absences.ShiftOffer> ShiftOffers => Set<Selvstyrt.Domain.Absences.ShiftOffer>();

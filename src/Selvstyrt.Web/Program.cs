@@ -105,6 +105,7 @@ Selvstyrt.Web.Features.Holidays.HolidayEndpoints.AddServices(builder.Services);
 Selvstyrt.Web.Features.Competences.CompetenceEndpoints.AddServices(builder.Services);
 Selvstyrt.Web.Features.Agreements.AgreementEndpoints.AddServices(builder.Services);
 Selvstyrt.Web.Features.Hiring.HiringEndpoints.AddServices(builder.Services);
+Selvstyrt.Web.Features.Recruitment.RecruitmentEndpoints.AddServices(builder.Services);
 
 var app = builder.Build();
 
@@ -174,6 +175,7 @@ Selvstyrt.Web.Features.Holidays.HolidayEndpoints.MapApi(api);
 Selvstyrt.Web.Features.Competences.CompetenceEndpoints.MapApi(api);
 Selvstyrt.Web.Features.Agreements.AgreementEndpoints.MapApi(api);
 Selvstyrt.Web.Features.Hiring.HiringEndpoints.MapApi(api);
+Selvstyrt.Web.Features.Recruitment.RecruitmentEndpoints.MapApi(api);
 AccountEndpoints.MapPages(app);
 DecisionEndpoints.MapPages(app);
 PlanEndpoints.MapPages(app);

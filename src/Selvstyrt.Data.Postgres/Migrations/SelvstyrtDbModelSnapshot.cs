@@ -1684,6 +1684,65 @@ namespace Selvstyrt.Data.Postgres.Migrations
                     b.ToTable("OutboxMessages");
                 });
 
+            modelBuilder.Entity("Selvstyrt.Domain.People.Applicant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AssistantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant?>("ChosenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChosenBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("InterviewNotes")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<LocalDate?>("InterviewOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("PostingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<LocalDate>("ReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PostingId");
+
+                    b.ToTable("Applicants");
+                });
+
             modelBuilder.Entity("Selvstyrt.Domain.People.Assistant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2072,6 +2131,93 @@ namespace Selvstyrt.Data.Postgres.Migrations
                     b.HasIndex("EmploymentId");
 
                     b.ToTable("EmploymentContracts");
+                });
+
+            modelBuilder.Entity("Selvstyrt.Domain.People.JobPosting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AdText")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("ApplicantCount")
+                        .HasColumnType("integer");
+
+                    b.Property<LocalDate?>("ApplyBy")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ArrangementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<LocalDate?>("ClosedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Instant>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("InterviewGuide")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<decimal>("PositionPercent")
+                        .HasColumnType("numeric");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("PurgeAfterDays")
+                        .HasColumnType("integer");
+
+                    b.Property<LocalDate?>("PurgedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Instant?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("text");
+
+                    b.Property<LocalDate?>("WantedStart")
+                        .HasColumnType("date");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArrangementId", "Status");
+
+                    b.ToTable("JobPostings");
                 });
 
             modelBuilder.Entity("Selvstyrt.Domain.People.Municipality", b =>
@@ -3699,6 +3845,53 @@ namespace Selvstyrt.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Selvstyrt.Domain.People.Applicant", b =>
+                {
+                    b.HasOne("Selvstyrt.Domain.People.JobPosting", null)
+                        .WithMany("Applicants")
+                        .HasForeignKey("PostingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Selvstyrt.Domain.People.ReferenceCheck", "References", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("ApplicantId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<LocalDate>("CheckedOn")
+                                .HasColumnType("date");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("Relation")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("Summary")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ApplicantId");
+
+                            b1.ToTable("ReferenceChecks", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ApplicantId");
+                        });
+
+                    b.Navigation("References");
+                });
+
             modelBuilder.Entity("Selvstyrt.Domain.People.Assistant", b =>
                 {
                     b.HasOne("Selvstyrt.Domain.People.Office", null)
@@ -3777,6 +3970,15 @@ namespace Selvstyrt.Data.Postgres.Migrations
                     b.HasOne("Selvstyrt.Domain.People.Employment", null)
                         .WithMany()
                         .HasForeignKey("EmploymentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Selvstyrt.Domain.People.JobPosting", b =>
+                {
+                    b.HasOne("Selvstyrt.Domain.Arrangements.Arrangement", null)
+                        .WithMany()
+                        .HasForeignKey("ArrangementId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -4060,6 +4262,11 @@ namespace Selvstyrt.Data.Postgres.Migrations
                     b.Navigation("Employments");
 
                     b.Navigation("OtherEmployerHours");
+                });
+
+            modelBuilder.Entity("Selvstyrt.Domain.People.JobPosting", b =>
+                {
+                    b.Navigation("Applicants");
                 });
 
             modelBuilder.Entity("Selvstyrt.Domain.Plans.WorkPlan", b =>

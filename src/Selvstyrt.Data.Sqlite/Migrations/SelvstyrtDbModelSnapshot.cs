@@ -1666,6 +1666,66 @@ namespace Selvstyrt.Data.Sqlite.Migrations
                     b.ToTable("OutboxMessages");
                 });
 
+            modelBuilder.Entity("Selvstyrt.Domain.People.Applicant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AssistantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ChosenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChosenBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InterviewNotes")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InterviewOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PostingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReceivedOn")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PostingId");
+
+                    b.ToTable("Applicants");
+                });
+
             modelBuilder.Entity("Selvstyrt.Domain.People.Assistant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2050,6 +2110,91 @@ namespace Selvstyrt.Data.Sqlite.Migrations
                     b.HasIndex("EmploymentId");
 
                     b.ToTable("EmploymentContracts");
+                });
+
+            modelBuilder.Entity("Selvstyrt.Domain.People.JobPosting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AdText")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ApplicantCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApplyBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ArrangementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InterviewGuide")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("PositionPercent")
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PurgeAfterDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PurgedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WantedStart")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArrangementId", "Status");
+
+                    b.ToTable("JobPostings");
                 });
 
             modelBuilder.Entity("Selvstyrt.Domain.People.Municipality", b =>
@@ -3669,6 +3814,54 @@ namespace Selvstyrt.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Selvstyrt.Domain.People.Applicant", b =>
+                {
+                    b.HasOne("Selvstyrt.Domain.People.JobPosting", null)
+                        .WithMany("Applicants")
+                        .HasForeignKey("PostingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Selvstyrt.Domain.People.ReferenceCheck", "References", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("ApplicantId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("CheckedOn")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Relation")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Summary")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ApplicantId");
+
+                            b1.ToTable("ReferenceChecks", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ApplicantId");
+                        });
+
+                    b.Navigation("References");
+                });
+
             modelBuilder.Entity("Selvstyrt.Domain.People.Assistant", b =>
                 {
                     b.HasOne("Selvstyrt.Domain.People.Office", null)
@@ -3747,6 +3940,15 @@ namespace Selvstyrt.Data.Sqlite.Migrations
                     b.HasOne("Selvstyrt.Domain.People.Employment", null)
                         .WithMany()
                         .HasForeignKey("EmploymentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Selvstyrt.Domain.People.JobPosting", b =>
+                {
+                    b.HasOne("Selvstyrt.Domain.Arrangements.Arrangement", null)
+                        .WithMany()
+                        .HasForeignKey("ArrangementId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -4030,6 +4232,11 @@ namespace Selvstyrt.Data.Sqlite.Migrations
                     b.Navigation("Employments");
 
                     b.Navigation("OtherEmployerHours");
+                });
+
+            modelBuilder.Entity("Selvstyrt.Domain.People.JobPosting", b =>
+                {
+                    b.Navigation("Applicants");
                 });
 
             modelBuilder.Entity("Selvstyrt.Domain.Plans.WorkPlan", b =>

@@ -198,6 +198,49 @@ internal sealed class EmploymentContractConfiguration : IEntityTypeConfiguration
     }
 }
 
+internal sealed class JobPostingConfiguration : IEntityTypeConfiguration<JobPosting>
+{
+    public void Configure(EntityTypeBuilder<JobPosting> b)
+    {
+        b.Property(x => x.Title).HasMaxLength(200);
+        b.Property(x => x.Description).HasMaxLength(JobPosting.MaxText);
+        b.Property(x => x.AdText).HasMaxLength(JobPosting.MaxText);
+        b.Property(x => x.InterviewGuide).HasMaxLength(JobPosting.MaxText);
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.IdempotencyKey).HasMaxLength(100);
+        b.HasOne<Arrangement>().WithMany().HasForeignKey(x => x.ArrangementId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(x => x.Applicants).WithOne().HasForeignKey(x => x.PostingId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(x => x.Applicants).HasField("_applicants");
+        b.HasIndex(x => new { x.ArrangementId, x.Status });
+    }
+}
+
+internal sealed class ApplicantConfiguration : IEntityTypeConfiguration<Applicant>
+{
+    public void Configure(EntityTypeBuilder<Applicant> b)
+    {
+        b.Property(x => x.Name).HasMaxLength(200);
+        b.Property(x => x.Email).HasMaxLength(254);
+        b.Property(x => x.Phone).HasMaxLength(20);
+        b.Property(x => x.Summary).HasMaxLength(JobPosting.MaxText);
+        b.Property(x => x.InterviewNotes).HasMaxLength(JobPosting.MaxText);
+        b.Property(x => x.ChosenBy).HasMaxLength(200);
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        b.OwnsMany(x => x.References, r =>
+        {
+            r.ToTable("ReferenceChecks");
+            r.WithOwner().HasForeignKey("ApplicantId");
+            r.HasKey(x => x.Id);
+            // Ids are made here, so a new check found on a tracked applicant is inserted, not taken for an existing row.
+            r.Property(x => x.Id).ValueGeneratedNever();
+            r.Property(x => x.Name).HasMaxLength(200);
+            r.Property(x => x.Relation).HasMaxLength(200);
+            r.Property(x => x.Summary).HasMaxLength(JobPosting.MaxText);
+        });
+        b.Navigation(x => x.References).HasField("_references");
+    }
+}
+
 internal sealed class ShiftSwapConfiguration : IEntityTypeConfiguration<ShiftSwap>
 {
     public void Configure(EntityTypeBuilder<ShiftSwap> b)

@@ -153,6 +153,10 @@ internal static class DemoPlans
             yield return DemoData.Ok(ShiftTemplate.Create(DemoIds.For($"template:{no}:{name}"), arrangementId, name, LocalTime.FromMinutesSinceMidnight(start), minutes, kind,
                 passive, pause, kind is PlanShiftKind.SleepingNight ? 1 : staffing, kind == PlanShiftKind.AwakeNight ? ["Forflytning", "Nattevakt-opplæring"] : [], null));
         }
+        // Even's days with the ventilator: only those trained in it and in transfers may take them (issue 19, part 3).
+        if (no == 10)
+            yield return DemoData.Ok(ShiftTemplate.Create(DemoIds.For("template:10:Respiratorvakt"), arrangementId, "Respiratorvakt", new LocalTime(7, 0), 480, PlanShiftKind.Day,
+                [], 30, 1, [DemoCompetences.Ventilator, "Forflytning"], null));
     }
 
     /// <summary>Absence without a substitute in the 24/7 arrangement this autumn.</summary>

@@ -174,7 +174,8 @@ public sealed class DemoSeeder(SelvstyrtDb db, IPasswordHasher<AppUser> hasher)
         // The awake night requires transfers and night training: everyone with a place in a round-the-clock arrangement has both.
         var lifting = Ok(CompetenceKind.Create(DemoIds.For("competence:forflytning"), ProviderId, "Forflytning", null));
         var nights = Ok(CompetenceKind.Create(DemoIds.For("competence:natt"), ProviderId, "Nattevakt-opplæring", 36));
-        db.CompetenceKinds.AddRange(lifting, nights);
+        var ventilator = Ok(CompetenceKind.Create(DemoIds.For("competence:respirator"), ProviderId, DemoCompetences.Ventilator, 12));
+        db.CompetenceKinds.AddRange(lifting, nights, ventilator);
         var trained = arrangements.Values.Where(a => Arrangements.Single(x => a.Id == DemoIds.For($"arrangement:{x.No}")).Hours >= 168m)
             .SelectMany(a => a.Assignments.Where(s => s.To is null).Select(s => s.AssistantId)).Distinct().ToList();
         foreach (var id in trained)
@@ -199,6 +200,10 @@ public sealed class DemoSeeder(SelvstyrtDb db, IPasswordHasher<AppUser> hasher)
             db.EmploymentContracts.Add(Ok(EmploymentContract.SignedOnPaper(DemoIds.For($"contract:{a.Id}"), a.Id, employment, employment.Start,
                 ContractDraft.Terms(provider, a, employment), hr.Id, hr.DisplayName, recordedAt, recordedOn, null)));
         }
+        // Even's arrangement is recruiting (issue 19, part 1): one applicant interviewed with a reference checked, one just in.
+        var posting = DemoRecruitment.For(ProviderId, arrangements[10].Id);
+        db.JobPostings.Add(posting);
+        db.Applicants.AddRange(posting.Applicants);
         foreach (var entry in DemoPlans.UnusedHours(arrangements[10].Id)) db.UnusedHours.Add(entry);
         foreach (var contract in DemoContracts.For(ProviderId, municipalities)) db.MunicipalityContracts.Add(contract);
 

@@ -15,6 +15,14 @@ internal sealed class Bpa_Pol_5_4 : Rule
     public override Severity? Severity => Rules.Engine.Severity.Breach;
 }
 
+/// <summary>ANSATT-1: an employment on the day of the shift (our id: the plan's consistency with the employment record).</summary>
+internal sealed class Ansatt_1 : Rule
+{
+    public override string Id => "ANSATT-1";
+    public override string Paragraph => "arbeidsmiljøloven §§ 14-5, 15-1";
+    public override Severity? Severity => Rules.Engine.Severity.Breach;
+}
+
 /// <summary>TAUSHET-1: the confidentiality declaration before the first shift (our id: rules.md names no rule for it).</summary>
 internal sealed class Taushet_1 : Rule
 {
@@ -81,6 +89,15 @@ public static class HiringRules
         if (shownOn > day) return new("BPA-POL-5-4", Severity.Breach, RuleText.Format("BPA-POL-5-4.Late", Date(day), Date(shownOn.Value)));
         if (!clears) return new("BPA-POL-5-4", Severity.Breach, RuleText.Get("BPA-POL-5-4.Remarks"));
         return null;
+    }
+
+    /// <summary>ANSATT-1 for one day of work: an employment that day (<paramref name="nextStart"/> is the next one to begin, if any).</summary>
+    public static HiringFinding? Employed(bool employedThatDay, LocalDate? nextStart, LocalDate day)
+    {
+        if (employedThatDay) return null;
+        return nextStart is { } start
+            ? new("ANSATT-1", Severity.Breach, RuleText.Format("ANSATT-1.Before", Date(day), Date(start)))
+            : new("ANSATT-1", Severity.Breach, RuleText.Format("ANSATT-1.None", Date(day)));
     }
 
     /// <summary>TAUSHET-1 for one day of work: the confidentiality declaration signed on or before the day.</summary>

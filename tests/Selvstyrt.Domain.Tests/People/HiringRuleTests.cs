@@ -80,6 +80,16 @@ public sealed class HiringRuleTests
     }
 
     [Fact]
+    public void Ansatt1_AShiftBeforeTheEmploymentBegins_OrWithoutOne_IsABreachSayingWhich()
+    {
+        var day = new LocalDate(2026, 12, 2);
+
+        HiringRules.Employed(true, null, day).ShouldBeNull();
+        HiringRules.Employed(false, new LocalDate(2026, 12, 14), day).ShouldNotBeNull().Message.ShouldBe("Assistenten er ikke ansatt ennå 2.12.2026: arbeidsforholdet begynner 14.12.2026.");
+        HiringRules.Employed(false, null, day).ShouldNotBeNull().Severity.ShouldBe(Severity.Breach);
+    }
+
+    [Fact]
     public void BpaNaer_ACloseRelative_NeedsTheApprovalOnOrBeforeTheDay()
     {
         var day = new LocalDate(2026, 12, 7);

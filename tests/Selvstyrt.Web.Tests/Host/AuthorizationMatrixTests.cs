@@ -55,6 +55,8 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
         Agreement,
         /// <summary>An employment contract (the seeded paper one of each assistant): the two parties only, never a work leader.</summary>
         Contract,
+        /// <summary>The demo's recruitment in arrangement 10 and its applicant: those who lead the arrangement and the employer's side.</summary>
+        Posting,
     }
 
     /// <summary>Who of those related to the object may read this route.</summary>
@@ -244,6 +246,24 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
         new("POST", "/assistenter/{Id:guid}/ansettelse", Gate.Unsafe, ObjectKind.Assistant),
         new("GET", "/assistenter/{Id:guid}/arbeidsavtaler/{ContractId:guid}", Gate.Object, ObjectKind.Contract),
         new("POST", "/assistenter/{Id:guid}/arbeidsavtaler/{ContractId:guid}", Gate.Unsafe, ObjectKind.Contract),
+        new("GET", "/ordninger/{Id:guid}/rekruttering", Gate.Object, ObjectKind.Arrangement, Audience: Audience.Editors),
+        new("POST", "/ordninger/{Id:guid}/rekruttering", Gate.Unsafe, ObjectKind.Arrangement),
+        new("GET", "/ordninger/{Id:guid}/rekruttering/{PostingId:guid}", Gate.Object, ObjectKind.Posting),
+        new("POST", "/ordninger/{Id:guid}/rekruttering/{PostingId:guid}", Gate.Unsafe, ObjectKind.Posting),
+        new("GET", "/ordninger/{Id:guid}/rekruttering/{PostingId:guid}/sokere/{ApplicantId:guid}", Gate.Object, ObjectKind.Posting),
+        new("POST", "/ordninger/{Id:guid}/rekruttering/{PostingId:guid}/sokere/{ApplicantId:guid}", Gate.Unsafe, ObjectKind.Posting),
+        new("GET", "/api/v1/arrangements/{id:guid}/recruitments", Gate.Object, ObjectKind.Arrangement, Api: true, Audience: Audience.Editors),
+        new("POST", "/api/v1/arrangements/{id:guid}/recruitments", Gate.Unsafe, ObjectKind.Arrangement, Api: true),
+        new("GET", "/api/v1/arrangements/{id:guid}/recruitments/{postingId:guid}", Gate.Object, ObjectKind.Posting, Api: true),
+        new("PUT", "/api/v1/arrangements/{id:guid}/recruitments/{postingId:guid}", Gate.Unsafe, ObjectKind.Posting, Api: true),
+        new("POST", "/api/v1/arrangements/{id:guid}/recruitments/{postingId:guid}/close", Gate.Unsafe, ObjectKind.Posting, Api: true),
+        new("POST", "/api/v1/arrangements/{id:guid}/recruitments/{postingId:guid}/applicants", Gate.Unsafe, ObjectKind.Posting, Api: true),
+        new("PUT", "/api/v1/arrangements/{id:guid}/recruitments/{postingId:guid}/applicants/{applicantId:guid}/interview", Gate.Unsafe, ObjectKind.Posting, Api: true),
+        new("POST", "/api/v1/arrangements/{id:guid}/recruitments/{postingId:guid}/applicants/{applicantId:guid}/references", Gate.Unsafe, ObjectKind.Posting, Api: true),
+        new("POST", "/api/v1/arrangements/{id:guid}/recruitments/{postingId:guid}/applicants/{applicantId:guid}/choose", Gate.Unsafe, ObjectKind.Posting, Api: true),
+        new("POST", "/api/v1/arrangements/{id:guid}/recruitments/{postingId:guid}/applicants/{applicantId:guid}/unchoose", Gate.Unsafe, ObjectKind.Posting, Api: true),
+        new("POST", "/api/v1/arrangements/{id:guid}/recruitments/{postingId:guid}/applicants/{applicantId:guid}/reject", Gate.Unsafe, ObjectKind.Posting, Api: true),
+        new("POST", "/api/v1/arrangements/{id:guid}/recruitments/{postingId:guid}/applicants/{applicantId:guid}/hire", Gate.Unsafe, ObjectKind.Posting, Api: true),
         new("GET", "/mine-dokumenter", Gate.SignedIn),
         new("POST", "/mine-dokumenter", Gate.Unsafe),
         new("GET", "/api/v1/assistants/{id:guid}/hiring", Gate.Object, ObjectKind.Assistant, Api: true, Audience: Audience.Hiring),
@@ -625,6 +645,13 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
                         Managed.GetValueOrDefault(principal, []).Contains(id) || Self.GetValueOrDefault(principal, []).Contains(id));
                 yield return (Contract(route.Pattern, Assistant(42), Guid.NewGuid()), false);
                 break;
+            case ObjectKind.Posting:
+                var recruits = principal is DemoLogins.ProviderAdmin or DemoLogins.CoordinatorEast or DemoLogins.WorkLeader;
+                yield return (Posting(route.Pattern, Arrangement(10), DemoIds.For("posting:10"), DemoIds.For("applicant:10:jonas")), recruits);
+                // The same posting under another arrangement, and an unknown one, are found by nobody.
+                yield return (Posting(route.Pattern, Arrangement(8), DemoIds.For("posting:10"), DemoIds.For("applicant:10:jonas")), false);
+                yield return (Posting(route.Pattern, Arrangement(10), Guid.NewGuid(), Guid.NewGuid()), false);
+                break;
             case ObjectKind.Export:
                 yield return (route.Pattern.Replace("{id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal), false);
                 break;
@@ -663,6 +690,11 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
     private static string Contract(string pattern, Guid assistant, Guid contract)
         => pattern.Replace("{id:guid}", assistant.ToString(), StringComparison.Ordinal).Replace("{Id:guid}", assistant.ToString(), StringComparison.Ordinal)
             .Replace("{contractId:guid}", contract.ToString(), StringComparison.Ordinal).Replace("{ContractId:guid}", contract.ToString(), StringComparison.Ordinal);
+
+    private static string Posting(string pattern, Guid arrangement, Guid posting, Guid applicant)
+        => pattern.Replace("{id:guid}", arrangement.ToString(), StringComparison.Ordinal).Replace("{Id:guid}", arrangement.ToString(), StringComparison.Ordinal)
+            .Replace("{postingId:guid}", posting.ToString(), StringComparison.Ordinal).Replace("{PostingId:guid}", posting.ToString(), StringComparison.Ordinal)
+            .Replace("{applicantId:guid}", applicant.ToString(), StringComparison.Ordinal).Replace("{ApplicantId:guid}", applicant.ToString(), StringComparison.Ordinal);
 
     private static string Agreement(string pattern, Guid id)
         => pattern.Replace("{id:guid}", id.ToString(), StringComparison.Ordinal).Replace("{Id:guid}", id.ToString(), StringComparison.Ordinal);

@@ -45,15 +45,6 @@ public sealed class EmptyDatabaseJourneyTests
         return await OkAsync(response);
     }
 
-    /// <summary>Delivers the outbox, reads the person's mail, chooses the password from its link and signs in.</summary>
-    private static async Task<HttpClient> ChoosePasswordAsync(SelvstyrtFactory factory, TestSmtpServer smtp, string email, string password)
-    {
-        await factory.Services.GetRequiredService<MailSender>().DeliverDueAsync(Ct);
-        var link = PasswordLinkMail.LinkIn(await smtp.WaitForAsync(email));
-        (await SelvstyrtFactory.PostFormAsync(factory.CreateBrowserLikeClient(), link, "passord", PasswordLinkMail.Form(link, password, password))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        return await factory.SignedInClientAsync(email, password);
-    }
-
     [Theory, DatabaseData]
     public async Task EmptyDatabase_ToAPublishedPlan_AndAMonthsPayrollFile(DatabaseKind db)
     {
@@ -69,7 +60,7 @@ public sealed class EmptyDatabaseJourneyTests
                 new ProviderSetup.Request("Fjordassistanse AS", "912 345 688", "ada@fjord.test", "Ada Admin"), "https://localhost", mailConfigured: true, Ct);
             providerId = created.Value!.ProviderId;
         }
-        var admin = await ChoosePasswordAsync(factory, smtp, "ada@fjord.test", "ada sitt passord");
+        var admin = await PasswordLinkMail.ChoosePasswordAsync(factory, smtp, "ada@fjord.test", "ada sitt passord");
 
         // The organisation, the first arrangement and its work leader.
         var office = (await CallAsync(admin, HttpMethod.Post, "/api/v1/offices", new { name = "Kontor Fjord", region = "Vestland" }, key: "kontor")).GetProperty("id").GetGuid();
@@ -80,7 +71,7 @@ public sealed class EmptyDatabaseJourneyTests
             officeId = office, municipalityId = municipality, recipientName = "Nora Nyberg", recipientBirthDate = "1990-05-01", employerModel = "Provider", startDate = "2026-11-30",
         }, key: "nora")).GetProperty("id").GetGuid();
         await CallAsync(admin, HttpMethod.Post, "/api/v1/invitations", new { email = "nora@fjord.test", name = "Nora Nyberg", role = "WorkLeader", scopeId = arrangement }, key: "leder");
-        var leader = await ChoosePasswordAsync(factory, smtp, "nora@fjord.test", "nora sitt passord");
+        var leader = await PasswordLinkMail.ChoosePasswordAsync(factory, smtp, "nora@fjord.test", "nora sitt passord");
 
         // Two assistants from the payroll system's file, the first with a sign-in of her own.
         var csv = "Ansattnummer;Navn;E-post;Startdato;Stillingsprosent;Timelønn;Ordning\r\n"
@@ -91,7 +82,7 @@ public sealed class EmptyDatabaseJourneyTests
         using (var scope = factory.Services.CreateScope())
             siri = await scope.ServiceProvider.GetRequiredService<SelvstyrtDb>().Assistants.Where(a => a.EmployeeNumber == "101").Select(a => a.Id).SingleAsync(Ct);
         await CallAsync(admin, HttpMethod.Post, $"/api/v1/assistants/{siri}/login", new { });
-        var siriClient = await ChoosePasswordAsync(factory, smtp, "siri@fjord.test", "siri sitt passord");
+        var siriClient = await PasswordLinkMail.ChoosePasswordAsync(factory, smtp, "siri@fjord.test", "siri sitt passord");
 
         // Before her first shift (issue 19): the police certificate shown, the contract signed by both and the confidentiality
         // declaration signed by Siri herself in the app.

@@ -1,5 +1,8 @@
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
+using Selvstyrt.Testing;
+using Selvstyrt.Web.Features.Notifications;
 
 namespace Selvstyrt.Web.Tests.Users;
 
@@ -15,6 +18,17 @@ internal static partial class PasswordLinkMail
         ["Input.Password"] = password,
         ["Input.Repeat"] = repeat,
     };
+
+    /// <summary>Delivers the outbox, reads the person's mail, chooses the password from its link and signs in.</summary>
+    public static async Task<HttpClient> ChoosePasswordAsync(SelvstyrtFactory factory, TestSmtpServer smtp, string email, string password)
+    {
+        var ct = Xunit.TestContext.Current.CancellationToken;
+        await factory.Services.GetRequiredService<MailSender>().DeliverDueAsync(ct);
+        var link = LinkIn(await smtp.WaitForAsync(email));
+        Shouldly.ShouldBeTestExtensions.ShouldBe((await SelvstyrtFactory.PostFormAsync(factory.CreateBrowserLikeClient(), link, "passord", Form(link, password, password))).StatusCode,
+            System.Net.HttpStatusCode.Redirect);
+        return await factory.SignedInClientAsync(email, password);
+    }
 
     [GeneratedRegex(@"https://localhost(/passord\?lenke=\S+)")]
     private static partial Regex LinkPattern();

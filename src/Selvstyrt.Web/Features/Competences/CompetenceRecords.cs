@@ -149,12 +149,13 @@ public sealed class CompetenceRecords(SelvstyrtDb db, CurrentUser user, Arrangem
             .OrderByDescending(h => h.Holds).ThenBy(h => h.Name, StringComparer.CurrentCulture).ToList());
     }
 
-    /// <summary>The employer's side (administrator, the office's coordinator), or one who leads an arrangement the assistant works in now.</summary>
+    /// <summary>The employer's side (administrator, the office's coordinator), or one who leads an arrangement the assistant works in now or will.</summary>
     private async Task<bool> MayRecordAsync(Domain.People.Assistant a, CancellationToken ct)
     {
         if (await SaveAssistantPay.ManagesAsync(db, user.Id, a, ct)) return true;
         var today = user.Today;
-        var theirs = await db.Assignments.AsNoTracking().Where(s => s.AssistantId == a.Id && s.From <= today && (s.To == null || s.To >= today))
+        // A place that has not begun counts too: the work leader trains a new assistant before the first shift.
+        var theirs = await db.Assignments.AsNoTracking().Where(s => s.AssistantId == a.Id && (s.To == null || s.To >= today))
             .Select(s => s.ArrangementId).Distinct().ToListAsync(ct);
         foreach (var arrangement in theirs)
             if ((await access.RelationTo(arrangement, ct)).CanEdit()) return true;

@@ -9,8 +9,8 @@ using Selvstyrt.Web.Auth;
 namespace Selvstyrt.Web.Features.Hiring;
 
 /// <summary>
-/// Whether assistants may work in an arrangement on a day (issue 19, part 2): the police certificate of the employment that day
-/// shown and cleared (BPA-POL-5-4), the confidentiality declaration signed (TAUSHET-1), and a close relative approved by the
+/// Whether assistants may work in an arrangement on a day (issue 19, part 2): employed that day (ANSATT-1), the police certificate of
+/// the employment shown and cleared (BPA-POL-5-4), the confidentiality declaration signed (TAUSHET-1), and a close relative approved by the
 /// municipality (BPA-NAER). Publishing a plan, changing a published one, giving or taking a vacant shift, a swap, and confirming
 /// or clocking in on a time sheet all ask here, so a shift before the certificate can be neither published nor confirmed.
 /// Read once for a set of assistants; each question is then answered from memory.
@@ -57,9 +57,15 @@ public sealed class WorkReadiness
     public IReadOnlyList<HiringFinding> On(Guid assistantId, LocalDate day)
     {
         var findings = new List<HiringFinding>();
-        // The certificate of the employment that day; with no employment that day, the latest one before it (the employment
-        // check itself belongs to the plan's other checks).
-        var employment = _employments.GetValueOrDefault(assistantId)?.Where(e => e.Start <= day).OrderByDescending(e => e.Start).FirstOrDefault();
+        var employments = _employments.GetValueOrDefault(assistantId) ?? [];
+        var employment = employments.FirstOrDefault(e => e.Start <= day && (e.End is null || e.End >= day));
+        if (employment is null)
+        {
+            // Not employed that day (ANSATT-1): the certificate of the next employment is the one that will count.
+            var next = employments.Where(e => e.Start > day).OrderBy(e => e.Start).FirstOrDefault();
+            findings.Add(HiringRules.Employed(false, next?.Start, day)!);
+            employment = next;
+        }
         var clears = employment?.ClearsFrom is { } from && from <= day;
         if (HiringRules.PoliceCertificate(employment?.ShownOn, clears, day) is { } police) findings.Add(police);
         if (HiringRules.Confidentiality(_declared.TryGetValue(assistantId, out var signed) ? signed : null, day) is { } secret) findings.Add(secret);
