@@ -1704,7 +1704,7 @@ T.update({
 "Recruitment.Applicant.Hired": ("Ansatt", "Hired"),
 "Recruitment.Applicant.Rejected": ("Avslag", "Rejected"),
 "Recruitment.InterviewedOn": ("intervju {0}", "interview {0}"),
-"Recruitment.ReferenceCount": ("{0} referanser", "{0} references"),
+"Recruitment.ReferenceCount": ("referanser: {0}", "references: {0}"),
 "Recruitment.AddApplicant": ("Ny søker", "New applicant"),
 "Recruitment.ApplicantName": ("Navn", "Name"),
 "Recruitment.ApplicantEmail": ("E-post", "E-mail"),
