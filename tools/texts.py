@@ -1750,6 +1750,8 @@ T.update({
 "Recruitment.Wage": ("Timelønn (kr)", "Hourly wage (NOK)"),
 "Recruitment.Invite": ("Send invitasjon til innlogging på e-post", "Send a sign-in invitation by e-mail"),
 "Recruitment.HireSubmit": ("Ansett søkeren", "Hire the applicant"),
+"Report.Col.TrainingDone": ("Opplæring gjennomført (kompetanser)", "Training done (competences)"),
+"Report.Col.Relatives": ("Nær familie uten godkjenning", "Close relatives without approval"),
 })
 
 from xml.sax.saxutils import escape

@@ -65,7 +65,9 @@ public sealed class BpaTests
         summary.Objective.ShouldBe(0);
         gaps.ShouldBeEmpty();
 
-        var result = BpaSolver.Solve(problem, new SolveOptions { Seconds = 30, Workers = 2 });
+        // The whole search runs to its ceiling (it cannot prove the other goals optimal); 30 s left a place uncovered once when the
+        // rest of the suite shared the 2 cores (the cover phase gets 35 % of it, and each round after the engine's cuts less).
+        var result = BpaSolver.Solve(problem, new SolveOptions { Seconds = 60, Workers = 2 });
         result.Penalties.Single(p => p.Name == "uncovered").Units.ShouldBe(0);
         result.Findings.Where(f => f.Severity == Severity.Breach).Select(f => f.Rule).ShouldBeEmpty();
         // Nobody works two red days in a row more than the agreement allows: at most every other on average.

@@ -188,8 +188,17 @@ public sealed partial class FirstProviderBrowserTests(Browser browser)
         await Plans.PlanEditorBrowserTests.AddAsync(planner, "", Person("Importert Assistent 2"), "", [1, 2, 3, 4], [3, 4], ("08:00", "16:00"));
         await Assertions.Expect(planner.Locator("#planstatus")).ToContainTextAsync("vakter lagt til");
         await Browser.AssertAccessibleAsync(planner, "den første planen");
-        // AML-10-3-1: discussed today, more than 14 days before it begins.
         var today = NodaTime.SystemClock.Instance.GetCurrentInstant().InZone(NodaTime.DateTimeZoneProviders.Tzdb["Europe/Oslo"]).Date;
+
+        // Nobody may work before the police certificate is shown and the declaration signed (issue 19): the editor says so, and
+        // the administrator records both for the two, on the phone, from each assistant's page.
+        await planner.GetByRole(AriaRole.Heading, new() { Name = "Kan ikke arbeide ennå (2)" }).WaitForAsync();
+        foreach (var name in new[] { "Importert Assistent 1", "Importert Assistent 2" })
+            await RecordCertificateAndDeclarationAsync(page, name, new DateOnly(today.Year, today.Month, today.Day));
+        await planner.ReloadAsync();
+        (await planner.Locator("body").InnerTextAsync()).ShouldNotContain("Kan ikke arbeide ennå");
+
+        // AML-10-3-1: discussed today, more than 14 days before it begins.
         await Keys.TypeDateAsync(planner, "publiser-drøftet", new DateOnly(today.Year, today.Month, today.Day), limit: 400);
         await Keys.TabToButtonAsync(planner, "Publiser", limit: 20);
         await planner.Keyboard.PressAsync("Enter");
@@ -209,6 +218,26 @@ public sealed partial class FirstProviderBrowserTests(Browser browser)
         await page.GetByRole(AriaRole.Heading, new() { Name = "Glemt passord", Level = 1 }).WaitForAsync();
         await Browser.AssertFitsAsync(page, "glemt passord");
         await Browser.ScreenshotAsync(page, "glemt-passord-360");
+    }
+
+    /// <summary>On the assistant's «Ansettelse og oppstart»: the police certificate shown today, the declaration signed on paper today.</summary>
+    private static async Task RecordCertificateAndDeclarationAsync(IPage page, string name, DateOnly today)
+    {
+        await page.GotoAsync("/assistenter?sok=" + Uri.EscapeDataString(name));
+        await page.GetByRole(AriaRole.Link, new() { Name = name, Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Ansettelse og oppstart: politiattest, arbeidsavtale og taushetserklæring" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = $"Ansettelse og oppstart for {name}", Level = 1 }).WaitForAsync();
+        await Browser.AssertFitsAsync(page, "ansettelse og oppstart");
+        var certificate = (await page.Locator("[id^='attest-dato-']").GetAttributeAsync("id"))!;
+        await Keys.TypeDateAsync(page, certificate, today, limit: 120);
+        await Keys.TabToButtonAsync(page, "Lagre politiattest");
+        await page.Keyboard.PressAsync("Enter");
+        await page.GetByText("Politiattesten er registrert.").WaitForAsync();
+        await Keys.TypeDateAsync(page, "taushet-dato", today, limit: 120);
+        await Keys.TabToButtonAsync(page, "Registrer papirerklæring");
+        await page.Keyboard.PressAsync("Enter");
+        await page.GetByText("Taushetserklæringen er registrert.").WaitForAsync();
+        await Browser.AssertFitsAsync(page, "politiattest og taushetserklæring registrert");
     }
 
     /// <summary>Uploads a file on «Importer assistenter», keeps the guessed columns and previews.</summary>

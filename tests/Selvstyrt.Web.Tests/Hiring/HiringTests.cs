@@ -112,10 +112,15 @@ public sealed class HiringTests
         await OkAsync(await Put(admin, $"/api/v1/assistants/{kari}/places/{place}/relation", new { relation = "child" }));
         var (second, secondRevision) = await DraftAsync(admin, kari, "Vår med Kari");
         (await ApiCalls.ErrorsAsync(await PublishAsync(admin, second, secondRevision), Ct)).GetProperty("plan")[0].GetString()!.ShouldContain("kommunens skriftlige godkjenning");
+        // NS8435-RPT counts her in December's report to the municipality until the approval is there.
+        async Task<int> RelativesInDecemberAsync() => (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/municipalities/{DemoIds.For("municipality:0301")}/reports/2026-12", Ct))
+            .GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("arrangementId").GetGuid() == Arrangement).GetProperty("relativesWithoutApproval").GetInt32();
+        (await RelativesInDecemberAsync()).ShouldBe(1);
         (await ApiCalls.ErrorsAsync(await Put(admin, $"/api/v1/assistants/{kari}/places/{place}/relation", new { relation = "child", approvedOn = "2026-12-24" }), Ct))
             .GetProperty("relativeApprovedOn").GetArrayLength().ShouldBe(1);
         await OkAsync(await Put(admin, $"/api/v1/assistants/{kari}/places/{place}/relation", new { relation = "child", approvedOn = "2026-11-22", reference = "2026/4411" }));
         await OkAsync(await PublishAsync(admin, second, secondRevision));
+        (await RelativesInDecemberAsync()).ShouldBe(0);
     }
 
     [Theory, DatabaseData]

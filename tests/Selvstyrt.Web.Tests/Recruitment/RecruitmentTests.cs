@@ -90,6 +90,10 @@ public sealed class RecruitmentTests
             await OkAsync(await Post(leader, $"/api/v1/assistants/{jonas}/competences",
                 new { kindId = DemoIds.For(kind), gainedOn = "2026-11-23", by = "Sykehusets LTMV-kurs og Even" }, Guid.NewGuid().ToString()), HttpStatusCode.Created);
 
+        // NS8435-RPT: November's report to Oslo counts the training done in Even's arrangement.
+        (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/municipalities/{DemoIds.For("municipality:0301")}/reports/2026-11", Ct)).GetProperty("rows").EnumerateArray()
+            .Single(r => r.GetProperty("arrangementId").GetGuid() == Even).GetProperty("trainingDone").GetInt32().ShouldBe(2);
+
         // Now the shift is his, and the engine finds no breach of his on it.
         var added = await OkAsync(await AddVentilatorShiftAsync(leader, jonas, "wednesday"), HttpStatusCode.Created);
         using (var scope = factory.Services.CreateScope())

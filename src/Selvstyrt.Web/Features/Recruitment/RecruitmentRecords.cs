@@ -57,7 +57,7 @@ public sealed class RecruitmentRecords(SelvstyrtDb db, CurrentUser user, Arrange
     {
         var allowed = await AllowedAsync(arrangementId, ct);
         if (!allowed.IsSuccess) return allowed.Error!;
-        var posting = await db.JobPostings.AsNoTracking().Include(p => p.Applicants).FirstOrDefaultAsync(p => p.Id == postingId && p.ArrangementId == arrangementId, ct);
+        var posting = await db.JobPostings.AsNoTracking().Include(p => p.Applicants).AsSplitQuery().FirstOrDefaultAsync(p => p.Id == postingId && p.ArrangementId == arrangementId, ct);
         if (posting is null) return new NotFound();
         var relation = allowed.Value!.Relation;
         return new Posting(posting, allowed.Value!.Name, relation.Leads(), Employs(relation));
@@ -125,7 +125,7 @@ public sealed class RecruitmentRecords(SelvstyrtDb db, CurrentUser user, Arrange
         var allowed = await AllowedAsync(arrangementId, ct);
         if (!allowed.IsSuccess) return allowed.Error!;
         if (!Employs(allowed.Value!.Relation)) return new Forbidden("Det er arbeidsgiveren (administrator eller koordinator) som ansetter.");
-        var posting = await db.JobPostings.Include(p => p.Applicants).FirstOrDefaultAsync(p => p.Id == postingId && p.ArrangementId == arrangementId, ct);
+        var posting = await db.JobPostings.Include(p => p.Applicants).AsSplitQuery().FirstOrDefaultAsync(p => p.Id == postingId && p.ArrangementId == arrangementId, ct);
         var applicant = posting?.Applicants.FirstOrDefault(a => a.Id == applicantId);
         if (posting is null || applicant is null) return new NotFound();
         if (applicant.AssistantId is { } made) return (made, true);
@@ -165,7 +165,7 @@ public sealed class RecruitmentRecords(SelvstyrtDb db, CurrentUser user, Arrange
     public static async Task<int> PurgeAsync(SelvstyrtDb db, LocalDate today, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var due = await db.JobPostings.Include(p => p.Applicants).Where(p => p.ClosedOn != null && p.PurgedOn == null).ToListAsync(ct);
+        var due = await db.JobPostings.Include(p => p.Applicants).AsSplitQuery().Where(p => p.ClosedOn != null && p.PurgedOn == null).ToListAsync(ct);
         var purged = due.Sum(p => p.Purge(today));
         await db.SaveChangesAsync(ct);
         return purged;
@@ -190,7 +190,7 @@ public sealed class RecruitmentRecords(SelvstyrtDb db, CurrentUser user, Arrange
     {
         var allowed = await AllowedAsync(arrangementId, ct);
         if (!allowed.IsSuccess) return allowed.Error!;
-        var posting = await db.JobPostings.Include(p => p.Applicants).FirstOrDefaultAsync(p => p.Id == postingId && p.ArrangementId == arrangementId, ct);
+        var posting = await db.JobPostings.Include(p => p.Applicants).AsSplitQuery().FirstOrDefaultAsync(p => p.Id == postingId && p.ArrangementId == arrangementId, ct);
         if (posting is null) return new NotFound();
         var result = edit(posting, allowed.Value!.Relation);
         if (!result.IsSuccess) return result;

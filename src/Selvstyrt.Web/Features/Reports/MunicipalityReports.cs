@@ -26,7 +26,14 @@ public sealed class MunicipalityReports(SelvstyrtDb db, ArrangementAccess access
     public sealed record MonthlyRow(
         Guid ArrangementId, string Name, string RecipientName, string CaseNumber, decimal Granted, decimal Used, decimal Difference,
         decimal? DifferencePercent, IReadOnlyList<NeedHoursView> GrantedByNeed, decimal AwakeNight, decimal SleepingNight, decimal TwoToOne, decimal Unused,
-        bool Warn);
+        bool Warn)
+    {
+        /// <summary>NS8435-RPT: competences the arrangement's assistants gained in the month (the training done).</summary>
+        public int TrainingDone { get; init; }
+
+        /// <summary>NS8435-RPT: close relatives who worked there some day of the month without the municipality's approval (BPA-NAER).</summary>
+        public int RelativesWithoutApproval { get; init; }
+    }
 
     public sealed record MonthlyReport(
         Guid MunicipalityId, string MunicipalityName, string MunicipalityNumber, YearMonth Month, bool Complete, bool UsedIsPlanned,
@@ -50,6 +57,7 @@ public sealed class MunicipalityReports(SelvstyrtDb db, ArrangementAccess access
         var today = user.Today;
         var rows = new List<MonthlyRow>();
         var approvedSeen = false;
+        var (training, relatives) = await PeopleFiguresAsync(scope.Arrangements.Select(a => a.Id).ToList(), from, to, ct);
         foreach (var a in scope.Arrangements)
         {
             var h = hours[a.Id];
@@ -78,10 +86,31 @@ public sealed class MunicipalityReports(SelvstyrtDb db, ArrangementAccess access
             var complete = to < today;
             rows.Add(new MonthlyRow(a.Id, a.Name, a.Recipient, caseNumber, Round(granted), Round(used), Round(used) - Round(granted), percent,
                 byNeed.OrderBy(n => n.Key).Select(n => new NeedHoursView(n.Key, Round(n.Value))).ToList(),
-                Round(awake), Round(sleeping), Round(twoToOne), Round(unused), complete && percent > h.ThresholdPercent));
+                Round(awake), Round(sleeping), Round(twoToOne), Round(unused), complete && percent > h.ThresholdPercent)
+            {
+                TrainingDone = training.GetValueOrDefault(a.Id), RelativesWithoutApproval = relatives.GetValueOrDefault(a.Id),
+            });
         }
         return new MonthlyReport(municipalityId, scope.Name, scope.Number, month, to < today, UsedIsPlanned: !approvedSeen, rows,
             rows.Sum(r => r.Granted), rows.Sum(r => r.Used), rows.Sum(r => r.Unused), rows.Sum(r => r.TwoToOne));
+    }
+
+    /// <summary>
+    /// The report's people columns per arrangement (issue 19, part 7): competences gained in the month by those with a place there
+    /// in it, and close relatives placed there some day of the month before the municipality's approval.
+    /// </summary>
+    private async Task<(Dictionary<Guid, int> Training, Dictionary<Guid, int> Relatives)> PeopleFiguresAsync(List<Guid> arrangements, LocalDate from, LocalDate to, CancellationToken ct)
+    {
+        var places = await db.Assignments.AsNoTracking().Where(s => arrangements.Contains(s.ArrangementId) && s.From <= to && (s.To == null || s.To >= from))
+            .Select(s => new { s.ArrangementId, s.AssistantId, s.From, s.Relation, s.RelativeApprovedOn }).ToListAsync(ct);
+        var people = places.Select(p => p.AssistantId).Distinct().ToList();
+        var gained = await db.AssistantCompetences.AsNoTracking().Where(c => people.Contains(c.AssistantId) && c.GainedOn >= from && c.GainedOn <= to)
+            .Select(c => c.AssistantId).ToListAsync(ct);
+        var training = places.GroupBy(p => p.ArrangementId)
+            .ToDictionary(g => g.Key, g => g.Select(p => p.AssistantId).Distinct().Sum(a => gained.Count(x => x == a)));
+        var relatives = places.Where(p => p.Relation is not null && (p.RelativeApprovedOn is not { } approved || approved > LocalDate.Max(from, p.From)))
+            .GroupBy(p => p.ArrangementId).ToDictionary(g => g.Key, g => g.Select(p => p.AssistantId).Distinct().Count());
+        return (training, relatives);
     }
 
     /// <summary>Whether the user may see the invoice basis of the municipality (provider roles only).</summary>
