@@ -16,12 +16,7 @@ public static class CompetenceEndpoints
         services.AddScoped<CompetenceReminders>();
     }
 
-    /// <summary>201 with the new id, or 200 with the first one when the key was seen before.</summary>
-    private static IResult Answer(Selvstyrt.Domain.Common.Result<(Guid Id, bool Existed)> result, string location)
-        => !result.IsSuccess ? result.Error!.ToHttp()
-            : result.Value.Existed ? Results.Ok(new { id = result.Value.Id }) : Results.Created(location, new { id = result.Value.Id });
 
-    private static string? Key(HttpRequest request) => request.Headers["Idempotency-Key"].ToString() is { Length: > 0 } k ? k : null;
 
     public static void MapApi(RouteGroupBuilder api)
     {
@@ -32,8 +27,8 @@ public static class CompetenceEndpoints
             {
                 var body = await ApiJson.ReadAsync<KindBody>(request, ct);
                 if (!body.IsSuccess) return body.Error!.ToHttp();
-                var result = await records.CreateKindAsync(body.Value!.ProviderId, body.Value.Name, body.Value.ValidMonths, Key(request), ct);
-                return Answer(result, "/api/v1/competence-kinds");
+                var result = await records.CreateKindAsync(body.Value!.ProviderId, body.Value.Name, body.Value.ValidMonths, Creates.Key(request), ct);
+                return Creates.Answer(result, "/api/v1/competence-kinds");
             })
             .WithName("CreateCompetenceKind").WithSummary("Ny kompetanse i leverandørens liste (administrator; Idempotency-Key anbefales)").Accepts<KindBody>("application/json");
         api.MapPut("/competence-kinds/{id:guid}", async (Guid id, HttpRequest request, CompetenceRecords records, CancellationToken ct) =>
@@ -61,8 +56,8 @@ public static class CompetenceEndpoints
                 var body = await ApiJson.ReadAsync<RecordBody>(request, ct);
                 if (!body.IsSuccess) return body.Error!.ToHttp();
                 var b = body.Value!;
-                var result = await records.RecordAsync(id, b.KindId, b.GainedOn, b.By, b.ValidTo, Key(request), ct);
-                return Answer(result, $"/api/v1/assistants/{id}/competences");
+                var result = await records.RecordAsync(id, b.KindId, b.GainedOn, b.By, b.ValidTo, Creates.Key(request), ct);
+                return Creates.Answer(result, $"/api/v1/assistants/{id}/competences");
             })
             .WithName("RecordAssistantCompetence").WithSummary("Registrer en kompetanse (arbeidsgiveren, eller arbeidslederen der assistenten jobber; Idempotency-Key anbefales)")
             .Accepts<RecordBody>("application/json");

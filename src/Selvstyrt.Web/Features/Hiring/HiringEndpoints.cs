@@ -29,11 +29,7 @@ public static class HiringEndpoints
 
     public static void AddServices(IServiceCollection services) => services.AddScoped<HiringRecords>();
 
-    private static string? Key(HttpRequest request) => request.Headers["Idempotency-Key"].ToString() is { Length: > 0 } k ? k : null;
 
-    private static IResult Answer(Result<(Guid Id, bool Existed)> result, string location)
-        => !result.IsSuccess ? result.Error!.ToHttp()
-            : result.Value.Existed ? Results.Ok(new { id = result.Value.Id }) : Results.Created(location, new { id = result.Value.Id });
 
     private static IResult Ok(Result<Guid> result) => result.IsSuccess ? Results.Ok(new { id = result.Value }) : result.Error!.ToHttp();
 
@@ -66,7 +62,7 @@ public static class HiringEndpoints
                 if (!body.IsSuccess) return body.Error!.ToHttp();
                 var b = body.Value!;
                 var result = await records.RecordCertificateAsync(id, employmentId, b.ShownOn, b.WithRemarks ?? false, b.RemarksAssessedOn, ct);
-                return Answer(result, $"/api/v1/assistants/{id}/hiring");
+                return Creates.Answer(result, $"/api/v1/assistants/{id}/hiring");
             })
             .WithName("SetPoliceCertificate")
             .WithSummary("Registrer at politiattesten er vist (dato, med eller uten anmerkninger, og når arbeidsgiveren vurderte anmerkningene); aldri selve attesten. Et nytt kall retter registreringen. Slettes når arbeidsforholdet er slutt")
@@ -76,7 +72,7 @@ public static class HiringEndpoints
                 var body = await ApiJson.ReadAsync<DeclarationBody>(request, ct);
                 if (!body.IsSuccess) return body.Error!.ToHttp();
                 var result = await records.SignDeclarationAsync(id, body.Value!.SignedOnPaper, ct);
-                return Answer(result, $"/api/v1/assistants/{id}/hiring");
+                return Creates.Answer(result, $"/api/v1/assistants/{id}/hiring");
             })
             .WithName("SignConfidentialityDeclaration")
             .WithSummary("Assistenten signerer taushetserklæringen (nå), eller arbeidsgiveren registrerer en papirerklæring (signedOnPaper)")
@@ -85,8 +81,8 @@ public static class HiringEndpoints
             {
                 var body = await ApiJson.ReadAsync<ContractBody>(request, ct);
                 if (!body.IsSuccess) return body.Error!.ToHttp();
-                var result = await records.DraftContractAsync(id, body.Value!.EmploymentId, Key(request), ct, body.Value.SignedOnPaper);
-                return Answer(result, result.IsSuccess ? $"/api/v1/assistants/{id}/contracts/{result.Value.Id}" : "");
+                var result = await records.DraftContractAsync(id, body.Value!.EmploymentId, Creates.Key(request), ct, body.Value.SignedOnPaper);
+                return Creates.Answer(result, result.IsSuccess ? $"/api/v1/assistants/{id}/contracts/{result.Value.Id}" : "");
             })
             .WithName("DraftEmploymentContract")
             .WithSummary("Nytt utkast til arbeidsavtale for et arbeidsforhold, skrevet fra arbeidsforholdet og tariffavtalen, eller en papirkontrakt signert av begge (signedOnPaper) (arbeidsgiveren; Idempotency-Key anbefales)")

@@ -43,7 +43,7 @@ public static class OrganisationEndpoints
             {
                 var body = await ApiJson.ReadAsync<OfficeRequest>(request, ct);
                 if (!body.IsSuccess) return body.Error!.ToHttp();
-                var result = await offices.CreateAsync(new Offices.Command(body.Value!.ProviderId, body.Value.Name, body.Value.Region, Key(request)), ct);
+                var result = await offices.CreateAsync(new Offices.Command(body.Value!.ProviderId, body.Value.Name, body.Value.Region, Creates.Key(request)), ct);
                 return Created(result, r => $"/api/v1/offices/{r.Id}", r => r.AlreadyExisted, r => new { id = r.Id });
             })
             .WithName("CreateOffice").WithSummary("Opprett et kontor (administrator; krever Idempotency-Key)").Accepts<OfficeRequest>("application/json");
@@ -77,10 +77,9 @@ public static class OrganisationEndpoints
             .Accepts<ContractRequest>("application/json");
     }
 
-    private static string? Key(HttpRequest request) => request.Headers["Idempotency-Key"].ToString() is { Length: > 0 } key ? key : null;
 
     private static Contracts.Command Command(ContractRequest b, HttpRequest request)
-        => new(b.ProviderId, b.Number, b.Name, b.HourlyRate, b.ValidFrom, b.WarnThresholdPercent, b.Reference, b.ReportContactName, b.ReportContactEmail, Key(request));
+        => new(b.ProviderId, b.Number, b.Name, b.HourlyRate, b.ValidFrom, b.WarnThresholdPercent, b.Reference, b.ReportContactName, b.ReportContactEmail, Creates.Key(request));
 
     private static IResult Created<T>(Domain.Common.Result<T> result, Func<T, string> location, Func<T, bool> existed, Func<T, object> body)
     {

@@ -36,11 +36,7 @@ public static class RecruitmentEndpoints
 
     public static void AddServices(IServiceCollection services) => services.AddScoped<RecruitmentRecords>();
 
-    private static string? Key(HttpRequest request) => request.Headers["Idempotency-Key"].ToString() is { Length: > 0 } k ? k : null;
 
-    private static IResult Answer(Result<(Guid Id, bool Existed)> result, string location)
-        => !result.IsSuccess ? result.Error!.ToHttp()
-            : result.Value.Existed ? Results.Ok(new { id = result.Value.Id }) : Results.Created(location, new { id = result.Value.Id });
 
     private static IResult Ok(Result<Guid> result) => result.IsSuccess ? Results.Ok(new { id = result.Value }) : result.Error!.ToHttp();
 
@@ -69,8 +65,8 @@ public static class RecruitmentEndpoints
             {
                 var body = await ApiJson.ReadAsync<PostingBody>(request, ct);
                 if (!body.IsSuccess) return body.Error!.ToHttp();
-                var result = await records.CreateAsync(id, Input(body.Value!), Key(request), ct);
-                return Answer(result, result.IsSuccess ? $"/api/v1/arrangements/{id}/recruitments/{result.Value.Id}" : "");
+                var result = await records.CreateAsync(id, Input(body.Value!), Creates.Key(request), ct);
+                return Creates.Answer(result, result.IsSuccess ? $"/api/v1/arrangements/{id}/recruitments/{result.Value.Id}" : "");
             })
             .WithName("CreateRecruitment").WithSummary("Ny rekruttering: stillingsbeskrivelse, annonse og intervjuguide (Idempotency-Key anbefales)").Accepts<PostingBody>("application/json");
         api.MapGet(Posting, async (Guid id, Guid postingId, RecruitmentRecords records, CancellationToken ct) =>
@@ -92,8 +88,8 @@ public static class RecruitmentEndpoints
                 var body = await ApiJson.ReadAsync<ApplicantBody>(request, ct);
                 if (!body.IsSuccess) return body.Error!.ToHttp();
                 var b = body.Value!;
-                var result = await records.AddApplicantAsync(id, postingId, b.Name, b.Email, b.Phone, b.Summary, b.ReceivedOn, Key(request), ct);
-                return Answer(result, $"/api/v1/arrangements/{id}/recruitments/{postingId}");
+                var result = await records.AddApplicantAsync(id, postingId, b.Name, b.Email, b.Phone, b.Summary, b.ReceivedOn, Creates.Key(request), ct);
+                return Creates.Answer(result, $"/api/v1/arrangements/{id}/recruitments/{postingId}");
             })
             .WithName("AddApplicant").WithSummary("Registrer en søker (Idempotency-Key anbefales)").Accepts<ApplicantBody>("application/json");
         api.MapPut(Applicant + "/interview", async (Guid id, Guid postingId, Guid applicantId, HttpRequest request, RecruitmentRecords records, CancellationToken ct) =>
@@ -107,7 +103,7 @@ public static class RecruitmentEndpoints
                 var body = await ApiJson.ReadAsync<ReferenceBody>(request, ct);
                 if (!body.IsSuccess) return body.Error!.ToHttp();
                 var b = body.Value!;
-                var result = await records.ReferenceAsync(id, postingId, applicantId, b.Name, b.Relation, b.CheckedOn, b.Summary, Key(request), ct);
+                var result = await records.ReferenceAsync(id, postingId, applicantId, b.Name, b.Relation, b.CheckedOn, b.Summary, Creates.Key(request), ct);
                 return result.IsSuccess ? Results.Created($"/api/v1/arrangements/{id}/recruitments/{postingId}", new { id = result.Value }) : result.Error!.ToHttp();
             })
             .WithName("RecordReferenceCheck").WithSummary("En referansesjekk: hvem, relasjon, når og hva de sa (Idempotency-Key anbefales)").Accepts<ReferenceBody>("application/json");

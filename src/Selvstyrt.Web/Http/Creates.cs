@@ -1,0 +1,18 @@
+using Selvstyrt.Domain.Common;
+
+namespace Selvstyrt.Web.Http;
+
+/// <summary>How an idempotent create reads its key and answers: 201 with the new id, or 200 with the first one when the key was seen before.</summary>
+public static class Creates
+{
+    /// <summary>The request's <c>Idempotency-Key</c> header, or null when it has none.</summary>
+    public static string? Key(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Headers["Idempotency-Key"].ToString() is { Length: > 0 } k ? k : null;
+    }
+
+    public static IResult Answer(Result<(Guid Id, bool Existed)> result, string location)
+        => !result.IsSuccess ? result.Error!.ToHttp()
+            : result.Value.Existed ? Results.Ok(new { id = result.Value.Id }) : Results.Created(location, new { id = result.Value.Id });
+}
