@@ -198,6 +198,22 @@ internal sealed class EmploymentContractConfiguration : IEntityTypeConfiguration
     }
 }
 
+internal sealed class ReferenceLetterConfiguration : IEntityTypeConfiguration<ReferenceLetter>
+{
+    public void Configure(EntityTypeBuilder<ReferenceLetter> b)
+    {
+        b.Property(x => x.Name).HasMaxLength(200);
+        b.Property(x => x.Work).HasMaxLength(ReferenceLetter.MaxWork);
+        b.Property(x => x.PositionPercent).HasPrecision(5, 2);
+        b.Property(x => x.IssuedBy).HasMaxLength(200);
+        b.Property(x => x.IssuerName).HasMaxLength(200);
+        b.Property(x => x.IdempotencyKey).HasMaxLength(100);
+        b.HasOne<Assistant>().WithMany().HasForeignKey(x => x.AssistantId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Employment>().WithMany().HasForeignKey(x => x.EmploymentId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => x.AssistantId);
+    }
+}
+
 internal sealed class JobPostingConfiguration : IEntityTypeConfiguration<JobPosting>
 {
     public void Configure(EntityTypeBuilder<JobPosting> b)
@@ -566,6 +582,8 @@ internal sealed class EmploymentConfiguration : IEntityTypeConfiguration<Employm
         b.Property(x => x.PositionPercent).HasPrecision(5, 2);
         b.Property(x => x.HourlyWage).HasPrecision(8, 2);
         b.Property(x => x.TemporaryBasis).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.EndReason).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.EndNote).HasMaxLength(2000);
         b.HasOne<Provider>().WithMany().HasForeignKey(x => x.EmployerId).OnDelete(DeleteBehavior.Restrict);
     }
 }

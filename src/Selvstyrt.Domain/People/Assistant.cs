@@ -113,13 +113,23 @@ public sealed class Assistant : AuditedAggregate
         return employment;
     }
 
-    /// <summary>Ends an employment on <paramref name="lastDay"/> (inclusive); the record stays for pay, holidays and references.</summary>
-    public Result<Employment> EndEmployment(Guid employmentId, LocalDate lastDay)
+    /// <summary>
+    /// Ends an employment on <paramref name="lastDay"/> (inclusive); the record stays for pay, holidays and references. Only the
+    /// employer ends an employment; the reason is recorded (a dismissal's grounds, AML §§ 15-7 and 15-14, are required) and
+    /// shown to the employer's side only.
+    /// </summary>
+    public Result<Employment> EndEmployment(Guid employmentId, LocalDate lastDay, EndReason? reason = null, string? note = null)
     {
         var employment = _employments.SingleOrDefault(e => e.Id == employmentId);
         if (employment is null) return new NotFound("Fant ikke arbeidsforholdet.");
         if (lastDay < employment.Start) return Invalid.Field("lastDay", "Siste arbeidsdag kan ikke være før arbeidsforholdet begynte.");
+        if (reason is { } r && !Enum.IsDefined(r)) return Invalid.Field("reason", "Velg hvorfor arbeidsforholdet slutter.");
+        var text = Blank(note);
+        if (reason is People.EndReason.Dismissed or People.EndReason.SummaryDismissal && text is null)
+            return Invalid.Field("note", "Skriv grunnlaget for oppsigelsen eller avskjeden (arbeidsmiljøloven §§ 15-7 og 15-14). Det vises bare for arbeidsgiveren.");
+        if (text is { Length: > 2000 }) return Invalid.Field("note", "Grunnlaget kan være høyst 2000 tegn.");
         employment.Change(employment.PositionPercent, lastDay, employment.TemporaryBasis, employment.ProbationEnd is { } p && p > lastDay ? lastDay : employment.ProbationEnd);
+        employment.EndFor(reason, text);
         return employment;
     }
 
@@ -230,6 +240,28 @@ public enum EmploymentKind
     Temporary = 3,
 }
 
+/// <summary>Why an employment ended.</summary>
+public enum EndReason
+{
+    /// <summary>Oppsagt av arbeidstakeren.</summary>
+    Resigned = 1,
+
+    /// <summary>Oppsagt av arbeidsgiveren (arbeidsmiljøloven § 15-7).</summary>
+    Dismissed = 2,
+
+    /// <summary>Avskjed (arbeidsmiljøloven § 15-14).</summary>
+    SummaryDismissal = 3,
+
+    /// <summary>A temporary employment reached its end.</summary>
+    TemporaryEnded = 4,
+
+    /// <summary>Ended by agreement (sluttavtale).</summary>
+    Agreement = 5,
+
+    Retired = 6,
+    Other = 7,
+}
+
 /// <summary>The bases AML § 14-9 (2) allows for temporary employment in BPA (HR-14-9).</summary>
 public enum TemporaryBasis
 {
@@ -269,6 +301,14 @@ public sealed class Employment : Entity
 
     /// <summary>The last day of the probation period (prøvetid, AML § 15-6: at most six months); null when none was agreed.</summary>
     public LocalDate? ProbationEnd { get; private set; }
+
+    /// <summary>Why the employment ended (set when the employer ends it); null while it runs or for older records.</summary>
+    public EndReason? EndReason { get; private set; }
+
+    /// <summary>The employer's note on the ending (a dismissal's grounds); never shown to the work leader or in a reference letter.</summary>
+    public string? EndNote { get; private set; }
+
+    internal void EndFor(EndReason? reason, string? note) => (EndReason, EndNote) = (reason, note);
 
     /// <summary>The agreed hourly wage in kroner (before supplements); null when not registered (the agreement's minimum is then used).</summary>
     public decimal? HourlyWage { get; private set; }

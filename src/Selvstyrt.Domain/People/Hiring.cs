@@ -241,3 +241,52 @@ public sealed class EmploymentContract : AuditedAggregate
 
     public void ReplaceWith(Guid newer) => ReplacedBy = newer;
 }
+
+/// <summary>
+/// A reference letter (attest, HR-15-15) for an ended employment: the name, the date of birth, what the work was and how long,
+/// frozen as issued. The work is described in the employer's words, checked so that it gives no reason for the ending; that the
+/// employment ended by dismissal may be stated (only when it did), never why. The recipient is not named (their need for
+/// assistance is health information the assistant is bound to keep secret).
+/// </summary>
+public sealed class ReferenceLetter : Entity
+{
+    public const int MaxWork = 4000;
+
+    private ReferenceLetter(Guid id) : base(id) { }
+
+    public Guid AssistantId { get; private set; }
+    public Guid EmploymentId { get; private set; }
+    public string Name { get; private set; } = "";
+    public LocalDate BirthDate { get; private set; }
+    public LocalDate From { get; private set; }
+    public LocalDate To { get; private set; }
+    public decimal PositionPercent { get; private set; }
+    public string Work { get; private set; } = "";
+    public bool StatesDismissal { get; private set; }
+    public LocalDate IssuedOn { get; private set; }
+    public string IssuedBy { get; private set; } = "";
+    public string IssuerName { get; private set; } = "";
+    public string? IdempotencyKey { get; private set; }
+
+    public static Result<ReferenceLetter> Issue(Guid id, Assistant assistant, Employment employment, string? work, bool statesDismissal, string issuer, string issuedBy,
+        LocalDate today, string? key)
+    {
+        ArgumentNullException.ThrowIfNull(assistant);
+        ArgumentNullException.ThrowIfNull(employment);
+        var fields = new Dictionary<string, string>();
+        if (employment.End is null) fields["employmentId"] = "Attesten skrives når arbeidsforholdet er avsluttet. Avslutt arbeidsforholdet først.";
+        if (assistant.BirthDate is null) fields["birthDate"] = "Attesten skal ha fødselsdatoen (arbeidsmiljøloven § 15-15). Registrer den på assistenten først.";
+        if (string.IsNullOrWhiteSpace(work)) fields["work"] = "Beskriv hva arbeidet gikk ut på.";
+        else if (work.Length > MaxWork) fields["work"] = $"Beskrivelsen kan være høyst {MaxWork} tegn.";
+        else if (HiringRules.ReferenceText(work) is { } reason) fields["work"] = reason.Message;
+        if (statesDismissal && employment.EndReason is not (People.EndReason.Dismissed or People.EndReason.SummaryDismissal))
+            fields["statesDismissal"] = "Attesten kan bare si at arbeidsforholdet ble avsluttet ved oppsigelse når det ble det.";
+        if (fields.Count > 0) return new Invalid(fields);
+        return new ReferenceLetter(id)
+        {
+            AssistantId = assistant.Id, EmploymentId = employment.Id, Name = assistant.FullName, BirthDate = assistant.BirthDate!.Value, From = employment.Start,
+            To = employment.End!.Value, PositionPercent = employment.PositionPercent, Work = work!.Trim(), StatesDismissal = statesDismissal, IssuedOn = today,
+            IssuedBy = issuedBy, IssuerName = issuer, IdempotencyKey = key,
+        };
+    }
+}

@@ -41,7 +41,7 @@ public sealed class HiringTests
     private static async Task<(Guid Assistant, Guid Employment, Guid Place)> HireAsync(HttpClient admin, string name)
     {
         var id = (await OkAsync(await Post(admin, "/api/v1/assistants",
-            new { fullName = name, officeId = DemoIds.For("office:ost"), kind = "permanent", positionPercent = 40, start = "2026-12-01" }, Guid.NewGuid().ToString()),
+            new { fullName = name, officeId = DemoIds.For("office:ost"), kind = "permanent", positionPercent = 40, start = "2026-12-01", birthDate = "1995-04-02" }, Guid.NewGuid().ToString()),
             HttpStatusCode.Created)).GetProperty("id").GetGuid();
         await OkAsync(await Post(admin, $"/api/v1/assistants/{id}/assignments", new { arrangementId = Arrangement, from = "2026-12-01" }, Guid.NewGuid().ToString()), HttpStatusCode.Created);
         var hiring = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/assistants/{id}/hiring", Ct);
@@ -203,8 +203,34 @@ public sealed class HiringTests
         (await Put(leader, $"/api/v1/assistants/{DemoAssistant}/employments/{DemoIds.For($"employment:{DemoSeeder.DemoAssistantIndex}")}/police-certificate",
             new { shownOn = "2026-11-20" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
 
+        // A reference letter waits for the end (HR-15-15). Only the employer ends an employment, and a dismissal's grounds are
+        // recorded for the employer's eyes only.
+        var letters = $"/api/v1/assistants/{kari}/employments/{employment}/reference-letters";
+        (await ApiCalls.ErrorsAsync(await Post(admin, letters, new { work = "Personlig assistent." }, Guid.NewGuid().ToString()), Ct)).GetProperty("employmentId").GetArrayLength().ShouldBe(1);
+        var end = $"/api/v1/assistants/{kari}/employments/{employment}/end";
+        (await Post(leader, end, new { lastDay = "2026-12-31", reason = "resigned" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await ApiCalls.ErrorsAsync(await Post(admin, end, new { lastDay = "2026-12-31", reason = "dismissed" }), Ct)).GetProperty("note")[0].GetString()!.ShouldContain("§§ 15-7");
         // The employment ends on 31 December: the record stays through that day and is gone the day after.
-        await OkAsync(await Post(admin, $"/api/v1/assistants/{kari}/employments/{employment}/end", new { lastDay = "2026-12-31" }));
+        await OkAsync(await Post(admin, end, new { lastDay = "2026-12-31", reason = "dismissed", note = "Gjentatte brudd på taushetsplikten, drøftet 10.12." }));
+        var ended = (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/assistants/{kari}/hiring", Ct)).GetProperty("employments")[0];
+        ended.GetProperty("endReason").GetString().ShouldBe("Dismissed");
+        ended.GetProperty("endNote").GetString()!.ShouldContain("taushetsplikten");
+
+        // The letter: the work in the employer's words, never why it ended; that it ended by dismissal may be said.
+        (await ApiCalls.ErrorsAsync(await Post(admin, letters, new { work = "Hun sluttet på grunn av brudd på taushetsplikten." }, Guid.NewGuid().ToString()), Ct))
+            .GetProperty("work")[0].GetString()!.ShouldContain("arbeidsmiljøloven § 15-15");
+        var key = Guid.NewGuid().ToString();
+        var letterBody = new { work = HiringRecords.DefaultWork(40m), statesDismissal = true };
+        var letter = (await OkAsync(await Post(admin, letters, letterBody, key), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        (await OkAsync(await Post(admin, letters, letterBody, key))).GetProperty("id").GetGuid().ShouldBe(letter);
+        using (var pdf = await admin.GetAsync($"/api/v1/assistants/{kari}/reference-letters/{letter}/pdf", Ct))
+        {
+            pdf.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+            using var document = PdfSharp.Pdf.IO.PdfReader.Open(new MemoryStream(await pdf.Content.ReadAsByteArrayAsync(Ct)), PdfSharp.Pdf.IO.PdfDocumentOpenMode.Import);
+            document.Info.Title.ShouldBe("Attest – Kari Kortvarig");
+            document.PageCount.ShouldBe(1);
+        }
+        (await leader.GetAsync($"/api/v1/assistants/{kari}/reference-letters/{letter}/pdf", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         async Task<int> PurgeOnAsync(LocalDate day)
         {
             using var scope = factory.Services.CreateScope();

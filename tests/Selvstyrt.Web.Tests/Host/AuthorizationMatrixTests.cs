@@ -276,6 +276,8 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
         new("POST", "/api/v1/assistants/{id:guid}/contracts/{contractId:guid}/sign-as-employee", Gate.Unsafe, ObjectKind.Contract, Api: true),
         new("GET", "/api/v1/assistants/{id:guid}/contracts/{contractId:guid}/pdf", Gate.Object, ObjectKind.Contract, Api: true),
         new("PUT", "/api/v1/assistants/{id:guid}/places/{assignmentId:guid}/relation", Gate.Unsafe, ObjectKind.Assistant, Api: true),
+        new("POST", "/api/v1/assistants/{id:guid}/employments/{employmentId:guid}/reference-letters", Gate.Unsafe, ObjectKind.Assistant, Api: true),
+        new("GET", "/api/v1/assistants/{id:guid}/reference-letters/{letterId:guid}/pdf", Gate.Object, ObjectKind.Contract, Api: true),
         new("GET", "/api/v1/assistants/{id:guid}/competences", Gate.Object, ObjectKind.Assistant, Api: true),
         new("POST", "/api/v1/assistants/{id:guid}/competences", Gate.Unsafe, ObjectKind.Assistant, Api: true),
         new("POST", "/api/v1/assistants/{id:guid}/competences/{competenceId:guid}/revoke", Gate.Unsafe, ObjectKind.Assistant, Api: true),
@@ -637,6 +639,10 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
                 yield return (Agreement(route.Pattern, DemoIds.For("agreement:dognvakt")), providerSide && !document);
                 yield return (Agreement(route.Pattern, DemoIds.For("agreement:sondag")), (providerSide || leads) && !document);
                 yield return (Agreement(route.Pattern, Guid.NewGuid()), false);
+                break;
+            case ObjectKind.Contract when route.Pattern.Contains("{letterId:guid}", StringComparison.Ordinal):
+                // The demo has no reference letters: an unknown one is found by nobody (issuing and reading them: HiringTests).
+                yield return (route.Pattern.Replace("{id:guid}", Assistant(42).ToString(), StringComparison.Ordinal).Replace("{letterId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal), false);
                 break;
             case ObjectKind.Contract:
                 // The contract the demo recorded on paper for each assistant (none for the former one: that employment had ended).

@@ -28,6 +28,9 @@ public static class AssistantEndpoints
 
     public sealed record EndRequest(LocalDate? LastDay);
 
+    /// <summary>Ending an employment: the last day, and why (resigned, dismissed, summaryDismissal, temporaryEnded, agreement, retired, other) with the employer's note.</summary>
+    public sealed record EndEmploymentRequest(LocalDate? LastDay, EndReason? Reason, string? Note);
+
     public sealed record AssignmentRequest(Guid? ArrangementId, LocalDate? From, LocalDate? To);
 
     public sealed record ContactRequest(string? Email, string? Phone);
@@ -67,10 +70,12 @@ public static class AssistantEndpoints
             .WithName("ChangeEmployment").WithSummary("Endre stillingsprosent, sluttdato, prøvetid, grunnlag eller timelønn");
         api.MapPost("/assistants/{id:guid}/employments/{employmentId:guid}/end", async (Guid id, Guid employmentId, HttpRequest request, AssistantRecords records, CancellationToken ct) =>
             {
-                var body = await ApiJson.ReadAsync<EndRequest>(request, ct);
-                return body.IsSuccess ? Changed(await records.EndEmploymentAsync(id, employmentId, body.Value!.LastDay, ct)) : body.Error!.ToHttp();
+                var body = await ApiJson.ReadAsync<EndEmploymentRequest>(request, ct);
+                return body.IsSuccess ? Changed(await records.EndEmploymentAsync(id, employmentId, body.Value!.LastDay, ct, body.Value.Reason, body.Value.Note)) : body.Error!.ToHttp();
             })
-            .WithName("EndEmployment").WithSummary("Avslutt et arbeidsforhold (og assistentens plass i ordningene fra dagen etter)");
+            .WithName("EndEmployment")
+            .WithSummary("Avslutt et arbeidsforhold med årsak (og assistentens plass i ordningene fra dagen etter); grunnlaget for en oppsigelse vises bare for arbeidsgiveren")
+            .Accepts<EndEmploymentRequest>("application/json");
         api.MapPost("/assistants/{id:guid}/assignments", async (Guid id, HttpRequest request, AssistantRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<AssignmentRequest>(request, ct);

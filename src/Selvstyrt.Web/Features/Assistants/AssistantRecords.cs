@@ -77,12 +77,12 @@ public sealed class AssistantRecords(SelvstyrtDb db, ArrangementAccess access, C
     }
 
     /// <summary>Ends an employment on its last day; the assistant's assignments that run past it end that day too.</summary>
-    public async Task<Result<Created>> EndEmploymentAsync(Guid assistantId, Guid employmentId, LocalDate? lastDay, CancellationToken ct)
+    public async Task<Result<Created>> EndEmploymentAsync(Guid assistantId, Guid employmentId, LocalDate? lastDay, CancellationToken ct, EndReason? reason = null, string? note = null)
     {
         if (lastDay is null) return Invalid.Field("lastDay", "Siste arbeidsdag må fylles ut.");
         var assistant = await ManagedAsync(assistantId, ct);
         if (assistant is null) return new NotFound();
-        var ended = assistant.EndEmployment(employmentId, lastDay.Value);
+        var ended = assistant.EndEmployment(employmentId, lastDay.Value, reason, note);
         if (!ended.IsSuccess) return ended.Error!;
         if (!assistant.Employments.Any(e => e.Id != employmentId && (e.End is null || e.End > lastDay))) await EndAssignmentsAsync(assistant.Id, lastDay.Value, ct);
         return await SaveAsync(new Created(employmentId, false), ct);

@@ -24,6 +24,8 @@ public static class HiringEndpoints
 
     public sealed record RelationBody(CloseRelation? Relation, LocalDate? ApprovedOn, string? Reference);
 
+    public sealed record LetterBody(string? Work, bool? StatesDismissal);
+
     public sealed record ContractDto(Guid Id, Guid AssistantId, Guid EmploymentId, ContractStatus Status, string Terms, IReadOnlyDictionary<string, string?> Parts,
         IReadOnlyList<string> Required, bool OnPaper, Instant? EmployerSignedAt, string? EmployerSignedBy, Instant? AssistantSignedAt, LocalDate? SignedOn, Guid? ReplacedBy, string? Deadline);
 
@@ -117,6 +119,23 @@ public static class HiringEndpoints
                 return result.IsSuccess ? Results.File(result.Value.Pdf, "application/pdf", result.Value.FileName) : result.Error!.ToHttp();
             })
             .WithName("DownloadEmploymentContract").WithSummary("Arbeidsavtalen som PDF");
+        api.MapPost("/assistants/{id:guid}/employments/{employmentId:guid}/reference-letters", async (Guid id, Guid employmentId, HttpRequest request, HiringRecords records,
+                CancellationToken ct) =>
+            {
+                var body = await ApiJson.ReadAsync<LetterBody>(request, ct);
+                if (!body.IsSuccess) return body.Error!.ToHttp();
+                var result = await records.IssueLetterAsync(id, employmentId, body.Value!.Work, body.Value.StatesDismissal ?? false, Creates.Key(request), ct);
+                return Creates.Answer(result, result.IsSuccess ? $"/api/v1/assistants/{id}/reference-letters/{result.Value.Id}/pdf" : "");
+            })
+            .WithName("IssueReferenceLetter")
+            .WithSummary("Skriv attest for et avsluttet arbeidsforhold (arbeidsmiljøloven § 15-15): arbeidet med egne ord, aldri hvorfor det sluttet (Idempotency-Key anbefales)")
+            .Accepts<LetterBody>("application/json");
+        api.MapGet("/assistants/{id:guid}/reference-letters/{letterId:guid}/pdf", async (Guid id, Guid letterId, HiringRecords records, CancellationToken ct) =>
+            {
+                var result = await records.LetterPdfAsync(id, letterId, ct);
+                return result.IsSuccess ? Results.File(result.Value.Pdf, "application/pdf", result.Value.FileName) : result.Error!.ToHttp();
+            })
+            .WithName("DownloadReferenceLetter").WithSummary("Attesten som PDF (arbeidsgiveren og assistenten)");
         api.MapPut("/assistants/{id:guid}/places/{assignmentId:guid}/relation", async (Guid id, Guid assignmentId, HttpRequest request, HiringRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<RelationBody>(request, ct);

@@ -25,7 +25,18 @@ public sealed class HiringRecords(SelvstyrtDb db, CurrentUser user, ArrangementA
     public sealed record ContractSummary(Guid Id, ContractStatus Status, Instant? EmployerSignedAt, Instant? AssistantSignedAt, LocalDate? SignedOn, bool Replaced, bool OnPaper);
 
     public sealed record EmploymentView(Guid EmploymentId, EmploymentKind Kind, decimal PositionPercent, LocalDate Start, LocalDate? End, CertificateView? Certificate,
-        IReadOnlyList<ContractSummary> Contracts, HiringFinding? ContractDeadline);
+        IReadOnlyList<ContractSummary> Contracts, HiringFinding? ContractDeadline)
+    {
+        /// <summary>Why it ended, and the employer's note: for the employer's side only (null for others).</summary>
+        public EndReason? EndReason { get; init; }
+
+        public string? EndNote { get; init; }
+
+        /// <summary>The reference letters issued for it (the employer's side and the assistant).</summary>
+        public IReadOnlyList<LetterSummary> Letters { get; init; } = [];
+    }
+
+    public sealed record LetterSummary(Guid Id, LocalDate IssuedOn, string IssuedBy, bool StatesDismissal);
 
     public sealed record DeclarationView(LocalDate SignedOn, Instant? SignedAt, bool OnPaper, string TextVersion);
 
@@ -48,6 +59,7 @@ public sealed class HiringRecords(SelvstyrtDb db, CurrentUser user, ArrangementA
         if (!employer && !self && !await LeadsWhereWorksAsync(a.Id, ct)) return new NotFound();
         var certificates = await db.PoliceCertificates.AsNoTracking().Where(c => c.AssistantId == a.Id).ToListAsync(ct);
         var contracts = await db.EmploymentContracts.AsNoTracking().Where(c => c.AssistantId == a.Id).OrderBy(c => c.CreatedAt).ToListAsync(ct);
+        var letters = await db.ReferenceLetters.AsNoTracking().Where(l => l.AssistantId == a.Id).OrderBy(l => l.IssuedOn).ToListAsync(ct);
         var full = employer || self;
         var today = user.Today;
         var employments = a.Employments.OrderByDescending(e => e.Start).Select(e =>
@@ -58,7 +70,11 @@ public sealed class HiringRecords(SelvstyrtDb db, CurrentUser user, ArrangementA
             return new EmploymentView(e.Id, e.Kind, e.PositionPercent, e.Start, e.End,
                 c is null ? null : new CertificateView(c.Id, c.ShownOn, full ? c.WithRemarks : null, full ? c.RemarksAssessedOn : null, c.ClearsFrom),
                 mine.Select(x => new ContractSummary(x.Id, x.Status, x.EmployerSignedAt, x.AssistantSignedAt, x.SignedOn, x.ReplacedBy is not null, x.OnPaper)).ToList(),
-                HiringRules.ContractSigned(e.Start, e.End, signed, today));
+                HiringRules.ContractSigned(e.Start, e.End, signed, today))
+            {
+                EndReason = employer ? e.EndReason : null, EndNote = employer ? e.EndNote : null,
+                Letters = full ? letters.Where(l => l.EmploymentId == e.Id).Select(l => new LetterSummary(l.Id, l.IssuedOn, l.IssuedBy, l.StatesDismissal)).ToList() : [],
+            };
         }).ToList();
         var declaration = await db.ConfidentialityDeclarations.AsNoTracking().Where(d => d.AssistantId == a.Id).OrderBy(d => d.SignedOn).FirstOrDefaultAsync(ct);
         var places = await db.Assignments.AsNoTracking().Where(s => s.AssistantId == a.Id)
@@ -229,6 +245,40 @@ public sealed class HiringRecords(SelvstyrtDb db, CurrentUser user, ArrangementA
         var view = await ContractAsync(assistantId, contractId, ct);
         if (!view.IsSuccess) return view.Error!;
         return (ContractPdf.Write(view.Value!), $"arbeidsavtale-{view.Value!.AssistantName.Replace(' ', '-')}.pdf");
+    }
+
+    /// <summary>The work as a reference letter first describes it: the role, never the recipient (whose need is confidential).</summary>
+    public static string DefaultWork(decimal positionPercent)
+        => $"Personlig assistent i en ordning med brukerstyrt personlig assistanse (BPA), i {positionPercent.ToString("0.#", System.Globalization.CultureInfo.GetCultureInfo("nb-NO"))} % stilling. "
+           + "Arbeidet var praktisk og personlig bistand i hjemmet og utenfor hjemmet, i turnus med dag-, kvelds-, natt- og helgevakter, etter arbeidslederens anvisning.";
+
+    /// <summary>Issues a reference letter for an ended employment (HR-15-15); idempotent on the key.</summary>
+    public async Task<Result<(Guid Id, bool Existed)>> IssueLetterAsync(Guid assistantId, Guid? employmentId, string? work, bool statesDismissal, string? key, CancellationToken ct)
+    {
+        var a = await EmployedAsync(assistantId, ct);
+        if (!a.IsSuccess) return a.Error!;
+        if (key is { Length: > 100 }) return Invalid.Field("idempotencyKey", "Idempotensnøkkelen kan være høyst 100 tegn.");
+        var id = string.IsNullOrEmpty(key) ? Guid.CreateVersion7() : KeyedId.For($"reference-letter:{assistantId}", key);
+        if (await db.ReferenceLetters.AnyAsync(l => l.Id == id, ct)) return (id, true);
+        var employment = employmentId is { } eid ? a.Value!.Employments.FirstOrDefault(e => e.Id == eid) : null;
+        if (employment is null) return Invalid.Field("employmentId", "Velg arbeidsforholdet attesten gjelder.");
+        var provider = await db.Providers.AsNoTracking().FirstAsync(p => p.Id == a.Value!.ProviderId, ct);
+        var made = ReferenceLetter.Issue(id, a.Value!, employment, work, statesDismissal, provider.Name, user.DisplayName, user.Today, key);
+        if (!made.IsSuccess) return made.Error!;
+        db.ReferenceLetters.Add(made.Value!);
+        await db.SaveChangesAsync(ct);
+        return (id, false);
+    }
+
+    /// <summary>The letter as a PDF, for the employer's side and the assistant.</summary>
+    public async Task<Result<(byte[] Pdf, string FileName)>> LetterPdfAsync(Guid assistantId, Guid letterId, CancellationToken ct)
+    {
+        var letter = await db.ReferenceLetters.AsNoTracking().FirstOrDefaultAsync(l => l.Id == letterId && l.AssistantId == assistantId, ct);
+        var a = await db.Assistants.AsNoTracking().FirstOrDefaultAsync(x => x.Id == assistantId, ct);
+        if (letter is null || a is null) return new NotFound();
+        if (!(a.UserId == user.Id && user.Id != Guid.Empty) && !await SaveAssistantPay.ManagesAsync(db, user.Id, a, ct)) return new NotFound();
+        var reason = await db.Employments.AsNoTracking().Where(e => e.Id == letter.EmploymentId).Select(e => e.EndReason).FirstOrDefaultAsync(ct);
+        return (ReferenceLetterPdf.Write(letter, reason), $"attest-{letter.Name.Replace(' ', '-')}.pdf");
     }
 
     /// <summary>Records a close relation to the recipient on the assistant's place, and the municipality's approval (BPA-NAER).</summary>
