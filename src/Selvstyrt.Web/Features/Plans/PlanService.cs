@@ -25,8 +25,9 @@ public sealed record PlanEditor(WorkPlan Plan, Arrangement Arrangement, Relation
     public LocalDate? LastDiscussedOn { get; init; }
 
     /// <summary>
-    /// Those who may not work on their first day in the plan from today (no police certificate, no confidentiality declaration,
-    /// a close relative without the municipality's approval): listed in the editor, and they stop the publication.
+    /// Those who may not work on their first day in the plan from today (not employed that day, no police certificate, no
+    /// confidentiality declaration, a close relative without the municipality's approval): listed in the editor, and they stop
+    /// the publication.
     /// </summary>
     public IReadOnlyList<Hiring.WorkReadiness.Gap> Readiness { get; init; } = [];
 }
@@ -397,9 +398,10 @@ public sealed class PlanService(SelvstyrtDb db, ArrangementAccess access, Curren
         {
             if (startsOn is null) return Invalid.Field("startsOn", "Fyll ut datoen planen gjelder fra.");
             var draftDates = new PlanInfo(discussedOn, startsOn.Value);
-            var check = await rules.CheckAsync(Rebased(plan, startsOn.Value), arrangement, user.Today, draftDates, ct);
-            // No shift is published for someone who may not work yet (BPA-POL-5-4, TAUSHET-1, BPA-NAER; issue 19, part 2).
-            var unready = await Hiring.WorkReadiness.PlanGapsAsync(db, Rebased(plan, startsOn.Value), LocalDate.Max(startsOn.Value, user.Today), ct);
+            var rebased = Rebased(plan, startsOn.Value);
+            var check = await rules.CheckAsync(rebased, arrangement, user.Today, draftDates, ct);
+            // No shift is published for someone who may not work yet (ANSATT-1, BPA-POL-5-4, TAUSHET-1, BPA-NAER; issue 19, part 2).
+            var unready = await Hiring.WorkReadiness.PlanGapsAsync(db, rebased, LocalDate.Max(startsOn.Value, user.Today), ct);
             if (unready.Count > 0)
                 return Invalid.Field("plan", $"Planen kan ikke publiseres før alle kan arbeide fra sin første vakt. {string.Join(" ", unready.Select(g => g.Sentence))}");
             var result = plan.Publish(startsOn.Value, discussedOn, check.OpenBreaches, actor);
