@@ -243,4 +243,40 @@ public sealed class HiringTests
         (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/assistants/{kari}/hiring", Ct)).GetProperty("employments")[0].GetProperty("certificate").ValueKind
             .ShouldBe(JsonValueKind.Null);
     }
+
+    [Theory, DatabaseData]
+    public async Task FinnVikar_LeavesOutAnAssistantWhoMayNotWorkYet_WithTheRule_UntilTheCertificateAndDeclarationAreThere(DatabaseKind db)
+    {
+        await using var factory = Hosts.Fresh(db);
+        var admin = await factory.SignedInClientAsync(DemoLogins.ProviderAdmin);
+        var leader = await factory.SignedInClientAsync(DemoLogins.WorkLeader);
+        var even = DemoIds.For("arrangement:10");
+        var evenPlan = DemoIds.For("plan:10");
+
+        // Kari is employed from 1 November with a place in Even's arrangement, but nothing is recorded yet.
+        var kari = (await OkAsync(await Post(admin, "/api/v1/assistants",
+            new { fullName = "Kari Vikarsen", officeId = DemoIds.For("office:ost"), kind = "onCall", start = "2026-11-01", birthDate = "1990-01-01" }, Guid.NewGuid().ToString()),
+            HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        await OkAsync(await Post(admin, $"/api/v1/assistants/{kari}/assignments", new { arrangementId = even, from = "2026-11-01" }, Guid.NewGuid().ToString()), HttpStatusCode.Created);
+
+        // The demo assistant reports sick tomorrow: her shift is vacant.
+        var assistant = await factory.SignedInClientAsync(DemoLogins.Assistant);
+        await OkAsync(await Post(assistant, "/api/v1/absences", new { kind = "SelfCertified", from = "2026-11-24", to = "2026-11-26" }, Guid.NewGuid().ToString()), HttpStatusCode.Created);
+        var vacancy = (await leader.GetFromJsonAsync<JsonElement>("/api/v1/vacancies", Ct)).EnumerateArray().First().GetProperty("deviationId").GetGuid();
+        var candidates = $"/api/v1/arrangements/{even}/plans/{evenPlan}/deviations/{vacancy}/candidates";
+        async Task<JsonElement> KariAsync() => (await leader.GetFromJsonAsync<JsonElement>(candidates, Ct)).GetProperty("candidates").EnumerateArray()
+            .Single(c => c.GetProperty("assistantId").GetGuid() == kari);
+
+        var before = await KariAsync();
+        before.GetProperty("lawful").GetBoolean().ShouldBeFalse();
+        before.GetProperty("reason").GetString()!.ShouldContain("BPA-POL-5-4");
+        before.GetProperty("reason").GetString()!.ShouldContain("TAUSHET-1");
+
+        var employment = (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/assistants/{kari}/hiring", Ct)).GetProperty("employments")[0].GetProperty("employmentId").GetGuid();
+        await OkAsync(await Put(admin, $"/api/v1/assistants/{kari}/employments/{employment}/police-certificate", new { shownOn = "2026-10-20" }), HttpStatusCode.Created);
+        await OkAsync(await Post(admin, $"/api/v1/assistants/{kari}/confidentiality-declaration", new { signedOnPaper = "2026-11-01" }), HttpStatusCode.Created);
+        var after = await KariAsync();
+        (after.GetProperty("reason").GetString() ?? "").ShouldNotContain("BPA-POL-5-4");
+        (after.GetProperty("reason").GetString() ?? "").ShouldNotContain("TAUSHET-1");
+    }
 }
