@@ -24,9 +24,6 @@ public sealed class PoliceCertificate : Entity
     public Guid RecordedByUserId { get; private set; }
     public Instant RecordedAt { get; private set; }
 
-    /// <summary>Whether the certificate allows work on <paramref name="day"/>.</summary>
-    public bool ClearsOn(LocalDate day) => ShownOn <= day && (!WithRemarks || RemarksAssessedOn is { } a && a <= day);
-
     /// <summary>The first day the certificate allows work; null while remarks wait for the employer's assessment.</summary>
     public LocalDate? ClearsFrom => !WithRemarks ? ShownOn : RemarksAssessedOn is { } a ? LocalDate.Max(a, ShownOn) : null;
 

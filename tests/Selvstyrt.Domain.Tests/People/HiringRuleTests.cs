@@ -55,12 +55,9 @@ public sealed class HiringRuleTests
         var shown = new LocalDate(2026, 10, 20);
         var certificate = PoliceCertificate.Record(Guid.NewGuid(), employment.AssistantId, employment, shown, withRemarks: true, null, Guid.NewGuid(), Now, new LocalDate(2026, 11, 23)).Value!;
 
-        certificate.ClearsOn(new LocalDate(2026, 11, 2)).ShouldBeFalse();
         certificate.ClearsFrom.ShouldBeNull();
         certificate.Correct(employment, shown, true, new LocalDate(2026, 11, 3), Guid.NewGuid(), Now, new LocalDate(2026, 11, 23)).IsSuccess.ShouldBeTrue();
-        certificate.ClearsOn(new LocalDate(2026, 11, 2)).ShouldBeFalse();
-        certificate.ClearsOn(new LocalDate(2026, 11, 3)).ShouldBeTrue();
-        certificate.ClearsFrom.ShouldBe(new LocalDate(2026, 11, 3));
+        certificate.ClearsFrom.ShouldBe(new LocalDate(2026, 11, 3), "work from the assessment, not from the day it was shown");
     }
 
     [Fact]

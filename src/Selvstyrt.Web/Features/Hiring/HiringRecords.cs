@@ -96,6 +96,21 @@ public sealed class HiringRecords(SelvstyrtDb db, CurrentUser user, ArrangementA
         return views;
     }
 
+    /// <summary>
+    /// How many papers wait for the user's own signature (offered contracts, a missing confidentiality declaration): the start
+    /// page's count, in two queries rather than the whole hiring view.
+    /// </summary>
+    public async Task<int> ToSignAsync(CancellationToken ct)
+    {
+        var uid = user.Id;
+        if (uid == Guid.Empty) return 0;
+        var mine = db.Assistants.Where(a => a.UserId == uid).Select(a => a.Id);
+        var offered = await db.EmploymentContracts.CountAsync(c => mine.Contains(c.AssistantId) && c.EmployerSignedAt != null && c.AssistantSignedAt == null
+                                                                  && !c.OnPaper && c.ReplacedBy == null, ct);
+        var undeclared = await mine.CountAsync(a => !db.ConfidentialityDeclarations.Any(d => d.AssistantId == a), ct);
+        return offered + undeclared;
+    }
+
     /// <summary>Records that the employment's police certificate was shown (a second record for the same employment corrects the first).</summary>
     public async Task<Result<(Guid Id, bool Existed)>> RecordCertificateAsync(Guid assistantId, Guid? employmentId, LocalDate? shownOn, bool withRemarks, LocalDate? remarksAssessedOn,
         CancellationToken ct)
