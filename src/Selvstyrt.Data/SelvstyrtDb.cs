@@ -50,6 +50,8 @@ public sealed class SelvstyrtDb(DbContextOptions<SelvstyrtDb> options)
     public DbSet<EmploymentContract> EmploymentContracts => Set<EmploymentContract>();
     public DbSet<JobPosting> JobPostings => Set<JobPosting>();
     public DbSet<ReferenceLetter> ReferenceLetters => Set<ReferenceLetter>();
+    public DbSet<Talk> Talks => Set<Talk>();
+    public DbSet<EmployerRequest> EmployerRequests => Set<EmployerRequest>();
     public DbSet<Applicant> Applicants => Set<Applicant>();
     public DbSet<Selvstyrt.Domain.Plans.ShiftSwap> ShiftSwaps => Set<Selvstyrt.Domain.Plans.ShiftSwap>();
     public DbSet<Selvstyrt.Domain.Absences.AbsenceShift> AbsenceShifts => Set<Selvstyrt.Domain.Absences.AbsenceShift>();

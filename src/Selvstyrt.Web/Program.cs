@@ -106,6 +106,7 @@ Selvstyrt.Web.Features.Competences.CompetenceEndpoints.AddServices(builder.Servi
 Selvstyrt.Web.Features.Agreements.AgreementEndpoints.AddServices(builder.Services);
 Selvstyrt.Web.Features.Hiring.HiringEndpoints.AddServices(builder.Services);
 Selvstyrt.Web.Features.Recruitment.RecruitmentEndpoints.AddServices(builder.Services);
+Selvstyrt.Web.Features.Talks.TalkEndpoints.AddServices(builder.Services);
 
 var app = builder.Build();
 
@@ -176,6 +177,7 @@ Selvstyrt.Web.Features.Competences.CompetenceEndpoints.MapApi(api);
 Selvstyrt.Web.Features.Agreements.AgreementEndpoints.MapApi(api);
 Selvstyrt.Web.Features.Hiring.HiringEndpoints.MapApi(api);
 Selvstyrt.Web.Features.Recruitment.RecruitmentEndpoints.MapApi(api);
+Selvstyrt.Web.Features.Talks.TalkEndpoints.MapApi(api);
 AccountEndpoints.MapPages(app);
 DecisionEndpoints.MapPages(app);
 PlanEndpoints.MapPages(app);

@@ -214,6 +214,57 @@ internal sealed class ReferenceLetterConfiguration : IEntityTypeConfiguration<Re
     }
 }
 
+internal sealed class TalkConfiguration : IEntityTypeConfiguration<Talk>
+{
+    public void Configure(EntityTypeBuilder<Talk> b)
+    {
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Subject).HasMaxLength(Talk.MaxName);
+        b.Property(x => x.Present).HasMaxLength(Talk.MaxName * 2);
+        b.Property(x => x.UnionRepresentative).HasMaxLength(Talk.MaxName);
+        b.Property(x => x.Minutes).HasMaxLength(Talk.MaxText);
+        b.Property(x => x.Agreed).HasMaxLength(Talk.MaxText);
+        b.Property(x => x.MinutesBy).HasMaxLength(Talk.MaxName);
+        b.Property(x => x.LeaderAcceptedBy).HasMaxLength(Talk.MaxName);
+        b.Property(x => x.AssistantComment).HasMaxLength(Talk.MaxNote);
+        b.Property(x => x.IdempotencyKey).HasMaxLength(100);
+        b.Ignore(x => x.Status);
+        b.HasOne<Arrangement>().WithMany().HasForeignKey(x => x.ArrangementId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Assistant>().WithMany().HasForeignKey(x => x.AssistantId).OnDelete(DeleteBehavior.Cascade);
+        b.OwnsMany(x => x.Notes, n =>
+        {
+            n.ToTable("TalkNotes");
+            n.WithOwner().HasForeignKey("TalkId");
+            n.HasKey(x => x.Id);
+            n.Property(x => x.Id).ValueGeneratedNever();
+            n.Property(x => x.Side).HasConversion<string>().HasMaxLength(20);
+            n.Property(x => x.Topic).HasConversion<string>().HasMaxLength(20);
+            n.Property(x => x.Notes).HasMaxLength(Talk.MaxNote);
+            n.Property(x => x.Goal).HasMaxLength(Talk.MaxNote);
+        });
+        b.Navigation(x => x.Notes).HasField("_notes");
+        b.HasIndex(x => new { x.ArrangementId, x.AssistantId });
+        b.HasIndex(x => x.AssistantId);
+    }
+}
+
+internal sealed class EmployerRequestConfiguration : IEntityTypeConfiguration<EmployerRequest>
+{
+    public void Configure(EntityTypeBuilder<EmployerRequest> b)
+    {
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Text).HasMaxLength(EmployerRequest.MaxText);
+        b.Property(x => x.Answer).HasMaxLength(EmployerRequest.MaxText);
+        b.Property(x => x.AskedBy).HasMaxLength(200);
+        b.Property(x => x.AnsweredBy).HasMaxLength(200);
+        b.Property(x => x.IdempotencyKey).HasMaxLength(100);
+        b.Ignore(x => x.IsAnswered);
+        b.HasOne<Arrangement>().WithMany().HasForeignKey(x => x.ArrangementId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Assistant>().WithMany().HasForeignKey(x => x.AssistantId).OnDelete(DeleteBehavior.SetNull);
+        b.HasIndex(x => new { x.ArrangementId, x.AskedAt });
+    }
+}
+
 internal sealed class JobPostingConfiguration : IEntityTypeConfiguration<JobPosting>
 {
     public void Configure(EntityTypeBuilder<JobPosting> b)

@@ -204,6 +204,9 @@ public sealed class DemoSeeder(SelvstyrtDb db, IPasswordHasher<AppUser> hasher)
         var posting = DemoRecruitment.For(ProviderId, arrangements[10].Id);
         db.JobPostings.Add(posting);
         db.Applicants.AddRange(posting.Applicants);
+        // Last year's appraisal talk with the demo assistant, accepted by both, and this year's planned (issue 19, part 4).
+        var talker = assistants.First(a => a.Id == DemoIds.For("assistant:42"));
+        db.Talks.AddRange(DemoTalks.For(arrangements[10].Id, talker.Id, _users[DemoLogins.WorkLeader].DisplayName, talker.FullName));
         foreach (var entry in DemoPlans.UnusedHours(arrangements[10].Id)) db.UnusedHours.Add(entry);
         foreach (var contract in DemoContracts.For(ProviderId, municipalities)) db.MunicipalityContracts.Add(contract);
 

@@ -57,6 +57,8 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
         Contract,
         /// <summary>The demo's recruitment in arrangement 10 and its applicant: those who lead the arrangement and the employer's side.</summary>
         Posting,
+        /// <summary>The demo's talks in arrangement 10 with the demo assistant: those who lead it, the employer's side, and the assistant.</summary>
+        Talk,
     }
 
     /// <summary>Who of those related to the object may read this route.</summary>
@@ -252,6 +254,24 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
         new("POST", "/ordninger/{Id:guid}/rekruttering/{PostingId:guid}", Gate.Unsafe, ObjectKind.Posting),
         new("GET", "/ordninger/{Id:guid}/rekruttering/{PostingId:guid}/sokere/{ApplicantId:guid}", Gate.Object, ObjectKind.Posting),
         new("POST", "/ordninger/{Id:guid}/rekruttering/{PostingId:guid}/sokere/{ApplicantId:guid}", Gate.Unsafe, ObjectKind.Posting),
+        new("GET", "/ordninger/{Id:guid}/samtaler", Gate.Object, ObjectKind.Arrangement, Audience: Audience.Editors),
+        new("POST", "/ordninger/{Id:guid}/samtaler", Gate.Unsafe, ObjectKind.Arrangement),
+        new("GET", "/samtaler/{Id:guid}", Gate.Object, ObjectKind.Talk),
+        new("POST", "/samtaler/{Id:guid}", Gate.Unsafe, ObjectKind.Talk),
+        new("GET", "/henvendelser", Gate.SignedIn),
+        new("POST", "/henvendelser", Gate.Unsafe),
+        new("GET", "/api/v1/arrangements/{id:guid}/talks", Gate.Object, ObjectKind.Arrangement, Api: true, Audience: Audience.Editors),
+        new("POST", "/api/v1/arrangements/{id:guid}/talks", Gate.Unsafe, ObjectKind.Arrangement, Api: true),
+        new("GET", "/api/v1/talks/mine", Gate.SignedIn, Api: true),
+        new("GET", "/api/v1/talks/{talkId:guid}", Gate.Object, ObjectKind.Talk, Api: true),
+        new("PUT", "/api/v1/talks/{talkId:guid}", Gate.Unsafe, ObjectKind.Talk, Api: true),
+        new("POST", "/api/v1/talks/{talkId:guid}/cancel", Gate.Unsafe, ObjectKind.Talk, Api: true),
+        new("PUT", "/api/v1/talks/{talkId:guid}/preparation", Gate.Unsafe, ObjectKind.Talk, Api: true),
+        new("PUT", "/api/v1/talks/{talkId:guid}/minutes", Gate.Unsafe, ObjectKind.Talk, Api: true),
+        new("POST", "/api/v1/talks/{talkId:guid}/accept", Gate.Unsafe, ObjectKind.Talk, Api: true),
+        new("GET", "/api/v1/employer-requests", Gate.SignedIn, Api: true),
+        new("POST", "/api/v1/arrangements/{id:guid}/employer-requests", Gate.Unsafe, ObjectKind.Arrangement, Api: true),
+        new("POST", "/api/v1/employer-requests/{requestId:guid}/answer", Gate.Unsafe, Api: true),
         new("GET", "/api/v1/arrangements/{id:guid}/recruitments", Gate.Object, ObjectKind.Arrangement, Api: true, Audience: Audience.Editors),
         new("POST", "/api/v1/arrangements/{id:guid}/recruitments", Gate.Unsafe, ObjectKind.Arrangement, Api: true),
         new("GET", "/api/v1/arrangements/{id:guid}/recruitments/{postingId:guid}", Gate.Object, ObjectKind.Posting, Api: true),
@@ -658,6 +678,12 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
                 yield return (Posting(route.Pattern, Arrangement(8), DemoIds.For("posting:10"), DemoIds.For("applicant:10:jonas")), false);
                 yield return (Posting(route.Pattern, Arrangement(10), Guid.NewGuid(), Guid.NewGuid()), false);
                 break;
+            case ObjectKind.Talk:
+                var talks = principal is DemoLogins.ProviderAdmin or DemoLogins.CoordinatorEast or DemoLogins.WorkLeader or DemoLogins.Assistant;
+                foreach (var talk in new[] { DemoIds.For("talk:10:42"), DemoIds.For("talk:10:42:2025") })
+                    yield return (route.Pattern.Replace("{Id:guid}", talk.ToString(), StringComparison.Ordinal).Replace("{talkId:guid}", talk.ToString(), StringComparison.Ordinal), talks);
+                yield return (route.Pattern.Replace("{Id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal).Replace("{talkId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal), false);
+                break;
             case ObjectKind.Export:
                 yield return (route.Pattern.Replace("{id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal), false);
                 break;
@@ -669,7 +695,8 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
             default:
                 yield return (route.Pattern.Replace("{documentName}", "v1", StringComparison.Ordinal).Replace("{**path:file}", "favicon.svg", StringComparison.Ordinal)
                     .Replace("{secret}", "ukjent-hemmelighet-som-ikke-finnes", StringComparison.Ordinal)
-                    .Replace("{id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal).Replace("{Id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal), true);
+                    .Replace("{id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal).Replace("{Id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+                    .Replace("{requestId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal), true);
                 break;
         }
     }

@@ -5,7 +5,7 @@ using Selvstyrt.Web.Features.TimeSheets;
 
 namespace Selvstyrt.Web.Features.Notifications;
 
-/// <summary>Runs the daily jobs (decision, time sheet, competence and agreement reminders; deleting the police certificate records of ended employments and the applicants of finished recruitments) once at start and then every day; off with <c>Jobs:Enabled=false</c>.</summary>
+/// <summary>Runs the daily jobs (decision, time sheet, competence, agreement and talk reminders; deleting the police certificate records of ended employments and the applicants of finished recruitments) once at start and then every day; off with <c>Jobs:Enabled=false</c>.</summary>
 public sealed class DailyJobs(IServiceScopeFactory scopes, IClock clock, ILogger<DailyJobs> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -24,6 +24,8 @@ public sealed class DailyJobs(IServiceScopeFactory scopes, IClock clock, ILogger
                 logger.LogInformation("Competence reminders: {Count} new notifications", competences);
                 var agreements = await scope.ServiceProvider.GetRequiredService<Agreements.AgreementReminders>().RecordAsync(clock.GetCurrentInstant(), stoppingToken);
                 logger.LogInformation("Agreement reminders: {Count} new notifications", agreements);
+                var talks = await scope.ServiceProvider.GetRequiredService<Talks.TalkReminders>().RecordAsync(clock.GetCurrentInstant(), stoppingToken);
+                logger.LogInformation("Talk reminders: {Count} new notifications", talks);
                 var today = clock.GetCurrentInstant().InZone(Auth.CurrentUser.Zone).Date;
                 var purged = await Hiring.HiringRecords.PurgeEndedCertificatesAsync(scope.ServiceProvider.GetRequiredService<Data.SelvstyrtDb>(), today, stoppingToken);
                 logger.LogInformation("Police certificate records of ended employments deleted: {Count}", purged);
