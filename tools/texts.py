@@ -1885,6 +1885,9 @@ T.update({
 "Home.MinutesToAccept": ("{0} samtalereferat venter på at du leser og godtar det.", "{0} talk minutes wait for you to read and accept."),
 "Home.RequestsWaiting": ("{0} henvendelser fra arbeidsledere venter på svar.", "{0} requests from work leaders wait for an answer."),
 "MyDocuments.Talks": ("Samtaler", "Talks"),
+"Talk.MinutesAfter": ("Referatet skrives etter samtalen.", "The minutes are written after the talk."),
+"Talk.WriteMinutes": ("Skriv referatet", "Write the minutes"),
+"Talk.ChangeMinutes": ("Endre referatet (begge må godta det på nytt)", "Change the minutes (both must accept them again)"),
 })
 
 from xml.sax.saxutils import escape

@@ -53,7 +53,7 @@ public sealed class TalkRecords(SelvstyrtDb db, CurrentUser user, ArrangementAcc
             .Join(db.Assistants, s => s.AssistantId, a => a.Id, (s, a) => new PlaceRow(s.ArrangementId, s.AssistantId, s.From, a.FullName)).ToListAsync(ct);
         var due = await DueAsync(db, places, today, ct);
         return new Overview(arrangementId, allowed.Value!.Name, allowed.Value.Relation.CanManageAssistants(),
-            [.. talks.OrderByDescending(t => t.t.PlannedOn).Select(t => Row(t.t, t.FullName))], [.. due.Select(d => d.Due)], await RequestsAsync(q => q.Where(r => r.ArrangementId == arrangementId), ct),
+            [.. talks.OrderByDescending(t => t.t.HeldOn ?? t.t.PlannedOn).Select(t => Row(t.t, t.FullName))], [.. due.Select(d => d.Due)], await RequestsAsync(q => q.Where(r => r.ArrangementId == arrangementId), ct),
             [.. places.DistinctBy(p => p.AssistantId).OrderBy(p => p.Assistant).Select(p => (p.AssistantId, p.Assistant))]);
     }
 
@@ -93,7 +93,7 @@ public sealed class TalkRecords(SelvstyrtDb db, CurrentUser user, ArrangementAcc
         if (uid == Guid.Empty) return [];
         var rows = await db.Talks.AsNoTracking().Where(t => t.CancelledOn == null)
             .Join(db.Assistants.Where(a => a.UserId == uid), t => t.AssistantId, a => a.Id, (t, a) => new { t, a.FullName }).ToListAsync(ct);
-        return [.. rows.OrderByDescending(r => r.t.PlannedOn).Select(r => Row(r.t, r.FullName))];
+        return [.. rows.OrderByDescending(r => r.t.HeldOn ?? r.t.PlannedOn).Select(r => Row(r.t, r.FullName))];
     }
 
     /// <summary>How many talks wait for the user's own acceptance of the minutes, as the assistant (the start page's count).</summary>
