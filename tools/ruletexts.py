@@ -60,6 +60,10 @@ RULES = [
 ('HR-14-5', 'aml. § 14-5', 'breach', 'Skriftlig arbeidsavtale senest 7 dager etter start når arbeidsforholdet varer over en måned (fra 1.7.2024; før det en måned), ellers straks.'),
 ('HR-14-6', 'aml. § 14-6', 'breach', 'Arbeidsavtalen skal ha partene, arbeidssted, stilling, start, varighet og grunnlag for midlertidighet, prøvetid, ferie, oppsigelsesfrister, hvert lønnselement, arbeidstid, pauser, endringer og overtid, tariffavtale, og fra 1.7.2024 betalt fravær, fremgangsmåte ved opphør, opplæring og trygd.'),
 ('HR-14-9', 'aml. § 14-9', 'breach', 'Fast ansettelse er hovedregelen; midlertidig bare på et navngitt grunnlag (midlertidig behov, vikariat, praksis, tiltak i samarbeid med NAV).'),
+('UNG-11-1', 'aml. § 11-1 (1)', 'breach', 'Barn under 15 år eller i skolepliktig alder (til sommeren det året de fyller 16) kan bare ha kulturelt arbeid, lett arbeid fra 13 år eller arbeid som del av skolen; ikke vakter som personlig assistent.'),
+('UNG-11-2', 'aml. § 11-2 (3) og (4)', 'breach', 'Ungdom mellom 15 og 18 år som ikke er skolepliktig, arbeider høyst 8 timer i døgnet og 40 timer i uken, hos alle arbeidsgivere sammen.'),
+('UNG-11-3', 'aml. § 11-3', 'breach', 'Ungdom under 18 år har fri fra kl. 23 til 06; arbeid fra kl. 21 til 23 bare når arbeidets art gjør det nødvendig eller ved et særlig, tidsavgrenset behov (advarsel).'),
+('UNG-11-5', 'aml. § 11-5', 'breach', 'Ungdom under 18 år har minst en halv times pause når arbeidsdagen er over 4,5 timer, minst 12 timer sammenhengende fri i løpet av 24 timer og minst 48 timer sammenhengende fri i løpet av sju dager.'),
 ('HR-15-15', 'aml. § 15-15', 'breach', 'Attesten oppgir navn, fødselsdato, hva arbeidet gikk ut på og hvor lenge; at arbeidsforholdet ble avsluttet ved oppsigelse kan stå, aldri hvorfor.'),
 ]
 
@@ -156,6 +160,14 @@ T = {
 "HR-14-5.Missing": "Arbeidsavtalen er ikke signert av begge, og fristen var {0} (arbeidsmiljøloven § 14-5).",
 "HR-14-5.Due": "Arbeidsavtalen skal være signert av begge senest {0} (arbeidsmiljøloven § 14-5).",
 "HR-14-6.Missing": "«{0}» mangler i arbeidsavtalen (arbeidsmiljøloven § 14-6).",
+"UNG-11-1.Child": "Assistenten er {0} år og skolepliktig eller under 15 år på vakten {1}; barn kan ikke ha vakter som personlig assistent (arbeidsmiljøloven § 11-1).",
+"UNG-11-2.Day": "{0} t arbeid {1}; ungdom under 18 år arbeider høyst 8 t i døgnet (arbeidsmiljøloven § 11-2 (3)).",
+"UNG-11-2.Week": "{0} t arbeid i uken fra {1}; ungdom under 18 år arbeider høyst 40 t i uken, hos alle arbeidsgivere sammen (arbeidsmiljøloven § 11-2 (3) og (4)).",
+"UNG-11-3.Night": "Vakten {0} har {1} t mellom kl. 23 og 06; ungdom under 18 år skal ha fri da (arbeidsmiljøloven § 11-3).",
+"UNG-11-3.Evening": "Vakten {0} har {1} t mellom kl. 21 og 23; det er tillatt for ungdom under 18 år bare når arbeidets art gjør det nødvendig eller ved et særlig, tidsavgrenset behov (arbeidsmiljøloven § 11-3 (2)).",
+"UNG-11-5.Pause": "{0} t arbeid på vakten {1} med {2} min pause; ungdom under 18 år skal ha minst 30 min pause når arbeidstiden er over 4,5 t (arbeidsmiljøloven § 11-5 (1)).",
+"UNG-11-5.Daily": "Bare {0} t sammenhengende fri fra {1}; ungdom under 18 år skal ha minst 12 t i løpet av 24 t (arbeidsmiljøloven § 11-5 (2)).",
+"UNG-11-5.Weekly": "Lengste sammenhengende fritid i uken fra {1} er {0} t; ungdom under 18 år skal ha minst 48 t i løpet av sju dager (arbeidsmiljøloven § 11-5 (3)).",
 "HR-15-15.Reason": "Attesten kan ikke si noe om hvorfor arbeidsforholdet sluttet («{0}»); den oppgir bare arbeidet og hvor lenge (arbeidsmiljøloven § 15-15).",
 }
 

@@ -44,9 +44,9 @@ internal sealed class Rota
         return this;
     }
 
-    public Rota Assistant(string id, string employer = "e1", int? seniority = null, decimal? pay = null, decimal norm = 37.5m, params OtherEmployerHoursDeclared[] other)
+    public Rota Assistant(string id, string employer = "e1", int? seniority = null, decimal? pay = null, decimal norm = 37.5m, string? born = null, params OtherEmployerHoursDeclared[] other)
     {
-        _assistants.Add(new AssistantProfile(id, employer, null, null, seniority, pay, norm, other));
+        _assistants.Add(new AssistantProfile(id, employer, born is null ? null : Date(born), null, seniority, pay, norm, other));
         return this;
     }
 

@@ -51,6 +51,7 @@ public static class RuleEngine
         new Aml_10_7_1(), new Aml_10_8_1(), new Aml_10_8_2(), new Aml_10_8_3(), new Aml_10_8_4(),
         new Aml_10_9_1(), new Aml_10_11_6(), new Aml_10_12_4(), new LongShift1(),
         new Passive1(), new Travel1(), new MinPay1(),
+        new Ung_11_1(), new Ung_11_2(), new Ung_11_3(), new Ung_11_5(),
     ];
 
     internal static readonly CheckRule[] CheckRules = [new Aml_10_3_1(), new Aml_10_6_11(), new Supp1()];
