@@ -1888,6 +1888,14 @@ T.update({
 "Talk.MinutesAfter": ("Referatet skrives etter samtalen.", "The minutes are written after the talk."),
 "Talk.WriteMinutes": ("Skriv referatet", "Write the minutes"),
 "Talk.ChangeMinutes": ("Endre referatet (begge må godta det på nytt)", "Change the minutes (both must accept them again)"),
+"Plans.Unqualified": ("Mangler kompetanse ({0})", "Lacking a competence ({0})"),
+"Plans.UnqualifiedIntro": ("Disse står på vakter som krever kompetanse de ikke har. Gi opplæringen og registrer den på assistenten, eller sett noen andre på vaktene. Planen kan ikke publiseres før det er i orden.", "These are on shifts that need a competence they lack. Give the training and record it on the assistant, or put someone else on the shifts. The plan cannot be published until then."),
+"Templates.Everyone": ("Kompetanse alle i ordningen må ha", "Competence everyone in the arrangement needs"),
+"Templates.EveryoneNone": ("Ingen krav for hele ordningen; vakttypene kan kreve kompetanse hver for seg.", "No requirement for the whole arrangement; each shift type can require competence of its own."),
+"Templates.EveryoneLegend": ("Alle som arbeider her, må ha", "Everyone who works here needs"),
+"Templates.EveryoneHelp": ("For eksempel ordningens egne rutiner eller forflytning. Gjelder alle vakter, i tillegg til det vakttypen krever. Planen kan ikke publiseres mens noen på vakt mangler noe av dette.", "For example the arrangement's own routines or lifting. Applies to every shift, beside what the shift type requires. The plan cannot be published while someone on a shift lacks any of it."),
+"Templates.EveryoneSave": ("Lagre kravene", "Save the requirements"),
+"Templates.EveryoneSaved": ("Kravene er lagret. Arbeidsplanen viser hvem som mangler noe.", "The requirements are saved. The work plan shows who lacks something."),
 })
 
 from xml.sax.saxutils import escape

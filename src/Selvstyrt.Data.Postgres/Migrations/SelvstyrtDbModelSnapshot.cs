@@ -1076,6 +1076,11 @@ namespace Selvstyrt.Data.Postgres.Migrations
                     b.Property<Guid>("RecipientId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("RequiredCompetences")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<LocalDate>("StartDate")
                         .HasColumnType("date");
 

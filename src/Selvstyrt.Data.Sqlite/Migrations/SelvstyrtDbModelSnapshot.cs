@@ -1061,6 +1061,11 @@ namespace Selvstyrt.Data.Sqlite.Migrations
                     b.Property<Guid>("RecipientId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RequiredCompetences")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("StartDate")
                         .IsRequired()
                         .HasColumnType("TEXT");

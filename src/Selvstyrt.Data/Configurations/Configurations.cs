@@ -64,6 +64,7 @@ internal sealed class ArrangementConfiguration : IEntityTypeConfiguration<Arrang
     {
         b.Property(x => x.Name).HasMaxLength(200);
         b.Property(x => x.EmployerModel).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.RequiredCompetences).HasConversion(PartsConversion.Lines, PartsConversion.LinesComparer).HasMaxLength(1000);
         b.HasOne<Provider>().WithMany().HasForeignKey(x => x.ProviderId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Office>().WithMany().HasForeignKey(x => x.OfficeId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Municipality>().WithMany().HasForeignKey(x => x.MunicipalityId).OnDelete(DeleteBehavior.Restrict);

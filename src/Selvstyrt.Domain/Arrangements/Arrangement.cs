@@ -45,6 +45,12 @@ public sealed class Arrangement : AuditedAggregate
     /// </summary>
     public bool CleanSwapsWithoutApproval { get; private set; }
 
+    /// <summary>
+    /// The competences everyone who works in the arrangement must hold (its own routines, lifting), by the competence kind's
+    /// name; a shift template can require more. Checked in the plan editor, publishing, the generator and «Finn vikar».
+    /// </summary>
+    public IReadOnlyList<string> RequiredCompetences { get; private set; } = [];
+
     public IReadOnlyList<Assignment> Assignments => _assignments;
     public IReadOnlyList<ArrangementRole> Roles => _roles;
 
@@ -77,6 +83,16 @@ public sealed class Arrangement : AuditedAggregate
     /// Moves the arrangement to another local office of the same provider (the caller checks the provider): its coordinator
     /// follows from then on. Plans, time sheets and the hour account stay with the arrangement.
     /// </summary>
+    /// <summary>Sets what everyone working here must hold (names of the provider's competence kinds, checked by the caller).</summary>
+    public Result<Arrangement> RequireCompetences(IEnumerable<string> names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        var list = names.Select(n => n.Trim()).Where(n => n.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (string.Join('\n', list).Length > 1000) return Invalid.Field("competences", "For mange kompetanser; velg de som gjelder alle i ordningen.");
+        RequiredCompetences = list;
+        return this;
+    }
+
     public Result<Arrangement> MoveToOffice(Guid officeId)
     {
         if (officeId == Guid.Empty) return Invalid.Field("officeId", "Velg kontoret.");

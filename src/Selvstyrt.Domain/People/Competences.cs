@@ -115,6 +115,10 @@ public static class Qualification
         return required.Where(r => !holds.Contains(r)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
     }
 
+    /// <summary>What a shift requires: what everyone in the arrangement must hold, and what its template adds.</summary>
+    public static IReadOnlyList<string> Required(IReadOnlyList<string> arrangement, IReadOnlyList<string>? template)
+        => template is null or { Count: 0 } ? arrangement : arrangement.Count == 0 ? template : [.. arrangement.Concat(template).Distinct(StringComparer.OrdinalIgnoreCase)];
+
     /// <summary>A Norwegian sentence for the missing ones, for the place that refuses.</summary>
     public static string Sentence(string name, IReadOnlyList<string> missing)
         => $"{name} mangler kompetansen vakten krever: {string.Join(", ", missing)}.";

@@ -44,6 +44,52 @@ public sealed class CompetenceTests
             JsonSerializer.Serialize(new { templateId = template, assistantId = assistant, weeks = new[] { 1 }, days = new[] { "Monday" }, revision }), Guid.NewGuid().ToString(), Ct);
 
     [Theory, DatabaseData]
+    public async Task WhatEveryoneInTheArrangementMustHold_IsListedInTheEditor_AndStopsPublishing_UntilTheyAreTrained(DatabaseKind db)
+    {
+        await using var factory = Hosts.Fresh(db);
+        var admin = await factory.SignedInClientAsync(DemoLogins.ProviderAdmin);
+        var leader = await factory.SignedInClientAsync(DemoLogins.WorkLeader);
+        const string Routines = "Rutiner hos Even";
+        var kindId = (await OkAsync(await ApiCalls.PostAsync(admin, "/api/v1/competence-kinds", JsonSerializer.Serialize(new { name = Routines }), Guid.NewGuid().ToString(), Ct),
+            HttpStatusCode.Created)).GetProperty("id").GetGuid();
+
+        // A draft with the demo assistant on Mondays, made before the requirement.
+        var plans = $"/api/v1/arrangements/{Arrangement10}/plans";
+        var plan = (await OkAsync(await ApiCalls.PostAsync(leader, plans, JsonSerializer.Serialize(new { name = "Vinter", rotationWeeks = 1, startsOn = "2026-12-07" }),
+            Guid.NewGuid().ToString(), Ct), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        async Task<int> Revision() => (await leader.GetFromJsonAsync<JsonElement>($"{plans}/{plan}", Ct)).GetProperty("revision").GetInt32();
+        await OkAsync(await ApiCalls.PostAsync(leader, $"{plans}/{plan}/shifts", JsonSerializer.Serialize(new { start = "08:00:00", lengthMinutes = 420, kind = "day",
+            assistantId = Demo42, weeks = new[] { 1 }, days = new[] { "monday" }, revision = await Revision() }), Guid.NewGuid().ToString(), Ct), HttpStatusCode.Created);
+
+        // The work leader requires it of everyone, from the shift types' page; an unknown name is refused on the field.
+        (await ApiCalls.ErrorsAsync(await ApiCalls.SendAsync(leader, HttpMethod.Put, $"/api/v1/arrangements/{Arrangement10}/required-competences",
+            JsonSerializer.Serialize(new { competences = new[] { "Ukjent rutine" } }), null, Ct), Ct)).GetProperty("competences")[0].GetString()!.ShouldContain("Ukjent kompetanse: Ukjent rutine");
+        using (var saved = await SelvstyrtFactory.PostFormAsync(leader, $"/ordninger/{Arrangement10}/vakttyper", "alle-kompetanse",
+                   new Dictionary<string, string> { ["Require.Sent"] = "true", ["Require.Competences"] = "rutiner hos even" }))
+            WebUtility.HtmlDecode(await saved.Content.ReadAsStringAsync(Ct)).ShouldContain("Kravene er lagret.");
+        (await leader.GetFromJsonAsync<JsonElement>($"/api/v1/arrangements/{Arrangement10}/required-competences", Ct)).GetProperty("competences")[0].GetString().ShouldBe(Routines);
+        (await ApiCalls.SendAsync(await factory.SignedInClientAsync(DemoLogins.Assistant), HttpMethod.Put, $"/api/v1/arrangements/{Arrangement10}/required-competences",
+            JsonSerializer.Serialize(new { competences = Array.Empty<string>() }), null, Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        // The editor lists who lacks it; the publication is refused naming her and the competence; a new shift for her is refused.
+        var editor = await Html.GetAsync(leader, $"/ordninger/{Arrangement10}/arbeidsplan/{plan}", Ct);
+        editor.ShouldContain("Mangler kompetanse (1)");
+        var publish = JsonSerializer.Serialize(new { startsOn = "2026-12-07", discussedOn = "2026-11-23", revision = await Revision() });
+        (await ApiCalls.ErrorsAsync(await ApiCalls.PostAsync(leader, $"{plans}/{plan}/publish", publish, null, Ct), Ct)).GetProperty("plan")[0].GetString()!
+            .ShouldContain($"Sofie Lie mangler kompetansen vakten krever: {Routines}.");
+        (await ApiCalls.ErrorsAsync(await ApiCalls.PostAsync(leader, $"{plans}/{plan}/shifts", JsonSerializer.Serialize(new { start = "08:00:00", lengthMinutes = 420, kind = "day",
+            assistantId = Demo42, weeks = new[] { 1 }, days = new[] { "tuesday" }, revision = await Revision() }), Guid.NewGuid().ToString(), Ct), Ct))
+            .GetProperty("assistant")[0].GetString()!.ShouldContain(Routines);
+
+        // Trained and recorded: the list is empty and the plan is published.
+        await OkAsync(await ApiCalls.PostAsync(leader, $"/api/v1/assistants/{Demo42}/competences",
+            JsonSerializer.Serialize(new { kindId, gainedOn = "2026-11-20", by = "Even" }), Guid.NewGuid().ToString(), Ct), HttpStatusCode.Created);
+        (await Html.GetAsync(leader, $"/ordninger/{Arrangement10}/arbeidsplan/{plan}", Ct)).ShouldNotContain("Mangler kompetanse (");
+        await OkAsync(await ApiCalls.PostAsync(leader, $"{plans}/{plan}/publish",
+            JsonSerializer.Serialize(new { startsOn = "2026-12-07", discussedOn = "2026-11-23", revision = await Revision() }), null, Ct));
+    }
+
+    [Theory, DatabaseData]
     public async Task AShiftRequiringACompetence_TakesOnlyThoseWhoHoldIt_InTheEditor_AndInFinnVikar(DatabaseKind db)
     {
         await using var factory = Hosts.Fresh(db);

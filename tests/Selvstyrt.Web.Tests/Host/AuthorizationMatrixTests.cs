@@ -388,6 +388,8 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
         new("GET", "/ordninger/{Id:guid}/vakttyper", Gate.Object, ObjectKind.Arrangement, Audience: Audience.Planners),
         new("GET", "/api/v1/arrangements/{id:guid}/templates", Gate.Object, ObjectKind.Arrangement, Audience: Audience.Planners, Api: true),
         new("POST", "/api/v1/arrangements/{id:guid}/templates", Gate.Unsafe, ObjectKind.Arrangement, Api: true),
+        new("GET", "/api/v1/arrangements/{id:guid}/required-competences", Gate.Object, ObjectKind.Arrangement, Audience: Audience.Planners, Api: true),
+        new("PUT", "/api/v1/arrangements/{id:guid}/required-competences", Gate.Unsafe, ObjectKind.Arrangement, Api: true),
         new("POST", "/ordninger/{Id:guid}/vakttyper", Gate.Unsafe, ObjectKind.Arrangement),
         new("GET", "/ordninger/{id:guid}/arbeidsplan/{planId:guid}/vedlegg1.pdf", Gate.Object, ObjectKind.Arrangement, Audience: Audience.Planners),
         new("GET", "/kalender/{secret}.ics", Gate.Public),

@@ -10,6 +10,8 @@ public static class CompetenceEndpoints
 
     public sealed record RecordBody(Guid? KindId, LocalDate? GainedOn, string? By, LocalDate? ValidTo);
 
+    public sealed record RequiredBody(IReadOnlyList<string>? Competences);
+
     public static void AddServices(IServiceCollection services)
     {
         services.AddScoped<CompetenceRecords>();
@@ -45,6 +47,20 @@ public static class CompetenceEndpoints
                 return result.IsSuccess ? Results.Ok(new { id = result.Value }) : result.Error!.ToHttp();
             })
             .WithName("RetireCompetenceKind").WithSummary("Ta en kompetanse ut av bruk (den registreres ikke lenger; de som har den, beholder den)");
+        api.MapGet("/arrangements/{id:guid}/required-competences", async (Guid id, CompetenceRecords records, CancellationToken ct) =>
+            {
+                var result = await records.ArrangementAsync(id, ct);
+                return result.IsSuccess ? Results.Ok(new { competences = result.Value.Required }) : result.Error!.ToHttp();
+            })
+            .WithName("GetRequiredCompetences").WithSummary("Kompetansen alle som arbeider i ordningen må ha (vakttypene kan kreve mer)");
+        api.MapPut("/arrangements/{id:guid}/required-competences", async (Guid id, HttpRequest request, CompetenceRecords records, CancellationToken ct) =>
+            {
+                var body = await ApiJson.ReadAsync<RequiredBody>(request, ct);
+                if (!body.IsSuccess) return body.Error!.ToHttp();
+                var result = await records.RequireForArrangementAsync(id, body.Value!.Competences, ct);
+                return result.IsSuccess ? Results.Ok(new { id = result.Value }) : result.Error!.ToHttp();
+            })
+            .WithName("SetRequiredCompetences").WithSummary("Bestem hva alle i ordningen må kunne, med navnene på arbeidsgiverens kompetanser").Accepts<RequiredBody>("application/json");
         api.MapGet("/assistants/{id:guid}/competences", async (Guid id, CompetenceRecords records, CancellationToken ct) =>
             {
                 var result = await records.ForAssistantAsync(id, ct);

@@ -139,6 +139,40 @@ public sealed class CompetenceRecords(SelvstyrtDb db, CurrentUser user, Arrangem
         return wanted.Select(n => byName[n]).ToList();
     }
 
+    /// <summary>What everyone working in an arrangement must hold, with the provider's kinds to choose from (those who may read the plan).</summary>
+    public async Task<Result<(IReadOnlyList<string> Required, IReadOnlyList<KindView> Kinds, bool CanEdit)>> ArrangementAsync(Guid arrangementId, CancellationToken ct)
+    {
+        var relation = await access.RelationTo(arrangementId, ct);
+        if (!relation.CanSeePlan()) return new NotFound();
+        var a = await db.Arrangements.AsNoTracking().Where(x => x.Id == arrangementId).Select(x => new { x.ProviderId, x.RequiredCompetences }).FirstAsync(ct);
+        return (a.RequiredCompetences, (await KindsOfAsync([a.ProviderId], ct)).Where(k => k.RetiredOn is null).ToList(), relation.CanEdit());
+    }
+
+    /// <summary>
+    /// Sets what everyone working in the arrangement must hold (the work leader or the employer), by the names of the provider's
+    /// competence kinds in use. Plans already made keep their shifts; the editor lists who now lacks something, and publishing waits.
+    /// </summary>
+    public async Task<Result<Guid>> RequireForArrangementAsync(Guid arrangementId, IReadOnlyList<string>? names, CancellationToken ct)
+    {
+        var relation = await access.RelationTo(arrangementId, ct);
+        if (!relation.CanSeePlan()) return new NotFound();
+        if (!relation.CanEdit()) return new Forbidden("Bare arbeidslederen og arbeidsgiveren kan bestemme hva alle i ordningen må kunne.");
+        var arrangement = await db.Arrangements.FirstAsync(x => x.Id == arrangementId, ct);
+        var known = await KnownNamesAsync(db, arrangement.ProviderId, names ?? [], user.Today, ct);
+        if (!known.IsSuccess) return known.Error!;
+        var set = arrangement.RequireCompetences(known.Value!);
+        if (!set.IsSuccess) return set.Error!;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new Conflict("Ordningen ble endret av noen andre samtidig. Prøv igjen.");
+        }
+        return arrangementId;
+    }
+
     private async Task<Dictionary<Guid, List<HeldView>>> HeldViewsAsync(IReadOnlyCollection<Guid> assistants, CancellationToken ct)
     {
         var today = user.Today;

@@ -197,7 +197,7 @@ public sealed class PlanProposals(CurrentUser user, PlanRules rules, PlanService
         var window = new DateInterval(start, start.PlusWeeks(plan.RotationWeeks + 1).PlusDays(-1));
         var context = await rules.ContextForAsync(plan, editor.Arrangement, people.Select(p => p.Id).ToList(), window, ct);
         var profiles = context.Assistants.ToDictionary(a => a.Id, StringComparer.Ordinal);
-        var (templates, map) = ProposalMapping.Templates(editor.Templates, plan.Coverage.Select(c => c.Spec).ToList());
+        var (templates, map) = ProposalMapping.Templates(editor.Templates, plan.Coverage.Select(c => c.Spec).ToList(), editor.Arrangement.RequiredCompetences);
         if (templates.Count == 0) return Invalid.Field("seconds", "Ingen av vakttypene ligger innenfor dekningsbehovene. Se over vakttypene og dekningen.");
         var fixedShifts = context.OtherShifts.Where(s => s.Arrangement != editor.Arrangement.Id.ToString()).ToLookup(s => s.Assistant, StringComparer.Ordinal);
         // What each holds through the window: the generator only puts someone on a template whose competences they all have
@@ -241,7 +241,8 @@ public static class ProposalMapping
     /// template is needed on the need's weekdays by as many at once as the need says (at most 2, as 2:1). Each
     /// (template, staffing) pair becomes one generator template; the map leads back to the arrangement's template.
     /// </summary>
-    public static (List<BpaTemplate> Templates, Dictionary<string, ShiftTemplate> Map) Templates(IReadOnlyList<ShiftTemplate> templates, IReadOnlyList<CoverageSpec> needs)
+    public static (List<BpaTemplate> Templates, Dictionary<string, ShiftTemplate> Map) Templates(IReadOnlyList<ShiftTemplate> templates, IReadOnlyList<CoverageSpec> needs,
+        IReadOnlyList<string>? everyone = null)
     {
         ArgumentNullException.ThrowIfNull(templates);
         ArgumentNullException.ThrowIfNull(needs);
@@ -267,7 +268,7 @@ public static class ProposalMapping
                 var id = $"{template.Id:N}-{group.Key}";
                 result.Add(new BpaTemplate(id, template.Name, template.Start, template.LengthMinutes, group.Key, group.Select(x => x.Day).ToList())
                 {
-                    Passive = template.Passive, PaidPauseMinutes = template.PaidPauseMinutes, Competences = template.Competences,
+                    Passive = template.Passive, PaidPauseMinutes = template.PaidPauseMinutes, Competences = Selvstyrt.Domain.People.Qualification.Required(everyone ?? [], template.Competences),
                 });
                 map[id] = template;
             }

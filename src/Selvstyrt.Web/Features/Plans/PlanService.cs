@@ -30,6 +30,9 @@ public sealed record PlanEditor(WorkPlan Plan, Arrangement Arrangement, Relation
     /// the publication.
     /// </summary>
     public IReadOnlyList<Hiring.WorkReadiness.Gap> Readiness { get; init; } = [];
+
+    /// <summary>Who is on shifts whose competence they lack (issue 19, part 3): shown, and publishing refuses while any remain.</summary>
+    public IReadOnlyList<Competences.PlanQualifications.PersonGap> Unqualified { get; init; } = [];
 }
 
 /// <summary>A plan in the arrangement's list.</summary>
@@ -181,9 +184,10 @@ public sealed class PlanService(SelvstyrtDb db, ArrangementAccess access, Curren
         var decisionHours = relation.CanSeeDecision() ? await DecisionWeekHoursAsync(plan.ArrangementId, LocalDate.Max(plan.StartsOn, today), ct) : null;
         var discussed = await db.PlanDiscussions.AsNoTracking().Where(d => d.PlanId == plan.Id).OrderByDescending(d => d.On).Select(d => (LocalDate?)d.On).FirstOrDefaultAsync(ct);
         var readiness = await Hiring.WorkReadiness.PlanGapsAsync(db, plan, today, ct);
+        var unqualified = await Competences.PlanQualifications.PeopleAsync(db, plan, today, ct);
         return new PlanEditor(plan, arrangement, relation, people, templates, PlanCoverage.Of(plan), PlanHours.PerAssistant(plan, positions), PlanHours.PerWeek(plan), decisionHours, check)
         {
-            LastDiscussedOn = discussed, Readiness = readiness,
+            LastDiscussedOn = discussed, Readiness = readiness, Unqualified = unqualified,
         };
     }
 
@@ -404,6 +408,10 @@ public sealed class PlanService(SelvstyrtDb db, ArrangementAccess access, Curren
             var unready = await Hiring.WorkReadiness.PlanGapsAsync(db, rebased, LocalDate.Max(startsOn.Value, user.Today), ct);
             if (unready.Count > 0)
                 return Invalid.Field("plan", $"Planen kan ikke publiseres før alle kan arbeide fra sin første vakt. {string.Join(" ", unready.Select(g => g.Sentence))}");
+            // Nor for someone on a shift whose competence they lack (issue 19, part 3): the gaps an editor kept visible stop it here.
+            var unqualified = await Competences.PlanQualifications.PeopleAsync(db, rebased, LocalDate.Max(startsOn.Value, user.Today), ct);
+            if (unqualified.Count > 0)
+                return Invalid.Field("plan", $"Planen kan ikke publiseres mens noen står på vakter de mangler kompetanse for. {string.Join(" ", unqualified.Select(g => g.Sentence))}");
             var result = plan.Publish(startsOn.Value, discussedOn, check.OpenBreaches, actor);
             if (!result.IsSuccess) return result.Error!;
             var older = await db.WorkPlans.Where(p => p.ArrangementId == arrangementId && p.Id != plan.Id && p.Status == PlanStatus.Published

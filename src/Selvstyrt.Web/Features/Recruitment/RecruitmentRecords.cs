@@ -213,7 +213,7 @@ public sealed class RecruitmentRecords(SelvstyrtDb db, CurrentUser user, Arrange
         var decisions = await db.Decisions.AsNoTracking().Where(d => d.ArrangementId == a.Id).ToListAsync(ct);
         var decision = DecisionHistory.InForce(decisions, today) ?? decisions.OrderByDescending(d => d.ValidFrom).FirstOrDefault();
         var competences = (await db.ShiftTemplates.AsNoTracking().Where(t => t.ArrangementId == a.Id).Select(t => t.Competences).ToListAsync(ct))
-            .SelectMany(c => c).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("nb-NO"), false)).ToList();
+            .SelectMany(c => c).Concat(arrangement.RequiredCompetences).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("nb-NO"), false)).ToList();
         var facts = new RecruitmentDraft.Facts(a.Name, municipality, decision?.HoursPerWeek, decision?.Purposes ?? DecisionPurposes.None, competences);
         const decimal percent = 50m;
         var title = RecruitmentDraft.Title(percent, facts.Needs);

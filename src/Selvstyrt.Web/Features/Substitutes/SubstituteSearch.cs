@@ -77,9 +77,9 @@ public sealed class SubstituteSearch(SelvstyrtDb db, ArrangementAccess access, A
         if (shift is null) return Invalid.Field("deviationId", "Vakten går ikke denne datoen.");
         var arrangement = await db.Arrangements.AsNoTracking().FirstAsync(a => a.Id == arrangementId, ct);
         var rotation = plan.Shifts.FirstOrDefault(s => s.Id == deviation.ShiftId);
-        var competences = rotation?.TemplateId is { } t
-            ? await db.ShiftTemplates.AsNoTracking().Where(x => x.Id == t).Select(x => x.Competences).FirstOrDefaultAsync(ct) ?? []
-            : [];
+        var competences = Domain.People.Qualification.Required(arrangement.RequiredCompetences, rotation?.TemplateId is { } t
+            ? await db.ShiftTemplates.AsNoTracking().Where(x => x.Id == t).Select(x => x.Competences).FirstOrDefaultAsync(ct)
+            : null);
         var vacancy = new Vacancy(arrangement.Id, arrangement.Name, arrangement.ProviderId, arrangement.OfficeId, plan.Id, plan.Name, deviation.Id, deviation.Date,
             shift.Start, shift.End, shift.Kind, competences, deviation.Kind == PlanDeviationKind.Vacant ? rotation?.AssistantId : null) { Revision = plan.Revision };
         return (vacancy, plan, arrangement);
