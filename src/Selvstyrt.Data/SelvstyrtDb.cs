@@ -51,6 +51,7 @@ public sealed class SelvstyrtDb(DbContextOptions<SelvstyrtDb> options)
     public DbSet<JobPosting> JobPostings => Set<JobPosting>();
     public DbSet<ReferenceLetter> ReferenceLetters => Set<ReferenceLetter>();
     public DbSet<Talk> Talks => Set<Talk>();
+    public DbSet<TrainingItem> TrainingItems => Set<TrainingItem>();
     public DbSet<EmployerRequest> EmployerRequests => Set<EmployerRequest>();
     public DbSet<Applicant> Applicants => Set<Applicant>();
     public DbSet<Selvstyrt.Domain.Plans.ShiftSwap> ShiftSwaps => Set<Selvstyrt.Domain.Plans.ShiftSwap>();

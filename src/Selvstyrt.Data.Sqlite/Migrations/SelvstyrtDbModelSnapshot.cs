@@ -2714,6 +2714,74 @@ namespace Selvstyrt.Data.Sqlite.Migrations
                     b.ToTable("Talks");
                 });
 
+            modelBuilder.Entity("Selvstyrt.Domain.People.TrainingItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ArrangementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssistantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CancelledOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CompetenceKindId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DoneBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DoneOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Trainer")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssistantId");
+
+                    b.HasIndex("CompetenceKindId");
+
+                    b.HasIndex("ArrangementId", "AssistantId");
+
+                    b.ToTable("TrainingItems");
+                });
+
             modelBuilder.Entity("Selvstyrt.Domain.Plans.CalendarFeed", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4348,6 +4416,26 @@ namespace Selvstyrt.Data.Sqlite.Migrations
                         });
 
                     b.Navigation("Notes");
+                });
+
+            modelBuilder.Entity("Selvstyrt.Domain.People.TrainingItem", b =>
+                {
+                    b.HasOne("Selvstyrt.Domain.Arrangements.Arrangement", null)
+                        .WithMany()
+                        .HasForeignKey("ArrangementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Selvstyrt.Domain.People.Assistant", null)
+                        .WithMany()
+                        .HasForeignKey("AssistantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Selvstyrt.Domain.People.CompetenceKind", null)
+                        .WithMany()
+                        .HasForeignKey("CompetenceKindId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Selvstyrt.Domain.Plans.CalendarFeed", b =>

@@ -249,6 +249,23 @@ internal sealed class TalkConfiguration : IEntityTypeConfiguration<Talk>
     }
 }
 
+internal sealed class TrainingItemConfiguration : IEntityTypeConfiguration<TrainingItem>
+{
+    public void Configure(EntityTypeBuilder<TrainingItem> b)
+    {
+        b.Property(x => x.Topic).HasMaxLength(TrainingItem.MaxTopic);
+        b.Property(x => x.Trainer).HasMaxLength(TrainingItem.MaxTopic);
+        b.Property(x => x.DoneBy).HasMaxLength(TrainingItem.MaxTopic);
+        b.Property(x => x.IdempotencyKey).HasMaxLength(100);
+        b.Ignore(x => x.IsOpen);
+        b.HasOne<Arrangement>().WithMany().HasForeignKey(x => x.ArrangementId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Assistant>().WithMany().HasForeignKey(x => x.AssistantId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<CompetenceKind>().WithMany().HasForeignKey(x => x.CompetenceKindId).OnDelete(DeleteBehavior.SetNull);
+        b.HasIndex(x => new { x.ArrangementId, x.AssistantId });
+        b.HasIndex(x => x.AssistantId);
+    }
+}
+
 internal sealed class EmployerRequestConfiguration : IEntityTypeConfiguration<EmployerRequest>
 {
     public void Configure(EntityTypeBuilder<EmployerRequest> b)

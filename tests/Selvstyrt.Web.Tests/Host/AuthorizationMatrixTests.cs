@@ -269,6 +269,15 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
         new("PUT", "/api/v1/talks/{talkId:guid}/preparation", Gate.Unsafe, ObjectKind.Talk, Api: true),
         new("PUT", "/api/v1/talks/{talkId:guid}/minutes", Gate.Unsafe, ObjectKind.Talk, Api: true),
         new("POST", "/api/v1/talks/{talkId:guid}/accept", Gate.Unsafe, ObjectKind.Talk, Api: true),
+        new("GET", "/ordninger/{Id:guid}/opplaering", Gate.Object, ObjectKind.Arrangement, Audience: Audience.Editors),
+        new("POST", "/ordninger/{Id:guid}/opplaering", Gate.Unsafe, ObjectKind.Arrangement),
+        new("GET", "/api/v1/arrangements/{id:guid}/training", Gate.Object, ObjectKind.Arrangement, Api: true, Audience: Audience.Editors),
+        new("POST", "/api/v1/arrangements/{id:guid}/training", Gate.Unsafe, ObjectKind.Arrangement, Api: true),
+        new("POST", "/api/v1/arrangements/{id:guid}/training/draft", Gate.Unsafe, ObjectKind.Arrangement, Api: true),
+        new("GET", "/api/v1/training/mine", Gate.SignedIn, Api: true),
+        new("PUT", "/api/v1/training/{itemId:guid}", Gate.Unsafe, Api: true),
+        new("POST", "/api/v1/training/{itemId:guid}/done", Gate.Unsafe, Api: true),
+        new("POST", "/api/v1/training/{itemId:guid}/cancel", Gate.Unsafe, Api: true),
         new("GET", "/api/v1/employer-requests", Gate.SignedIn, Api: true),
         new("POST", "/api/v1/arrangements/{id:guid}/employer-requests", Gate.Unsafe, ObjectKind.Arrangement, Api: true),
         new("POST", "/api/v1/employer-requests/{requestId:guid}/answer", Gate.Unsafe, Api: true),
@@ -698,7 +707,7 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
                 yield return (route.Pattern.Replace("{documentName}", "v1", StringComparison.Ordinal).Replace("{**path:file}", "favicon.svg", StringComparison.Ordinal)
                     .Replace("{secret}", "ukjent-hemmelighet-som-ikke-finnes", StringComparison.Ordinal)
                     .Replace("{id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal).Replace("{Id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
-                    .Replace("{requestId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal), true);
+                    .Replace("{requestId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal).Replace("{itemId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal), true);
                 break;
         }
     }

@@ -16,6 +16,61 @@ public static class CompetenceEndpoints
     {
         services.AddScoped<CompetenceRecords>();
         services.AddScoped<CompetenceReminders>();
+        services.AddScoped<TrainingRecords>();
+    }
+
+    public sealed record TrainingBody(Guid? AssistantId, string? Topic, Guid? KindId, LocalDate? DueOn, string? Trainer);
+
+    public sealed record DoneBody(LocalDate? DoneOn, string? By);
+
+    private static IResult Ok(Selvstyrt.Domain.Common.Result<Guid> result) => result.IsSuccess ? Results.Ok(new { id = result.Value }) : result.Error!.ToHttp();
+
+    /// <summary>The training plans: per arrangement (its leaders and the employer), each item, and the assistant's own.</summary>
+    private static void MapTraining(RouteGroupBuilder api)
+    {
+        api.MapGet("/arrangements/{id:guid}/training", async (Guid id, TrainingRecords records, CancellationToken ct) =>
+            {
+                var result = await records.OverviewAsync(id, ct);
+                return result.IsSuccess ? Results.Ok(new { people = result.Value!.People }) : result.Error!.ToHttp();
+            })
+            .WithName("ListTraining").WithSummary("Opplæringsplanene til assistentene i ordningen, de nyeste først, med prøvetiden og prøvetidssamtalen");
+        api.MapPost("/arrangements/{id:guid}/training", async (Guid id, HttpRequest request, TrainingRecords records, CancellationToken ct) =>
+            {
+                var body = await ApiJson.ReadAsync<TrainingBody>(request, ct);
+                if (!body.IsSuccess) return body.Error!.ToHttp();
+                var b = body.Value!;
+                var result = await records.AddAsync(id, b.AssistantId, b.Topic, b.KindId, b.DueOn, b.Trainer, Creates.Key(request), ct);
+                return Creates.Answer(result, $"/api/v1/arrangements/{id}/training");
+            })
+            .WithName("AddTraining").WithSummary("Et punkt i en assistents opplæringsplan (Idempotency-Key anbefales)").Accepts<TrainingBody>("application/json");
+        api.MapPost("/arrangements/{id:guid}/training/draft", async (Guid id, HttpRequest request, TrainingRecords records, CancellationToken ct) =>
+            {
+                var body = await ApiJson.ReadAsync<TrainingBody>(request, ct);
+                if (!body.IsSuccess) return body.Error!.ToHttp();
+                var result = await records.DraftAsync(id, body.Value!.AssistantId, ct);
+                return result.IsSuccess ? Results.Ok(new { added = result.Value }) : result.Error!.ToHttp();
+            })
+            .WithName("DraftTraining").WithSummary("Lag utkast til opplæringsplan for en ny assistent ut fra det ordningen og vakttypene krever; det som alt står i planen, legges ikke inn igjen")
+            .Accepts<TrainingBody>("application/json");
+        api.MapGet("/training/mine", async (TrainingRecords records, CancellationToken ct) =>
+                Results.Ok(new { items = (await records.MineAsync(ct)).Select(x => new { arrangement = x.Arrangement, item = x.Item }) }))
+            .WithName("MyTraining").WithSummary("Din egen opplæringsplan som assistent");
+        api.MapPut("/training/{itemId:guid}", async (Guid itemId, HttpRequest request, TrainingRecords records, CancellationToken ct) =>
+            {
+                var body = await ApiJson.ReadAsync<TrainingBody>(request, ct);
+                if (!body.IsSuccess) return body.Error!.ToHttp();
+                return Ok(await records.ChangeAsync(itemId, body.Value!.Topic, body.Value.DueOn, body.Value.Trainer, ct));
+            })
+            .WithName("ChangeTraining").WithSummary("Endre tema, frist eller hvem som lærer bort").Accepts<TrainingBody>("application/json");
+        api.MapPost("/training/{itemId:guid}/done", async (Guid itemId, HttpRequest request, TrainingRecords records, CancellationToken ct) =>
+            {
+                var body = await ApiJson.ReadAsync<DoneBody>(request, ct);
+                if (!body.IsSuccess) return body.Error!.ToHttp();
+                return Ok(await records.CompleteAsync(itemId, body.Value!.DoneOn, body.Value.By, ct));
+            })
+            .WithName("CompleteTraining").WithSummary("Opplæringen er gitt; gjelder den en kompetanse, registreres den på assistenten").Accepts<DoneBody>("application/json");
+        api.MapPost("/training/{itemId:guid}/cancel", async (Guid itemId, TrainingRecords records, CancellationToken ct) => Ok(await records.CancelAsync(itemId, ct)))
+            .WithName("CancelTraining").WithSummary("Avlys et punkt som ikke er gjennomført");
     }
 
 
@@ -23,6 +78,7 @@ public static class CompetenceEndpoints
     public static void MapApi(RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
+        MapTraining(api);
         api.MapGet("/competence-kinds", async (CompetenceRecords records, CancellationToken ct) => Results.Ok(await records.KindsAsync(ct)))
             .WithName("ListCompetenceKinds").WithSummary("Kompetansene leverandøren holder oversikt over (respirator, medisiner, forflytning …), med gyldighet og hvor mange som har dem");
         api.MapPost("/competence-kinds", async (HttpRequest request, CompetenceRecords records, CancellationToken ct) =>

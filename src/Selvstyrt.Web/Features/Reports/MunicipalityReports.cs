@@ -31,6 +31,9 @@ public sealed class MunicipalityReports(SelvstyrtDb db, ArrangementAccess access
         /// <summary>NS8435-RPT: competences the arrangement's assistants gained in the month (the training done).</summary>
         public int TrainingDone { get; init; }
 
+        /// <summary>NS8435-RPT: items of the assistants' training plans due in the month (the training planned), given or not.</summary>
+        public int TrainingPlanned { get; init; }
+
         /// <summary>NS8435-RPT: close relatives who worked there some day of the month without the municipality's approval (BPA-NAER).</summary>
         public int RelativesWithoutApproval { get; init; }
     }
@@ -57,7 +60,7 @@ public sealed class MunicipalityReports(SelvstyrtDb db, ArrangementAccess access
         var today = user.Today;
         var rows = new List<MonthlyRow>();
         var approvedSeen = false;
-        var (training, relatives) = await PeopleFiguresAsync(scope.Arrangements.Select(a => a.Id).ToList(), from, to, ct);
+        var (training, planned, relatives) = await PeopleFiguresAsync(scope.Arrangements.Select(a => a.Id).ToList(), from, to, ct);
         foreach (var a in scope.Arrangements)
         {
             var h = hours[a.Id];
@@ -88,7 +91,7 @@ public sealed class MunicipalityReports(SelvstyrtDb db, ArrangementAccess access
                 byNeed.OrderBy(n => n.Key).Select(n => new NeedHoursView(n.Key, Round(n.Value))).ToList(),
                 Round(awake), Round(sleeping), Round(twoToOne), Round(unused), complete && percent > h.ThresholdPercent)
             {
-                TrainingDone = training.GetValueOrDefault(a.Id), RelativesWithoutApproval = relatives.GetValueOrDefault(a.Id),
+                TrainingDone = training.GetValueOrDefault(a.Id), TrainingPlanned = planned.GetValueOrDefault(a.Id), RelativesWithoutApproval = relatives.GetValueOrDefault(a.Id),
             });
         }
         return new MonthlyReport(municipalityId, scope.Name, scope.Number, month, to < today, UsedIsPlanned: !approvedSeen, rows,
@@ -99,7 +102,7 @@ public sealed class MunicipalityReports(SelvstyrtDb db, ArrangementAccess access
     /// The report's people columns per arrangement (issue 19, part 7): competences gained in the month by those with a place there
     /// in it, and close relatives placed there some day of the month before the municipality's approval.
     /// </summary>
-    private async Task<(Dictionary<Guid, int> Training, Dictionary<Guid, int> Relatives)> PeopleFiguresAsync(List<Guid> arrangements, LocalDate from, LocalDate to, CancellationToken ct)
+    private async Task<(Dictionary<Guid, int> Training, Dictionary<Guid, int> Planned, Dictionary<Guid, int> Relatives)> PeopleFiguresAsync(List<Guid> arrangements, LocalDate from, LocalDate to, CancellationToken ct)
     {
         var places = await db.Assignments.AsNoTracking().Where(s => arrangements.Contains(s.ArrangementId) && s.From <= to && (s.To == null || s.To >= from))
             .Select(s => new { s.ArrangementId, s.AssistantId, s.From, s.Relation, s.RelativeApprovedOn }).ToListAsync(ct);
@@ -110,7 +113,9 @@ public sealed class MunicipalityReports(SelvstyrtDb db, ArrangementAccess access
             .ToDictionary(g => g.Key, g => g.Select(p => p.AssistantId).Distinct().Sum(a => gained.Count(x => x == a)));
         var relatives = places.Where(p => p.Relation is not null && (p.RelativeApprovedOn is not { } approved || approved > LocalDate.Max(from, p.From)))
             .GroupBy(p => p.ArrangementId).ToDictionary(g => g.Key, g => g.Select(p => p.AssistantId).Distinct().Count());
-        return (training, relatives);
+        var planned = (await db.TrainingItems.AsNoTracking().Where(i => arrangements.Contains(i.ArrangementId) && i.CancelledOn == null && i.DueOn >= from && i.DueOn <= to)
+            .Select(i => i.ArrangementId).ToListAsync(ct)).GroupBy(a => a).ToDictionary(g => g.Key, g => g.Count());
+        return (training, planned, relatives);
     }
 
     /// <summary>Whether the user may see the invoice basis of the municipality (provider roles only).</summary>

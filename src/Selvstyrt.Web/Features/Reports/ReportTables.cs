@@ -18,14 +18,14 @@ public static class ReportTables
             t["Report.Col.Difference"], t["Report.Col.DifferencePercent"],
         };
         headers.AddRange(DecisionNeeds.All.Select(n => string.Format(CultureInfo.CurrentCulture, t["Report.Col.GrantedNeed"], t[$"Purpose.{n}"])));
-        headers.AddRange([t["Report.Col.AwakeNight"], t["Report.Col.SleepingNight"], t["Report.Col.TwoToOne"], t["Report.Col.Unused"], t["Report.Col.TrainingDone"],
+        headers.AddRange([t["Report.Col.AwakeNight"], t["Report.Col.SleepingNight"], t["Report.Col.TwoToOne"], t["Report.Col.Unused"], t["Report.Col.TrainingPlanned"], t["Report.Col.TrainingDone"],
             t["Report.Col.Relatives"], t["Report.Col.Source"]]);
         var source = r.UsedIsPlanned ? t["Report.SourcePlanned"].Value : t["Report.SourceApproved"].Value;
         var rows = r.Rows.Select(x =>
         {
             var cells = new List<object?> { x.Name, x.RecipientName, x.CaseNumber, x.Granted, x.Used, x.Difference, x.DifferencePercent };
             cells.AddRange(DecisionNeeds.All.Select(n => (object?)x.GrantedByNeed.FirstOrDefault(g => g.Need == n)?.Granted));
-            cells.AddRange([x.AwakeNight, x.SleepingNight, x.TwoToOne, x.Unused, x.TrainingDone, x.RelativesWithoutApproval, source]);
+            cells.AddRange([x.AwakeNight, x.SleepingNight, x.TwoToOne, x.Unused, x.TrainingPlanned, x.TrainingDone, x.RelativesWithoutApproval, source]);
             return cells.ToArray();
         }).ToList();
         return new ReportTable($"{r.MunicipalityName} {r.Month:yyyy-MM}", headers, rows);
