@@ -279,4 +279,44 @@ public sealed class HiringTests
         (after.GetProperty("reason").GetString() ?? "").ShouldNotContain("BPA-POL-5-4");
         (after.GetProperty("reason").GetString() ?? "").ShouldNotContain("TAUSHET-1");
     }
+
+    [Theory, DatabaseData]
+    public async Task ASwap_IsNotTakenBySomeoneWhoMayNotWorkYet_UntilTheyHaveSigned(DatabaseKind db)
+    {
+        await using var factory = Hosts.Fresh(db);
+        var even = DemoIds.For("arrangement:10");
+        var plan10 = DemoIds.For("plan:10");
+        var demo42 = DemoIds.For("assistant:42");
+        var substitute = DemoIds.For($"assistant:{DemoSeeder.DemoSubstituteIndex}");
+        // The substitute's declaration was never signed (the record taken away): she may not work before it is (TAUSHET-1).
+        string shift;
+        using (var scope = factory.Services.CreateScope())
+        {
+            var data = scope.ServiceProvider.GetRequiredService<SelvstyrtDb>();
+            data.ConfidentialityDeclarations.RemoveRange(await data.ConfidentialityDeclarations.Where(d => d.AssistantId == substitute).ToListAsync(Ct));
+            await data.SaveChangesAsync(Ct);
+            var plan = await data.WorkPlans.Include(p => p.Shifts).Include(p => p.Deviations).AsSplitQuery().AsNoTracking().SingleAsync(p => p.Id == plan10, Ct);
+            var day = plan.RollOut(new LocalDate(2026, 11, 30), new LocalDate(2026, 12, 31), Selvstyrt.Web.Auth.CurrentUser.Zone)
+                .First(s => s.AssistantId == demo42 && s.Kind == Selvstyrt.Domain.Plans.PlanShiftKind.Day);
+            shift = Selvstyrt.Domain.TimeSheets.TimeSheet.PlanKey(day.TemplateId, day.Date);
+        }
+        var assistant = await factory.SignedInClientAsync(DemoLogins.Assistant);
+        var taker = await factory.SignedInClientAsync(DemoLogins.Substitute);
+        async Task<HttpResponseMessage> GiveAndTakeAsync()
+        {
+            var give = JsonSerializer.Serialize(new { planId = plan10, shiftKey = shift, toAssistantId = substitute });
+            var swap = (await OkAsync(await ApiCalls.PostAsync(assistant, "/api/v1/shift-swaps", give, Guid.NewGuid().ToString("N"), Ct), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+            return await ApiCalls.PostAsync(taker, $"/api/v1/shift-swaps/{swap}/accept", "{}", null, Ct);
+        }
+
+        using (var refused = await GiveAndTakeAsync())
+        {
+            refused.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+            (await refused.Content.ReadAsStringAsync(Ct)).ShouldContain("har ikke signert taushetserklæringen");
+        }
+        // She signs in the app; the next time she is offered the shift, she takes it.
+        await OkAsync(await ApiCalls.PostAsync(taker, $"/api/v1/assistants/{substitute}/confidentiality-declaration", "{}", null, Ct), HttpStatusCode.Created);
+        using var taken = await GiveAndTakeAsync();
+        taken.StatusCode.ShouldBe(HttpStatusCode.OK, await taken.Content.ReadAsStringAsync(Ct));
+    }
 }
