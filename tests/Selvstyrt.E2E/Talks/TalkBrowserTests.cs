@@ -13,7 +13,7 @@ namespace Selvstyrt.E2E.Talks;
 /// Issue 19, parts 4 and 5, in the browser: the work leader plans an appraisal talk with the demo assistant (who is told by
 /// mail) and prepares privately; the assistant prepares on a phone and shares; the leader reads it, writes the minutes and
 /// accepts; the assistant accepts with a remark; the leader asks the employer for help and the office's coordinator answers
-/// from the start page. Everything by keyboard; axe on every page, and 360 px on the assistant's. A host of its own.
+/// from the start page, then writes a former assistant's reference letter and reads the PDF back. Everything by keyboard; axe on every page, and 360 px on the assistant's. A host of its own.
 /// </summary>
 public sealed class TalkBrowserTests(Browser browser)
 {
@@ -27,7 +27,7 @@ public sealed class TalkBrowserTests(Browser browser)
     }
 
     [Fact]
-    public async Task AnAppraisalTalk_FromBothSides_AndTheEmployerAskedForHelp()
+    public async Task AnAppraisalTalk_FromBothSides_TheEmployerAskedForHelp_AndAReferenceLetterReadBack()
     {
         await using var smtp = TestSmtpServer.Start();
         await using var factory = new SelvstyrtFactory(DatabaseKind.Sqlite, kestrel: true);
@@ -129,6 +129,27 @@ public sealed class TalkBrowserTests(Browser browser)
         await PressAsync(coordinator, "Send svaret");
         await coordinator.GetByText("Svaret er sendt.").WaitForAsync();
         await Browser.AssertAccessibleAsync(coordinator, "henvendelser");
+
+        // The coordinator also writes the reference letter of a former assistant of the office (HR-15-15): the ending's reason
+        // recorded, the letter issued, and the PDF downloaded and read back.
+        var former = DemoIds.For("assistant:former");
+        var employment = DemoIds.For("employment:former");
+        await coordinator.GotoAsync($"/assistenter/{former}/ansettelse");
+        await Keys.TabToAsync(coordinator, $"avslutning-{employment:N}", limit: 150);
+        await coordinator.Keyboard.PressAsync("Enter");
+        await PressAsync(coordinator, "Avslutt arbeidsforholdet");
+        await coordinator.GetByText("Arbeidsforholdet er avsluttet", new() { Exact = false }).First.WaitForAsync();
+        await Keys.TabToAsync(coordinator, $"avslutning-{employment:N}", limit: 150);
+        await coordinator.Keyboard.PressAsync("Enter");
+        await PressAsync(coordinator, "Skriv attest");
+        await coordinator.GetByText("Attesten er skrevet.", new() { Exact = false }).WaitForAsync();
+        await Browser.AssertAccessibleAsync(coordinator, "ansettelse med attest");
+        var download = await coordinator.RunAndWaitForDownloadAsync(() => coordinator.GetByRole(AriaRole.Link, new() { Name = "Attest skrevet 23. november 2026 (PDF)" }).ClickAsync());
+        using (var pdf = PdfSharp.Pdf.IO.PdfReader.Open(await download.PathAsync(), PdfSharp.Pdf.IO.PdfDocumentOpenMode.Import))
+        {
+            pdf.Info.Title.ShouldBe("Attest – Frida Lervik");
+            pdf.PageCount.ShouldBe(1);
+        }
 
         // Back with the leader: the answer is there.
         await leader.GotoAsync($"/ordninger/{Even}/samtaler");
