@@ -59,6 +59,13 @@ public static class Keys
 
     public static async Task TabToButtonAsync(IPage page, string text, int limit = 80) => await TabToTextAsync(page, "BUTTON", text, limit);
 
+    /// <summary>Tabs to the button with this text and presses Enter on it.</summary>
+    public static async Task PressAsync(IPage page, string button, int limit = 120)
+    {
+        await TabToButtonAsync(page, button, limit);
+        await page.Keyboard.PressAsync("Enter");
+    }
+
     private static async Task TabToTextAsync(IPage page, string tag, string text, int limit)
     {
         for (var i = 0; i < limit; i++)

@@ -1,7 +1,4 @@
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Selvstyrt.Data.Demo;
 using Selvstyrt.Testing;
@@ -25,23 +22,12 @@ public sealed partial class HiringBrowserTests(Browser browser)
     [GeneratedRegex(@"https://\S+(/passord\?lenke=\S+)")]
     private static partial Regex LinkPattern();
 
-    private static async Task PressAsync(IPage page, string button, int limit = 120)
-    {
-        await Keys.TabToButtonAsync(page, button, limit);
-        await page.Keyboard.PressAsync("Enter");
-    }
-
     [Fact]
     public async Task AnApplicant_IsRecruitedHiredAndSigned_FromAPhone_AndBecomesPlannable()
     {
         await using var smtp = TestSmtpServer.Start();
-        await using var factory = new SelvstyrtFactory(DatabaseKind.Sqlite, kestrel: true);
-        foreach (var (key, value) in smtp.Settings()) factory.Settings[key] = value;
-        factory.Settings["Mail:Sender:Enabled"] = "true";
-        factory.Settings["Mail:Sender:PollSeconds"] = "0.3";
-        factory.StartServer();
-        var baseUrl = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()
-            .Replace("127.0.0.1", "localhost", StringComparison.Ordinal).TrimEnd('/');
+        var (host, baseUrl) = MailHost.Start(smtp);
+        await using var factory = host;
 
         // The work leader: from the arrangement to its recruitment, a new applicant, the interview, the choice.
         var leader = await browser.NewPageAsync(1280, 900, baseUrl);
@@ -59,7 +45,7 @@ public sealed partial class HiringBrowserTests(Browser browser)
             await Keys.TabToAsync(leader, id, limit: 80);
             await leader.Keyboard.TypeAsync(text);
         }
-        await PressAsync(leader, "Registrer søker");
+        await Keys.PressAsync(leader, "Registrer søker");
         await leader.GetByText("Nils Nyhus er registrert som søker.").WaitForAsync();
         await Browser.AssertAccessibleAsync(leader, "rekruttering med ny søker");
         await Keys.TabToLinkAsync(leader, "Nils Nyhus");
@@ -68,9 +54,9 @@ public sealed partial class HiringBrowserTests(Browser browser)
         await Keys.TypeDateAsync(leader, "intervju-dato", new DateOnly(2026, 11, 23), limit: 120);
         await Keys.TabToAsync(leader, "intervju-notater");
         await leader.Keyboard.TypeAsync("Even presenterte seg. Nils er rolig og vil lære respirator.");
-        await PressAsync(leader, "Lagre intervjuet");
+        await Keys.PressAsync(leader, "Lagre intervjuet");
         await leader.GetByText("Intervjuet er lagret.").WaitForAsync();
-        await PressAsync(leader, "Godkjenn som valgt", 200);
+        await Keys.PressAsync(leader, "Godkjenn som valgt", 200);
         await leader.GetByText("Søkeren er godkjent som valgt.", new() { Exact = false }).WaitForAsync();
         await Browser.AssertFitsAsync(leader, "søker valgt");
         await Browser.ScreenshotAsync(leader, "soker-valgt");
@@ -85,7 +71,7 @@ public sealed partial class HiringBrowserTests(Browser browser)
         await Keys.TabToAsync(admin, "ansett-lonn");
         await admin.Keyboard.TypeAsync("250");
         await Browser.ScreenshotAsync(admin, "ansett");
-        await PressAsync(admin, "Ansett søkeren");
+        await Keys.PressAsync(admin, "Ansett søkeren");
         await admin.GetByRole(AriaRole.Heading, new() { Name = "Ansettelse og oppstart for Nils Nyhus", Level = 1 }).WaitForAsync();
         var nils = Guid.Parse(new Uri(admin.Url).Segments[2].TrimEnd('/'));
         await Browser.AssertFitsAsync(admin, "ansettelse");
@@ -93,13 +79,13 @@ public sealed partial class HiringBrowserTests(Browser browser)
         // The police certificate shown today, without remarks; the contract drafted and signed by the employer.
         var certificate = (await admin.Locator("[id^='attest-dato-']").GetAttributeAsync("id"))!;
         await Keys.TypeDateAsync(admin, certificate, new DateOnly(2026, 11, 23), limit: 120);
-        await PressAsync(admin, "Lagre politiattest");
+        await Keys.PressAsync(admin, "Lagre politiattest");
         await admin.GetByText("Politiattesten er registrert.").WaitForAsync();
-        await PressAsync(admin, "Lag arbeidsavtale");
+        await Keys.PressAsync(admin, "Lag arbeidsavtale");
         await admin.GetByRole(AriaRole.Heading, new() { Name = "Arbeidsavtale for Nils Nyhus hos Demo Assistanse AS", Level = 1 }).WaitForAsync();
         (await admin.Locator("#del-pay").InputValueAsync()).ShouldContain("Timelønn: 250,00 kr");
         await Browser.AssertFitsAsync(admin, "kontraktutkast");
-        await PressAsync(admin, "Lagre og signer som arbeidsgiver", 200);
+        await Keys.PressAsync(admin, "Lagre og signer som arbeidsgiver", 200);
         await admin.GetByText("Avtalen er signert av arbeidsgiveren og sendt til assistenten for signering.").WaitForAsync();
         await Browser.ScreenshotAsync(admin, "kontrakt-sendt");
 
@@ -123,13 +109,13 @@ public sealed partial class HiringBrowserTests(Browser browser)
         await phone.Keyboard.PressAsync("Enter");
         await phone.GetByRole(AriaRole.Heading, new() { Name = "Mine dokumenter", Level = 1 }).WaitForAsync();
         await Browser.AssertFitsAsync(phone, "mine dokumenter");
-        await PressAsync(phone, "Jeg har lest og signerer taushetserklæringen");
+        await Keys.PressAsync(phone, "Jeg har lest og signerer taushetserklæringen");
         await phone.GetByText("Taushetserklæringen er signert.").WaitForAsync();
         await Keys.TabToLinkAsync(phone, "Arbeidsavtale fra 30. november 2026");
         await phone.Keyboard.PressAsync("Enter");
         await phone.GetByRole(AriaRole.Heading, new() { Name = "Arbeidsavtale for Nils Nyhus hos Demo Assistanse AS", Level = 1 }).WaitForAsync();
         await Browser.AssertFitsAsync(phone, "arbeidsavtalen på telefonen");
-        await PressAsync(phone, "Jeg godtar og signerer arbeidsavtalen", 200);
+        await Keys.PressAsync(phone, "Jeg godtar og signerer arbeidsavtalen", 200);
         await phone.GetByText("Du har signert arbeidsavtalen.").WaitForAsync();
         await phone.GetByText("Signert av begge").First.WaitForAsync();
         await Browser.AssertFitsAsync(phone, "signert avtale");
@@ -143,7 +129,7 @@ public sealed partial class HiringBrowserTests(Browser browser)
             await Keys.TypeDateAsync(leader, "kompetanse-dato", new DateOnly(2026, 11, 23));
             await Keys.TabToAsync(leader, "kompetanse-hvem");
             await leader.Keyboard.TypeAsync("LTMV-kurs og Even");
-            await PressAsync(leader, "Registrer kompetansen");
+            await Keys.PressAsync(leader, "Registrer kompetansen");
             await leader.GetByText("Kompetansen er registrert.", new() { Exact = false }).First.WaitForAsync();
         }
         (await leader.Locator("#kompetanse-tittel").Locator("..").InnerTextAsync()).ShouldContain(DemoCompetences.Ventilator);

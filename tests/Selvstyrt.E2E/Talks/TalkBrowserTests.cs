@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Selvstyrt.Data.Demo;
 using Selvstyrt.Testing;
@@ -20,23 +17,12 @@ public sealed class TalkBrowserTests(Browser browser)
     private static readonly Guid Even = DemoIds.For("arrangement:10");
     private static readonly Guid Sofie = DemoIds.For("assistant:42");
 
-    private static async Task PressAsync(IPage page, string button, int limit = 120)
-    {
-        await Keys.TabToButtonAsync(page, button, limit);
-        await page.Keyboard.PressAsync("Enter");
-    }
-
     [Fact]
     public async Task AnAppraisalTalk_FromBothSides_TheEmployerAskedForHelp_AndAReferenceLetterReadBack()
     {
         await using var smtp = TestSmtpServer.Start();
-        await using var factory = new SelvstyrtFactory(DatabaseKind.Sqlite, kestrel: true);
-        foreach (var (key, value) in smtp.Settings()) factory.Settings[key] = value;
-        factory.Settings["Mail:Sender:Enabled"] = "true";
-        factory.Settings["Mail:Sender:PollSeconds"] = "0.3";
-        factory.StartServer();
-        var baseUrl = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()
-            .Replace("127.0.0.1", "localhost", StringComparison.Ordinal).TrimEnd('/');
+        var (host, baseUrl) = MailHost.Start(smtp);
+        await using var factory = host;
 
         // The work leader: from the arrangement to its talks; plans the appraisal talk with Sofie.
         var leader = await browser.NewPageAsync(1280, 900, baseUrl);
@@ -48,12 +34,12 @@ public sealed class TalkBrowserTests(Browser browser)
         await Browser.AssertFitsAsync(leader, "samtaler");
         await Keys.ChooseAsync(leader, "samtale-assistent", Sofie.ToString());
         await Keys.TypeDateAsync(leader, "samtale-dato", new DateOnly(2026, 12, 14));
-        await PressAsync(leader, "Planlegg samtalen");
+        await Keys.PressAsync(leader, "Planlegg samtalen");
         await leader.GetByRole(AriaRole.Heading, new() { Name = "Medarbeidersamtale – Sofie Lie", Level = 1 }).WaitForAsync();
         var talk = new Uri(leader.Url).PathAndQuery;
         await Keys.TabToAsync(leader, "general-notater", limit: 80);
         await leader.Keyboard.TypeAsync("Trygg på nattevaktene.");
-        await PressAsync(leader, "Lagre forberedelsen");
+        await Keys.PressAsync(leader, "Lagre forberedelsen");
         await leader.GetByText("Forberedelsen er lagret.").WaitForAsync();
         await Browser.AssertAccessibleAsync(leader, "samtalen, arbeidslederen");
 
@@ -72,7 +58,7 @@ public sealed class TalkBrowserTests(Browser browser)
         await phone.Keyboard.TypeAsync("Vil lære respirator.");
         await Keys.TabToAsync(phone, "forberedelse-del", limit: 40);
         await phone.Keyboard.PressAsync("Space");
-        await PressAsync(phone, "Lagre forberedelsen");
+        await Keys.PressAsync(phone, "Lagre forberedelsen");
         await phone.GetByText("Forberedelsen er lagret og delt.").WaitForAsync();
         await Browser.AssertFitsAsync(phone, "samtalen på telefonen");
 
@@ -88,9 +74,9 @@ public sealed class TalkBrowserTests(Browser browser)
             await Keys.TabToAsync(leader, id);
             await leader.Keyboard.TypeAsync(text);
         }
-        await PressAsync(leader, "Lagre referatet");
+        await Keys.PressAsync(leader, "Lagre referatet");
         await leader.GetByText("Referatet er lagret. Assistenten er bedt om å lese og godta det.").WaitForAsync();
-        await PressAsync(leader, "Godta referatet", 200);
+        await Keys.PressAsync(leader, "Godta referatet", 200);
         await leader.GetByText("Du har godtatt referatet.").WaitForAsync();
         await Browser.AssertAccessibleAsync(leader, "referatet, arbeidslederen");
 
@@ -102,7 +88,7 @@ public sealed class TalkBrowserTests(Browser browser)
         (await phone.Locator("body").InnerTextAsync()).ShouldContain("Respiratorkurs innen juni");
         await Keys.TabToAsync(phone, "godta-merknad", limit: 120);
         await phone.Keyboard.TypeAsync("Kurset må være i arbeidstiden.");
-        await PressAsync(phone, "Godta referatet");
+        await Keys.PressAsync(phone, "Godta referatet");
         await phone.GetByText("Du har godtatt referatet.").WaitForAsync();
         await phone.GetByText("Referatet er godtatt av begge").First.WaitForAsync();
         await Browser.AssertFitsAsync(phone, "godtatt referat");
@@ -113,7 +99,7 @@ public sealed class TalkBrowserTests(Browser browser)
         await Keys.ChooseAsync(leader, "henvendelse-assistent", Sofie.ToString(), limit: 200);
         await Keys.TabToAsync(leader, "henvendelse-tekst");
         await leader.Keyboard.TypeAsync("Kan HMS-rådgiveren være med på neste samtale?");
-        await PressAsync(leader, "Send til arbeidsgiveren");
+        await Keys.PressAsync(leader, "Send til arbeidsgiveren");
         await leader.GetByText("Henvendelsen er sendt til arbeidsgiveren.").WaitForAsync();
 
         // The east office's coordinator: the start page's notice, the requests page, the answer.
@@ -126,7 +112,7 @@ public sealed class TalkBrowserTests(Browser browser)
         var answer = (await coordinator.Locator("textarea[id^='svar-']").First.GetAttributeAsync("id"))!;
         await Keys.TabToAsync(coordinator, answer);
         await coordinator.Keyboard.TypeAsync("Ja, hun kommer 14. desember.");
-        await PressAsync(coordinator, "Send svaret");
+        await Keys.PressAsync(coordinator, "Send svaret");
         await coordinator.GetByText("Svaret er sendt.").WaitForAsync();
         await Browser.AssertAccessibleAsync(coordinator, "henvendelser");
 
@@ -137,11 +123,11 @@ public sealed class TalkBrowserTests(Browser browser)
         await coordinator.GotoAsync($"/assistenter/{former}/ansettelse");
         await Keys.TabToAsync(coordinator, $"avslutning-{employment:N}", limit: 150);
         await coordinator.Keyboard.PressAsync("Enter");
-        await PressAsync(coordinator, "Avslutt arbeidsforholdet");
+        await Keys.PressAsync(coordinator, "Avslutt arbeidsforholdet");
         await coordinator.GetByText("Arbeidsforholdet er avsluttet", new() { Exact = false }).First.WaitForAsync();
         await Keys.TabToAsync(coordinator, $"avslutning-{employment:N}", limit: 150);
         await coordinator.Keyboard.PressAsync("Enter");
-        await PressAsync(coordinator, "Skriv attest");
+        await Keys.PressAsync(coordinator, "Skriv attest");
         await coordinator.GetByText("Attesten er skrevet.", new() { Exact = false }).WaitForAsync();
         await Browser.AssertAccessibleAsync(coordinator, "ansettelse med attest");
         var download = await coordinator.RunAndWaitForDownloadAsync(() => coordinator.GetByRole(AriaRole.Link, new() { Name = "Attest skrevet 23. november 2026 (PDF)" }).ClickAsync());

@@ -1,7 +1,4 @@
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Selvstyrt.Testing;
 using Shouldly;
@@ -27,14 +24,8 @@ public sealed partial class FirstProviderBrowserTests(Browser browser)
     {
         var ct = TestContext.Current.CancellationToken;
         await using var smtp = TestSmtpServer.Start();
-        await using var factory = new SelvstyrtFactory(DatabaseKind.Sqlite, kestrel: true);
-        foreach (var (key, value) in smtp.Settings()) factory.Settings[key] = value;
-        factory.Settings["Demo:Seed"] = "false";
-        factory.Settings["Mail:Sender:Enabled"] = "true";
-        factory.Settings["Mail:Sender:PollSeconds"] = "0.3";
-        factory.StartServer();
-        var baseUrl = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()
-            .Replace("127.0.0.1", "localhost", StringComparison.Ordinal).TrimEnd('/');
+        var (host, baseUrl) = MailHost.Start(smtp, new Dictionary<string, string> { ["Demo:Seed"] = "false" });
+        await using var factory = host;
 
         var (exit, output, error) = await CliProcess.RunAsync(
             "admin create-provider --name \"Fjordassistanse AS\" --org-number \"912 345 688\" --admin-email ada@fjord.test --admin-name \"Ada Admin\"",

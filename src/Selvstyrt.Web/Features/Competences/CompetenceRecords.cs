@@ -6,6 +6,7 @@ using Selvstyrt.Domain.Arrangements;
 using Selvstyrt.Domain.Common;
 using Selvstyrt.Domain.People;
 using Selvstyrt.Web.Auth;
+using Selvstyrt.Web.Http;
 using Selvstyrt.Web.Features.Assistants;
 using Selvstyrt.Web.Features.Organisation;
 
@@ -162,15 +163,7 @@ public sealed class CompetenceRecords(SelvstyrtDb db, CurrentUser user, Arrangem
         if (!known.IsSuccess) return known.Error!;
         var set = arrangement.RequireCompetences(known.Value!);
         if (!set.IsSuccess) return set.Error!;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new Conflict("Ordningen ble endret av noen andre samtidig. Prøv igjen.");
-        }
-        return arrangementId;
+        return await db.SaveOrConflictAsync(arrangementId, "Ordningen ble endret av noen andre samtidig. Prøv igjen.", ct);
     }
 
     private async Task<Dictionary<Guid, List<HeldView>>> HeldViewsAsync(IReadOnlyCollection<Guid> assistants, CancellationToken ct)

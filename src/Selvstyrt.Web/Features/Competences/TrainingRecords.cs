@@ -4,6 +4,7 @@ using Selvstyrt.Data;
 using Selvstyrt.Domain.Common;
 using Selvstyrt.Domain.People;
 using Selvstyrt.Web.Auth;
+using Selvstyrt.Web.Http;
 
 namespace Selvstyrt.Web.Features.Competences;
 
@@ -168,16 +169,5 @@ public sealed class TrainingRecords(SelvstyrtDb db, CurrentUser user, Arrangemen
         return await SaveAsync(item.Id, ct);
     }
 
-    private async Task<Result<Guid>> SaveAsync(Guid id, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return id;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new Conflict("Opplæringsplanen ble endret av noen andre samtidig. Les den på nytt.");
-        }
-    }
+    private Task<Result<Guid>> SaveAsync(Guid id, CancellationToken ct) => db.SaveOrConflictAsync(id, "Opplæringsplanen ble endret av noen andre samtidig. Les den på nytt.", ct);
 }

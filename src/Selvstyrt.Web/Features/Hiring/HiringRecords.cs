@@ -5,6 +5,7 @@ using Selvstyrt.Domain.Common;
 using Selvstyrt.Domain.Notifications;
 using Selvstyrt.Domain.People;
 using Selvstyrt.Web.Auth;
+using Selvstyrt.Web.Http;
 using Selvstyrt.Web.Features.Assistants;
 using Selvstyrt.Web.Features.Notifications;
 
@@ -322,18 +323,7 @@ public sealed class HiringRecords(SelvstyrtDb db, CurrentUser user, ArrangementA
         return ended.Count;
     }
 
-    private async Task<Result<Guid>> SaveAsync(Guid id, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return id;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new Conflict("Kontrakten ble endret av noen andre samtidig. Les den på nytt.");
-        }
-    }
+    private Task<Result<Guid>> SaveAsync(Guid id, CancellationToken ct) => db.SaveOrConflictAsync(id, "Kontrakten ble endret av noen andre samtidig. Les den på nytt.", ct);
 
     /// <summary>The assistant with employments, when the user is on the employer's side (others: not found, or forbidden if they can see them).</summary>
     private async Task<Result<Assistant>> EmployedAsync(Guid assistantId, CancellationToken ct)

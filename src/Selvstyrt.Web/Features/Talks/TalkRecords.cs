@@ -7,6 +7,7 @@ using Selvstyrt.Domain.Notifications;
 using Selvstyrt.Domain.People;
 using Selvstyrt.Domain.Plans;
 using Selvstyrt.Web.Auth;
+using Selvstyrt.Web.Http;
 using Selvstyrt.Web.Features.Notifications;
 
 namespace Selvstyrt.Web.Features.Talks;
@@ -223,15 +224,7 @@ public sealed class TalkRecords(SelvstyrtDb db, CurrentUser user, ArrangementAcc
         if (!replied.IsSuccess) return replied.Error!;
         await notices.AddNewAsync([Notification.Create(Guid.CreateVersion7(), request.AskedByUserId, "henvendelse", "Svar fra arbeidsgiveren",
             $"{user.DisplayName} har svart på henvendelsen din.", $"/ordninger/{request.ArrangementId}/samtaler", $"employer-request:{request.Id:N}:answer:{user.Now.ToUnixTimeTicks()}", user.Now)], ct);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new Conflict("Henvendelsen ble besvart av noen andre samtidig. Les den på nytt.");
-        }
-        return request.Id;
+        return await db.SaveOrConflictAsync(request.Id, "Henvendelsen ble besvart av noen andre samtidig. Les den på nytt.", ct);
     }
 
     /// <summary>The requests to the employer in the arrangements the user manages as the employer (unanswered first).</summary>
@@ -308,18 +301,7 @@ public sealed class TalkRecords(SelvstyrtDb db, CurrentUser user, ArrangementAcc
         return await SaveAsync(talkId, ct);
     }
 
-    private async Task<Result<Guid>> SaveAsync(Guid id, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return id;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new Conflict("Samtalen ble endret av noen andre samtidig. Les den på nytt.");
-        }
-    }
+    private Task<Result<Guid>> SaveAsync(Guid id, CancellationToken ct) => db.SaveOrConflictAsync(id, "Samtalen ble endret av noen andre samtidig. Les den på nytt.", ct);
 
     private Task<string> AssistantNameAsync(Talk talk, CancellationToken ct)
         => db.Assistants.AsNoTracking().Where(a => a.Id == talk.AssistantId).Select(a => a.FullName).FirstAsync(ct);
