@@ -230,15 +230,25 @@ public sealed class TalkRecords(SelvstyrtDb db, CurrentUser user, ArrangementAcc
     /// <summary>The requests to the employer in the arrangements the user manages as the employer (unanswered first).</summary>
     public async Task<List<RequestRow>> ForEmployerAsync(CancellationToken ct)
     {
-        var managed = await access.EditableArrangements().Select(a => a.Id).ToListAsync(ct);
-        var mine = new List<Guid>();
-        foreach (var id in managed)
-            if ((await access.RelationTo(id, ct)).CanManageAssistants()) mine.Add(id);
+        var mine = await EmployedForAsync(ct);
         return [.. (await RequestsAsync(q => q.Where(r => mine.Contains(r.ArrangementId)), ct)).OrderBy(r => r.AnsweredAt is not null).ThenByDescending(r => r.AskedAt)];
     }
 
-    /// <summary>How many requests wait for an answer from the user as the employer (the start page's count).</summary>
-    public async Task<int> UnansweredAsync(CancellationToken ct) => (await ForEmployerAsync(ct)).Count(r => r.AnsweredAt is null);
+    /// <summary>How many requests wait for an answer from the user as the employer (the start page's count, one query).</summary>
+    public async Task<int> UnansweredAsync(CancellationToken ct)
+    {
+        var mine = await EmployedForAsync(ct);
+        return await db.EmployerRequests.CountAsync(r => r.AnsweredAt == null && mine.Contains(r.ArrangementId), ct);
+    }
+
+    /// <summary>The arrangements the user is the employer's side of: the provider's administrator, the office's coordinator.</summary>
+    private async Task<IQueryable<Guid>> EmployedForAsync(CancellationToken ct)
+    {
+        var grants = await access.ManagingGrants(ct);
+        var providers = grants.Where(g => g.Role == ProviderRole.ProviderAdmin).Select(g => g.ProviderId).ToList();
+        var offices = grants.Where(g => g.Role == ProviderRole.OfficeCoordinator && g.OfficeId != null).Select(g => g.OfficeId!.Value).ToList();
+        return db.Arrangements.Where(a => providers.Contains(a.ProviderId) || offices.Contains(a.OfficeId)).Select(a => a.Id);
+    }
 
     public static string KindName(TalkKind kind) => kind switch
     {
