@@ -16,3 +16,9 @@ public static class Creates
         => !result.IsSuccess ? result.Error!.ToHttp()
             : result.Value.Existed ? Results.Ok(new { id = result.Value.Id }) : Results.Created(location, new { id = result.Value.Id });
 }
+
+/// <summary>How an edit answers: 200 with the record's id, or the error.</summary>
+public static class Changes
+{
+    public static IResult Answer(Result<Guid> result) => result.IsSuccess ? Results.Ok(new { id = result.Value }) : result.Error!.ToHttp();
+}

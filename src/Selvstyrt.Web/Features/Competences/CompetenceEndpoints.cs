@@ -23,7 +23,6 @@ public static class CompetenceEndpoints
 
     public sealed record DoneBody(LocalDate? DoneOn, string? By);
 
-    private static IResult Ok(Selvstyrt.Domain.Common.Result<Guid> result) => result.IsSuccess ? Results.Ok(new { id = result.Value }) : result.Error!.ToHttp();
 
     /// <summary>The training plans: per arrangement (its leaders and the employer), each item, and the assistant's own.</summary>
     private static void MapTraining(RouteGroupBuilder api)
@@ -59,17 +58,17 @@ public static class CompetenceEndpoints
             {
                 var body = await ApiJson.ReadAsync<TrainingBody>(request, ct);
                 if (!body.IsSuccess) return body.Error!.ToHttp();
-                return Ok(await records.ChangeAsync(itemId, body.Value!.Topic, body.Value.DueOn, body.Value.Trainer, ct));
+                return Changes.Answer(await records.ChangeAsync(itemId, body.Value!.Topic, body.Value.DueOn, body.Value.Trainer, ct));
             })
             .WithName("ChangeTraining").WithSummary("Endre tema, frist eller hvem som lærer bort").Accepts<TrainingBody>("application/json");
         api.MapPost("/training/{itemId:guid}/done", async (Guid itemId, HttpRequest request, TrainingRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<DoneBody>(request, ct);
                 if (!body.IsSuccess) return body.Error!.ToHttp();
-                return Ok(await records.CompleteAsync(itemId, body.Value!.DoneOn, body.Value.By, ct));
+                return Changes.Answer(await records.CompleteAsync(itemId, body.Value!.DoneOn, body.Value.By, ct));
             })
             .WithName("CompleteTraining").WithSummary("Opplæringen er gitt; gjelder den en kompetanse, registreres den på assistenten").Accepts<DoneBody>("application/json");
-        api.MapPost("/training/{itemId:guid}/cancel", async (Guid itemId, TrainingRecords records, CancellationToken ct) => Ok(await records.CancelAsync(itemId, ct)))
+        api.MapPost("/training/{itemId:guid}/cancel", async (Guid itemId, TrainingRecords records, CancellationToken ct) => Changes.Answer(await records.CancelAsync(itemId, ct)))
             .WithName("CancelTraining").WithSummary("Avlys et punkt som ikke er gjennomført");
     }
 
@@ -113,8 +112,7 @@ public static class CompetenceEndpoints
             {
                 var body = await ApiJson.ReadAsync<RequiredBody>(request, ct);
                 if (!body.IsSuccess) return body.Error!.ToHttp();
-                var result = await records.RequireForArrangementAsync(id, body.Value!.Competences, ct);
-                return result.IsSuccess ? Results.Ok(new { id = result.Value }) : result.Error!.ToHttp();
+                return Changes.Answer(await records.RequireForArrangementAsync(id, body.Value!.Competences, ct));
             })
             .WithName("SetRequiredCompetences").WithSummary("Bestem hva alle i ordningen må kunne, med navnene på arbeidsgiverens kompetanser").Accepts<RequiredBody>("application/json");
         api.MapGet("/assistants/{id:guid}/competences", async (Guid id, CompetenceRecords records, CancellationToken ct) =>

@@ -21,10 +21,7 @@ public sealed class TrainingRecords(SelvstyrtDb db, CurrentUser user, Arrangemen
 
     /// <summary>An assistant's plan in the arrangement, with the probation's end and the probation talk, if any.</summary>
     public sealed record PersonPlan(Guid AssistantId, string Name, LocalDate From, LocalDate? ProbationEnd, Guid? ProbationTalkId, TalkStatus? ProbationTalk,
-        IReadOnlyList<ItemView> Items)
-    {
-        public int Open => Items.Count(i => i.DoneOn is null && i.CancelledOn is null);
-    }
+        IReadOnlyList<ItemView> Items);
 
     public sealed record Overview(Guid ArrangementId, string Arrangement, IReadOnlyList<PersonPlan> People, IReadOnlyList<CompetenceRecords.KindView> Kinds);
 
@@ -92,17 +89,20 @@ public sealed class TrainingRecords(SelvstyrtDb db, CurrentUser user, Arrangemen
             .Select(name => (Topic: name, Kind: kinds.FirstOrDefault(k => string.Equals(k.Name, name, StringComparison.OrdinalIgnoreCase))?.Id))
             .Concat(TrainingDraft.FirstTopics.Select(t => (Topic: t, Kind: (Guid?)null)))
             .Where(t => !existing.Contains(t.Topic)).ToList();
-        foreach (var (topic, kind) in topics)
+        // The same draft twice makes the same ids: a retry (or a topic cancelled before) adds nothing.
+        var drafted = topics.Select(t => (t.Topic, t.Kind, Id: KeyedId.For($"training:{arrangementId}:{place.AssistantId}", t.Topic.ToUpperInvariant()))).ToList();
+        var ids = drafted.Select(d => d.Id).ToList();
+        var taken = (await db.TrainingItems.AsNoTracking().Where(i => ids.Contains(i.Id)).Select(i => i.Id).ToListAsync(ct)).ToHashSet();
+        var added = 0;
+        foreach (var (topic, kind, id) in drafted.Where(d => !taken.Contains(d.Id)))
         {
-            // The same draft twice makes the same ids: a retry adds nothing.
-            var id = KeyedId.For($"training:{arrangementId}:{place.AssistantId}", topic.ToUpperInvariant());
-            if (await db.TrainingItems.AnyAsync(i => i.Id == id, ct)) continue;
             var made = TrainingItem.Plan(id, arrangementId, place.AssistantId, topic, kind, due, null, today, null);
             if (!made.IsSuccess) return made.Error!;
             db.TrainingItems.Add(made.Value!);
+            added++;
         }
         await db.SaveChangesAsync(ct);
-        return topics.Count;
+        return added;
     }
 
     /// <summary>One more item in an assistant's plan; idempotent on the key.</summary>

@@ -33,7 +33,6 @@ public static class HiringEndpoints
 
 
 
-    private static IResult Ok(Result<Guid> result) => result.IsSuccess ? Results.Ok(new { id = result.Value }) : result.Error!.ToHttp();
 
     public static Dictionary<ContractPart, string?> Parts(ContractPartsBody b)
     {
@@ -103,15 +102,15 @@ public static class HiringEndpoints
             {
                 var body = await ApiJson.ReadAsync<ContractPartsBody>(request, ct);
                 if (!body.IsSuccess) return body.Error!.ToHttp();
-                return Ok(await records.ChangeContractAsync(id, contractId, Parts(body.Value!), ct));
+                return Changes.Answer(await records.ChangeContractAsync(id, contractId, Parts(body.Value!), ct));
             })
             .WithName("ChangeEmploymentContract").WithSummary("Endre avtalens tekst før arbeidstakeren har signert (en sendt avtale går tilbake til utkast)")
             .Accepts<ContractPartsBody>("application/json");
         api.MapPost("/assistants/{id:guid}/contracts/{contractId:guid}/sign-as-employer", async (Guid id, Guid contractId, HiringRecords records, CancellationToken ct)
-                => Ok(await records.SignAsEmployerAsync(id, contractId, ct)))
+                => Changes.Answer(await records.SignAsEmployerAsync(id, contractId, ct)))
             .WithName("SignContractAsEmployer").WithSummary("Arbeidsgiveren signerer og sender avtalen til arbeidstakeren; hver manglende del etter § 14-6 nevnes");
         api.MapPost("/assistants/{id:guid}/contracts/{contractId:guid}/sign-as-employee", async (Guid id, Guid contractId, HiringRecords records, CancellationToken ct)
-                => Ok(await records.SignAsAssistantAsync(id, contractId, ct)))
+                => Changes.Answer(await records.SignAsAssistantAsync(id, contractId, ct)))
             .WithName("SignContractAsEmployee").WithSummary("Arbeidstakeren godtar og signerer avtalen; tidspunktet registreres");
         api.MapGet("/assistants/{id:guid}/contracts/{contractId:guid}/pdf", async (Guid id, Guid contractId, HiringRecords records, CancellationToken ct) =>
             {
@@ -141,7 +140,7 @@ public static class HiringEndpoints
                 var body = await ApiJson.ReadAsync<RelationBody>(request, ct);
                 if (!body.IsSuccess) return body.Error!.ToHttp();
                 var b = body.Value!;
-                return Ok(await records.SetRelationAsync(id, assignmentId, b.Relation, b.ApprovedOn, b.Reference, ct));
+                return Changes.Answer(await records.SetRelationAsync(id, assignmentId, b.Relation, b.ApprovedOn, b.Reference, ct));
             })
             .WithName("SetCloseRelation")
             .WithSummary("Nær familie med brukeren (parent, child, spouseOrPartner, sibling, grandparent, grandchild, otherClose) og kommunens godkjenning; tom relasjon fjerner den")

@@ -38,7 +38,6 @@ public static class RecruitmentEndpoints
 
 
 
-    private static IResult Ok(Result<Guid> result) => result.IsSuccess ? Results.Ok(new { id = result.Value }) : result.Error!.ToHttp();
 
     private static RecruitmentRecords.PostingInput Input(PostingBody b)
         => new(b.Title, b.Description, b.AdText, b.InterviewGuide, b.PositionPercent, b.WantedStart, b.ApplyBy, b.PurgeAfterDays);
@@ -78,10 +77,10 @@ public static class RecruitmentEndpoints
         api.MapPut(Posting, async (Guid id, Guid postingId, HttpRequest request, RecruitmentRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<PostingBody>(request, ct);
-                return body.IsSuccess ? Ok(await records.ChangeAsync(id, postingId, Input(body.Value!), ct)) : body.Error!.ToHttp();
+                return body.IsSuccess ? Changes.Answer(await records.ChangeAsync(id, postingId, Input(body.Value!), ct)) : body.Error!.ToHttp();
             })
             .WithName("ChangeRecruitment").WithSummary("Endre stillingsbeskrivelsen, annonsen eller intervjuguiden").Accepts<PostingBody>("application/json");
-        api.MapPost(Posting + "/close", async (Guid id, Guid postingId, RecruitmentRecords records, CancellationToken ct) => Ok(await records.CloseAsync(id, postingId, ct)))
+        api.MapPost(Posting + "/close", async (Guid id, Guid postingId, RecruitmentRecords records, CancellationToken ct) => Changes.Answer(await records.CloseAsync(id, postingId, ct)))
             .WithName("CloseRecruitment").WithSummary("Avslutt uten å ansette; søkernes opplysninger slettes etter den fastsatte tiden");
         api.MapPost(Posting + "/applicants", async (Guid id, Guid postingId, HttpRequest request, RecruitmentRecords records, CancellationToken ct) =>
             {
@@ -95,7 +94,7 @@ public static class RecruitmentEndpoints
         api.MapPut(Applicant + "/interview", async (Guid id, Guid postingId, Guid applicantId, HttpRequest request, RecruitmentRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<InterviewBody>(request, ct);
-                return body.IsSuccess ? Ok(await records.InterviewAsync(id, postingId, applicantId, body.Value!.On, body.Value.Notes, ct)) : body.Error!.ToHttp();
+                return body.IsSuccess ? Changes.Answer(await records.InterviewAsync(id, postingId, applicantId, body.Value!.On, body.Value.Notes, ct)) : body.Error!.ToHttp();
             })
             .WithName("RecordInterview").WithSummary("Intervjuet: dato og notater etter intervjuguiden").Accepts<InterviewBody>("application/json");
         api.MapPost(Applicant + "/references", async (Guid id, Guid postingId, Guid applicantId, HttpRequest request, RecruitmentRecords records, CancellationToken ct) =>
@@ -108,13 +107,13 @@ public static class RecruitmentEndpoints
             })
             .WithName("RecordReferenceCheck").WithSummary("En referansesjekk: hvem, relasjon, når og hva de sa (Idempotency-Key anbefales)").Accepts<ReferenceBody>("application/json");
         api.MapPost(Applicant + "/choose", async (Guid id, Guid postingId, Guid applicantId, RecruitmentRecords records, CancellationToken ct)
-                => Ok(await records.ChooseAsync(id, postingId, applicantId, true, ct)))
+                => Changes.Answer(await records.ChooseAsync(id, postingId, applicantId, true, ct)))
             .WithName("ChooseApplicant").WithSummary("Arbeidslederen godkjenner søkeren som valgt");
         api.MapPost(Applicant + "/unchoose", async (Guid id, Guid postingId, Guid applicantId, RecruitmentRecords records, CancellationToken ct)
-                => Ok(await records.ChooseAsync(id, postingId, applicantId, false, ct)))
+                => Changes.Answer(await records.ChooseAsync(id, postingId, applicantId, false, ct)))
             .WithName("UnchooseApplicant").WithSummary("Arbeidslederen trekker valget tilbake");
         api.MapPost(Applicant + "/reject", async (Guid id, Guid postingId, Guid applicantId, RecruitmentRecords records, CancellationToken ct)
-                => Ok(await records.RejectAsync(id, postingId, applicantId, ct)))
+                => Changes.Answer(await records.RejectAsync(id, postingId, applicantId, ct)))
             .WithName("RejectApplicant").WithSummary("Gi søkeren avslag");
         api.MapPost(Applicant + "/hire", async (Guid id, Guid postingId, Guid applicantId, HttpRequest request, RecruitmentRecords records, CancellationToken ct) =>
             {

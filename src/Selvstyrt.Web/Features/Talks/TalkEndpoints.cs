@@ -62,7 +62,6 @@ public static class TalkEndpoints
         return result;
     }
 
-    private static IResult Ok(Result<Guid> result) => result.IsSuccess ? Results.Ok(new { id = result.Value }) : result.Error!.ToHttp();
 
     public static void MapApi(RouteGroupBuilder api)
     {
@@ -96,10 +95,10 @@ public static class TalkEndpoints
             {
                 var body = await ApiJson.ReadAsync<TalkBody>(request, ct);
                 if (!body.IsSuccess) return body.Error!.ToHttp();
-                return Ok(await records.RescheduleAsync(talkId, body.Value!.PlannedOn, body.Value.Subject, ct));
+                return Changes.Answer(await records.RescheduleAsync(talkId, body.Value!.PlannedOn, body.Value.Subject, ct));
             })
             .WithName("RescheduleTalk").WithSummary("Flytt samtalen eller endre temaet (før den er holdt)").Accepts<TalkBody>("application/json");
-        api.MapPost("/talks/{talkId:guid}/cancel", async (Guid talkId, TalkRecords records, CancellationToken ct) => Ok(await records.CancelAsync(talkId, ct)))
+        api.MapPost("/talks/{talkId:guid}/cancel", async (Guid talkId, TalkRecords records, CancellationToken ct) => Changes.Answer(await records.CancelAsync(talkId, ct)))
             .WithName("CancelTalk").WithSummary("Avlys en samtale som ikke er holdt");
         api.MapPut("/talks/{talkId:guid}/preparation", async (Guid talkId, HttpRequest request, TalkRecords records, CancellationToken ct) =>
             {
@@ -107,7 +106,7 @@ public static class TalkEndpoints
                 if (!body.IsSuccess) return body.Error!.ToHttp();
                 var topics = Topics(body.Value!.Topics);
                 if (!topics.IsSuccess) return topics.Error!.ToHttp();
-                return Ok(await records.PrepareAsync(talkId, topics.Value!, body.Value.Share ?? false, ct));
+                return Changes.Answer(await records.PrepareAsync(talkId, topics.Value!, body.Value.Share ?? false, ct));
             })
             .WithName("PrepareTalk").WithSummary("Din forberedelse (arbeidslederens skjema eller assistentens); «share» lar den andre lese den").Accepts<PreparationBody>("application/json");
         api.MapPut("/talks/{talkId:guid}/minutes", async (Guid talkId, HttpRequest request, TalkRecords records, CancellationToken ct) =>
@@ -115,7 +114,7 @@ public static class TalkEndpoints
                 var body = await ApiJson.ReadAsync<MinutesBody>(request, ct);
                 if (!body.IsSuccess) return body.Error!.ToHttp();
                 var b = body.Value!;
-                return Ok(await records.WriteMinutesAsync(talkId, new(b.HeldOn, b.Present, b.UnionRepresentative, b.Minutes, b.Agreed, b.FollowUpOn), ct));
+                return Changes.Answer(await records.WriteMinutesAsync(talkId, new(b.HeldOn, b.Present, b.UnionRepresentative, b.Minutes, b.Agreed, b.FollowUpOn), ct));
             })
             .WithName("WriteTalkMinutes").WithSummary("Referatet (arbeidslederen): hvem som var til stede, hva dere snakket om og hva som ble avtalt").Accepts<MinutesBody>("application/json");
         api.MapPost("/talks/{talkId:guid}/accept", async (Guid talkId, HttpRequest request, TalkRecords records, CancellationToken ct) =>
@@ -128,7 +127,7 @@ public static class TalkEndpoints
                     if (!body.IsSuccess) return body.Error!.ToHttp();
                     comment = body.Value!.Comment;
                 }
-                return Ok(await records.AcceptAsync(talkId, comment, ct));
+                return Changes.Answer(await records.AcceptAsync(talkId, comment, ct));
             })
             .WithName("AcceptTalkMinutes").WithSummary("Godta referatet for din side (assistenten kan legge til en merknad)").Accepts<AcceptBody>("application/json");
 
@@ -148,7 +147,7 @@ public static class TalkEndpoints
             {
                 var body = await ApiJson.ReadAsync<AnswerBody>(request, ct);
                 if (!body.IsSuccess) return body.Error!.ToHttp();
-                return Ok(await records.AnswerAsync(requestId, body.Value!.Answer, ct));
+                return Changes.Answer(await records.AnswerAsync(requestId, body.Value!.Answer, ct));
             })
             .WithName("AnswerEmployerRequest").WithSummary("Arbeidsgiverens svar på en henvendelse").Accepts<AnswerBody>("application/json");
     }

@@ -33,7 +33,7 @@ public sealed class TalkRecords(SelvstyrtDb db, CurrentUser user, ArrangementAcc
     public sealed record RequestRow(Guid Id, Guid ArrangementId, string Arrangement, Guid? AssistantId, string? Assistant, RequestKind Kind, string Text, string AskedBy,
         Instant AskedAt, string? Answer, string? AnsweredBy, Instant? AnsweredAt);
 
-    public sealed record Overview(Guid ArrangementId, string Arrangement, bool Employs, IReadOnlyList<TalkRow> Talks, IReadOnlyList<DueRow> Due,
+    public sealed record Overview(Guid ArrangementId, string Arrangement, IReadOnlyList<TalkRow> Talks, IReadOnlyList<DueRow> Due,
         IReadOnlyList<RequestRow> Requests, IReadOnlyList<(Guid Id, string Name)> Assistants);
 
     /// <summary>A talk as the user may see it: their side, and the other side's preparation only when shared.</summary>
@@ -53,7 +53,7 @@ public sealed class TalkRecords(SelvstyrtDb db, CurrentUser user, ArrangementAcc
         var places = await db.Assignments.AsNoTracking().Where(s => s.ArrangementId == arrangementId && (s.To == null || s.To >= today))
             .Join(db.Assistants, s => s.AssistantId, a => a.Id, (s, a) => new PlaceRow(s.ArrangementId, s.AssistantId, s.From, a.FullName)).ToListAsync(ct);
         var due = await DueAsync(db, places, today, ct);
-        return new Overview(arrangementId, allowed.Value!.Name, allowed.Value.Relation.CanManageAssistants(),
+        return new Overview(arrangementId, allowed.Value!.Name,
             [.. talks.OrderByDescending(t => t.t.HeldOn ?? t.t.PlannedOn).Select(t => Row(t.t, t.FullName))], [.. due.Select(d => d.Due)], await RequestsAsync(q => q.Where(r => r.ArrangementId == arrangementId), ct),
             [.. places.DistinctBy(p => p.AssistantId).OrderBy(p => p.Assistant).Select(p => (p.AssistantId, p.Assistant))]);
     }
@@ -278,7 +278,7 @@ public sealed class TalkRecords(SelvstyrtDb db, CurrentUser user, ArrangementAcc
             x.r.AskedAt, x.r.Answer, x.r.AnsweredBy, x.r.AnsweredAt))];
     }
 
-    private sealed record Allowed(Guid Id, Guid ProviderId, Guid OfficeId, string Name, Relation Relation);
+    private sealed record Allowed(Guid Id, Guid ProviderId, Guid OfficeId, string Name);
 
     /// <summary>Those who may edit the arrangement (its leaders and the employer's side); everyone else is told it does not exist.</summary>
     private async Task<Result<Allowed>> LeaderSideAsync(Guid arrangementId, CancellationToken ct)
@@ -286,7 +286,7 @@ public sealed class TalkRecords(SelvstyrtDb db, CurrentUser user, ArrangementAcc
         var relation = await access.RelationTo(arrangementId, ct);
         if (!relation.CanEdit()) return new NotFound();
         var a = await db.Arrangements.AsNoTracking().Where(x => x.Id == arrangementId).Select(x => new { x.Id, x.ProviderId, x.OfficeId, x.Name }).FirstAsync(ct);
-        return new Allowed(a.Id, a.ProviderId, a.OfficeId, a.Name, relation);
+        return new Allowed(a.Id, a.ProviderId, a.OfficeId, a.Name);
     }
 
     /// <summary>The talk and the user's side in it: the assistant themself, or the arrangement's leader side; anyone else: not found.</summary>
