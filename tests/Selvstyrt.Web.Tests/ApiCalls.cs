@@ -7,12 +7,20 @@ namespace Selvstyrt.Web.Tests;
 /// <summary>A JSON call as a signed-in browser client makes it: the CSRF token from the API, and an Idempotency-Key for creates.</summary>
 public static class ApiCalls
 {
-    public static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, string json, string? idempotencyKey = null, CancellationToken ct = default)
+    public static Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, string json, string? idempotencyKey = null, CancellationToken ct = default)
+        => SendAsync(client, method, path, json, idempotencyKey, null, ct);
+
+    /// <summary>A write that needs the revision the caller read, sent in If-Match.</summary>
+    public static Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, string json, int revision, CancellationToken ct = default)
+        => SendAsync(client, method, path, json, null, revision, ct);
+
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, string json, string? idempotencyKey, int? revision, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(client);
         var token = await client.GetFromJsonAsync<JsonElement>("/api/v1/antiforgery", ct);
         using var request = new HttpRequestMessage(method, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
         if (idempotencyKey is not null) request.Headers.Add("Idempotency-Key", idempotencyKey);
+        if (revision is { } r) request.Headers.TryAddWithoutValidation("If-Match", $"\"{r}\"");
         request.Headers.Add(token.GetProperty("headerName").GetString()!, token.GetProperty("token").GetString());
         return await client.SendAsync(request, ct);
     }
