@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Selvstyrt.Domain.Arrangements;
+using Selvstyrt.Domain.People;
+using Selvstyrt.Domain.Quality;
+
+namespace Selvstyrt.Data.Configurations;
+
+internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
+{
+    public void Configure(EntityTypeBuilder<Incident> b)
+    {
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(30);
+        b.Property(x => x.Severity).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Place).HasMaxLength(Incident.MaxShort);
+        b.Property(x => x.WhatHappened).HasMaxLength(Incident.MaxText);
+        b.Property(x => x.ImmediateAction).HasMaxLength(Incident.MaxText);
+        b.Property(x => x.ReporterName).HasMaxLength(Incident.MaxShort);
+        b.Property(x => x.ResponsibleName).HasMaxLength(Incident.MaxShort);
+        b.Property(x => x.Cause).HasMaxLength(Incident.MaxText);
+        b.Property(x => x.EscalatedBy).HasMaxLength(Incident.MaxShort);
+        b.Property(x => x.EscalationNote).HasMaxLength(Incident.MaxText);
+        b.Property(x => x.ClosedBy).HasMaxLength(Incident.MaxShort);
+        b.Property(x => x.Evaluation).HasMaxLength(Incident.MaxText);
+        b.Property(x => x.IdempotencyKey).HasMaxLength(100);
+        b.Ignore(x => x.Status);
+        b.Ignore(x => x.Duties);
+        b.Ignore(x => x.HealthRelated);
+        b.HasOne<Arrangement>().WithMany().HasForeignKey(x => x.ArrangementId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Office>().WithMany().HasForeignKey(x => x.OfficeId).OnDelete(DeleteBehavior.Restrict);
+        b.OwnsMany(x => x.Measures, m =>
+        {
+            m.ToTable("IncidentMeasures");
+            m.WithOwner().HasForeignKey("IncidentId");
+            m.HasKey(x => x.Id);
+            m.Property(x => x.Id).ValueGeneratedNever();
+            m.Property(x => x.Text).HasMaxLength(Incident.MaxText);
+            m.Property(x => x.Owner).HasMaxLength(Incident.MaxShort);
+        });
+        b.Navigation(x => x.Measures).HasField("_measures");
+        b.OwnsMany(x => x.Notices, n =>
+        {
+            n.ToTable("IncidentNotices");
+            n.WithOwner().HasForeignKey("IncidentId");
+            n.HasKey(x => x.Id);
+            n.Property(x => x.Id).ValueGeneratedNever();
+            n.Property(x => x.Authority).HasConversion<string>().HasMaxLength(20);
+            n.Property(x => x.Reference).HasMaxLength(Incident.MaxShort);
+            n.Property(x => x.NotRequiredReason).HasMaxLength(Incident.MaxText);
+            n.Property(x => x.By).HasMaxLength(Incident.MaxShort);
+        });
+        b.Navigation(x => x.Notices).HasField("_notices");
+        b.HasIndex(x => new { x.ProviderId, x.OccurredAt });
+        b.HasIndex(x => new { x.OfficeId, x.OccurredAt });
+        b.HasIndex(x => new { x.ArrangementId, x.OccurredAt });
+        b.HasIndex(x => x.ReporterUserId);
+    }
+}
