@@ -107,6 +107,7 @@ Selvstyrt.Web.Features.Agreements.AgreementEndpoints.AddServices(builder.Service
 Selvstyrt.Web.Features.Hiring.HiringEndpoints.AddServices(builder.Services);
 Selvstyrt.Web.Features.Recruitment.RecruitmentEndpoints.AddServices(builder.Services);
 Selvstyrt.Web.Features.Talks.TalkEndpoints.AddServices(builder.Services);
+Selvstyrt.Web.Features.Incidents.IncidentEndpoints.AddServices(builder.Services);
 
 var app = builder.Build();
 
@@ -178,6 +179,7 @@ Selvstyrt.Web.Features.Agreements.AgreementEndpoints.MapApi(api);
 Selvstyrt.Web.Features.Hiring.HiringEndpoints.MapApi(api);
 Selvstyrt.Web.Features.Recruitment.RecruitmentEndpoints.MapApi(api);
 Selvstyrt.Web.Features.Talks.TalkEndpoints.MapApi(api);
+Selvstyrt.Web.Features.Incidents.IncidentEndpoints.MapApi(api);
 AccountEndpoints.MapPages(app);
 DecisionEndpoints.MapPages(app);
 PlanEndpoints.MapPages(app);

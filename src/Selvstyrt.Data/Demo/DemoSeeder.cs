@@ -207,6 +207,11 @@ public sealed class DemoSeeder(SelvstyrtDb db, IPasswordHasher<AppUser> hasher)
         // Last year's appraisal talk with the demo assistant, accepted by both, and this year's planned (issue 19, part 4).
         var talker = assistants.First(a => a.Id == DemoIds.For("assistant:42"));
         db.Talks.AddRange(DemoTalks.For(arrangements[10].Id, talker.Id, _users[DemoLogins.WorkLeader].DisplayName, talker.FullName));
+        // Two years of incidents across both offices (issue 20, part 1).
+        static DemoIncidents.Person Who(AppUser u) => new(u.Id, u.DisplayName);
+        db.Incidents.AddRange(DemoIncidents.For(ProviderId, arrangements.ToDictionary(a => a.Key, a => (a.Value.Id, a.Value.OfficeId, a.Value.OfficeId == offices["ost"].Id)),
+            new DemoIncidents.Person(_users[DemoLogins.Assistant].Id, talker.FullName), Who(_users[DemoLogins.WorkLeader]), Who(_users[DemoLogins.CoordinatorEast]),
+            Who(_users[DemoLogins.CoordinatorWest]), DateTimeZoneProviders.Tzdb["Europe/Oslo"]));
         foreach (var entry in DemoPlans.UnusedHours(arrangements[10].Id)) db.UnusedHours.Add(entry);
         foreach (var contract in DemoContracts.For(ProviderId, municipalities)) db.MunicipalityContracts.Add(contract);
 

@@ -59,6 +59,8 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
         Posting,
         /// <summary>The demo's talks in arrangement 10 with the demo assistant: those who lead it, the employer's side, and the assistant.</summary>
         Talk,
+        /// <summary>Incidents the demo assistant reported in arrangement 10: the reporter, those who lead it, and the employer's side.</summary>
+        Incident,
     }
 
     /// <summary>Who of those related to the object may read this route.</summary>
@@ -281,6 +283,23 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
         new("GET", "/api/v1/employer-requests", Gate.SignedIn, Api: true),
         new("POST", "/api/v1/arrangements/{id:guid}/employer-requests", Gate.Unsafe, ObjectKind.Arrangement, Api: true),
         new("POST", "/api/v1/employer-requests/{requestId:guid}/answer", Gate.Unsafe, Api: true),
+        new("GET", "/avvik", Gate.SignedIn),
+        new("POST", "/avvik", Gate.Unsafe),
+        new("GET", "/avvik/ny", Gate.SignedIn),
+        new("POST", "/avvik/ny", Gate.Unsafe),
+        new("GET", "/avvik/{Id:guid}", Gate.Object, ObjectKind.Incident),
+        new("POST", "/avvik/{Id:guid}", Gate.Unsafe, ObjectKind.Incident),
+        new("GET", "/api/v1/incidents", Gate.SignedIn, Api: true),
+        new("GET", "/api/v1/incidents/places", Gate.SignedIn, Api: true),
+        new("GET", "/api/v1/incidents/statistics", Gate.SignedIn, Api: true),
+        new("POST", "/api/v1/incidents", Gate.Unsafe, Api: true),
+        new("GET", "/api/v1/incidents/{incidentId:guid}", Gate.Object, ObjectKind.Incident, Api: true),
+        new("PUT", "/api/v1/incidents/{incidentId:guid}/follow-up", Gate.Unsafe, ObjectKind.Incident, Api: true),
+        new("POST", "/api/v1/incidents/{incidentId:guid}/measures", Gate.Unsafe, ObjectKind.Incident, Api: true),
+        new("POST", "/api/v1/incidents/{incidentId:guid}/measures/{measureId:guid}/done", Gate.Unsafe, ObjectKind.Incident, Api: true),
+        new("POST", "/api/v1/incidents/{incidentId:guid}/escalate", Gate.Unsafe, ObjectKind.Incident, Api: true),
+        new("POST", "/api/v1/incidents/{incidentId:guid}/notices", Gate.Unsafe, ObjectKind.Incident, Api: true),
+        new("POST", "/api/v1/incidents/{incidentId:guid}/close", Gate.Unsafe, ObjectKind.Incident, Api: true),
         new("GET", "/api/v1/arrangements/{id:guid}/recruitments", Gate.Object, ObjectKind.Arrangement, Api: true, Audience: Audience.Editors),
         new("POST", "/api/v1/arrangements/{id:guid}/recruitments", Gate.Unsafe, ObjectKind.Arrangement, Api: true),
         new("GET", "/api/v1/arrangements/{id:guid}/recruitments/{postingId:guid}", Gate.Object, ObjectKind.Posting, Api: true),
@@ -695,6 +714,12 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
                     yield return (route.Pattern.Replace("{Id:guid}", talk.ToString(), StringComparison.Ordinal).Replace("{talkId:guid}", talk.ToString(), StringComparison.Ordinal), talks);
                 yield return (route.Pattern.Replace("{Id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal).Replace("{talkId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal), false);
                 break;
+            case ObjectKind.Incident:
+                var incidents = principal is DemoLogins.ProviderAdmin or DemoLogins.CoordinatorEast or DemoLogins.WorkLeader or DemoLogins.Assistant;
+                foreach (var incident in new[] { DemoIds.For("incident:10:open"), DemoIds.For("incident:2026-3") })
+                    yield return (IncidentPath(route.Pattern, incident), incidents);
+                yield return (IncidentPath(route.Pattern, Guid.NewGuid()), false);
+                break;
             case ObjectKind.Export:
                 yield return (route.Pattern.Replace("{id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal), false);
                 break;
@@ -739,6 +764,10 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
         => pattern.Replace("{id:guid}", arrangement.ToString(), StringComparison.Ordinal).Replace("{Id:guid}", arrangement.ToString(), StringComparison.Ordinal)
             .Replace("{postingId:guid}", posting.ToString(), StringComparison.Ordinal).Replace("{PostingId:guid}", posting.ToString(), StringComparison.Ordinal)
             .Replace("{applicantId:guid}", applicant.ToString(), StringComparison.Ordinal).Replace("{ApplicantId:guid}", applicant.ToString(), StringComparison.Ordinal);
+
+    private static string IncidentPath(string pattern, Guid id)
+        => pattern.Replace("{Id:guid}", id.ToString(), StringComparison.Ordinal).Replace("{incidentId:guid}", id.ToString(), StringComparison.Ordinal)
+            .Replace("{measureId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
 
     private static string Agreement(string pattern, Guid id)
         => pattern.Replace("{id:guid}", id.ToString(), StringComparison.Ordinal).Replace("{Id:guid}", id.ToString(), StringComparison.Ordinal);
