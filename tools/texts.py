@@ -2046,6 +2046,7 @@ T.update({
 "Incidents.CloseSubmit": ("Lukk avviket", "Close the incident"),
 "Incidents.Closed": ("Avviket er lukket, og den som meldte det, har fått beskjed.", "The incident is closed, and the reporter has been told."),
 "Incidents.ImmediateActionFact": ("Gjort med en gang", "Done at once"),
+"Home.IncidentsOpen": ("{0} åpne avvik venter på oppfølging.", "{0} open incidents wait for follow-up."),
 })
 
 from xml.sax.saxutils import escape

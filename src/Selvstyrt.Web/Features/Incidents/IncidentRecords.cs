@@ -267,7 +267,7 @@ public sealed class IncidentRecords(SelvstyrtDb db, CurrentUser user, Arrangemen
         var uid = user.Id;
         var editable = access.EditableArrangements().Select(a => a.Id);
         var offices = access.ManagedOffices().Select(o => o.Id);
-        return db.Incidents.Where(i => uid != Guid.Empty && ((reporter && i.ReporterUserId == uid)
+        return db.Incidents.AsSplitQuery().Where(i => uid != Guid.Empty && ((reporter && i.ReporterUserId == uid)
             || (i.ArrangementId != null ? editable.Contains(i.ArrangementId.Value) : offices.Contains(i.OfficeId))));
     }
 
