@@ -52,6 +52,7 @@ public sealed class SelvstyrtDb(DbContextOptions<SelvstyrtDb> options)
     public DbSet<ReferenceLetter> ReferenceLetters => Set<ReferenceLetter>();
     public DbSet<Talk> Talks => Set<Talk>();
     public DbSet<Selvstyrt.Domain.Quality.Incident> Incidents => Set<Selvstyrt.Domain.Quality.Incident>();
+    public DbSet<Selvstyrt.Domain.Quality.RiskAnalysis> RiskAnalyses => Set<Selvstyrt.Domain.Quality.RiskAnalysis>();
     public DbSet<TrainingItem> TrainingItems => Set<TrainingItem>();
     public DbSet<EmployerRequest> EmployerRequests => Set<EmployerRequest>();
     public DbSet<Applicant> Applicants => Set<Applicant>();

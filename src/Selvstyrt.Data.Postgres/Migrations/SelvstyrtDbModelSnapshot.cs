@@ -3494,6 +3494,81 @@ namespace Selvstyrt.Data.Postgres.Migrations
                     b.ToTable("Incidents");
                 });
 
+            modelBuilder.Entity("Selvstyrt.Domain.Quality.RiskAnalysis", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<LocalDate?>("ApprovedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("ArrangementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CopiedFrom")
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("OfficeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<LocalDate>("ReviewOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("ScopeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArrangementId");
+
+                    b.HasIndex("OfficeId");
+
+                    b.HasIndex("ProviderId");
+
+                    b.HasIndex("ScopeId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("RiskAnalyses");
+                });
+
             modelBuilder.Entity("Selvstyrt.Domain.TimeSheets.ExportedSheet", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4809,6 +4884,69 @@ namespace Selvstyrt.Data.Postgres.Migrations
                     b.Navigation("Measures");
 
                     b.Navigation("Notices");
+                });
+
+            modelBuilder.Entity("Selvstyrt.Domain.Quality.RiskAnalysis", b =>
+                {
+                    b.HasOne("Selvstyrt.Domain.Arrangements.Arrangement", null)
+                        .WithMany()
+                        .HasForeignKey("ArrangementId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Selvstyrt.Domain.People.Office", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsMany("Selvstyrt.Domain.Quality.Hazard", "Hazards", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int>("Consequence")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Description")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)");
+
+                            b1.Property<LocalDate?>("DueOn")
+                                .HasColumnType("date");
+
+                            b1.Property<int>("Likelihood")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Measures")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)");
+
+                            b1.Property<string>("Owner")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<int?>("ResidualConsequence")
+                                .HasColumnType("integer");
+
+                            b1.Property<int?>("ResidualLikelihood")
+                                .HasColumnType("integer");
+
+                            b1.Property<Guid>("RiskAnalysisId")
+                                .HasColumnType("uuid");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("RiskAnalysisId");
+
+                            b1.ToTable("RiskHazards", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("RiskAnalysisId");
+                        });
+
+                    b.Navigation("Hazards");
                 });
 
             modelBuilder.Entity("Selvstyrt.Domain.TimeSheets.ExportedSheet", b =>

@@ -3461,6 +3461,80 @@ namespace Selvstyrt.Data.Sqlite.Migrations
                     b.ToTable("Incidents");
                 });
 
+            modelBuilder.Entity("Selvstyrt.Domain.Quality.RiskAnalysis", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ArrangementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CopiedFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OfficeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewOn")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ScopeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArrangementId");
+
+                    b.HasIndex("OfficeId");
+
+                    b.HasIndex("ProviderId");
+
+                    b.HasIndex("ScopeId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("RiskAnalyses");
+                });
+
             modelBuilder.Entity("Selvstyrt.Domain.TimeSheets.ExportedSheet", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4777,6 +4851,69 @@ namespace Selvstyrt.Data.Sqlite.Migrations
                     b.Navigation("Measures");
 
                     b.Navigation("Notices");
+                });
+
+            modelBuilder.Entity("Selvstyrt.Domain.Quality.RiskAnalysis", b =>
+                {
+                    b.HasOne("Selvstyrt.Domain.Arrangements.Arrangement", null)
+                        .WithMany()
+                        .HasForeignKey("ArrangementId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Selvstyrt.Domain.People.Office", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsMany("Selvstyrt.Domain.Quality.Hazard", "Hazards", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Consequence")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Description")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("DueOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Likelihood")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Measures")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Owner")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("ResidualConsequence")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("ResidualLikelihood")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("RiskAnalysisId")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("RiskAnalysisId");
+
+                            b1.ToTable("RiskHazards", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("RiskAnalysisId");
+                        });
+
+                    b.Navigation("Hazards");
                 });
 
             modelBuilder.Entity("Selvstyrt.Domain.TimeSheets.ExportedSheet", b =>

@@ -56,3 +56,35 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         b.HasIndex(x => x.ReporterUserId);
     }
 }
+
+internal sealed class RiskAnalysisConfiguration : IEntityTypeConfiguration<RiskAnalysis>
+{
+    public void Configure(EntityTypeBuilder<RiskAnalysis> b)
+    {
+        b.Property(x => x.Scope).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.ApprovedBy).HasMaxLength(RiskAnalysis.MaxShort);
+        b.Property(x => x.IdempotencyKey).HasMaxLength(100);
+        b.HasOne<Arrangement>().WithMany().HasForeignKey(x => x.ArrangementId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Office>().WithMany().HasForeignKey(x => x.OfficeId).OnDelete(DeleteBehavior.Restrict);
+        b.OwnsMany(x => x.Hazards, h =>
+        {
+            h.ToTable("RiskHazards");
+            h.WithOwner().HasForeignKey("RiskAnalysisId");
+            h.HasKey(x => x.Id);
+            h.Property(x => x.Id).ValueGeneratedNever();
+            h.Property(x => x.Description).HasMaxLength(RiskAnalysis.MaxText);
+            h.Property(x => x.Measures).HasMaxLength(RiskAnalysis.MaxText);
+            h.Property(x => x.Owner).HasMaxLength(RiskAnalysis.MaxShort);
+            h.Ignore(x => x.Score);
+            h.Ignore(x => x.ResidualScore);
+            h.Ignore(x => x.Class);
+            h.Ignore(x => x.ResidualClass);
+        });
+        b.Navigation(x => x.Hazards).HasField("_hazards");
+        // One analysis per scope and year: the provider's, each office's, each arrangement's.
+        b.HasIndex(x => new { x.ScopeId, x.Year }).IsUnique();
+        b.HasIndex(x => x.ProviderId);
+        b.HasIndex(x => x.ArrangementId);
+        b.HasIndex(x => x.OfficeId);
+    }
+}
