@@ -108,6 +108,7 @@ Selvstyrt.Web.Features.Hiring.HiringEndpoints.AddServices(builder.Services);
 Selvstyrt.Web.Features.Recruitment.RecruitmentEndpoints.AddServices(builder.Services);
 Selvstyrt.Web.Features.Talks.TalkEndpoints.AddServices(builder.Services);
 Selvstyrt.Web.Features.Incidents.IncidentEndpoints.AddServices(builder.Services);
+Selvstyrt.Web.Features.RiskAnalyses.RiskEndpoints.AddServices(builder.Services);
 
 var app = builder.Build();
 
@@ -180,6 +181,7 @@ Selvstyrt.Web.Features.Hiring.HiringEndpoints.MapApi(api);
 Selvstyrt.Web.Features.Recruitment.RecruitmentEndpoints.MapApi(api);
 Selvstyrt.Web.Features.Talks.TalkEndpoints.MapApi(api);
 Selvstyrt.Web.Features.Incidents.IncidentEndpoints.MapApi(api);
+Selvstyrt.Web.Features.RiskAnalyses.RiskEndpoints.MapApi(api);
 AccountEndpoints.MapPages(app);
 DecisionEndpoints.MapPages(app);
 PlanEndpoints.MapPages(app);

@@ -212,6 +212,9 @@ public sealed class DemoSeeder(SelvstyrtDb db, IPasswordHasher<AppUser> hasher)
         db.Incidents.AddRange(DemoIncidents.For(ProviderId, arrangements.ToDictionary(a => a.Key, a => (a.Value.Id, a.Value.OfficeId, a.Value.OfficeId == offices["ost"].Id)),
             new DemoIncidents.Person(_users[DemoLogins.Assistant].Id, talker.FullName), Who(_users[DemoLogins.WorkLeader]), Who(_users[DemoLogins.CoordinatorEast]),
             Who(_users[DemoLogins.CoordinatorWest]), DateTimeZoneProviders.Tzdb["Europe/Oslo"]));
+        // Risk analyses at all three levels, last year's and this year's (issue 20, part 3).
+        db.RiskAnalyses.AddRange(DemoRisks.For(ProviderId, offices["ost"].Id, arrangements[10].Id, _users[DemoLogins.ProviderAdmin].DisplayName,
+            _users[DemoLogins.CoordinatorEast].DisplayName, _users[DemoLogins.WorkLeader].DisplayName));
         foreach (var entry in DemoPlans.UnusedHours(arrangements[10].Id)) db.UnusedHours.Add(entry);
         foreach (var contract in DemoContracts.For(ProviderId, municipalities)) db.MunicipalityContracts.Add(contract);
 

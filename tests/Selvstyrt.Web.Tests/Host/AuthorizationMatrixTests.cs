@@ -61,6 +61,8 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
         Talk,
         /// <summary>Incidents the demo assistant reported in arrangement 10: the reporter, those who lead it, and the employer's side.</summary>
         Incident,
+        /// <summary>Risk analyses: arrangement 10's (its leaders and the employer's side) and the administration's (the administrator and every coordinator).</summary>
+        Risk,
     }
 
     /// <summary>Who of those related to the object may read this route.</summary>
@@ -300,6 +302,19 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
         new("POST", "/api/v1/incidents/{incidentId:guid}/escalate", Gate.Unsafe, ObjectKind.Incident, Api: true),
         new("POST", "/api/v1/incidents/{incidentId:guid}/notices", Gate.Unsafe, ObjectKind.Incident, Api: true),
         new("POST", "/api/v1/incidents/{incidentId:guid}/close", Gate.Unsafe, ObjectKind.Incident, Api: true),
+        new("GET", "/ros", Gate.SignedIn),
+        new("POST", "/ros", Gate.Unsafe),
+        new("GET", "/ros/{Id:guid}", Gate.Object, ObjectKind.Risk),
+        new("POST", "/ros/{Id:guid}", Gate.Unsafe, ObjectKind.Risk),
+        new("GET", "/api/v1/risk-analyses", Gate.SignedIn, Api: true),
+        new("GET", "/api/v1/risk-analyses/targets", Gate.SignedIn, Api: true),
+        new("POST", "/api/v1/risk-analyses", Gate.Unsafe, Api: true),
+        new("GET", "/api/v1/risk-analyses/{analysisId:guid}", Gate.Object, ObjectKind.Risk, Api: true),
+        new("POST", "/api/v1/risk-analyses/{analysisId:guid}/hazards", Gate.Unsafe, ObjectKind.Risk, Api: true),
+        new("PUT", "/api/v1/risk-analyses/{analysisId:guid}/hazards/{hazardId:guid}", Gate.Unsafe, ObjectKind.Risk, Api: true),
+        new("DELETE", "/api/v1/risk-analyses/{analysisId:guid}/hazards/{hazardId:guid}", Gate.Unsafe, ObjectKind.Risk, Api: true),
+        new("PUT", "/api/v1/risk-analyses/{analysisId:guid}/review", Gate.Unsafe, ObjectKind.Risk, Api: true),
+        new("POST", "/api/v1/risk-analyses/{analysisId:guid}/approve", Gate.Unsafe, ObjectKind.Risk, Api: true),
         new("GET", "/api/v1/arrangements/{id:guid}/recruitments", Gate.Object, ObjectKind.Arrangement, Api: true, Audience: Audience.Editors),
         new("POST", "/api/v1/arrangements/{id:guid}/recruitments", Gate.Unsafe, ObjectKind.Arrangement, Api: true),
         new("GET", "/api/v1/arrangements/{id:guid}/recruitments/{postingId:guid}", Gate.Object, ObjectKind.Posting, Api: true),
@@ -720,6 +735,11 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
                     yield return (IncidentPath(route.Pattern, incident), incidents);
                 yield return (IncidentPath(route.Pattern, Guid.NewGuid()), false);
                 break;
+            case ObjectKind.Risk:
+                yield return (RiskPath(route.Pattern, DemoIds.For("ros:arrangement:10:2026")), principal is DemoLogins.ProviderAdmin or DemoLogins.CoordinatorEast or DemoLogins.WorkLeader);
+                yield return (RiskPath(route.Pattern, DemoIds.For("ros:provider:2026")), principal is DemoLogins.ProviderAdmin or DemoLogins.CoordinatorEast or DemoLogins.CoordinatorWest);
+                yield return (RiskPath(route.Pattern, Guid.NewGuid()), false);
+                break;
             case ObjectKind.Export:
                 yield return (route.Pattern.Replace("{id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal), false);
                 break;
@@ -768,6 +788,10 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
     private static string IncidentPath(string pattern, Guid id)
         => pattern.Replace("{Id:guid}", id.ToString(), StringComparison.Ordinal).Replace("{incidentId:guid}", id.ToString(), StringComparison.Ordinal)
             .Replace("{measureId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
+
+    private static string RiskPath(string pattern, Guid id)
+        => pattern.Replace("{Id:guid}", id.ToString(), StringComparison.Ordinal).Replace("{analysisId:guid}", id.ToString(), StringComparison.Ordinal)
+            .Replace("{hazardId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
 
     private static string Agreement(string pattern, Guid id)
         => pattern.Replace("{id:guid}", id.ToString(), StringComparison.Ordinal).Replace("{Id:guid}", id.ToString(), StringComparison.Ordinal);
