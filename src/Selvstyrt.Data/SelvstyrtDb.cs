@@ -53,6 +53,9 @@ public sealed class SelvstyrtDb(DbContextOptions<SelvstyrtDb> options)
     public DbSet<Talk> Talks => Set<Talk>();
     public DbSet<Selvstyrt.Domain.Quality.Incident> Incidents => Set<Selvstyrt.Domain.Quality.Incident>();
     public DbSet<Selvstyrt.Domain.Quality.RiskAnalysis> RiskAnalyses => Set<Selvstyrt.Domain.Quality.RiskAnalysis>();
+    public DbSet<Selvstyrt.Domain.Quality.Survey> Surveys => Set<Selvstyrt.Domain.Quality.Survey>();
+    public DbSet<Selvstyrt.Domain.Quality.SurveyInvitation> SurveyInvitations => Set<Selvstyrt.Domain.Quality.SurveyInvitation>();
+    public DbSet<Selvstyrt.Domain.Quality.SurveyResponse> SurveyResponses => Set<Selvstyrt.Domain.Quality.SurveyResponse>();
     public DbSet<TrainingItem> TrainingItems => Set<TrainingItem>();
     public DbSet<EmployerRequest> EmployerRequests => Set<EmployerRequest>();
     public DbSet<Applicant> Applicants => Set<Applicant>();

@@ -3569,6 +3569,113 @@ namespace Selvstyrt.Data.Postgres.Migrations
                     b.ToTable("RiskAnalyses");
                 });
 
+            modelBuilder.Entity("Selvstyrt.Domain.Quality.Survey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<LocalDate>("ClosesOn")
+                        .HasColumnType("date");
+
+                    b.Property<Instant>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SentBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Instant?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProviderId", "Kind", "Year");
+
+                    b.ToTable("Surveys");
+                });
+
+            modelBuilder.Entity("Selvstyrt.Domain.Quality.SurveyInvitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Answered")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SurveyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("SurveyId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("SurveyInvitations");
+                });
+
+            modelBuilder.Entity("Selvstyrt.Domain.Quality.SurveyResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SurveyId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SurveyId", "OfficeId");
+
+                    b.ToTable("SurveyResponses");
+                });
+
             modelBuilder.Entity("Selvstyrt.Domain.TimeSheets.ExportedSheet", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4947,6 +5054,88 @@ namespace Selvstyrt.Data.Postgres.Migrations
                         });
 
                     b.Navigation("Hazards");
+                });
+
+            modelBuilder.Entity("Selvstyrt.Domain.Quality.Survey", b =>
+                {
+                    b.OwnsMany("Selvstyrt.Domain.Quality.SurveyQuestion", "Questions", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Key")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.Property<int>("Order")
+                                .HasColumnType("integer");
+
+                            b1.Property<Guid>("SurveyId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(400)
+                                .HasColumnType("character varying(400)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("SurveyId");
+
+                            b1.ToTable("SurveyQuestions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("SurveyId");
+                        });
+
+                    b.Navigation("Questions");
+                });
+
+            modelBuilder.Entity("Selvstyrt.Domain.Quality.SurveyInvitation", b =>
+                {
+                    b.HasOne("Selvstyrt.Domain.Quality.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Selvstyrt.Domain.Quality.SurveyResponse", b =>
+                {
+                    b.HasOne("Selvstyrt.Domain.Quality.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Selvstyrt.Domain.Quality.SurveyScore", "Scores", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Key")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.Property<Guid>("ResponseId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int>("Score")
+                                .HasColumnType("integer");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ResponseId");
+
+                            b1.ToTable("SurveyScores", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ResponseId");
+                        });
+
+                    b.Navigation("Scores");
                 });
 
             modelBuilder.Entity("Selvstyrt.Domain.TimeSheets.ExportedSheet", b =>

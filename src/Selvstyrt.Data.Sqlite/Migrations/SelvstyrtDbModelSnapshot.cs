@@ -3535,6 +3535,110 @@ namespace Selvstyrt.Data.Sqlite.Migrations
                     b.ToTable("RiskAnalyses");
                 });
 
+            modelBuilder.Entity("Selvstyrt.Domain.Quality.Survey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosesOn")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SentBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProviderId", "Kind", "Year");
+
+                    b.ToTable("Surveys");
+                });
+
+            modelBuilder.Entity("Selvstyrt.Domain.Quality.SurveyInvitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Answered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SurveyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("SurveyId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("SurveyInvitations");
+                });
+
+            modelBuilder.Entity("Selvstyrt.Domain.Quality.SurveyResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SurveyId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SurveyId", "OfficeId");
+
+                    b.ToTable("SurveyResponses");
+                });
+
             modelBuilder.Entity("Selvstyrt.Domain.TimeSheets.ExportedSheet", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4914,6 +5018,88 @@ namespace Selvstyrt.Data.Sqlite.Migrations
                         });
 
                     b.Navigation("Hazards");
+                });
+
+            modelBuilder.Entity("Selvstyrt.Domain.Quality.Survey", b =>
+                {
+                    b.OwnsMany("Selvstyrt.Domain.Quality.SurveyQuestion", "Questions", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Key")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Order")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("SurveyId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(400)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("SurveyId");
+
+                            b1.ToTable("SurveyQuestions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("SurveyId");
+                        });
+
+                    b.Navigation("Questions");
+                });
+
+            modelBuilder.Entity("Selvstyrt.Domain.Quality.SurveyInvitation", b =>
+                {
+                    b.HasOne("Selvstyrt.Domain.Quality.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Selvstyrt.Domain.Quality.SurveyResponse", b =>
+                {
+                    b.HasOne("Selvstyrt.Domain.Quality.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Selvstyrt.Domain.Quality.SurveyScore", "Scores", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Key")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("ResponseId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Score")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ResponseId");
+
+                            b1.ToTable("SurveyScores", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ResponseId");
+                        });
+
+                    b.Navigation("Scores");
                 });
 
             modelBuilder.Entity("Selvstyrt.Domain.TimeSheets.ExportedSheet", b =>

@@ -88,3 +88,53 @@ internal sealed class RiskAnalysisConfiguration : IEntityTypeConfiguration<RiskA
         b.HasIndex(x => x.OfficeId);
     }
 }
+
+internal sealed class SurveyConfiguration : IEntityTypeConfiguration<Survey>
+{
+    public void Configure(EntityTypeBuilder<Survey> b)
+    {
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(30);
+        b.Property(x => x.SentBy).HasMaxLength(200);
+        b.Property(x => x.IdempotencyKey).HasMaxLength(100);
+        b.OwnsMany(x => x.Questions, q =>
+        {
+            q.ToTable("SurveyQuestions");
+            q.WithOwner().HasForeignKey("SurveyId");
+            q.HasKey(x => x.Id);
+            q.Property(x => x.Id).ValueGeneratedNever();
+            q.Property(x => x.Key).HasMaxLength(40);
+            q.Property(x => x.Text).HasMaxLength(400);
+        });
+        b.Navigation(x => x.Questions).HasField("_questions");
+        b.HasIndex(x => new { x.ProviderId, x.Kind, x.Year });
+    }
+}
+
+internal sealed class SurveyInvitationConfiguration : IEntityTypeConfiguration<SurveyInvitation>
+{
+    public void Configure(EntityTypeBuilder<SurveyInvitation> b)
+    {
+        b.HasOne<Survey>().WithMany().HasForeignKey(x => x.SurveyId).OnDelete(DeleteBehavior.Cascade);
+        // One invitation per person and survey.
+        b.HasIndex(x => new { x.SurveyId, x.UserId }).IsUnique();
+        b.HasIndex(x => x.UserId);
+    }
+}
+
+internal sealed class SurveyResponseConfiguration : IEntityTypeConfiguration<SurveyResponse>
+{
+    public void Configure(EntityTypeBuilder<SurveyResponse> b)
+    {
+        b.HasOne<Survey>().WithMany().HasForeignKey(x => x.SurveyId).OnDelete(DeleteBehavior.Cascade);
+        b.OwnsMany(x => x.Scores, s =>
+        {
+            s.ToTable("SurveyScores");
+            s.WithOwner().HasForeignKey("ResponseId");
+            s.HasKey(x => x.Id);
+            s.Property(x => x.Id).ValueGeneratedNever();
+            s.Property(x => x.Key).HasMaxLength(40);
+        });
+        b.Navigation(x => x.Scores).HasField("_scores");
+        b.HasIndex(x => new { x.SurveyId, x.OfficeId });
+    }
+}
