@@ -109,6 +109,7 @@ Selvstyrt.Web.Features.Recruitment.RecruitmentEndpoints.AddServices(builder.Serv
 Selvstyrt.Web.Features.Talks.TalkEndpoints.AddServices(builder.Services);
 Selvstyrt.Web.Features.Incidents.IncidentEndpoints.AddServices(builder.Services);
 Selvstyrt.Web.Features.RiskAnalyses.RiskEndpoints.AddServices(builder.Services);
+Selvstyrt.Web.Features.Surveys.SurveyEndpoints.AddServices(builder.Services);
 
 var app = builder.Build();
 
@@ -182,6 +183,7 @@ Selvstyrt.Web.Features.Recruitment.RecruitmentEndpoints.MapApi(api);
 Selvstyrt.Web.Features.Talks.TalkEndpoints.MapApi(api);
 Selvstyrt.Web.Features.Incidents.IncidentEndpoints.MapApi(api);
 Selvstyrt.Web.Features.RiskAnalyses.RiskEndpoints.MapApi(api);
+Selvstyrt.Web.Features.Surveys.SurveyEndpoints.MapApi(api);
 AccountEndpoints.MapPages(app);
 DecisionEndpoints.MapPages(app);
 PlanEndpoints.MapPages(app);

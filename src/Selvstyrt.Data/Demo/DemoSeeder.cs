@@ -215,6 +215,12 @@ public sealed class DemoSeeder(SelvstyrtDb db, IPasswordHasher<AppUser> hasher)
         // Risk analyses at all three levels, last year's and this year's (issue 20, part 3).
         db.RiskAnalyses.AddRange(DemoRisks.For(ProviderId, offices["ost"].Id, arrangements[10].Id, _users[DemoLogins.ProviderAdmin].DisplayName,
             _users[DemoLogins.CoordinatorEast].DisplayName, _users[DemoLogins.WorkLeader].DisplayName));
+        // Two years of surveys and this year's open HMS survey, waiting for the demo assistant and the substitute (issue 20, part 4).
+        var surveys = DemoSurveys.For(ProviderId, offices["ost"].Id, offices["vest"].Id, [_users[DemoLogins.Assistant].Id, _users[DemoLogins.Substitute].Id],
+            _users[DemoLogins.ProviderAdmin].DisplayName);
+        db.Surveys.AddRange(surveys.Surveys);
+        db.SurveyResponses.AddRange(surveys.Responses);
+        db.SurveyInvitations.AddRange(surveys.Invitations);
         foreach (var entry in DemoPlans.UnusedHours(arrangements[10].Id)) db.UnusedHours.Add(entry);
         foreach (var contract in DemoContracts.For(ProviderId, municipalities)) db.MunicipalityContracts.Add(contract);
 

@@ -13,12 +13,14 @@ namespace Selvstyrt.E2E.Incidents;
 /// Issue 20, part 1, in the browser: the demo assistant reports a near miss on a phone at 360 px by keyboard from the header's
 /// «Avvik» (where, kind and what happened; now and «Liten» by default); the work leader is told by mail, takes the follow-up,
 /// adds a measure and sends the case to the office; the office's coordinator marks the measure done and closes it with the
-/// evaluation; the assistant reads that it is closed. axe on every page; a host of its own.
+/// evaluation; the assistant reads that it is closed. The assistant also answers the open HMS survey from the start page's
+/// notice by keyboard, and the coordinator reads the office's result beside the others (issue 20, part 4). axe on every page;
+/// a host of its own.
 /// </summary>
 public sealed class IncidentBrowserTests(Browser browser)
 {
     [Fact]
-    public async Task ANearMiss_ReportedOnAPhone_IsFollowedUpByTheLeader_AndClosedByTheOffice()
+    public async Task ANearMiss_ReportedOnAPhone_IsFollowedUpAndClosed_AndTheHmsSurveyIsAnsweredAndRead()
     {
         await using var smtp = TestSmtpServer.Start();
         var (host, baseUrl) = MailHost.Start(smtp);
@@ -27,9 +29,25 @@ public sealed class IncidentBrowserTests(Browser browser)
         using (var scope = factory.Services.CreateScope())
             leaderId = await scope.ServiceProvider.GetRequiredService<SelvstyrtDb>().Users.Where(u => u.Email == DemoLogins.WorkLeader).Select(u => u.Id).SingleAsync(TestContext.Current.CancellationToken);
 
-        // The assistant on a phone: header link, «Meld avvik», four fields, send.
+        // The assistant on a phone: the start page says the HMS survey waits; each question answered with the arrow keys.
         var phone = await browser.NewPageAsync(360, 740, baseUrl);
         await Browser.SignInAsync(phone, DemoLogins.Assistant);
+        await Keys.TabToLinkAsync(phone, "HMS-undersøkelse 2026", limit: 40);
+        await phone.Keyboard.PressAsync("Enter");
+        await phone.GetByRole(AriaRole.Heading, new() { Name = "HMS-undersøkelse 2026", Level = 1 }).WaitForAsync();
+        await Browser.AssertFitsAsync(phone, "undersøkelsen på telefonen");
+        foreach (var question in new[] { "forflytning", "avvik", "vold", "belastning", "rutiner" })
+        {
+            await Keys.TabToAsync(phone, $"sv-{question}-1", limit: 40);
+            await phone.Keyboard.PressAsync("Space");
+            for (var i = 1; i < 5; i++) await phone.Keyboard.PressAsync("ArrowRight");
+            (await phone.Locator($"#sv-{question}-5").IsCheckedAsync()).ShouldBeTrue(question);
+        }
+        await Keys.PressAsync(phone, "Send svaret");
+        await phone.GetByText("Takk! Svaret ditt er lagret uten navnet ditt.").WaitForAsync();
+        await Browser.AssertFitsAsync(phone, "undersøkelsen besvart");
+
+        // Then an incident: header link, «Meld avvik», four fields, send.
         await Keys.TabToLinkAsync(phone, "Avvik", limit: 40);
         await phone.Keyboard.PressAsync("Enter");
         await phone.GetByRole(AriaRole.Heading, new() { Name = "Avvik", Level = 1 }).WaitForAsync();
@@ -86,6 +104,16 @@ public sealed class IncidentBrowserTests(Browser browser)
         await Keys.PressAsync(coordinator, "Lukk avviket");
         await coordinator.GetByText("Avviket er lukket, og den som meldte det, har fått beskjed.").WaitForAsync();
         await Browser.AssertAccessibleAsync(coordinator, "avviket lukket");
+
+        // The coordinator reads the HMS survey's result: Kontor Øst's averages (with the assistant's answer) and no other office's.
+        await coordinator.GotoAsync("/undersokelser");
+        await Keys.TabToLinkAsync(coordinator, "HMS-undersøkelse 2026", limit: 80);
+        await coordinator.Keyboard.PressAsync("Enter");
+        await coordinator.GetByRole(AriaRole.Heading, new() { Name = "Resultater: HMS-undersøkelse 2026", Level = 1 }).WaitForAsync();
+        var results = await coordinator.Locator("main").InnerTextAsync();
+        results.ShouldContain("Kontor Øst (Oslo og Akershus) (8 svar)");
+        results.ShouldNotContain("Kontor Vest");
+        await Browser.AssertAccessibleAsync(coordinator, "resultatene");
 
         // The assistant is told, and reads the evaluation on the phone.
         await smtp.WaitForAsync(DemoLogins.Assistant, where: m => m.Subject == "Avviket du meldte, er lukket");

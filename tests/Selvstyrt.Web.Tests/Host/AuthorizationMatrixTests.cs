@@ -63,6 +63,10 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
         Incident,
         /// <summary>Risk analyses: arrangement 10's (its leaders and the employer's side) and the administration's (the administrator and every coordinator).</summary>
         Risk,
+        /// <summary>A survey's results: the provider's administrator and its coordinators.</summary>
+        SurveyResults,
+        /// <summary>A survey to answer: those it was sent to (the open HMS survey: the demo assistant and the substitute).</summary>
+        SurveyAnswer,
     }
 
     /// <summary>Who of those related to the object may read this route.</summary>
@@ -315,6 +319,18 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
         new("DELETE", "/api/v1/risk-analyses/{analysisId:guid}/hazards/{hazardId:guid}", Gate.Unsafe, ObjectKind.Risk, Api: true),
         new("PUT", "/api/v1/risk-analyses/{analysisId:guid}/review", Gate.Unsafe, ObjectKind.Risk, Api: true),
         new("POST", "/api/v1/risk-analyses/{analysisId:guid}/approve", Gate.Unsafe, ObjectKind.Risk, Api: true),
+        new("GET", "/undersokelser", Gate.SignedIn),
+        new("POST", "/undersokelser", Gate.Unsafe),
+        new("GET", "/undersokelser/{Id:guid}", Gate.Object, ObjectKind.SurveyResults),
+        new("POST", "/undersokelser/{Id:guid}", Gate.Unsafe, ObjectKind.SurveyResults),
+        new("GET", "/undersokelser/{Id:guid}/svar", Gate.Object, ObjectKind.SurveyAnswer),
+        new("POST", "/undersokelser/{Id:guid}/svar", Gate.Unsafe, ObjectKind.SurveyAnswer),
+        new("GET", "/api/v1/surveys", Gate.SignedIn, Api: true),
+        new("POST", "/api/v1/surveys", Gate.Unsafe, Api: true),
+        new("POST", "/api/v1/surveys/{surveyId:guid}/send", Gate.Unsafe, ObjectKind.SurveyResults, Api: true),
+        new("GET", "/api/v1/surveys/{surveyId:guid}", Gate.Object, ObjectKind.SurveyAnswer, Api: true),
+        new("POST", "/api/v1/surveys/{surveyId:guid}/answers", Gate.Unsafe, ObjectKind.SurveyAnswer, Api: true),
+        new("GET", "/api/v1/surveys/{surveyId:guid}/results", Gate.Object, ObjectKind.SurveyResults, Api: true),
         new("GET", "/api/v1/arrangements/{id:guid}/recruitments", Gate.Object, ObjectKind.Arrangement, Api: true, Audience: Audience.Editors),
         new("POST", "/api/v1/arrangements/{id:guid}/recruitments", Gate.Unsafe, ObjectKind.Arrangement, Api: true),
         new("GET", "/api/v1/arrangements/{id:guid}/recruitments/{postingId:guid}", Gate.Object, ObjectKind.Posting, Api: true),
@@ -740,6 +756,14 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
                 yield return (RiskPath(route.Pattern, DemoIds.For("ros:provider:2026")), principal is DemoLogins.ProviderAdmin or DemoLogins.CoordinatorEast or DemoLogins.CoordinatorWest);
                 yield return (RiskPath(route.Pattern, Guid.NewGuid()), false);
                 break;
+            case ObjectKind.SurveyResults:
+                yield return (SurveyPath(route.Pattern, DemoIds.For("survey:work:2026")), principal is DemoLogins.ProviderAdmin or DemoLogins.CoordinatorEast or DemoLogins.CoordinatorWest);
+                yield return (SurveyPath(route.Pattern, Guid.NewGuid()), false);
+                break;
+            case ObjectKind.SurveyAnswer:
+                yield return (SurveyPath(route.Pattern, DemoIds.For("survey:hms:2026")), principal is DemoLogins.Assistant or DemoLogins.Substitute);
+                yield return (SurveyPath(route.Pattern, DemoIds.For("survey:work:2026")), false);
+                break;
             case ObjectKind.Export:
                 yield return (route.Pattern.Replace("{id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal), false);
                 break;
@@ -792,6 +816,9 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
     private static string RiskPath(string pattern, Guid id)
         => pattern.Replace("{Id:guid}", id.ToString(), StringComparison.Ordinal).Replace("{analysisId:guid}", id.ToString(), StringComparison.Ordinal)
             .Replace("{hazardId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
+
+    private static string SurveyPath(string pattern, Guid id)
+        => pattern.Replace("{Id:guid}", id.ToString(), StringComparison.Ordinal).Replace("{surveyId:guid}", id.ToString(), StringComparison.Ordinal);
 
     private static string Agreement(string pattern, Guid id)
         => pattern.Replace("{id:guid}", id.ToString(), StringComparison.Ordinal).Replace("{Id:guid}", id.ToString(), StringComparison.Ordinal);
