@@ -56,6 +56,9 @@ public sealed class SelvstyrtDb(DbContextOptions<SelvstyrtDb> options)
     public DbSet<Selvstyrt.Domain.Quality.Survey> Surveys => Set<Selvstyrt.Domain.Quality.Survey>();
     public DbSet<Selvstyrt.Domain.Quality.SurveyInvitation> SurveyInvitations => Set<Selvstyrt.Domain.Quality.SurveyInvitation>();
     public DbSet<Selvstyrt.Domain.Quality.SurveyResponse> SurveyResponses => Set<Selvstyrt.Domain.Quality.SurveyResponse>();
+    public DbSet<Selvstyrt.Domain.Quality.Supplier> Suppliers => Set<Selvstyrt.Domain.Quality.Supplier>();
+    public DbSet<Selvstyrt.Domain.Quality.InformationRequest> InformationRequests => Set<Selvstyrt.Domain.Quality.InformationRequest>();
+    public DbSet<Selvstyrt.Domain.Quality.TransparencyStatement> TransparencyStatements => Set<Selvstyrt.Domain.Quality.TransparencyStatement>();
     public DbSet<TrainingItem> TrainingItems => Set<TrainingItem>();
     public DbSet<EmployerRequest> EmployerRequests => Set<EmployerRequest>();
     public DbSet<Applicant> Applicants => Set<Applicant>();

@@ -138,3 +138,57 @@ internal sealed class SurveyResponseConfiguration : IEntityTypeConfiguration<Sur
         b.HasIndex(x => new { x.SurveyId, x.OfficeId });
     }
 }
+
+internal sealed class SupplierConfiguration : IEntityTypeConfiguration<Supplier>
+{
+    public void Configure(EntityTypeBuilder<Supplier> b)
+    {
+        b.Property(x => x.Name).HasMaxLength(Supplier.MaxShort);
+        b.Property(x => x.OrganisationNumber).HasMaxLength(9);
+        b.Property(x => x.Supplies).HasMaxLength(Supplier.MaxShort);
+        b.Property(x => x.Country).HasMaxLength(100);
+        b.Property(x => x.IdempotencyKey).HasMaxLength(100);
+        b.OwnsMany(x => x.Assessments, a =>
+        {
+            a.ToTable("SupplierAssessments");
+            a.WithOwner().HasForeignKey("SupplierId");
+            a.HasKey(x => x.Id);
+            a.Property(x => x.Id).ValueGeneratedNever();
+            a.Property(x => x.Risk).HasConversion<string>().HasMaxLength(10);
+            a.Property(x => x.Findings).HasMaxLength(Supplier.MaxText);
+            a.Property(x => x.Measures).HasMaxLength(Supplier.MaxText);
+            a.Property(x => x.AssessedBy).HasMaxLength(Supplier.MaxShort);
+        });
+        b.Navigation(x => x.Assessments).HasField("_assessments");
+        b.HasIndex(x => x.ProviderId);
+    }
+}
+
+internal sealed class InformationRequestConfiguration : IEntityTypeConfiguration<InformationRequest>
+{
+    public void Configure(EntityTypeBuilder<InformationRequest> b)
+    {
+        b.Property(x => x.FromName).HasMaxLength(Supplier.MaxShort);
+        b.Property(x => x.Question).HasMaxLength(Supplier.MaxText);
+        b.Property(x => x.Answer).HasMaxLength(Supplier.MaxText);
+        b.Property(x => x.AnsweredBy).HasMaxLength(Supplier.MaxShort);
+        b.Property(x => x.IdempotencyKey).HasMaxLength(100);
+        b.Ignore(x => x.DueOn);
+        b.Ignore(x => x.OnTime);
+        b.HasIndex(x => new { x.ProviderId, x.ReceivedOn });
+    }
+}
+
+internal sealed class TransparencyStatementConfiguration : IEntityTypeConfiguration<TransparencyStatement>
+{
+    public void Configure(EntityTypeBuilder<TransparencyStatement> b)
+    {
+        b.Property(x => x.Organisation).HasMaxLength(Supplier.MaxText);
+        b.Property(x => x.Routines).HasMaxLength(Supplier.MaxText);
+        b.Property(x => x.BoardSignatories).HasMaxLength(Supplier.MaxShort * 2);
+        b.Property(x => x.IdempotencyKey).HasMaxLength(100);
+        b.Ignore(x => x.DueOn);
+        // One statement per provider and year.
+        b.HasIndex(x => new { x.ProviderId, x.Year }).IsUnique();
+    }
+}
