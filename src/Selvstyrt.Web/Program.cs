@@ -110,6 +110,7 @@ Selvstyrt.Web.Features.Talks.TalkEndpoints.AddServices(builder.Services);
 Selvstyrt.Web.Features.Incidents.IncidentEndpoints.AddServices(builder.Services);
 Selvstyrt.Web.Features.RiskAnalyses.RiskEndpoints.AddServices(builder.Services);
 Selvstyrt.Web.Features.Surveys.SurveyEndpoints.AddServices(builder.Services);
+Selvstyrt.Web.Features.Transparency.TransparencyEndpoints.AddServices(builder.Services);
 
 var app = builder.Build();
 
@@ -184,6 +185,7 @@ Selvstyrt.Web.Features.Talks.TalkEndpoints.MapApi(api);
 Selvstyrt.Web.Features.Incidents.IncidentEndpoints.MapApi(api);
 Selvstyrt.Web.Features.RiskAnalyses.RiskEndpoints.MapApi(api);
 Selvstyrt.Web.Features.Surveys.SurveyEndpoints.MapApi(api);
+Selvstyrt.Web.Features.Transparency.TransparencyEndpoints.MapApi(api);
 AccountEndpoints.MapPages(app);
 DecisionEndpoints.MapPages(app);
 PlanEndpoints.MapPages(app);

@@ -221,6 +221,11 @@ public sealed class DemoSeeder(SelvstyrtDb db, IPasswordHasher<AppUser> hasher)
         db.Surveys.AddRange(surveys.Surveys);
         db.SurveyResponses.AddRange(surveys.Responses);
         db.SurveyInvitations.AddRange(surveys.Invitations);
+        // The Transparency Act: suppliers assessed in 2025 and 2026, requests, and the 2025 statement the board approved (issue 20, part 7).
+        var transparency = DemoTransparency.For(ProviderId, _users[DemoLogins.ProviderAdmin].DisplayName);
+        db.Suppliers.AddRange(transparency.Suppliers);
+        db.InformationRequests.AddRange(transparency.Requests);
+        db.TransparencyStatements.AddRange(transparency.Statements);
         foreach (var entry in DemoPlans.UnusedHours(arrangements[10].Id)) db.UnusedHours.Add(entry);
         foreach (var contract in DemoContracts.For(ProviderId, municipalities)) db.MunicipalityContracts.Add(contract);
 

@@ -67,6 +67,8 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
         SurveyResults,
         /// <summary>A survey to answer: those it was sent to (the open HMS survey: the demo assistant and the substitute).</summary>
         SurveyAnswer,
+        /// <summary>The provider's Transparency Act register and statements: its administrator and coordinators.</summary>
+        Transparency,
     }
 
     /// <summary>Who of those related to the object may read this route.</summary>
@@ -331,6 +333,20 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
         new("GET", "/api/v1/surveys/{surveyId:guid}", Gate.Object, ObjectKind.SurveyAnswer, Api: true),
         new("POST", "/api/v1/surveys/{surveyId:guid}/answers", Gate.Unsafe, ObjectKind.SurveyAnswer, Api: true),
         new("GET", "/api/v1/surveys/{surveyId:guid}/results", Gate.Object, ObjectKind.SurveyResults, Api: true),
+        new("GET", "/apenhet", Gate.Object, ObjectKind.Transparency),
+        new("POST", "/apenhet", Gate.Unsafe, ObjectKind.Transparency),
+        new("GET", "/apenhet/redegjorelse/{Year:int}", Gate.Object, ObjectKind.Transparency),
+        new("POST", "/apenhet/redegjorelse/{Year:int}", Gate.Unsafe, ObjectKind.Transparency),
+        new("GET", "/api/v1/transparency", Gate.Object, ObjectKind.Transparency, Api: true),
+        new("POST", "/api/v1/transparency/suppliers", Gate.Unsafe, Api: true),
+        new("POST", "/api/v1/transparency/suppliers/{supplierId:guid}/assessments", Gate.Unsafe, Api: true),
+        new("POST", "/api/v1/transparency/suppliers/{supplierId:guid}/end", Gate.Unsafe, Api: true),
+        new("POST", "/api/v1/transparency/requests", Gate.Unsafe, Api: true),
+        new("POST", "/api/v1/transparency/requests/{requestId:guid}/answer", Gate.Unsafe, Api: true),
+        new("GET", "/api/v1/transparency/statements/{year:int}", Gate.Object, ObjectKind.Transparency, Api: true),
+        new("GET", "/api/v1/transparency/statements/{year:int}/pdf", Gate.Object, ObjectKind.Transparency, Api: true),
+        new("PUT", "/api/v1/transparency/statements/{year:int}", Gate.Unsafe, ObjectKind.Transparency, Api: true),
+        new("POST", "/api/v1/transparency/statements/{year:int}/approve", Gate.Unsafe, ObjectKind.Transparency, Api: true),
         new("GET", "/api/v1/arrangements/{id:guid}/recruitments", Gate.Object, ObjectKind.Arrangement, Api: true, Audience: Audience.Editors),
         new("POST", "/api/v1/arrangements/{id:guid}/recruitments", Gate.Unsafe, ObjectKind.Arrangement, Api: true),
         new("GET", "/api/v1/arrangements/{id:guid}/recruitments/{postingId:guid}", Gate.Object, ObjectKind.Posting, Api: true),
@@ -764,6 +780,10 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
                 yield return (SurveyPath(route.Pattern, DemoIds.For("survey:hms:2026")), principal is DemoLogins.Assistant or DemoLogins.Substitute);
                 yield return (SurveyPath(route.Pattern, DemoIds.For("survey:work:2026")), false);
                 break;
+            case ObjectKind.Transparency:
+                var provider = principal is DemoLogins.ProviderAdmin or DemoLogins.CoordinatorEast or DemoLogins.CoordinatorWest;
+                yield return (route.Pattern.Replace("{Year:int}", "2025", StringComparison.Ordinal).Replace("{year:int}", "2025", StringComparison.Ordinal), provider || foreign);
+                break;
             case ObjectKind.Export:
                 yield return (route.Pattern.Replace("{id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal), false);
                 break;
@@ -776,7 +796,8 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
                 yield return (route.Pattern.Replace("{documentName}", "v1", StringComparison.Ordinal).Replace("{**path:file}", "favicon.svg", StringComparison.Ordinal)
                     .Replace("{secret}", "ukjent-hemmelighet-som-ikke-finnes", StringComparison.Ordinal)
                     .Replace("{id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal).Replace("{Id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
-                    .Replace("{requestId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal).Replace("{itemId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal), true);
+                    .Replace("{requestId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal).Replace("{itemId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+                    .Replace("{supplierId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal), true);
                 break;
         }
     }

@@ -25,7 +25,9 @@ public sealed class DailyJobs(IServiceScopeFactory scopes, IClock clock, ILogger
                 var agreements = await scope.ServiceProvider.GetRequiredService<Agreements.AgreementReminders>().RecordAsync(clock.GetCurrentInstant(), stoppingToken);
                 logger.LogInformation("Agreement reminders: {Count} new notifications", agreements);
                 var talks = await scope.ServiceProvider.GetRequiredService<Talks.TalkReminders>().RecordAsync(clock.GetCurrentInstant(), stoppingToken);
-                logger.LogInformation("Talk reminders: {Count} new notifications", talks);
+                var requests = await Transparency.TransparencyRecords.RemindAsync(scope.ServiceProvider.GetRequiredService<Data.SelvstyrtDb>(),
+                    scope.ServiceProvider.GetRequiredService<NotificationStore>(), clock.GetCurrentInstant(), stoppingToken);
+                logger.LogInformation("Talk reminders: {Count} new notifications; information requests: {Requests}", talks, requests);
                 var today = clock.GetCurrentInstant().InZone(Auth.CurrentUser.Zone).Date;
                 var purged = await Hiring.HiringRecords.PurgeEndedCertificatesAsync(scope.ServiceProvider.GetRequiredService<Data.SelvstyrtDb>(), today, stoppingToken);
                 logger.LogInformation("Police certificate records of ended employments deleted: {Count}", purged);
