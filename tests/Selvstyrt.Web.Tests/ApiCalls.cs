@@ -48,4 +48,20 @@ public static class ApiCalls
 
     public static Task<HttpResponseMessage> PostAsync(HttpClient client, string path, string json, string? idempotencyKey = null, CancellationToken ct = default)
         => SendAsync(client, HttpMethod.Post, path, json, idempotencyKey, ct);
+
+    /// <summary>Posts an object as JSON (with the CSRF token, and the key when given).</summary>
+    public static Task<HttpResponseMessage> PostJsonAsync(HttpClient client, string path, object body, string? idempotencyKey = null, CancellationToken ct = default)
+        => SendAsync(client, HttpMethod.Post, path, JsonSerializer.Serialize(body), idempotencyKey, ct);
+
+    /// <summary>The body of an answer that must have this status (the body is shown when it has not); default when it is empty.</summary>
+    public static async Task<JsonElement> OkAsync(HttpResponseMessage response, System.Net.HttpStatusCode expected = System.Net.HttpStatusCode.OK, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        using (response)
+        {
+            var text = await response.Content.ReadAsStringAsync(ct);
+            Shouldly.ShouldBeTestExtensions.ShouldBe(response.StatusCode, expected, text);
+            return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+        }
+    }
 }

@@ -24,27 +24,15 @@ public sealed class IncidentTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    private static Task<JsonElement> OkAsync(HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK) => ApiCalls.OkAsync(response, expected, Ct);
+
+    private static Task<HttpResponseMessage> Post(HttpClient client, string path, object body, string? key = null) => ApiCalls.PostJsonAsync(client, path, body, key, Ct);
+
+    private static Task<T> DbAsync<T>(SelvstyrtFactory factory, Func<SelvstyrtDb, Task<T>> read) => Stored.ReadAsync(factory, read);
+
     private static readonly Guid Arrangement = DemoIds.For("arrangement:10");
 
-    private static async Task<JsonElement> OkAsync(HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK)
-    {
-        using (response)
-        {
-            var text = await response.Content.ReadAsStringAsync(Ct);
-            response.StatusCode.ShouldBe(expected, text);
-            return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
-        }
-    }
-
-    private static Task<HttpResponseMessage> Post(HttpClient client, string path, object body, string? key = null) => ApiCalls.PostAsync(client, path, JsonSerializer.Serialize(body), key, Ct);
-
     private static Task<JsonElement> GetAsync(HttpClient client, string path) => client.GetFromJsonAsync<JsonElement>(path, Ct);
-
-    private static async Task<T> DbAsync<T>(SelvstyrtFactory factory, Func<SelvstyrtDb, Task<T>> read)
-    {
-        using var scope = factory.Services.CreateScope();
-        return await read(scope.ServiceProvider.GetRequiredService<SelvstyrtDb>());
-    }
 
     private static Task<int> NoticesAsync(SelvstyrtFactory factory, string email, Guid incident)
         => DbAsync(factory, async d =>

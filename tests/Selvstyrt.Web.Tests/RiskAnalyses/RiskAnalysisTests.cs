@@ -20,20 +20,12 @@ public sealed class RiskAnalysisTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    private static Task<JsonElement> OkAsync(HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK) => ApiCalls.OkAsync(response, expected, Ct);
+
+    private static Task<HttpResponseMessage> Post(HttpClient client, string path, object body, string? key = null) => ApiCalls.PostJsonAsync(client, path, body, key, Ct);
+
     private static readonly Guid Even2026 = DemoIds.For("ros:arrangement:10:2026");
     private static readonly Guid Provider2026 = DemoIds.For("ros:provider:2026");
-
-    private static async Task<JsonElement> OkAsync(HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK)
-    {
-        using (response)
-        {
-            var text = await response.Content.ReadAsStringAsync(Ct);
-            response.StatusCode.ShouldBe(expected, text);
-            return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
-        }
-    }
-
-    private static Task<HttpResponseMessage> Post(HttpClient client, string path, object body, string? key = null) => ApiCalls.PostAsync(client, path, JsonSerializer.Serialize(body), key, Ct);
 
     private static async Task<List<string>> NamesAsync(HttpClient client)
         => [.. (await client.GetFromJsonAsync<JsonElement>("/api/v1/risk-analyses", Ct)).GetProperty("analyses").EnumerateArray()

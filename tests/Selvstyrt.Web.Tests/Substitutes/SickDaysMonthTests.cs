@@ -25,6 +25,10 @@ public sealed class SickDaysMonthTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    private static Task<JsonElement> OkAsync(HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK) => ApiCalls.OkAsync(response, expected, Ct);
+
+    private static Task<T> DbAsync<T>(SelvstyrtFactory factory, Func<SelvstyrtDb, Task<T>> read) => Stored.ReadAsync(factory, read);
+
     private static readonly Guid Arrangement10 = DemoIds.For("arrangement:10");
     private static readonly Guid Plan10 = DemoIds.For("plan:10");
     private static readonly Guid Demo42 = DemoIds.For("assistant:42");
@@ -32,22 +36,6 @@ public sealed class SickDaysMonthTests
     private static readonly Guid Oslo = DemoIds.For("municipality:0301");
     private static readonly DateTimeZone Zone = Selvstyrt.Web.Auth.CurrentUser.Zone;
     private static readonly CultureInfo Nb = CultureInfo.GetCultureInfo("nb-NO");
-
-    private static async Task<JsonElement> OkAsync(HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK)
-    {
-        using (response)
-        {
-            var text = await response.Content.ReadAsStringAsync(Ct);
-            response.StatusCode.ShouldBe(expected, text);
-            return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
-        }
-    }
-
-    private static async Task<T> DbAsync<T>(SelvstyrtFactory factory, Func<SelvstyrtDb, Task<T>> read)
-    {
-        using var scope = factory.Services.CreateScope();
-        return await read(scope.ServiceProvider.GetRequiredService<SelvstyrtDb>());
-    }
 
     private static Task<WorkPlan> PlanAsync(SelvstyrtFactory factory)
         => DbAsync(factory, d => d.WorkPlans.Include(p => p.Shifts).Include(p => p.Deviations).AsSplitQuery().AsNoTracking().SingleAsync(p => p.Id == Plan10, Ct));

@@ -20,28 +20,16 @@ public sealed class SurveyTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    private static Task<JsonElement> OkAsync(HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK) => ApiCalls.OkAsync(response, expected, Ct);
+
+    private static Task<HttpResponseMessage> Post(HttpClient client, string path, object body, string? key = null) => ApiCalls.PostJsonAsync(client, path, body, key, Ct);
+
+    private static Task<T> DbAsync<T>(SelvstyrtFactory factory, Func<SelvstyrtDb, Task<T>> read) => Stored.ReadAsync(factory, read);
+
     private static readonly Guid Hms = DemoIds.For("survey:hms:2026");
     private static readonly Guid Users = DemoIds.For("survey:users:2026");
     private static readonly Guid Work2026 = DemoIds.For("survey:work:2026");
     private static readonly Guid East = DemoIds.For("office:ost");
-
-    private static async Task<JsonElement> OkAsync(HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK)
-    {
-        using (response)
-        {
-            var text = await response.Content.ReadAsStringAsync(Ct);
-            response.StatusCode.ShouldBe(expected, text);
-            return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
-        }
-    }
-
-    private static Task<HttpResponseMessage> Post(HttpClient client, string path, object body, string? key = null) => ApiCalls.PostAsync(client, path, JsonSerializer.Serialize(body), key, Ct);
-
-    private static async Task<T> DbAsync<T>(SelvstyrtFactory factory, Func<SelvstyrtDb, Task<T>> read)
-    {
-        using var scope = factory.Services.CreateScope();
-        return await read(scope.ServiceProvider.GetRequiredService<SelvstyrtDb>());
-    }
 
     private static JsonElement Group(JsonElement results, string name)
         => name == "provider" ? results.GetProperty("provider") : results.GetProperty("offices").EnumerateArray().Single(g => g.GetProperty("name").GetString() == name);

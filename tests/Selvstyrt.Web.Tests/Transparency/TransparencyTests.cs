@@ -25,17 +25,11 @@ public sealed class TransparencyTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static async Task<JsonElement> OkAsync(HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK)
-    {
-        using (response)
-        {
-            var text = await response.Content.ReadAsStringAsync(Ct);
-            response.StatusCode.ShouldBe(expected, text);
-            return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
-        }
-    }
+    private static Task<JsonElement> OkAsync(HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK) => ApiCalls.OkAsync(response, expected, Ct);
 
-    private static Task<HttpResponseMessage> Post(HttpClient client, string path, object body, string? key = null) => ApiCalls.PostAsync(client, path, JsonSerializer.Serialize(body), key, Ct);
+    private static Task<HttpResponseMessage> Post(HttpClient client, string path, object body, string? key = null) => ApiCalls.PostJsonAsync(client, path, body, key, Ct);
+
+    private static Task<T> DbAsync<T>(SelvstyrtFactory factory, Func<SelvstyrtDb, Task<T>> read) => Stored.ReadAsync(factory, read);
 
     [Theory, DatabaseData]
     public async Task ASupplierIsAssessed_ARequestAnsweredOnTime_AndTheStatementGathersTheYear(DatabaseKind db)
@@ -111,7 +105,7 @@ public sealed class TransparencyTests
             await TransparencyRecords.RemindAsync(data, scope.ServiceProvider.GetRequiredService<NotificationStore>(), at, Ct);
             return await data.Notifications.AsNoTracking().Where(n => n.DedupKey.StartsWith($"transparency-request:{open:N}")).ToListAsync(Ct);
         }
-        var admins = await RunDbAsync(factory, d => d.ProviderGrants.CountAsync(g => g.ProviderId == DemoSeeder.ProviderId && g.Role == Domain.Access.ProviderRole.ProviderAdmin, Ct));
+        var admins = await DbAsync(factory, d => d.ProviderGrants.CountAsync(g => g.ProviderId == DemoSeeder.ProviderId && g.Role == Domain.Access.ProviderRole.ProviderAdmin, Ct));
         (await RunAsync(Instant.FromUtc(2026, 11, 23, 6, 0))).ShouldBeEmpty("eight days before the deadline");
         (await RunAsync(Instant.FromUtc(2026, 11, 24, 6, 0))).Count.ShouldBe(admins);
         (await RunAsync(Instant.FromUtc(2026, 11, 25, 6, 0))).Count.ShouldBe(admins, "once per request and kind");
@@ -121,9 +115,4 @@ public sealed class TransparencyTests
         late.ShouldContain(n => n.Subject == "Fristen for å svare Journalist i Fagbladet er passert");
     }
 
-    private static async Task<T> RunDbAsync<T>(SelvstyrtFactory factory, Func<SelvstyrtDb, Task<T>> read)
-    {
-        using var scope = factory.Services.CreateScope();
-        return await read(scope.ServiceProvider.GetRequiredService<SelvstyrtDb>());
-    }
 }
