@@ -249,12 +249,6 @@ public sealed class IncidentRecords(SelvstyrtDb db, CurrentUser user, Arrangemen
         _ => "Svært alvorlig",
     };
 
-    public static string StatusName(IncidentStatus status) => status switch
-    {
-        IncidentStatus.Reported => "Meldt",
-        IncidentStatus.InProgress => "Under oppfølging",
-        _ => "Lukket",
-    };
 
     /// <summary>The incidents the user may read: their own reports, and those they may follow up.</summary>
     private IQueryable<Incident> Visible() => Scope(reporter: true);

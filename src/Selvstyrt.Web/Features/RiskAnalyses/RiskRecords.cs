@@ -115,12 +115,6 @@ public sealed class RiskRecords(SelvstyrtDb db, CurrentUser user, ArrangementAcc
 
     public Task<Result<Guid>> ApproveAsync(Guid id, CancellationToken ct) => EditAsync(id, a => a.Approve(user.DisplayName, user.Today), ct);
 
-    public static string ScopeName(RiskScope scope) => scope switch
-    {
-        RiskScope.Provider => "Administrasjonen",
-        RiskScope.Office => "Kontor",
-        _ => "Ordning",
-    };
 
     /// <summary>Those the user may change: the provider's administrator all of the provider's, a coordinator their office's and its arrangements', leaders their arrangement's.</summary>
     private IQueryable<RiskAnalysis> Writable()

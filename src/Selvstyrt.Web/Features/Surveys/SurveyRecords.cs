@@ -75,8 +75,10 @@ public sealed class SurveyRecords(SelvstyrtDb db, CurrentUser user, ArrangementA
     public async Task<Result<int>> SendAsync(Guid surveyId, CancellationToken ct)
     {
         var survey = await db.Surveys.FirstOrDefaultAsync(s => s.Id == surveyId, ct);
-        if (survey is null || !await ManagesAsync(survey.ProviderId, ct)) return new NotFound();
-        if (!await AdministersAsync(survey.ProviderId, ct)) return new Forbidden("Det er leverandørens administrator som sender undersøkelser.");
+        var grants = await access.ManagingGrants(ct);
+        if (survey is null || !grants.Any(g => g.ProviderId == survey.ProviderId)) return new NotFound();
+        if (!grants.Any(g => g.ProviderId == survey.ProviderId && g.Role == ProviderRole.ProviderAdmin))
+            return new Forbidden("Det er leverandørens administrator som sender undersøkelser.");
         var sent = survey.Send(user.DisplayName, user.Now, user.Today);
         if (!sent.IsSuccess) return sent.Error!;
         var audience = await AudienceAsync(survey, ct);
@@ -118,9 +120,10 @@ public sealed class SurveyRecords(SelvstyrtDb db, CurrentUser user, ArrangementA
     public async Task<Result<Results>> ResultsAsync(Guid surveyId, CancellationToken ct)
     {
         var survey = await db.Surveys.AsNoTracking().FirstOrDefaultAsync(s => s.Id == surveyId, ct);
-        if (survey is null || !await ManagesAsync(survey.ProviderId, ct)) return new NotFound();
-        var admin = await AdministersAsync(survey.ProviderId, ct);
-        var myOffices = await access.ManagedOffices().Where(o => o.ProviderId == survey.ProviderId).Select(o => o.Id).ToListAsync(ct);
+        var grants = (await access.ManagingGrants(ct)).Where(g => g.ProviderId == survey?.ProviderId).ToList();
+        if (survey is null || grants.Count == 0) return new NotFound();
+        var admin = grants.Any(g => g.Role == ProviderRole.ProviderAdmin);
+        var myOffices = grants.Where(g => g.OfficeId is not null).Select(g => g.OfficeId!.Value).ToList();
         var responses = await db.SurveyResponses.AsNoTracking().AsSplitQuery().Where(r => r.SurveyId == surveyId).ToListAsync(ct);
         var last = await db.Surveys.AsNoTracking().Where(s => s.ProviderId == survey.ProviderId && s.Kind == survey.Kind && s.Year == survey.Year - 1 && s.SentAt != null)
             .Select(s => s.Id).FirstOrDefaultAsync(ct);
@@ -143,10 +146,6 @@ public sealed class SurveyRecords(SelvstyrtDb db, CurrentUser user, ArrangementA
         _ => "Brukerundersøkelse",
     };
 
-    private async Task<bool> ManagesAsync(Guid providerId, CancellationToken ct) => (await access.ManagingGrants(ct)).Any(g => g.ProviderId == providerId);
-
-    private async Task<bool> AdministersAsync(Guid providerId, CancellationToken ct)
-        => (await access.ManagingGrants(ct)).Any(g => g.ProviderId == providerId && g.Role == ProviderRole.ProviderAdmin);
 
     /// <summary>
     /// Who is asked, each once with the office they count in: for the assistants' surveys every assistant employed today with a

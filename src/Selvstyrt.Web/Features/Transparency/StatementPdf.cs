@@ -50,5 +50,13 @@ public static class StatementPdf
         _ => "lav",
     };
 
+    /// <summary>The colour of a risk's tag on the pages (the text says the risk too).</summary>
+    public static string RiskColor(SupplierRisk risk) => risk switch
+    {
+        SupplierRisk.High => "danger",
+        SupplierRisk.Medium => "warning",
+        _ => "success",
+    };
+
     private static string Dates(NodaTime.LocalDate d) => d.ToString("d. MMMM yyyy", CultureInfo.GetCultureInfo("nb-NO"));
 }

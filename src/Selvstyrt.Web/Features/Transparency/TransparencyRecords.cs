@@ -110,7 +110,7 @@ public sealed class TransparencyRecords(SelvstyrtDb db, CurrentUser user)
         if (access is not { } a) return new NotFound();
         var statement = await db.TransparencyStatements.FirstOrDefaultAsync(s => s.ProviderId == a.ProviderId && s.Year == year, ct);
         if (statement is null) return Invalid.Field("organisation", "Skriv redegjørelsen før styret godkjenner den.");
-        return await EditAsync(db.TransparencyStatements, statement.Id, s => s.Approve(on, signatories, user.Today), ct);
+        return await ApplyAsync(a, statement, s => s.Approve(on, signatories, user.Today), ct);
     }
 
     /// <summary>Unanswered requests waiting for the administrator (the start page's count).</summary>
@@ -189,10 +189,17 @@ public sealed class TransparencyRecords(SelvstyrtDb db, CurrentUser user)
         if (access is not { } a) return new NotFound();
         var record = await set.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (record is null || ProviderOf(record) != a.ProviderId) return new NotFound();
+        return await ApplyAsync(a, record, edit, ct);
+    }
+
+    /// <summary>Applies a change to a record of the user's provider, if they may write, and saves it.</summary>
+    private async Task<Result<Guid>> ApplyAsync<T>(Access a, T record, Func<T, Result<T>> edit, CancellationToken ct)
+        where T : AuditedAggregate
+    {
         if (!a.CanWrite) return new Forbidden("Det er leverandørens administrator som fører dette.");
         var result = edit(record);
         if (!result.IsSuccess) return result.Error!;
-        return await db.SaveOrConflictAsync(id, "Dette ble endret av noen andre samtidig. Les det på nytt.", ct);
+        return await db.SaveOrConflictAsync(record.Id, "Dette ble endret av noen andre samtidig. Les det på nytt.", ct);
     }
 
     private static Guid ProviderOf(AuditedAggregate record) => record switch
