@@ -32,6 +32,7 @@ public sealed partial class SelvstyrtFactory : WebApplicationFactory<Program>
     private readonly string _folder;
     private readonly string _connection;
     private readonly string? _postgresDatabase;
+    private readonly bool _reused;
 
     /// <param name="kind">The database engine.</param>
     /// <param name="kestrel">Serve on a real TLS port (for the browser) instead of the in-memory test server.</param>
@@ -44,6 +45,7 @@ public sealed partial class SelvstyrtFactory : WebApplicationFactory<Program>
             _folder = reuse._folder;
             _connection = reuse._connection;
             _postgresDatabase = reuse._postgresDatabase;
+            _reused = true;
         }
         else if (kind == DatabaseKind.Postgres)
         {
@@ -83,9 +85,103 @@ public sealed partial class SelvstyrtFactory : WebApplicationFactory<Program>
     /// <summary>True under CI, where a missing prerequisite must fail loudly instead of skipping.</summary>
     public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Start from a copy of a seeded template database instead of migrating and seeding again (default on).
+    /// The template is made once per engine and test process by a host of its own, through the app's own
+    /// start-up (migrations, then the demo seed); a host whose settings change what start-up writes, or that
+    /// reuses another's database, starts the ordinary way.
+    /// </summary>
+    public bool FromTemplate { get; set; } = true;
+
+    private bool _isTemplate;
+    private bool _prepared;
+
+    private static readonly Lock TemplateLock = new();
+    private static readonly Dictionary<DatabaseKind, SelvstyrtFactory> Templates = [];
+
+    /// <summary>Copies the seeded template into this host's database, once, before the host starts.</summary>
+    private void PrepareDatabase()
+    {
+        if (_prepared) return;
+        _prepared = true;
+        if (_isTemplate || !FromTemplate || _reused) return;
+        if (Settings.Keys.Any(k => k.StartsWith("Demo:", StringComparison.OrdinalIgnoreCase) || k.StartsWith("Database:", StringComparison.OrdinalIgnoreCase))) return;
+        var template = Template(Kind);
+        if (Kind == DatabaseKind.Postgres)
+        {
+            using var connection = new NpgsqlConnection(PostgresServer());
+            connection.Open();
+            using var create = new NpgsqlCommand($"CREATE DATABASE \"{_postgresDatabase}\" TEMPLATE \"{template._postgresDatabase}\"", connection);
+            create.ExecuteNonQuery();
+        }
+        else
+        {
+            File.Copy(TemplateFile(template), Path.Combine(_folder, "selvstyrt.db"));
+        }
+    }
+
+    private static string TemplateFile(SelvstyrtFactory template) => Path.Combine(template._folder, "selvstyrt.db");
+
+    private static SelvstyrtFactory Template(DatabaseKind kind)
+    {
+        lock (TemplateLock)
+        {
+            if (Templates.TryGetValue(kind, out var made)) return made;
+            var template = new SelvstyrtFactory(kind) { _isTemplate = true, KeepDatabase = true };
+            template.StartServer();
+            template.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (kind == DatabaseKind.Postgres)
+            {
+                // A disposed host's pool may keep an idle session open; a template must have none.
+                using var connection = new NpgsqlConnection(PostgresServer());
+                connection.Open();
+                using var terminate = new NpgsqlCommand("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = @name AND pid <> pg_backend_pid()", connection);
+                terminate.Parameters.AddWithValue("name", template._postgresDatabase!);
+                terminate.ExecuteNonQuery();
+            }
+            else
+            {
+                // Fold the write-ahead log into the file so that one file is the whole database.
+                using (var connection = new Microsoft.Data.Sqlite.SqliteConnection(template._connection + ";Pooling=False"))
+                {
+                    connection.Open();
+                    using var checkpoint = connection.CreateCommand();
+                    checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+                    checkpoint.ExecuteNonQuery();
+                }
+            }
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => template.Forget();
+            Templates[kind] = template;
+            return template;
+        }
+    }
+
+    /// <summary>Removes a template's database when the test process ends.</summary>
+    private void Forget()
+    {
+        try
+        {
+            if (_postgresDatabase is not null)
+            {
+                NpgsqlConnection.ClearAllPools();
+                using var connection = new NpgsqlConnection(PostgresServer());
+                connection.Open();
+                using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)", connection);
+                drop.ExecuteNonQuery();
+            }
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or NpgsqlException or UnauthorizedAccessException)
+        {
+            // The cluster of ./test.sh is thrown away with its data; a temp folder is cleaned by the OS.
+        }
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        PrepareDatabase();
         builder.UseEnvironment("Testing");
         builder.UseStaticWebAssets();
         builder.UseSetting("Database:Provider", Kind.ToString());
