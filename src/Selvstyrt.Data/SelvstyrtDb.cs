@@ -59,6 +59,12 @@ public sealed class SelvstyrtDb(DbContextOptions<SelvstyrtDb> options)
     public DbSet<Selvstyrt.Domain.Quality.Supplier> Suppliers => Set<Selvstyrt.Domain.Quality.Supplier>();
     public DbSet<Selvstyrt.Domain.Quality.InformationRequest> InformationRequests => Set<Selvstyrt.Domain.Quality.InformationRequest>();
     public DbSet<Selvstyrt.Domain.Quality.TransparencyStatement> TransparencyStatements => Set<Selvstyrt.Domain.Quality.TransparencyStatement>();
+    public DbSet<Selvstyrt.Domain.Quality.WheelTask> WheelTasks => Set<Selvstyrt.Domain.Quality.WheelTask>();
+    public DbSet<Selvstyrt.Domain.Quality.Audit> Audits => Set<Selvstyrt.Domain.Quality.Audit>();
+    public DbSet<Selvstyrt.Domain.Quality.WorkplaceMapping> WorkplaceMappings => Set<Selvstyrt.Domain.Quality.WorkplaceMapping>();
+    public DbSet<Selvstyrt.Domain.Quality.HandbookDocument> HandbookDocuments => Set<Selvstyrt.Domain.Quality.HandbookDocument>();
+    public DbSet<Selvstyrt.Domain.Quality.ReadConfirmation> ReadConfirmations => Set<Selvstyrt.Domain.Quality.ReadConfirmation>();
+    public DbSet<Selvstyrt.Domain.Quality.PlanMeasure> PlanMeasures => Set<Selvstyrt.Domain.Quality.PlanMeasure>();
     public DbSet<TrainingItem> TrainingItems => Set<TrainingItem>();
     public DbSet<EmployerRequest> EmployerRequests => Set<EmployerRequest>();
     public DbSet<Applicant> Applicants => Set<Applicant>();

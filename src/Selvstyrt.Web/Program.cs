@@ -111,6 +111,9 @@ Selvstyrt.Web.Features.Incidents.IncidentEndpoints.AddServices(builder.Services)
 Selvstyrt.Web.Features.RiskAnalyses.RiskEndpoints.AddServices(builder.Services);
 Selvstyrt.Web.Features.Surveys.SurveyEndpoints.AddServices(builder.Services);
 Selvstyrt.Web.Features.Transparency.TransparencyEndpoints.AddServices(builder.Services);
+Selvstyrt.Web.Features.AnnualWheel.WheelEndpoints.AddServices(builder.Services);
+Selvstyrt.Web.Features.Audits.AuditEndpoints.AddServices(builder.Services);
+Selvstyrt.Web.Features.Hms.HmsEndpoints.AddServices(builder.Services);
 
 var app = builder.Build();
 
@@ -186,6 +189,9 @@ Selvstyrt.Web.Features.Incidents.IncidentEndpoints.MapApi(api);
 Selvstyrt.Web.Features.RiskAnalyses.RiskEndpoints.MapApi(api);
 Selvstyrt.Web.Features.Surveys.SurveyEndpoints.MapApi(api);
 Selvstyrt.Web.Features.Transparency.TransparencyEndpoints.MapApi(api);
+Selvstyrt.Web.Features.AnnualWheel.WheelEndpoints.MapApi(api);
+Selvstyrt.Web.Features.Audits.AuditEndpoints.MapApi(api);
+Selvstyrt.Web.Features.Hms.HmsEndpoints.MapApi(api);
 AccountEndpoints.MapPages(app);
 DecisionEndpoints.MapPages(app);
 PlanEndpoints.MapPages(app);

@@ -192,3 +192,144 @@ internal sealed class TransparencyStatementConfiguration : IEntityTypeConfigurat
         b.HasIndex(x => new { x.ProviderId, x.Year }).IsUnique();
     }
 }
+
+internal sealed class WheelTaskConfiguration : IEntityTypeConfiguration<WheelTask>
+{
+    public void Configure(EntityTypeBuilder<WheelTask> b)
+    {
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(30);
+        b.Property(x => x.Title).HasMaxLength(WheelTask.MaxTitle);
+        b.Property(x => x.Why).HasMaxLength(WheelTask.MaxText);
+        b.Property(x => x.Page).HasMaxLength(40);
+        b.Property(x => x.DoneBy).HasMaxLength(WheelTask.MaxTitle);
+        b.Property(x => x.Note).HasMaxLength(WheelTask.MaxText);
+        b.Ignore(x => x.Period);
+        b.HasOne<Arrangement>().WithMany().HasForeignKey(x => x.ArrangementId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Office>().WithMany().HasForeignKey(x => x.OfficeId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.ArrangementId, x.Year });
+        b.HasIndex(x => new { x.OfficeId, x.Year });
+        b.HasIndex(x => new { x.DoneOn, x.DueOn });
+    }
+}
+
+internal sealed class AuditConfiguration : IEntityTypeConfiguration<Audit>
+{
+    public void Configure(EntityTypeBuilder<Audit> b)
+    {
+        b.Property(x => x.Scope).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Title).HasMaxLength(Audit.MaxShort);
+        b.Property(x => x.Area).HasMaxLength(Audit.MaxShort);
+        b.Property(x => x.Criteria).HasMaxLength(Audit.MaxText);
+        b.Property(x => x.Lead).HasMaxLength(Audit.MaxShort);
+        b.Property(x => x.Summary).HasMaxLength(Audit.MaxText);
+        b.Property(x => x.ClosedBy).HasMaxLength(Audit.MaxShort);
+        b.Property(x => x.Conclusion).HasMaxLength(Audit.MaxText);
+        b.Property(x => x.IdempotencyKey).HasMaxLength(100);
+        b.Ignore(x => x.Status);
+        b.HasOne<Arrangement>().WithMany().HasForeignKey(x => x.ArrangementId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Office>().WithMany().HasForeignKey(x => x.OfficeId).OnDelete(DeleteBehavior.Restrict);
+        b.OwnsMany(x => x.Findings, f =>
+        {
+            f.ToTable("AuditFindings");
+            f.WithOwner().HasForeignKey("AuditId");
+            f.HasKey(x => x.Id);
+            f.Property(x => x.Id).ValueGeneratedNever();
+            f.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+            f.Property(x => x.Description).HasMaxLength(Audit.MaxText);
+            f.Property(x => x.Requirement).HasMaxLength(Audit.MaxShort);
+            f.Ignore(x => x.Open);
+            f.OwnsMany(x => x.Measures, m =>
+            {
+                m.ToTable("AuditFindingMeasures");
+                m.WithOwner().HasForeignKey("AuditFindingId");
+                m.HasKey(x => x.Id);
+                m.Property(x => x.Id).ValueGeneratedNever();
+                m.Property(x => x.Text).HasMaxLength(Audit.MaxText);
+                m.Property(x => x.Owner).HasMaxLength(Audit.MaxShort);
+            });
+            f.Navigation(x => x.Measures).HasField("_measures");
+        });
+        b.Navigation(x => x.Findings).HasField("_findings");
+        b.HasIndex(x => new { x.ProviderId, x.PlannedOn });
+        b.HasIndex(x => x.OfficeId);
+        b.HasIndex(x => x.ArrangementId);
+    }
+}
+
+internal sealed class WorkplaceMappingConfiguration : IEntityTypeConfiguration<WorkplaceMapping>
+{
+    public void Configure(EntityTypeBuilder<WorkplaceMapping> b)
+    {
+        b.Property(x => x.SignedBy).HasMaxLength(WorkplaceMapping.MaxShort);
+        b.Property(x => x.Participants).HasMaxLength(WorkplaceMapping.MaxShort);
+        b.Property(x => x.IdempotencyKey).HasMaxLength(100);
+        b.Ignore(x => x.Answered);
+        b.HasOne<Arrangement>().WithMany().HasForeignKey(x => x.ArrangementId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Office>().WithMany().HasForeignKey(x => x.OfficeId).OnDelete(DeleteBehavior.Restrict);
+        b.OwnsMany(x => x.Items, i =>
+        {
+            i.ToTable("MappingItems");
+            i.WithOwner().HasForeignKey("WorkplaceMappingId");
+            i.HasKey(x => x.Id);
+            i.Property(x => x.Id).ValueGeneratedNever();
+            i.Property(x => x.Key).HasMaxLength(50);
+            i.Property(x => x.Area).HasConversion<string>().HasMaxLength(20);
+            i.Property(x => x.Text).HasMaxLength(WorkplaceMapping.MaxShort * 2);
+            i.Property(x => x.Answer).HasConversion<string>().HasMaxLength(20);
+            i.Property(x => x.Comment).HasMaxLength(WorkplaceMapping.MaxText);
+            i.Property(x => x.Measure).HasMaxLength(WorkplaceMapping.MaxText);
+            i.Property(x => x.Owner).HasMaxLength(WorkplaceMapping.MaxShort);
+        });
+        b.Navigation(x => x.Items).HasField("_items");
+        b.HasIndex(x => new { x.ArrangementId, x.Year }).IsUnique();
+        b.HasIndex(x => x.OfficeId);
+    }
+}
+
+internal sealed class HandbookDocumentConfiguration : IEntityTypeConfiguration<HandbookDocument>
+{
+    public void Configure(EntityTypeBuilder<HandbookDocument> b)
+    {
+        b.Property(x => x.Section).HasMaxLength(HandbookDocument.MaxTitle);
+        b.Property(x => x.Title).HasMaxLength(HandbookDocument.MaxTitle);
+        b.Property(x => x.IdempotencyKey).HasMaxLength(100);
+        b.Ignore(x => x.Current);
+        b.OwnsMany(x => x.Versions, v =>
+        {
+            v.ToTable("HandbookVersions");
+            v.WithOwner().HasForeignKey("HandbookDocumentId");
+            v.HasKey(x => x.Id);
+            v.Property(x => x.Id).ValueGeneratedNever();
+            v.Property(x => x.Text).HasMaxLength(HandbookDocument.MaxText);
+            v.Property(x => x.ChangeNote).HasMaxLength(HandbookDocument.MaxNote);
+            v.Property(x => x.PublishedBy).HasMaxLength(HandbookDocument.MaxTitle);
+        });
+        b.Navigation(x => x.Versions).HasField("_versions");
+        b.HasIndex(x => x.ProviderId);
+    }
+}
+
+internal sealed class ReadConfirmationConfiguration : IEntityTypeConfiguration<ReadConfirmation>
+{
+    public void Configure(EntityTypeBuilder<ReadConfirmation> b)
+    {
+        b.HasOne<HandbookDocument>().WithMany().HasForeignKey(x => x.DocumentId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.DocumentId, x.VersionNumber, x.UserId }).IsUnique();
+        b.HasIndex(x => x.UserId);
+    }
+}
+
+internal sealed class PlanMeasureConfiguration : IEntityTypeConfiguration<PlanMeasure>
+{
+    public void Configure(EntityTypeBuilder<PlanMeasure> b)
+    {
+        b.Property(x => x.Source).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.QuestionKey).HasMaxLength(50);
+        b.Property(x => x.Text).HasMaxLength(PlanMeasure.MaxText);
+        b.Property(x => x.Owner).HasMaxLength(PlanMeasure.MaxShort);
+        b.Property(x => x.IdempotencyKey).HasMaxLength(100);
+        b.HasOne<Office>().WithMany().HasForeignKey(x => x.OfficeId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.ProviderId, x.DueOn });
+        b.HasIndex(x => x.SurveyId);
+    }
+}

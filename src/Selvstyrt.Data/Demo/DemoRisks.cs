@@ -16,7 +16,7 @@ public static class DemoRisks
     public static IEnumerable<RiskAnalysis> For(Guid providerId, Guid eastOffice, Guid evenArrangement, string admin, string coordinator, string leader)
     {
         var today2025 = new LocalDate(2025, 2, 1);
-        var provider2025 = DemoData.Ok(RiskAnalysis.Start(DemoIds.For("ros:provider:2025"), providerId, RiskScope.Provider, null, null, 2025, today2025, null));
+        var provider2025 = DemoData.Ok(RiskAnalysis.Start(DemoIds.For("ros:provider:2025"), providerId, QualityScope.Provider, null, null, 2025, today2025, null));
         Add(provider2025, "ros:provider:2025",
             H("Lønn utbetales feil eller for sent fordi timelister kommer inn sent", 3, 4, "Påminnelser om timelister og attestering før lønnskjøring", 2, 3, admin),
             H("Helseopplysninger kommer på avveie (e-post, papir, feil mottaker)", 3, 5, "Ingen helseopplysninger på e-post; opplæring i personvern for alle", 2, 4, admin),
@@ -31,7 +31,7 @@ public static class DemoRisks
         DemoData.Ok(provider2026.Approve(admin, new LocalDate(2026, 3, 10)));
         yield return provider2026;
 
-        var east = DemoData.Ok(RiskAnalysis.Start(DemoIds.For("ros:office:ost:2026"), providerId, RiskScope.Office, eastOffice, null, 2026, new LocalDate(2026, 2, 1), null));
+        var east = DemoData.Ok(RiskAnalysis.Start(DemoIds.For("ros:office:ost:2026"), providerId, QualityScope.Office, eastOffice, null, 2026, new LocalDate(2026, 2, 1), null));
         Add(east, "ros:office:ost:2026",
             H("Ingen vikar tilgjengelig i døgnordningene ved sykdom", 4, 4, "Vikarpool for kontoret med opplæring i respirator og forflytning", 2, 4, coordinator),
             H("Arbeidsledere får ikke oppfølging og sliter", 3, 3, "Samling for arbeidsledere to ganger i året; fast kontaktperson", 2, 2, coordinator),
@@ -39,7 +39,7 @@ public static class DemoRisks
         DemoData.Ok(east.Approve(coordinator, new LocalDate(2026, 3, 20)));
         yield return east;
 
-        var even2025 = DemoData.Ok(RiskAnalysis.Start(DemoIds.For("ros:arrangement:10:2025"), providerId, RiskScope.Arrangement, eastOffice, evenArrangement, 2025, today2025, null));
+        var even2025 = DemoData.Ok(RiskAnalysis.Start(DemoIds.For("ros:arrangement:10:2025"), providerId, QualityScope.Arrangement, eastOffice, evenArrangement, 2025, today2025, null));
         Add(even2025, "ros:arrangement:10:2025",
             H("Respiratoren svikter om natten", 2, 5, "Reservemaskin, årlig service, våken natt med opplæring i respirator", 1, 4, leader),
             H("Fall ved forflytning mellom seng og stol", 3, 4, "Takheis; alle har opplæring i forflytning", 2, 2, leader),

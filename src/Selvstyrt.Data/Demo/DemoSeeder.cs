@@ -226,6 +226,16 @@ public sealed class DemoSeeder(SelvstyrtDb db, IPasswordHasher<AppUser> hasher)
         db.Suppliers.AddRange(transparency.Suppliers);
         db.InformationRequests.AddRange(transparency.Requests);
         db.TransparencyStatements.AddRange(transparency.Statements);
+        // HMS, internal control and the annual wheel (issue 20, parts 2, 5 and 6).
+        var hms = DemoHms.For(ProviderId, offices["ost"].Id, arrangements[10].Id, DemoIds.For("survey:work:2026"), _users[DemoLogins.ProviderAdmin].DisplayName,
+            _users[DemoLogins.CoordinatorEast].DisplayName, _users[DemoLogins.WorkLeader].DisplayName, _users[DemoLogins.Assistant].Id, _users[DemoLogins.Substitute].Id);
+        db.HandbookDocuments.AddRange(hms.Documents);
+        db.ReadConfirmations.AddRange(hms.Confirmations);
+        db.WorkplaceMappings.Add(hms.Mapping);
+        db.PlanMeasures.Add(hms.Measure);
+        db.Audits.AddRange(hms.Audits);
+        db.WheelTasks.AddRange(DemoHms.Wheel(arrangements.Values.Select(a => (a.Id, a.OfficeId, a.StartDate, a.EndDate)), ProviderId,
+            _users[DemoLogins.WorkLeader].DisplayName, arrangements[10].Id));
         foreach (var entry in DemoPlans.UnusedHours(arrangements[10].Id)) db.UnusedHours.Add(entry);
         foreach (var contract in DemoContracts.For(ProviderId, municipalities)) db.MunicipalityContracts.Add(contract);
 

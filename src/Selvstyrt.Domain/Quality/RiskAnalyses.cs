@@ -3,8 +3,8 @@ using Selvstyrt.Domain.Common;
 
 namespace Selvstyrt.Domain.Quality;
 
-/// <summary>The three levels Prima's transparency report runs its yearly risk and vulnerability analyses (ROS) at.</summary>
-public enum RiskScope
+/// <summary>The three levels Prima's transparency report runs its quality work at: yearly risk analyses (ROS) and audits.</summary>
+public enum QualityScope
 {
     /// <summary>The provider's administration as a whole.</summary>
     Provider = 1,
@@ -59,7 +59,7 @@ public sealed class RiskAnalysis : AuditedAggregate
     private RiskAnalysis(Guid id) : base(id) { }
 
     public Guid ProviderId { get; private set; }
-    public RiskScope Scope { get; private set; }
+    public QualityScope Scope { get; private set; }
     public Guid? OfficeId { get; private set; }
     public Guid? ArrangementId { get; private set; }
     public int Year { get; private set; }
@@ -98,19 +98,19 @@ public sealed class RiskAnalysis : AuditedAggregate
         return cells;
     }
 
-    public static Result<RiskAnalysis> Start(Guid id, Guid providerId, RiskScope? scope, Guid? officeId, Guid? arrangementId, int? year, LocalDate today, string? idempotencyKey)
+    public static Result<RiskAnalysis> Start(Guid id, Guid providerId, QualityScope? scope, Guid? officeId, Guid? arrangementId, int? year, LocalDate today, string? idempotencyKey)
     {
         var fields = new Dictionary<string, string>();
         if (scope is null || !Enum.IsDefined(scope.Value)) fields["scope"] = "Velg hva analysen gjelder: administrasjonen, et kontor eller en ordning.";
         if (year is null) fields["year"] = "Fyll ut året analysen gjelder.";
         else if (year < today.Year - 1 || year > today.Year + 1) fields["year"] = $"Året må være mellom {today.Year - 1} og {today.Year + 1}.";
-        if (scope == RiskScope.Office && officeId is null) fields["officeId"] = "Velg kontoret analysen gjelder.";
-        if (scope == RiskScope.Arrangement && arrangementId is null) fields["arrangementId"] = "Velg ordningen analysen gjelder.";
+        if (scope == QualityScope.Office && officeId is null) fields["officeId"] = "Velg kontoret analysen gjelder.";
+        if (scope == QualityScope.Arrangement && arrangementId is null) fields["arrangementId"] = "Velg ordningen analysen gjelder.";
         if (fields.Count > 0) return new Invalid(fields);
         return new RiskAnalysis(id)
         {
-            ProviderId = providerId, Scope = scope!.Value, OfficeId = officeId, ArrangementId = scope == RiskScope.Arrangement ? arrangementId : null, Year = year!.Value,
-            ScopeId = scope switch { RiskScope.Provider => providerId, RiskScope.Office => officeId!.Value, _ => arrangementId!.Value },
+            ProviderId = providerId, Scope = scope!.Value, OfficeId = officeId, ArrangementId = scope == QualityScope.Arrangement ? arrangementId : null, Year = year!.Value,
+            ScopeId = scope switch { QualityScope.Provider => providerId, QualityScope.Office => officeId!.Value, _ => arrangementId!.Value },
             ReviewOn = new LocalDate(year.Value, 12, 1), IdempotencyKey = idempotencyKey,
         };
     }

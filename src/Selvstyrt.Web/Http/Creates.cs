@@ -12,6 +12,14 @@ public static class Creates
         return request.Headers["Idempotency-Key"].ToString() is { Length: > 0 } k ? k : null;
     }
 
+    /// <summary>
+    /// The id a create gets: derived from the idempotency key within <paramref name="scope"/> (so a retry finds the record it made),
+    /// or a new one without a key; a key over 100 characters is refused, naming the field.
+    /// </summary>
+    public static Result<Guid> IdFor(string scope, string? key)
+        => key is { Length: > 100 } ? Invalid.Field("idempotencyKey", "Idempotensnøkkelen kan være høyst 100 tegn.")
+            : string.IsNullOrEmpty(key) ? Guid.CreateVersion7() : KeyedId.For(scope, key);
+
     public static IResult Answer(Result<(Guid Id, bool Existed)> result, string location)
         => !result.IsSuccess ? result.Error!.ToHttp()
             : result.Value.Existed ? Results.Ok(new { id = result.Value.Id }) : Results.Created(location, new { id = result.Value.Id });

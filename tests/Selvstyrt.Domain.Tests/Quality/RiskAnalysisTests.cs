@@ -15,7 +15,7 @@ public sealed class RiskAnalysisTests
 {
     private static readonly LocalDate Today = new(2026, 11, 23);
 
-    private static RiskAnalysis Analysis(int year = 2026) => RiskAnalysis.Start(Guid.NewGuid(), Guid.NewGuid(), RiskScope.Arrangement, Guid.NewGuid(), Guid.NewGuid(), year, Today, null).Value!;
+    private static RiskAnalysis Analysis(int year = 2026) => RiskAnalysis.Start(Guid.NewGuid(), Guid.NewGuid(), QualityScope.Arrangement, Guid.NewGuid(), Guid.NewGuid(), year, Today, null).Value!;
 
     private static HazardInput Input(int l, int c, string measures = "", int? rl = null, int? rc = null) => new("Fall ved forflytning", l, c, measures, rl, rc, "Even", null);
 
@@ -80,11 +80,11 @@ public sealed class RiskAnalysisTests
     [Fact]
     public void AnAnalysis_IsForOneScopeAndAYearNearToday()
     {
-        RiskAnalysis.Start(Guid.NewGuid(), Guid.NewGuid(), RiskScope.Office, null, null, 2026, Today, null).Error.ShouldBeOfType<Invalid>().Fields["officeId"]
+        RiskAnalysis.Start(Guid.NewGuid(), Guid.NewGuid(), QualityScope.Office, null, null, 2026, Today, null).Error.ShouldBeOfType<Invalid>().Fields["officeId"]
             .ShouldBe("Velg kontoret analysen gjelder.");
-        RiskAnalysis.Start(Guid.NewGuid(), Guid.NewGuid(), RiskScope.Provider, null, null, 2030, Today, null).Error.ShouldBeOfType<Invalid>().Fields["year"]
+        RiskAnalysis.Start(Guid.NewGuid(), Guid.NewGuid(), QualityScope.Provider, null, null, 2030, Today, null).Error.ShouldBeOfType<Invalid>().Fields["year"]
             .ShouldBe("Året må være mellom 2025 og 2027.");
         var provider = Guid.NewGuid();
-        RiskAnalysis.Start(Guid.NewGuid(), provider, RiskScope.Provider, null, null, 2026, Today, null).Value!.ScopeId.ShouldBe(provider);
+        RiskAnalysis.Start(Guid.NewGuid(), provider, QualityScope.Provider, null, null, 2026, Today, null).Value!.ScopeId.ShouldBe(provider);
     }
 }

@@ -5,7 +5,7 @@ using Selvstyrt.Web.Features.TimeSheets;
 
 namespace Selvstyrt.Web.Features.Notifications;
 
-/// <summary>Runs the daily jobs (decision, time sheet, competence, agreement and talk reminders; deleting the police certificate records of ended employments and the applicants of finished recruitments) once at start and then every day; off with <c>Jobs:Enabled=false</c>.</summary>
+/// <summary>Runs the daily jobs (decision, time sheet, competence, agreement, talk, information-request and annual-wheel reminders; the year's annual wheel; deleting the police certificate records of ended employments and the applicants of finished recruitments) once at start and then every day; off with <c>Jobs:Enabled=false</c>.</summary>
 public sealed class DailyJobs(IServiceScopeFactory scopes, IClock clock, ILogger<DailyJobs> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -33,6 +33,10 @@ public sealed class DailyJobs(IServiceScopeFactory scopes, IClock clock, ILogger
                 logger.LogInformation("Police certificate records of ended employments deleted: {Count}", purged);
                 var applicants = await Recruitment.RecruitmentRecords.PurgeAsync(scope.ServiceProvider.GetRequiredService<Data.SelvstyrtDb>(), today, stoppingToken);
                 logger.LogInformation("Applicants of finished recruitments deleted: {Count}", applicants);
+                var wheel = await AnnualWheel.WheelRecords.GenerateYearAsync(scope.ServiceProvider.GetRequiredService<Data.SelvstyrtDb>(), today, stoppingToken);
+                var wheelReminders = await AnnualWheel.WheelRecords.RemindAsync(scope.ServiceProvider.GetRequiredService<Data.SelvstyrtDb>(),
+                    scope.ServiceProvider.GetRequiredService<NotificationStore>(), clock.GetCurrentInstant(), stoppingToken);
+                logger.LogInformation("Annual wheel: {Tasks} tasks made, {Reminders} reminders", wheel, wheelReminders);
             }
             catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException)
             {

@@ -7,7 +7,7 @@ namespace Selvstyrt.Web.Features.RiskAnalyses;
 /// <summary>Risk and vulnerability analyses under <c>/api/v1/risk-analyses</c>. Creates (an analysis, a hazard) take an <c>Idempotency-Key</c>.</summary>
 public static class RiskEndpoints
 {
-    public sealed record StartBody(RiskScope? Scope, Guid? ScopeId, int? Year, bool? CopyPrevious);
+    public sealed record StartBody(QualityScope? Scope, Guid? ScopeId, int? Year, bool? CopyPrevious);
 
     public sealed record HazardBody(string? Description, int? Likelihood, int? Consequence, string? Measures, int? ResidualLikelihood, int? ResidualConsequence, string? Owner,
         LocalDate? DueOn);
@@ -17,7 +17,7 @@ public static class RiskEndpoints
     public sealed record HazardDto(Guid Id, string Description, int Likelihood, int Consequence, int Score, RiskClass Class, string Measures, int? ResidualLikelihood,
         int? ResidualConsequence, int? ResidualScore, RiskClass? ResidualClass, string Owner, LocalDate? DueOn);
 
-    public sealed record AnalysisDto(Guid Id, RiskScope Scope, Guid ScopeId, string Name, int Year, LocalDate ReviewOn, LocalDate? ApprovedOn, string? ApprovedBy, Guid? CopiedFrom,
+    public sealed record AnalysisDto(Guid Id, QualityScope Scope, Guid ScopeId, string Name, int Year, LocalDate ReviewOn, LocalDate? ApprovedOn, string? ApprovedBy, Guid? CopiedFrom,
         IReadOnlyList<HazardDto> Hazards, bool CanEdit);
 
     public static void AddServices(IServiceCollection services) => services.AddScoped<RiskRecords>();

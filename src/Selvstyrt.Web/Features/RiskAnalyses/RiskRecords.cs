@@ -5,6 +5,7 @@ using Selvstyrt.Domain.Access;
 using Selvstyrt.Domain.Common;
 using Selvstyrt.Domain.Quality;
 using Selvstyrt.Web.Auth;
+using Selvstyrt.Web.Features.Quality;
 using Selvstyrt.Web.Http;
 
 namespace Selvstyrt.Web.Features.RiskAnalyses;
@@ -15,45 +16,27 @@ namespace Selvstyrt.Web.Features.RiskAnalyses;
 /// leaders their arrangement's. The provider's coordinators read the administration's, and an auditor with a stated purpose
 /// reads them all. Nobody else sees them.
 /// </summary>
-public sealed class RiskRecords(SelvstyrtDb db, CurrentUser user, ArrangementAccess access)
+public sealed class RiskRecords(SelvstyrtDb db, CurrentUser user, ArrangementAccess access, QualityTargets targets)
 {
-    /// <summary>Something the user may analyse: the provider, an office or an arrangement.</summary>
-    public sealed record Target(RiskScope Scope, Guid ScopeId, Guid ProviderId, Guid? OfficeId, string Name)
-    {
-        public string Value => $"{Scope}:{ScopeId}";
-    }
-
-    public sealed record Row(Guid Id, RiskScope Scope, string Name, int Year, int High, int Medium, int Low, LocalDate ReviewOn, LocalDate? ApprovedOn);
+    public sealed record Row(Guid Id, QualityScope Scope, string Name, int Year, int High, int Medium, int Low, LocalDate ReviewOn, LocalDate? ApprovedOn);
 
     public sealed record View(RiskAnalysis Analysis, string Name, bool CanEdit);
 
     /// <summary>What the user may start an analysis of, in the order administration, offices, arrangements.</summary>
-    public async Task<List<Target>> TargetsAsync(CancellationToken ct)
-    {
-        var uid = user.Id;
-        var today = user.Today;
-        var providers = await db.ProviderGrants.AsNoTracking().Where(g => g.UserId == uid && g.Role == ProviderRole.ProviderAdmin)
-            .Join(db.Providers, g => g.ProviderId, p => p.Id, (g, p) => new Target(RiskScope.Provider, p.Id, p.Id, null, p.Name)).ToListAsync(ct);
-        var offices = await access.ManagedOffices().AsNoTracking().Select(o => new Target(RiskScope.Office, o.Id, o.ProviderId, o.Id, o.Name)).ToListAsync(ct);
-        var arrangements = await access.EditableArrangements().AsNoTracking().Where(a => a.EndDate == null || a.EndDate >= today)
-            .Select(a => new Target(RiskScope.Arrangement, a.Id, a.ProviderId, a.OfficeId, a.Name)).ToListAsync(ct);
-        var nb = StringComparer.Create(new System.Globalization.CultureInfo("nb-NO"), false);
-        return [.. providers.DistinctBy(p => p.ScopeId), .. offices.OrderBy(o => o.Name, nb), .. arrangements.OrderBy(a => a.Name, nb)];
-    }
+    public Task<List<QualityTargets.Target>> TargetsAsync(CancellationToken ct) => targets.WritableAsync(QualityTargets.Reach.Led, ct);
 
     /// <summary>The analyses the user may read, newest year first.</summary>
     public async Task<List<Row>> ListAsync(CancellationToken ct)
     {
         var rows = await Readable().AsNoTracking().OrderByDescending(r => r.Year).ToListAsync(ct);
         var names = await NamesAsync(rows, ct);
-        var nb = StringComparer.Create(new System.Globalization.CultureInfo("nb-NO"), false);
-        return [.. rows.OrderByDescending(r => r.Year).ThenBy(r => r.Scope).ThenBy(r => names[r.ScopeId], nb)
+        return [.. rows.OrderByDescending(r => r.Year).ThenBy(r => r.Scope).ThenBy(r => names[r.ScopeId], Names.Norwegian)
             .Select(r => new Row(r.Id, r.Scope, names[r.ScopeId], r.Year, r.Hazards.Count(h => h.Class == RiskClass.High), r.Hazards.Count(h => h.Class == RiskClass.Medium),
                 r.Hazards.Count(h => h.Class == RiskClass.Low), r.ReviewOn, r.ApprovedOn))];
     }
 
     /// <summary>Starts the year's analysis of a target, from the latest earlier one when <paramref name="copyPrevious"/>. Idempotent on the key.</summary>
-    public async Task<Result<(Guid Id, bool Existed)>> StartAsync(RiskScope? scope, Guid? scopeId, int? year, bool copyPrevious, string? key, CancellationToken ct)
+    public async Task<Result<(Guid Id, bool Existed)>> StartAsync(QualityScope? scope, Guid? scopeId, int? year, bool copyPrevious, string? key, CancellationToken ct)
     {
         if (key is { Length: > 100 }) return Invalid.Field("idempotencyKey", "Idempotensnøkkelen kan være høyst 100 tegn.");
         var id = string.IsNullOrEmpty(key) ? Guid.CreateVersion7() : KeyedId.For($"ros:{user.Id}", key);
@@ -67,7 +50,7 @@ public sealed class RiskRecords(SelvstyrtDb db, CurrentUser user, ArrangementAcc
             : null;
         var made = previous is not null
             ? RiskAnalysis.CopyOf(id, previous, year, user.Today, key)
-            : RiskAnalysis.Start(id, target.ProviderId, target.Scope, target.OfficeId, target.Scope == RiskScope.Arrangement ? target.ScopeId : null, year, user.Today, key);
+            : RiskAnalysis.Start(id, target.ProviderId, target.Scope, target.OfficeId, target.Scope == QualityScope.Arrangement ? target.ScopeId : null, year, user.Today, key);
         if (!made.IsSuccess) return made.Error!;
         db.RiskAnalyses.Add(made.Value!);
         try
@@ -120,37 +103,27 @@ public sealed class RiskRecords(SelvstyrtDb db, CurrentUser user, ArrangementAcc
     private IQueryable<RiskAnalysis> Writable()
     {
         var uid = user.Id;
-        var admins = db.ProviderGrants.Where(g => g.UserId == uid && g.Role == ProviderRole.ProviderAdmin).Select(g => g.ProviderId);
+        var admins = targets.AdministeredProviders();
         var offices = access.ManagedOffices().Select(o => o.Id);
         var arrangements = access.EditableArrangements().Select(a => a.Id);
         return db.RiskAnalyses.Where(r => uid != Guid.Empty && (admins.Contains(r.ProviderId)
-            || (r.Scope == RiskScope.Office && offices.Contains(r.OfficeId!.Value))
-            || (r.Scope == RiskScope.Arrangement && arrangements.Contains(r.ArrangementId!.Value))));
+            || (r.Scope == QualityScope.Office && offices.Contains(r.OfficeId!.Value))
+            || (r.Scope == QualityScope.Arrangement && arrangements.Contains(r.ArrangementId!.Value))));
     }
 
     /// <summary>Those the user may read: what they may change, the administration's for the provider's coordinators, and all for an auditor with a purpose.</summary>
     private IQueryable<RiskAnalysis> Readable()
     {
         var uid = user.Id;
-        var auditor = user.Purpose is not null;
         var writable = Writable().Select(r => r.Id);
-        var coordinators = db.ProviderGrants.Where(g => g.UserId == uid && g.Role == ProviderRole.OfficeCoordinator).Select(g => g.ProviderId);
-        var auditors = db.ProviderGrants.Where(g => g.UserId == uid && g.Role == ProviderRole.Auditor && auditor).Select(g => g.ProviderId);
+        var coordinators = targets.CoordinatedProviders();
+        var auditors = targets.AuditedProviders();
         return db.RiskAnalyses.Where(r => uid != Guid.Empty && (writable.Contains(r.Id)
-            || (r.Scope == RiskScope.Provider && coordinators.Contains(r.ProviderId))
+            || (r.Scope == QualityScope.Provider && coordinators.Contains(r.ProviderId))
             || auditors.Contains(r.ProviderId)));
     }
 
-    /// <summary>The name of each analysis' scope: the provider's, the office's or the arrangement's.</summary>
-    private async Task<Dictionary<Guid, string>> NamesAsync(IReadOnlyCollection<RiskAnalysis> rows, CancellationToken ct)
-    {
-        var ids = rows.Select(r => r.ScopeId).Distinct().ToList();
-        var names = await db.Providers.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.Name })
-            .Concat(db.Offices.AsNoTracking().Where(o => ids.Contains(o.Id)).Select(o => new { o.Id, o.Name }))
-            .Concat(db.Arrangements.AsNoTracking().Where(a => ids.Contains(a.Id)).Select(a => new { a.Id, a.Name }))
-            .ToListAsync(ct);
-        return names.ToDictionary(n => n.Id, n => n.Name);
-    }
+    private Task<Dictionary<Guid, string>> NamesAsync(IReadOnlyCollection<RiskAnalysis> rows, CancellationToken ct) => targets.NamesAsync(rows.Select(r => r.ScopeId), ct);
 
     private async Task<Result<Guid>> EditAsync(Guid id, Func<RiskAnalysis, Result<RiskAnalysis>> edit, CancellationToken ct)
     {
