@@ -2346,7 +2346,6 @@ T.update({
 "Hms.Title": ("HMS og kvalitet", "HMS and quality"),
 "Hms.Intro": ("Helse, miljø og sikkerhet og internkontrollen samlet: håndboka alle skal lese, avvik, handlingsplanen med alle tiltak, årshjulet, revisjoner, risikoanalyser, undersøkelser og åpenhetsloven.", "Health, environment and safety and internal control in one place."),
 "Hms.HandbookText": ("Rutinene for arbeidet. Bekreft at du har lest gjeldende versjon av hvert dokument.", "The procedures for the work. Confirm you have read each document's version in force."),
-"Hms.HandbookUnread": ("{0} dokumenter venter på at du leser og bekrefter dem.", "{0} documents are waiting for you to read and confirm them."),
 "Hms.IncidentsText": ("Meld skader, nestenulykker, vold, feil med medisiner eller utstyr og brudd på personvernet, og følg dem opp.", "Report and follow up incidents."),
 "Hms.ActionPlanText": ("Alle årets tiltak samlet fra avvik, kartlegginger, ROS, revisjoner og undersøkelser, med ansvarlig og frist.", "Every measure of the year in one list."),
 "Hms.WheelText": ("Oppgavene gjennom året for hver ordning: påske, utlysning, sommerferie, ferievikarer, jul og nyttår.", "The tasks through the year for each arrangement."),
@@ -2446,6 +2445,12 @@ T.update({
 "ActionPlan.Question": ("Spørsmål i en undersøkelse (valgfritt)", "Survey question (optional)"),
 "ActionPlan.NoQuestion": ("Ikke fra en undersøkelse", "Not from a survey"),
 "Surveys.ToActionPlan": ("Skriv tiltak i handlingsplanen", "Write a measure in the action plan"),
+"Handbook.NoSignIn": ("Har ingen innlogging ennå; inviter assistenten fra assistentsiden.", "Has no sign-in yet; invite the assistant from the assistant's page."),
+"Audits.CriteriaShort": ("Krav", "Requirements"),
+"Home.HandbookUnread": ("{0} dokumenter i HMS-håndboka venter på at du leser og bekrefter dem.", "{0} documents in the HMS handbook are waiting for you to read and confirm them."),
+"Home.HandbookUnreadOne": ("Ett dokument i HMS-håndboka venter på at du leser og bekrefter det.", "One document in the HMS handbook is waiting for you to read and confirm it."),
+"Home.WheelDue": ("{0} oppgaver i årshjulet har frist snart eller er forsinket.", "{0} tasks in the annual wheel are due soon or late."),
+"Home.WheelDueOne": ("Én oppgave i årshjulet har frist snart eller er forsinket.", "One task in the annual wheel is due soon or late."),
 })
 
 from xml.sax.saxutils import escape

@@ -69,6 +69,14 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
         SurveyAnswer,
         /// <summary>The provider's Transparency Act register and statements: its administrator and coordinators.</summary>
         Transparency,
+        /// <summary>An arrangement's annual wheel: those who lead or manage it, and its deputy (no assistant, union representative or case worker).</summary>
+        Wheel,
+        /// <summary>An arrangement's workplace mapping: as the wheel, and its assistants (it is their workplace); the API's 2026 mapping exists in arrangement 10 only.</summary>
+        Mapping,
+        /// <summary>Audits: arrangement 10's (the administrator, the East coordinator, its work leader) and the administration's (the administrator).</summary>
+        Audit,
+        /// <summary>A handbook document: everyone who works with the demo provider (not case workers, the former assistant or an auditor without a purpose).</summary>
+        Handbook,
     }
 
     /// <summary>Who of those related to the object may read this route.</summary>
@@ -343,6 +351,55 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
         new("POST", "/api/v1/transparency/suppliers/{supplierId:guid}/end", Gate.Unsafe, Api: true),
         new("POST", "/api/v1/transparency/requests", Gate.Unsafe, Api: true),
         new("POST", "/api/v1/transparency/requests/{requestId:guid}/answer", Gate.Unsafe, Api: true),
+        new("GET", "/hms", Gate.SignedIn),
+        new("POST", "/hms", Gate.Unsafe),
+        new("GET", "/arshjul", Gate.SignedIn),
+        new("POST", "/arshjul", Gate.Unsafe),
+        new("GET", "/ordninger/{Id:guid}/arshjul", Gate.Object, ObjectKind.Wheel),
+        new("POST", "/ordninger/{Id:guid}/arshjul", Gate.Unsafe, ObjectKind.Wheel),
+        new("GET", "/api/v1/annual-wheel", Gate.SignedIn, Api: true),
+        new("GET", "/api/v1/arrangements/{arrangementId:guid}/annual-wheel", Gate.Object, ObjectKind.Wheel, Api: true),
+        new("POST", "/api/v1/arrangements/{arrangementId:guid}/annual-wheel/generate", Gate.Unsafe, ObjectKind.Wheel, Api: true),
+        new("POST", "/api/v1/arrangements/{arrangementId:guid}/annual-wheel/tasks", Gate.Unsafe, ObjectKind.Wheel, Api: true),
+        new("POST", "/api/v1/arrangements/{arrangementId:guid}/annual-wheel/tasks/{taskId:guid}/done", Gate.Unsafe, ObjectKind.Wheel, Api: true),
+        new("DELETE", "/api/v1/arrangements/{arrangementId:guid}/annual-wheel/tasks/{taskId:guid}/done", Gate.Unsafe, ObjectKind.Wheel, Api: true),
+        new("DELETE", "/api/v1/arrangements/{arrangementId:guid}/annual-wheel/tasks/{taskId:guid}", Gate.Unsafe, ObjectKind.Wheel, Api: true),
+        new("GET", "/ordninger/{Id:guid}/kartlegging", Gate.Object, ObjectKind.Mapping),
+        new("POST", "/ordninger/{Id:guid}/kartlegging", Gate.Unsafe, ObjectKind.Mapping),
+        new("GET", "/api/v1/arrangements/{arrangementId:guid}/workplace-mappings/{year:int}", Gate.Object, ObjectKind.Mapping, Api: true),
+        new("POST", "/api/v1/arrangements/{arrangementId:guid}/workplace-mappings", Gate.Unsafe, ObjectKind.Mapping, Api: true),
+        new("PUT", "/api/v1/workplace-mappings/{mappingId:guid}/items/{itemId:guid}", Gate.Unsafe, Api: true),
+        new("POST", "/api/v1/workplace-mappings/{mappingId:guid}/items/{itemId:guid}/done", Gate.Unsafe, Api: true),
+        new("POST", "/api/v1/workplace-mappings/{mappingId:guid}/sign", Gate.Unsafe, Api: true),
+        new("GET", "/internkontroll", Gate.SignedIn),
+        new("POST", "/internkontroll", Gate.Unsafe),
+        new("GET", "/internkontroll/{Id:guid}", Gate.Object, ObjectKind.Audit),
+        new("POST", "/internkontroll/{Id:guid}", Gate.Unsafe, ObjectKind.Audit),
+        new("GET", "/api/v1/audits", Gate.SignedIn, Api: true),
+        new("GET", "/api/v1/audits/targets", Gate.SignedIn, Api: true),
+        new("POST", "/api/v1/audits", Gate.Unsafe, Api: true),
+        new("GET", "/api/v1/audits/{auditId:guid}", Gate.Object, ObjectKind.Audit, Api: true),
+        new("PUT", "/api/v1/audits/{auditId:guid}", Gate.Unsafe, ObjectKind.Audit, Api: true),
+        new("POST", "/api/v1/audits/{auditId:guid}/conducted", Gate.Unsafe, ObjectKind.Audit, Api: true),
+        new("POST", "/api/v1/audits/{auditId:guid}/findings", Gate.Unsafe, ObjectKind.Audit, Api: true),
+        new("POST", "/api/v1/audits/{auditId:guid}/findings/{findingId:guid}/measures", Gate.Unsafe, ObjectKind.Audit, Api: true),
+        new("POST", "/api/v1/audits/{auditId:guid}/findings/{findingId:guid}/measures/{measureId:guid}/done", Gate.Unsafe, ObjectKind.Audit, Api: true),
+        new("POST", "/api/v1/audits/{auditId:guid}/close", Gate.Unsafe, ObjectKind.Audit, Api: true),
+        new("GET", "/hms/handbok", Gate.SignedIn),
+        new("POST", "/hms/handbok", Gate.Unsafe),
+        new("GET", "/hms/handbok/{Id:guid}", Gate.Object, ObjectKind.Handbook),
+        new("POST", "/hms/handbok/{Id:guid}", Gate.Unsafe, ObjectKind.Handbook),
+        new("GET", "/api/v1/hms/handbook", Gate.SignedIn, Api: true),
+        new("POST", "/api/v1/hms/handbook", Gate.Unsafe, Api: true),
+        new("GET", "/api/v1/hms/handbook/{documentId:guid}", Gate.Object, ObjectKind.Handbook, Api: true),
+        new("POST", "/api/v1/hms/handbook/{documentId:guid}/versions", Gate.Unsafe, ObjectKind.Handbook, Api: true),
+        new("POST", "/api/v1/hms/handbook/{documentId:guid}/withdraw", Gate.Unsafe, ObjectKind.Handbook, Api: true),
+        new("POST", "/api/v1/hms/handbook/{documentId:guid}/read", Gate.Unsafe, ObjectKind.Handbook, Api: true),
+        new("GET", "/hms/handlingsplan", Gate.SignedIn),
+        new("POST", "/hms/handlingsplan", Gate.Unsafe),
+        new("GET", "/api/v1/hms/action-plan", Gate.SignedIn, Api: true),
+        new("POST", "/api/v1/hms/action-plan/measures", Gate.Unsafe, Api: true),
+        new("POST", "/api/v1/hms/action-plan/measures/{measureId:guid}/done", Gate.Unsafe, Api: true),
         new("GET", "/api/v1/transparency/statements/{year:int}", Gate.Object, ObjectKind.Transparency, Api: true),
         new("GET", "/api/v1/transparency/statements/{year:int}/pdf", Gate.Object, ObjectKind.Transparency, Api: true),
         new("PUT", "/api/v1/transparency/statements/{year:int}", Gate.Unsafe, ObjectKind.Transparency, Api: true),
@@ -784,6 +841,35 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
                 var provider = principal is DemoLogins.ProviderAdmin or DemoLogins.CoordinatorEast or DemoLogins.CoordinatorWest;
                 yield return (route.Pattern.Replace("{Year:int}", "2025", StringComparison.Ordinal).Replace("{year:int}", "2025", StringComparison.Ordinal), provider || foreign);
                 break;
+            case ObjectKind.Wheel:
+            case ObjectKind.Mapping:
+                // Those who lead or manage the arrangement, its deputy, and for the mapping its assistants; the union representative and case workers not.
+                var readers = principal switch
+                {
+                    DemoLogins.UnionRepresentative or DemoLogins.CaseWorkerOslo or DemoLogins.CaseWorkerBaerum or DemoLogins.CaseWorkerBergen => [],
+                    DemoLogins.Assistant when route.Object == ObjectKind.Wheel => [],
+                    _ => visible.Arrangements,
+                };
+                var apiMapping = route.Object == ObjectKind.Mapping && route.Api;
+                foreach (var no in Enumerable.Range(1, 10))
+                    yield return (route.Pattern.Replace("{Id:guid}", Arrangement(no).ToString(), StringComparison.Ordinal)
+                        .Replace("{arrangementId:guid}", Arrangement(no).ToString(), StringComparison.Ordinal).Replace("{year:int}", "2026", StringComparison.Ordinal)
+                        .Replace("{taskId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal), readers.Contains(no) && (!apiMapping || no == 10));
+                yield return (route.Pattern.Replace("{Id:guid}", ForeignProvider.ArrangementId.ToString(), StringComparison.Ordinal)
+                    .Replace("{arrangementId:guid}", ForeignProvider.ArrangementId.ToString(), StringComparison.Ordinal).Replace("{year:int}", "2026", StringComparison.Ordinal)
+                    .Replace("{taskId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal), foreign && !apiMapping);
+                break;
+            case ObjectKind.Audit:
+                yield return (AuditPath(route.Pattern, DemoIds.For("audit:2026:personvern")), principal is DemoLogins.ProviderAdmin or DemoLogins.CoordinatorEast or DemoLogins.WorkLeader);
+                yield return (AuditPath(route.Pattern, DemoIds.For("audit:2026:opplaering")), principal is DemoLogins.ProviderAdmin);
+                yield return (AuditPath(route.Pattern, Guid.NewGuid()), false);
+                break;
+            case ObjectKind.Handbook:
+                var works = principal is DemoLogins.ProviderAdmin or DemoLogins.CoordinatorEast or DemoLogins.CoordinatorWest or DemoLogins.UnionRepresentative
+                    or DemoLogins.WorkLeader or DemoLogins.CoWorkLeader or DemoLogins.Deputy or DemoLogins.Assistant;
+                yield return (HandbookPath(route.Pattern, DemoIds.For("handbook:forflytning")), works);
+                yield return (HandbookPath(route.Pattern, Guid.NewGuid()), false);
+                break;
             case ObjectKind.Export:
                 yield return (route.Pattern.Replace("{id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal), false);
                 break;
@@ -797,7 +883,8 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
                     .Replace("{secret}", "ukjent-hemmelighet-som-ikke-finnes", StringComparison.Ordinal)
                     .Replace("{id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal).Replace("{Id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
                     .Replace("{requestId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal).Replace("{itemId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
-                    .Replace("{supplierId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal), true);
+                    .Replace("{supplierId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+                    .Replace("{mappingId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal).Replace("{measureId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal), true);
                 break;
         }
     }
@@ -837,6 +924,13 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
     private static string RiskPath(string pattern, Guid id)
         => pattern.Replace("{Id:guid}", id.ToString(), StringComparison.Ordinal).Replace("{analysisId:guid}", id.ToString(), StringComparison.Ordinal)
             .Replace("{hazardId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
+
+    private static string AuditPath(string pattern, Guid id)
+        => pattern.Replace("{Id:guid}", id.ToString(), StringComparison.Ordinal).Replace("{auditId:guid}", id.ToString(), StringComparison.Ordinal)
+            .Replace("{findingId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal).Replace("{measureId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
+
+    private static string HandbookPath(string pattern, Guid id)
+        => pattern.Replace("{Id:guid}", id.ToString(), StringComparison.Ordinal).Replace("{documentId:guid}", id.ToString(), StringComparison.Ordinal);
 
     private static string SurveyPath(string pattern, Guid id)
         => pattern.Replace("{Id:guid}", id.ToString(), StringComparison.Ordinal).Replace("{surveyId:guid}", id.ToString(), StringComparison.Ordinal);

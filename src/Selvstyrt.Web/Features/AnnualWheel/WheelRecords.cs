@@ -109,6 +109,17 @@ public sealed class WheelRecords(SelvstyrtDb db, CurrentUser user, ArrangementAc
         return await store.StoreNewAsync(wanted, ct);
     }
 
+    /// <summary>The open tasks due within two weeks or overdue (by at most a month) in the arrangements the user leads (for the start page).</summary>
+    public Task<int> DueForMeAsync(CancellationToken ct)
+    {
+        var uid = user.Id;
+        var today = user.Today;
+        var soon = today.PlusDays(RemindDaysBefore);
+        var earliest = today.PlusDays(-31);
+        var led = Leading.On(db, today).Where(l => l.UserId == uid).Select(l => l.ArrangementId);
+        return db.WheelTasks.CountAsync(t => led.Contains(t.ArrangementId) && t.DoneOn == null && t.DueOn <= soon && t.DueOn >= earliest, ct);
+    }
+
     /// <summary>The year's overview of every arrangement the user manages or leads (or audits), by office and name.</summary>
     public async Task<List<Line>> OverviewAsync(int year, CancellationToken ct)
     {

@@ -13,14 +13,15 @@ namespace Selvstyrt.Web.Features.Hms;
 /// <summary>
 /// The provider's HMS handbook (issue 20, part 2): documents in versions, and every assistant's confirmation that they have read the
 /// version in force. The provider's administrator writes and publishes; everyone who works with the provider reads (assistants, work
-/// leaders, recipients, coordinators, the union representative, an auditor with a purpose); anyone who reads confirms. The provider's
+/// leaders, deputies, recipients, coordinators, the union representative, an auditor with a purpose; not the municipality's case
+/// workers); anyone who reads confirms. The provider's
 /// administrator sees who has not confirmed among all its assistants, a coordinator among the office's.
 /// </summary>
 public sealed class HandbookRecords(SelvstyrtDb db, CurrentUser user, ArrangementAccess access, QualityTargets targets)
 {
     public sealed record Row(Guid Id, string Section, string Title, int Version, LocalDate PublishedOn, bool Withdrawn, bool ReadByMe, int? Confirmed, int? Required);
 
-    public sealed record Reader(Guid AssistantId, string Name, string? Office, Instant? ConfirmedAt);
+    public sealed record Reader(Guid AssistantId, string Name, string? Office, bool SignIn, Instant? ConfirmedAt);
 
     public sealed record View(HandbookDocument Document, HandbookVersion Shown, bool ReadByMe, bool CanWrite, IReadOnlyList<Reader>? Readers);
 
@@ -71,7 +72,7 @@ public sealed class HandbookRecords(SelvstyrtDb db, CurrentUser user, Arrangemen
             var at = (await db.ReadConfirmations.AsNoTracking().Where(r => r.DocumentId == id && r.VersionNumber == inForce && users.Contains(r.UserId))
                 .Select(r => new { r.UserId, r.ConfirmedAt }).ToListAsync(ct)).ToDictionary(r => r.UserId, r => r.ConfirmedAt);
             readers = [.. followed.OrderBy(a => a.ConfirmedOrder(at)).ThenBy(a => a.Name, Names.Norwegian)
-                .Select(a => new Reader(a.Id, a.Name, a.Office, a.UserId is { } u && at.TryGetValue(u, out var when) ? when : null))];
+                .Select(a => new Reader(a.Id, a.Name, a.Office, a.UserId is not null, a.UserId is { } u && at.TryGetValue(u, out var when) ? when : null))];
         }
         return new View(doc, shown, readByMe, canWrite, readers);
     }
@@ -130,16 +131,22 @@ public sealed class HandbookRecords(SelvstyrtDb db, CurrentUser user, Arrangemen
         return (await ListAsync(ct)).Count(r => !r.Withdrawn && !r.ReadByMe);
     }
 
-    /// <summary>The providers whose handbook the user reads: through a grant, as an assistant, or through a role in an arrangement.</summary>
+    /// <summary>
+    /// The providers whose handbook the user reads: through a grant at the provider (not a case worker's), as an assistant in
+    /// employment, or through a role in one of its arrangements today (work leader, deputy, recipient).
+    /// </summary>
     private IQueryable<Guid> Providers()
     {
         var uid = user.Id;
+        var today = user.Today;
         var auditor = user.Purpose is not null;
         var grants = db.ProviderGrants.Where(g => g.UserId == uid && (g.Role == ProviderRole.ProviderAdmin || g.Role == ProviderRole.OfficeCoordinator
             || g.Role == ProviderRole.UnionRepresentative || (g.Role == ProviderRole.Auditor && auditor))).Select(g => g.ProviderId);
-        var assists = db.Assistants.Where(a => a.UserId == uid).Select(a => a.ProviderId);
-        var arrangements = access.ReadableArrangements().Select(a => a.ProviderId);
-        return db.Providers.Where(p => uid != Guid.Empty && (grants.Contains(p.Id) || assists.Contains(p.Id) || arrangements.Contains(p.Id))).Select(p => p.Id);
+        var assists = db.Assistants.Where(a => a.UserId == uid && db.Employments.Any(e => e.AssistantId == a.Id && e.Start <= today && (e.End == null || e.End >= today)))
+            .Select(a => a.ProviderId);
+        var roles = db.ArrangementRoles.Where(r => r.UserId == uid && r.From <= today && (r.To == null || r.To >= today))
+            .Join(db.Arrangements, r => r.ArrangementId, a => a.Id, (r, a) => a.ProviderId);
+        return db.Providers.Where(p => uid != Guid.Empty && (grants.Contains(p.Id) || assists.Contains(p.Id) || roles.Contains(p.Id))).Select(p => p.Id);
     }
 
     private sealed record Followed(Guid Id, Guid ProviderId, Guid? UserId, string Name, string? Office)
