@@ -28,7 +28,7 @@ public sealed class ActionPlanRecords(SelvstyrtDb db, CurrentUser user, Arrangem
         public string Value => $"{SurveyId}:{Key}";
     }
 
-    /// <summary>The year's measures the user may read: open ones of any year and those done in the year, by deadline.</summary>
+    /// <summary>The measures the user may read: every open one, and those done in the year (ROS: the year's analyses), by deadline.</summary>
     public async Task<List<Item>> ListAsync(int year, CancellationToken ct)
     {
         var start = new LocalDate(year, 1, 1);
@@ -37,7 +37,7 @@ public sealed class ActionPlanRecords(SelvstyrtDb db, CurrentUser user, Arrangem
         var auditors = targets.AuditedProviders();
         var offices = access.ManagedOffices().Select(o => o.Id);
         var led = access.EditableArrangements().Select(a => a.Id);
-        bool Shown(LocalDate? due, LocalDate? done) => done is { } d ? d >= start && d <= end : due is null || due <= end;
+        bool Shown(LocalDate? done) => done is not { } d || (d >= start && d <= end);
         var items = new List<Item>();
 
         var incidents = await db.Incidents.AsNoTracking().AsSplitQuery()
@@ -62,10 +62,10 @@ public sealed class ActionPlanRecords(SelvstyrtDb db, CurrentUser user, Arrangem
         var surveys = await db.Surveys.AsNoTracking().Where(s => surveyIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
 
         foreach (var i in incidents)
-            foreach (var m in i.Measures.Where(m => Shown(m.DueOn, m.DoneOn)))
+            foreach (var m in i.Measures.Where(m => Shown(m.DoneOn)))
                 items.Add(new Item(MeasureSource.Incident, i.Kind.ToString(), names.GetValueOrDefault(i.ArrangementId ?? i.OfficeId, ""), m.Text, m.Owner, m.DueOn, m.DoneOn, $"/avvik/{i.Id}", null));
         foreach (var map in mappings)
-            foreach (var m in map.Items.Where(x => x.Answer == MappingAnswer.NeedsMeasure && Shown(x.DueOn, x.DoneOn)))
+            foreach (var m in map.Items.Where(x => x.Answer == MappingAnswer.NeedsMeasure && Shown(x.DoneOn)))
                 items.Add(new Item(MeasureSource.Mapping, m.Text, names.GetValueOrDefault(map.ArrangementId, ""), m.Measure, m.Owner, m.DueOn, m.DoneOn,
                     $"/ordninger/{map.ArrangementId}/kartlegging?ar={map.Year}", null));
         foreach (var r in risks)
@@ -73,7 +73,7 @@ public sealed class ActionPlanRecords(SelvstyrtDb db, CurrentUser user, Arrangem
                 items.Add(new Item(MeasureSource.RiskAnalysis, h.Description, names.GetValueOrDefault(r.ScopeId, ""), h.Measures, h.Owner, h.DueOn, null, $"/ros/{r.Id}", null));
         foreach (var a in audits)
             foreach (var f in a.Findings)
-                foreach (var m in f.Measures.Where(m => Shown(m.DueOn, m.DoneOn)))
+                foreach (var m in f.Measures.Where(m => Shown(m.DoneOn)))
                     items.Add(new Item(MeasureSource.Audit, $"{a.Title}: {f.Description}", names.GetValueOrDefault(a.ScopeId, ""), m.Text, m.Owner, m.DueOn, m.DoneOn,
                         $"/internkontroll/{a.Id}", null));
         foreach (var m in own)
