@@ -2428,11 +2428,7 @@ T.update({
 "ActionPlan.Intro": ("Alle tiltak samlet: fra avvik, kartlegginger av arbeidsmiljøet, risikoanalyser (ROS), revisjoner og undersøkelser, og tiltak skrevet her. Åpne tiltak vises uansett år, gjennomførte for året du ser på. Et tiltak merkes som gjennomført der det ble laget.", "Every measure in one list."),
 "ActionPlan.Measures": ("Tiltak: {0} åpne, {1} forsinket", "Measures: {0} open, {1} late"),
 "ActionPlan.None": ("Ingen tiltak for året.", "No measures for the year."),
-"ActionPlan.Measure": ("Tiltak", "Measure"),
 "ActionPlan.Source": ("Fra", "From"),
-"ActionPlan.Where": ("Gjelder", "Applies to"),
-"ActionPlan.Owner": ("Ansvarlig", "Responsible"),
-"ActionPlan.Status": ("Frist og status", "Deadline and status"),
 "ActionPlan.NoDue": ("Uten frist", "No deadline"),
 "ActionPlan.Source.Incident": ("Avvik", "Incident"),
 "ActionPlan.Source.Mapping": ("Kartlegging", "Mapping"),
@@ -2451,6 +2447,7 @@ T.update({
 "Home.HandbookUnreadOne": ("Ett dokument i HMS-håndboka venter på at du leser og bekrefter det.", "One document in the HMS handbook is waiting for you to read and confirm it."),
 "Home.WheelDue": ("{0} oppgaver i årshjulet har frist snart eller er forsinket.", "{0} tasks in the annual wheel are due soon or late."),
 "Home.WheelDueOne": ("Én oppgave i årshjulet har frist snart eller er forsinket.", "One task in the annual wheel is due soon or late."),
+"ActionPlan.OwnerWhere": ("{0} · {1}", "{0} · {1}"),
 })
 
 from xml.sax.saxutils import escape

@@ -73,7 +73,7 @@ public sealed class HmsBrowserTests(Browser browser)
         await leader.Keyboard.PressAsync("Enter");
         await leader.GetByRole(AriaRole.Heading, new() { Name = "Handlingsplan 2026", Level = 1 }).WaitForAsync();
         await Browser.AssertFitsAsync(leader, "handlingsplanen");
-        (await leader.Locator("table").InnerTextAsync()).ShouldContain("Skriftlig rutine for å avslutte besøk");
+        (await leader.Locator("ul.app-cards").InnerTextAsync()).ShouldContain("Skriftlig rutine for å avslutte besøk");
         await leader.GotoAsync("/internkontroll");
         await Browser.AssertFitsAsync(leader, "internkontroll");
         await Keys.TabToLinkAsync(leader, "Personvern i ordningen", limit: 60);
