@@ -49,9 +49,11 @@ public sealed class HmsBrowserTests(Browser browser)
         await leader.GetByRole(AriaRole.Heading, new() { Name = "Kartlegging av arbeidsmiljøet 2026: Ordningen til Even", Level = 1 }).WaitForAsync();
         await Browser.AssertFitsAsync(leader, "kartleggingen");
         var vold = leader.Locator("li.ds-card", new() { HasText = "Risiko for vold og trusler" });
-        await vold.Locator("summary").FocusAsync();
-        await leader.Keyboard.PressAsync("Enter");
         var prefix = (await vold.Locator("input[type=hidden][name='Answer.ItemId']").InputValueAsync()).Replace("-", "", StringComparison.Ordinal);
+        await Keys.TabToAsync(leader, $"punkt-{prefix}-svar", limit: 80);
+        await leader.Keyboard.PressAsync("Enter");
+        (await vold.Locator("details").GetAttributeAsync("open")).ShouldNotBeNull();
+        await leader.Locator($"#punkt-{prefix}-Ok").WaitForAsync();
         await Keys.TabToAsync(leader, $"punkt-{prefix}-Ok", limit: 10);
         await leader.Keyboard.PressAsync("ArrowDown");
         (await leader.Locator($"#punkt-{prefix}-NeedsMeasure").IsCheckedAsync()).ShouldBeTrue();

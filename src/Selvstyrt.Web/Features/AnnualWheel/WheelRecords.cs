@@ -29,7 +29,7 @@ public sealed class WheelRecords(SelvstyrtDb db, CurrentUser user, ArrangementAc
     public sealed record Line(Guid ArrangementId, string Name, string Office, int Tasks, int Done, int Overdue, IReadOnlyList<(int Done, int All)> Periods,
         WheelTask? Next);
 
-    /// <summary>The wheel of one arrangement and year; generated first when none is there and the user may change it.</summary>
+    /// <summary>The wheel of one arrangement and year, by deadline (empty until the daily job or <see cref="GenerateAsync"/> makes it).</summary>
     public async Task<Result<Wheel>> GetAsync(Guid arrangementId, int year, CancellationToken ct)
     {
         var relation = await access.RelationTo(arrangementId, ct);

@@ -39,6 +39,12 @@ public sealed class ActionPlanRecords(SelvstyrtDb db, CurrentUser user, Arrangem
         var led = access.EditableArrangements().Select(a => a.Id);
         bool Shown(LocalDate? done) => done is not { } d || (d >= start && d <= end);
         var items = new List<Item>();
+        // An auditor reads the plan, but not the incidents or survey results behind it: those links are left out for them.
+        var adminOf = (await admins.ToListAsync(ct)).ToHashSet();
+        var officesOf = (await offices.ToListAsync(ct)).ToHashSet();
+        var ledOf = (await led.ToListAsync(ct)).ToHashSet();
+        bool FollowsUp(Guid provider, Guid? office, Guid? arrangement)
+            => adminOf.Contains(provider) || (office is { } o && officesOf.Contains(o)) || (arrangement is { } a && ledOf.Contains(a));
 
         var incidents = await db.Incidents.AsNoTracking().AsSplitQuery()
             .Where(i => admins.Contains(i.ProviderId) || auditors.Contains(i.ProviderId) || offices.Contains(i.OfficeId) || (i.ArrangementId != null && led.Contains(i.ArrangementId.Value)))
@@ -63,7 +69,8 @@ public sealed class ActionPlanRecords(SelvstyrtDb db, CurrentUser user, Arrangem
 
         foreach (var i in incidents)
             foreach (var m in i.Measures.Where(m => Shown(m.DoneOn)))
-                items.Add(new Item(MeasureSource.Incident, i.Kind.ToString(), names.GetValueOrDefault(i.ArrangementId ?? i.OfficeId, ""), m.Text, m.Owner, m.DueOn, m.DoneOn, $"/avvik/{i.Id}", null));
+                items.Add(new Item(MeasureSource.Incident, i.Kind.ToString(), names.GetValueOrDefault(i.ArrangementId ?? i.OfficeId, ""), m.Text, m.Owner, m.DueOn, m.DoneOn,
+                    FollowsUp(i.ProviderId, i.OfficeId, i.ArrangementId) ? $"/avvik/{i.Id}" : "", null));
         foreach (var map in mappings)
             foreach (var m in map.Items.Where(x => x.Answer == MappingAnswer.NeedsMeasure && Shown(x.DoneOn)))
                 items.Add(new Item(MeasureSource.Mapping, m.Text, names.GetValueOrDefault(map.ArrangementId, ""), m.Measure, m.Owner, m.DueOn, m.DoneOn,
@@ -81,7 +88,7 @@ public sealed class ActionPlanRecords(SelvstyrtDb db, CurrentUser user, Arrangem
             var reference = m.SurveyId is { } s && surveys.TryGetValue(s, out var survey)
                 ? $"{survey.Year}: {survey.Questions.FirstOrDefault(q => q.Key == m.QuestionKey)?.Text ?? m.QuestionKey}" : "";
             items.Add(new Item(m.Source, reference, names.GetValueOrDefault(m.OfficeId ?? m.ProviderId, ""), m.Text, m.Owner, m.DueOn, m.DoneOn,
-                m.SurveyId is { } sid ? $"/undersokelser/{sid}" : "", m.Id));
+                m.SurveyId is { } sid && FollowsUp(m.ProviderId, m.OfficeId, null) ? $"/undersokelser/{sid}" : "", m.Id));
         }
         return [.. items.OrderBy(i => i.DoneOn is not null).ThenBy(i => i.DueOn ?? end).ThenBy(i => i.Source)];
     }

@@ -39,16 +39,18 @@ public sealed class HandbookRecords(SelvstyrtDb db, CurrentUser user, Arrangemen
         var confirmations = (await db.ReadConfirmations.AsNoTracking().Where(r => ids.Contains(r.DocumentId) && users.Contains(r.UserId))
             .Select(r => new { r.DocumentId, r.VersionNumber, r.UserId }).ToListAsync(ct)).ToLookup(r => (r.DocumentId, r.VersionNumber));
         var writable = await targets.AdministeredProviders().ToListAsync(ct);
+        var required = followed.GroupBy(a => a.ProviderId).ToDictionary(g => g.Key, g => g.Count());
+        var signIns = followed.Where(a => a.UserId is not null).GroupBy(a => a.ProviderId).ToDictionary(g => g.Key, g => g.Select(a => a.UserId!.Value).ToHashSet());
         return [.. docs.Where(d => d.WithdrawnOn is null || writable.Contains(d.ProviderId))
             .OrderBy(d => d.Section, Names.Norwegian).ThenBy(d => d.Title, Names.Norwegian)
             .Select(d =>
             {
                 var current = d.Current;
-                var required = followed.Count(a => a.ProviderId == d.ProviderId);
-                int? confirmed = required == 0 ? null : confirmations[(d.Id, current.Number)].Select(c => c.UserId).Distinct()
-                    .Count(u => followed.Any(a => a.UserId == u && a.ProviderId == d.ProviderId));
+                var all = required.GetValueOrDefault(d.ProviderId);
+                var readers = signIns.GetValueOrDefault(d.ProviderId) ?? [];
+                int? confirmed = all == 0 ? null : confirmations[(d.Id, current.Number)].Select(c => c.UserId).Distinct().Count(readers.Contains);
                 return new Row(d.Id, d.Section, d.Title, current.Number, current.PublishedOn, d.WithdrawnOn is not null, mine.Contains((d.Id, current.Number)), confirmed,
-                    required == 0 ? null : required);
+                    all == 0 ? null : all);
             })];
     }
 
