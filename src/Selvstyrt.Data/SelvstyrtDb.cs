@@ -26,8 +26,15 @@ namespace Selvstyrt.Data;
 /// and <see cref="ConfigureConventions"/>.
 /// </summary>
 public sealed class SelvstyrtDb(DbContextOptions<SelvstyrtDb> options)
-    : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options)
+    : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options), Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
 {
+    /// <summary>
+    /// The data-protection keys (sign-in cookies, antiforgery tokens, two-step secrets), in the database so that every web
+    /// instance on it reads the same key ring (issue 21, part 4).
+    /// </summary>
+    public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys
+        => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
+
     /// <summary>The app-managed concurrency counter on SQLite (PostgreSQL uses the system column <c>xmin</c>).</summary>
     public const string VersionProperty = "Version";
 

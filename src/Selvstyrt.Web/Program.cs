@@ -37,7 +37,8 @@ builder.Services.AddSingleton<IClock>(SystemClock.Instance);
 builder.Services.AddScoped<ICurrentActor, HttpActor>();
 var dataFolder = DatabaseSetup.DataFolder(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddSelvstyrtDb(builder.Configuration, dataFolder);
-builder.Services.AddDataProtection().SetApplicationName("Selvstyrt").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
+// The key ring lives in the database, so every web instance on it signs and reads the same cookies (issue 21, part 4; ADR 0025).
+builder.Services.AddDataProtection().SetApplicationName("Selvstyrt").PersistKeysToDbContext<SelvstyrtDb>();
 builder.Services.AddHealthChecks().AddDbContextCheck<SelvstyrtDb>("database");
 builder.Services.AddSelvstyrtAuth(builder.Configuration);
 builder.Services.AddLocalization();
