@@ -42,8 +42,7 @@ public sealed class WheelRecords(SelvstyrtDb db, CurrentUser user, ArrangementAc
     /// <summary>Makes the year's catalogue tasks of an arrangement the user may change; those already there are kept as they are.</summary>
     public async Task<Result<int>> GenerateAsync(Guid arrangementId, int? year, CancellationToken ct)
     {
-        var relation = await access.RelationTo(arrangementId, ct);
-        if (!relation.CanEdit()) return CanRead(relation) ? new Forbidden("Du kan lese årshjulet, men ikke endre det.") : new NotFound();
+        if (await RefusedAsync(arrangementId, ct) is { } refused) return refused;
         if (year is null || year < user.Today.Year - 1 || year > user.Today.Year + 1)
             return Invalid.Field("year", $"Året må være mellom {user.Today.Year - 1} og {user.Today.Year + 1}.");
         return await GenerateForAsync(db, [arrangementId], year.Value, ct);
@@ -144,8 +143,7 @@ public sealed class WheelRecords(SelvstyrtDb db, CurrentUser user, ArrangementAc
     {
         var id = Creates.IdFor($"wheel-own:{arrangementId}", key);
         if (!id.IsSuccess) return id.Error!;
-        var relation = await access.RelationTo(arrangementId, ct);
-        if (!relation.CanEdit()) return CanRead(relation) ? new Forbidden("Du kan lese årshjulet, men ikke endre det.") : new NotFound();
+        if (await RefusedAsync(arrangementId, ct) is { } refused) return refused;
         if (await db.WheelTasks.AnyAsync(t => t.Id == id.Value && t.ArrangementId == arrangementId, ct)) return (id.Value, true);
         var a = await db.Arrangements.AsNoTracking().Where(x => x.Id == arrangementId).Select(x => new { x.ProviderId, x.OfficeId }).FirstAsync(ct);
         var made = WheelTask.Own(id.Value, a.ProviderId, a.OfficeId, arrangementId, title, why, dueOn, user.Today);
@@ -163,8 +161,7 @@ public sealed class WheelRecords(SelvstyrtDb db, CurrentUser user, ArrangementAc
     /// <summary>Removes the work leader's own task; the catalogue's tasks are part of the wheel and are marked done instead.</summary>
     public async Task<Result<Guid>> RemoveAsync(Guid arrangementId, Guid taskId, CancellationToken ct)
     {
-        var relation = await access.RelationTo(arrangementId, ct);
-        if (!relation.CanEdit()) return CanRead(relation) ? new Forbidden("Du kan lese årshjulet, men ikke endre det.") : new NotFound();
+        if (await RefusedAsync(arrangementId, ct) is { } refused) return refused;
         var task = await db.WheelTasks.FirstOrDefaultAsync(t => t.Id == taskId && t.ArrangementId == arrangementId, ct);
         if (task is null) return new NotFound();
         if (task.Kind != WheelTaskKind.Own) return Invalid.Field("kind", "Oppgavene fra årshjulet kan ikke fjernes. Merk dem som gjort, med en merknad om de ikke gjelder.");
@@ -176,10 +173,16 @@ public sealed class WheelRecords(SelvstyrtDb db, CurrentUser user, ArrangementAc
     /// <summary>Who reads an arrangement's wheel: those who may change it, a deputy, the recipient, an auditor with a purpose.</summary>
     public static bool CanRead(Relation r) => r.CanEdit() || (r & (Relation.Deputy | Relation.Recipient | Relation.Auditor)) != 0;
 
-    private async Task<Result<Guid>> EditAsync(Guid arrangementId, Guid taskId, Func<WheelTask, Result<WheelTask>> edit, CancellationToken ct)
+    /// <summary>Why the user may not change the arrangement's wheel (403 when they read it, 404 when not), or null when they may.</summary>
+    private async Task<Error?> RefusedAsync(Guid arrangementId, CancellationToken ct)
     {
         var relation = await access.RelationTo(arrangementId, ct);
-        if (!relation.CanEdit()) return CanRead(relation) ? new Forbidden("Du kan lese årshjulet, men ikke endre det.") : new NotFound();
+        return relation.CanEdit() ? null : CanRead(relation) ? new Forbidden("Du kan lese årshjulet, men ikke endre det.") : new NotFound();
+    }
+
+    private async Task<Result<Guid>> EditAsync(Guid arrangementId, Guid taskId, Func<WheelTask, Result<WheelTask>> edit, CancellationToken ct)
+    {
+        if (await RefusedAsync(arrangementId, ct) is { } refused) return refused;
         var task = await db.WheelTasks.FirstOrDefaultAsync(t => t.Id == taskId && t.ArrangementId == arrangementId, ct);
         if (task is null) return new NotFound();
         var result = edit(task);

@@ -17,7 +17,8 @@ public sealed class MappingRecords(SelvstyrtDb db, CurrentUser user, Arrangement
 {
     public sealed record View(Guid ArrangementId, string Name, int Year, WorkplaceMapping? Mapping, IReadOnlyList<int> Years, bool CanEdit);
 
-    public static bool CanRead(Relation r) => r.CanEdit() || (r & (Relation.Deputy | Relation.Recipient | Relation.Auditor | Relation.Assistant)) != 0;
+    /// <summary>Those who read the annual wheel, and the arrangement's assistants (the mapping is of their workplace).</summary>
+    public static bool CanRead(Relation r) => AnnualWheel.WheelRecords.CanRead(r) || (r & Relation.Assistant) != 0;
 
     public async Task<Result<View>> GetAsync(Guid arrangementId, int year, CancellationToken ct)
     {
