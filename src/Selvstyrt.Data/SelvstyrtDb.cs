@@ -38,6 +38,7 @@ public sealed class SelvstyrtDb(DbContextOptions<SelvstyrtDb> options)
     /// <summary>The app-managed concurrency counter on SQLite (PostgreSQL uses the system column <c>xmin</c>).</summary>
     public const string VersionProperty = "Version";
 
+    public DbSet<RosterProposal> RosterProposals => Set<RosterProposal>();
     public DbSet<Provider> Providers => Set<Provider>();
     public DbSet<Office> Offices => Set<Office>();
     public DbSet<Municipality> Municipalities => Set<Municipality>();

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.OpenApi;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
+using Quartz;
 using Selvstyrt.Data;
 using Selvstyrt.Data.Interceptors;
 using Selvstyrt.Web.Auth;
@@ -39,7 +40,8 @@ var dataFolder = DatabaseSetup.DataFolder(builder.Configuration, builder.Environ
 builder.Services.AddSelvstyrtDb(builder.Configuration, dataFolder);
 // The key ring lives in the database, so every web instance on it signs and reads the same cookies (issue 21, part 4; ADR 0025).
 builder.Services.AddDataProtection().SetApplicationName("Selvstyrt").PersistKeysToDbContext<SelvstyrtDb>();
-builder.Services.AddHealthChecks().AddDbContextCheck<SelvstyrtDb>("database");
+builder.Services.AddSelvstyrtScheduler(builder.Configuration, dataFolder);
+builder.Services.AddHealthChecks().AddDbContextCheck<SelvstyrtDb>("database").AddQuartz();
 builder.Services.AddSelvstyrtAuth(builder.Configuration);
 builder.Services.AddLocalization();
 builder.Services.AddHsts(o =>

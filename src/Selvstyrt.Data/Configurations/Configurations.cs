@@ -401,6 +401,20 @@ internal sealed class PlanDiscussionConfiguration : IEntityTypeConfiguration<Pla
     }
 }
 
+internal sealed class RosterProposalConfiguration : IEntityTypeConfiguration<RosterProposal>
+{
+    public void Configure(EntityTypeBuilder<RosterProposal> b)
+    {
+        b.Property(x => x.StartedBy).HasMaxLength(200);
+        b.Property(x => x.State).HasConversion<string>().HasMaxLength(10);
+        b.Property(x => x.RunningOn).HasMaxLength(200);
+        b.Ignore(x => x.Stopped);
+        b.HasOne<WorkPlan>().WithMany().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => x.PlanId).IsUnique();
+        b.HasIndex(x => x.State);
+    }
+}
+
 internal sealed class DecisionConfiguration : IEntityTypeConfiguration<Decision>
 {
     public void Configure(EntityTypeBuilder<Decision> b)

@@ -1,17 +1,24 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using Quartz;
 using Selvstyrt.Web.Features.Decisions;
 using Selvstyrt.Web.Features.TimeSheets;
 
 namespace Selvstyrt.Web.Features.Notifications;
 
-/// <summary>Runs the daily jobs (decision, time sheet, competence, agreement, talk, information-request and annual-wheel reminders; the year's annual wheel; deleting the police certificate records of ended employments and the applicants of finished recruitments) once at start and then every day; off with <c>Jobs:Enabled=false</c>.</summary>
-public sealed class DailyJobs(IServiceScopeFactory scopes, IClock clock, ILogger<DailyJobs> logger) : BackgroundService
+/// <summary>
+/// The daily jobs (decision, time sheet, competence, agreement, talk, information-request and annual-wheel reminders; the
+/// year's annual wheel; deleting the police certificate records of ended employments and the applicants of finished
+/// recruitments), fired by the scheduler once a day on one instance of the cluster (<see cref="Setup.RecurringJobs"/>).
+/// Every step is idempotent (reminders have a dedup key, the wheel's ids are derived), so a run again after a failure
+/// records nothing twice.
+/// </summary>
+[DisallowConcurrentExecution]
+public sealed class DailyJobs(IServiceScopeFactory scopes, IClock clock, ILogger<DailyJobs> logger) : IJob
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(24));
-        do
+        var stoppingToken = cancellationToken;
         {
             try
             {
@@ -41,8 +48,8 @@ public sealed class DailyJobs(IServiceScopeFactory scopes, IClock clock, ILogger
             catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException)
             {
                 logger.LogError(ex, "Reminders failed; the next run tries again");
+                throw new JobExecutionException(ex);
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }

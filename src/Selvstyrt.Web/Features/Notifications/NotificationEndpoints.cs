@@ -9,7 +9,6 @@ public static class NotificationEndpoints
     {
         services.AddScoped<NotificationList>();
         services.AddScoped<NotificationStore>();
-        if (configuration.GetValue("Jobs:Enabled", true)) services.AddHostedService<DailyJobs>();
         var mail = MailOptions.Read(configuration, dataFolder);
         services.AddSingleton(mail);
         services.AddSingleton<MailSender>();

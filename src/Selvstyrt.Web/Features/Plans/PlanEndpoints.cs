@@ -21,7 +21,7 @@ public static class PlanEndpoints
         services.AddScoped<PlanService>();
         services.AddScoped<PlanDiscussions>();
         services.AddScoped<PlanProposals>();
-        services.AddSingleton<RosterRuns>();
+        services.AddScoped<RosterRuns>();
         services.AddScoped<MyPlan>();
         services.AddScoped<AppendixOne>();
     }

@@ -1,5 +1,10 @@
-using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using NodaTime.Serialization.SystemTextJson;
+using Quartz;
+using Selvstyrt.Data;
 using Selvstyrt.Domain.Rules.Engine;
 using Selvstyrt.Domain.Arrangements;
 using Selvstyrt.Domain.Common;
@@ -10,117 +15,184 @@ using Selvstyrt.Web.Auth;
 
 namespace Selvstyrt.Web.Features.Plans;
 
-/// <summary>What a proposal run is doing.</summary>
-public enum ProposalState
-{
-    Running,
-    Done,
-    Failed,
-}
+/// <summary>
+/// A run of the roster generator as the pages read it (from <see cref="RosterProposal"/>, on any web instance): what it
+/// was asked, how far it has come, and its result, with the generator's templates mapped back to the arrangement's.
+/// </summary>
+public sealed record ProposalRun(Guid Id, Guid PlanId, int Seconds, int Weeks, Instant StartedAt, string StartedBy, ProposalState State, bool Stopped,
+    SolveProgress? Progress, double ElapsedSeconds, BpaResult? Result, IReadOnlyDictionary<string, ShiftTemplate> Templates, string? RunningOn, int Attempts);
 
 /// <summary>
-/// One run of the roster generator for a plan: what it was asked (the problem, and which of the arrangement's templates
-/// each generated template stands for), how far it has come, and its result. Lives in memory on this web instance.
+/// The stored runs of the roster generator (issue 7; stored since issue 21, part 4): at most one per plan and
+/// <see cref="MaxRunning"/> at once in the database (CP-SAT uses two threads each). Starting stores the run and hands
+/// it to the scheduler as a job that asks to be recovered, so whichever instance picks it up runs it, another takes it
+/// over if that instance dies, and every instance reads its progress and result and may stop it.
 /// </summary>
-public sealed class ProposalRun : IDisposable
-{
-    private readonly CancellationTokenSource _stop = new();
-    private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    internal ProposalRun(Guid planId, BpaProblem problem, IReadOnlyDictionary<string, ShiftTemplate> templates, double seconds, Instant startedAt, string startedBy)
-    {
-        PlanId = planId;
-        Problem = problem;
-        Templates = templates;
-        Seconds = seconds;
-        StartedAt = startedAt;
-        StartedBy = startedBy;
-    }
-
-    public Guid PlanId { get; }
-    public BpaProblem Problem { get; }
-    public IReadOnlyDictionary<string, ShiftTemplate> Templates { get; }
-    public double Seconds { get; }
-    public Instant StartedAt { get; }
-    public string StartedBy { get; }
-    public ProposalState State { get; private set; } = ProposalState.Running;
-    public bool Stopped { get; private set; }
-    public SolveProgress? Progress { get; private set; }
-    public BpaResult? Result { get; private set; }
-    public System.Diagnostics.Stopwatch Clock { get; } = System.Diagnostics.Stopwatch.StartNew();
-
-    internal CancellationToken Token => _stop.Token;
-
-    internal void Report(SolveProgress progress) => Progress = progress;
-
-    internal void Finish(BpaResult? result)
-    {
-        Result = result;
-        State = result is null ? ProposalState.Failed : ProposalState.Done;
-        Clock.Stop();
-        _finished.TrySetResult();
-    }
-
-    /// <summary>Waits for the run to end, at most <paramref name="timeout"/> (a stopped run ends within a moment).</summary>
-    public async Task WaitAsync(TimeSpan timeout)
-    {
-        try
-        {
-            await _finished.Task.WaitAsync(timeout);
-        }
-        catch (TimeoutException)
-        {
-            // Still running: the page shows its progress instead.
-        }
-    }
-
-    internal void Stop()
-    {
-        Stopped = true;
-        if (State == ProposalState.Running) _stop.Cancel();
-    }
-
-    public void Dispose() => _stop.Dispose();
-}
-
-/// <summary>
-/// The runs of the roster generator (issue 7), at most one per plan and <see cref="MaxRunning"/> at once on this
-/// instance (CP-SAT uses two threads each). Runs are kept in memory: a restart forgets them, and a proposal is only a
-/// proposal until its weeks are taken into the plan.
-/// </summary>
-public sealed class RosterRuns(ILogger<RosterRuns> log)
+public sealed class RosterRuns(SelvstyrtDb db, ISchedulerFactory schedulers, IClock clock)
 {
     public const int MaxRunning = 2;
-    private readonly ConcurrentDictionary<Guid, ProposalRun> _runs = new();
+    public const string Group = "proposals";
 
-    public ProposalRun? For(Guid planId) => _runs.GetValueOrDefault(planId);
-
-    internal Result<ProposalRun> Start(ProposalRun run)
+    /// <summary>The plan's run, read with the arrangement's templates (the generator's map leads to them).</summary>
+    public async Task<ProposalRun?> ForAsync(Guid planId, IReadOnlyList<ShiftTemplate> templates, CancellationToken ct)
     {
-        lock (_runs)
-        {
-            if (_runs.TryGetValue(run.PlanId, out var existing) && existing.State == ProposalState.Running)
-            {
-                run.Dispose();
-                return existing;
-            }
-            if (_runs.Values.Count(r => r.State == ProposalState.Running) >= MaxRunning)
-            {
-                run.Dispose();
-                return new Conflict("Turnusgeneratoren lager forslag for andre planer akkurat nå. Prøv igjen om litt.");
-            }
-            existing?.Dispose();
-            _runs[run.PlanId] = run;
-        }
-        // A failed run ends as failed (and is logged) through the continuation, never left "running".
-        _ = Task.Run(() => BpaSolver.Solve(run.Problem, new SolveOptions { Seconds = run.Seconds, Workers = 2, Progress = run.Report, Cancellation = run.Token }))
-            .ContinueWith(done =>
-            {
-                if (done.IsFaulted) log.LogError(done.Exception, "Turnusgeneratoren feilet for plan {PlanId}", run.PlanId);
-                run.Finish(done.IsCompletedSuccessfully ? done.Result : null);
-            }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
-        return run;
+        var row = await db.RosterProposals.AsNoTracking().SingleOrDefaultAsync(p => p.PlanId == planId, ct);
+        if (row is null) return null;
+        var map = ProposalJson.Read<Dictionary<string, Guid>>(row.Templates) ?? [];
+        var byId = templates.ToDictionary(t => t.Id);
+        var mapped = map.Where(m => byId.ContainsKey(m.Value)).ToDictionary(m => m.Key, m => byId[m.Value], StringComparer.Ordinal);
+        var result = row.Result is { } json ? ProposalJson.Read<BpaResult>(json) : null;
+        // A template deleted since the run cannot be placed: its shifts leave the proposal rather than fail it.
+        if (result is not null && result.Shifts.Any(s => !mapped.ContainsKey(s.Template))) result = result with { Shifts = result.Shifts.Where(s => mapped.ContainsKey(s.Template)).ToList() };
+        var progress = row.BestObjective is { } best ? new SolveProgress(best, row.BestBound ?? best, row.ElapsedSeconds) : null;
+        return new ProposalRun(row.Id, row.PlanId, row.Seconds, row.Weeks, row.StartedAt, row.StartedBy, row.State, row.Stopped, progress, row.ElapsedSeconds, result, mapped,
+            row.RunningOn, row.Attempts);
     }
+
+    /// <summary>Stores a run and schedules it; a run already going for the plan is the answer to a second start (on any instance).</summary>
+    internal async Task<Result<Guid>> StartAsync(RosterProposal run, CancellationToken ct)
+    {
+        var existing = await db.RosterProposals.AsNoTracking().Where(p => p.PlanId == run.PlanId).Select(p => new { p.Id, p.State }).SingleOrDefaultAsync(ct);
+        if (existing is { State: ProposalState.Running }) return existing.Id;
+        if (await db.RosterProposals.CountAsync(p => p.State == ProposalState.Running, ct) >= MaxRunning)
+            return new Conflict("Turnusgeneratoren lager forslag for andre planer akkurat nå. Prøv igjen om litt.");
+        await db.RosterProposals.Where(p => p.PlanId == run.PlanId).ExecuteDeleteAsync(ct);
+        db.RosterProposals.Add(run);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another start for the plan won the race (the plan's run is unique): that run is the answer.
+            db.ChangeTracker.Clear();
+            var winner = await db.RosterProposals.AsNoTracking().Where(p => p.PlanId == run.PlanId).Select(p => (Guid?)p.Id).SingleOrDefaultAsync(ct);
+            return winner is { } id ? id : new Conflict("Forslaget kunne ikke startes. Prøv igjen.");
+        }
+        var scheduler = await schedulers.GetScheduler(ct);
+        var job = JobBuilder.Create<RosterProposalJob>().WithIdentity(run.Id.ToString("N"), Group).UsingJobData(RosterProposalJob.ProposalKey, run.Id.ToString())
+            .RequestRecovery().WithDescription("Turnusforslag").Build();
+        await scheduler.ScheduleJob(job, TriggerBuilder.Create().WithIdentity(run.Id.ToString("N"), Group).StartNow().Build(), cancellationToken: ct);
+        return run.Id;
+    }
+
+    /// <summary>Asks the plan's running run to stop; the instance running it stops within a second or two and keeps the best so far.</summary>
+    internal async Task<bool> StopAsync(Guid planId, CancellationToken ct)
+        => await db.RosterProposals.Where(p => p.PlanId == planId && p.State == ProposalState.Running && p.StopRequestedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.StopRequestedAt, clock.GetCurrentInstant()), ct) > 0
+           || await db.RosterProposals.AnyAsync(p => p.PlanId == planId, ct);
+}
+
+/// <summary>
+/// Runs one stored proposal on whichever instance the scheduler gives it to: claims it, runs the generator, writes its
+/// progress every second and looks for a stop asked from any instance, and stores the result. When the instance is shut
+/// down the best so far is kept as a stopped run; when it dies, the scheduler runs the job again elsewhere (it asks for
+/// recovery) and the run begins again with its whole time.
+/// </summary>
+public sealed class RosterProposalJob(IServiceScopeFactory scopes, IClock clock, ILogger<RosterProposalJob> log) : IJob
+{
+    public const string ProposalKey = "proposal";
+    private static readonly TimeSpan Beat = TimeSpan.FromSeconds(1);
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var id = Guid.Parse(context.MergedJobDataMap.GetString(ProposalKey)!);
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<SelvstyrtDb>();
+        var here = context.Scheduler.SchedulerInstanceId;
+        var claimed = await db.RosterProposals.Where(p => p.Id == id && p.State == ProposalState.Running)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.RunningOn, here).SetProperty(p => p.Attempts, p => p.Attempts + 1), cancellationToken);
+        if (claimed == 0) return;
+        var row = await db.RosterProposals.AsNoTracking().SingleAsync(p => p.Id == id, cancellationToken);
+        if (context.Recovering) log.LogWarning("Turnusforslag {Id} kjøres på nytt på {Instance}: instansen som kjørte det, stanset", id, here);
+        BpaProblem problem;
+        try
+        {
+            problem = ProposalJson.Read<BpaProblem>(row.Problem) ?? throw new JsonException("Tomt problem.");
+        }
+        catch (Exception ex) when (ex is JsonException or NotSupportedException)
+        {
+            // A run stored by another version that this one cannot read ends as failed, never as running for good.
+            log.LogError(ex, "Turnusforslag {Id} kunne ikke leses", id);
+            await FinishAsync(db, id, null, row.Seconds, 0);
+            return;
+        }
+        using var stop = new CancellationTokenSource();
+        if (row.StopRequestedAt is not null) await stop.CancelAsync();
+        SolveProgress? latest = null;
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var solving = Task.Run(() => BpaSolver.Solve(problem, new SolveOptions
+        {
+            Seconds = row.Seconds, Workers = 2, Progress = p => Volatile.Write(ref latest, p), Cancellation = stop.Token,
+        }), CancellationToken.None);
+        var shutDown = false;
+        while (!solving.IsCompleted)
+        {
+            await Task.WhenAny(solving, Task.Delay(Beat, CancellationToken.None));
+            if (solving.IsCompleted) break;
+            var best = Volatile.Read(ref latest);
+            var seconds = Math.Min(row.Seconds, watch.Elapsed.TotalSeconds);
+            await db.RosterProposals.Where(p => p.Id == id).ExecuteUpdateAsync(s => s
+                .SetProperty(p => p.BestObjective, best == null ? null : best.Objective).SetProperty(p => p.BestBound, best == null ? null : best.Bound)
+                .SetProperty(p => p.ElapsedSeconds, seconds), CancellationToken.None);
+            var asked = await db.RosterProposals.Where(p => p.Id == id).Select(p => p.StopRequestedAt).SingleOrDefaultAsync(CancellationToken.None);
+            if (cancellationToken.IsCancellationRequested && !shutDown)
+            {
+                shutDown = true;
+                await db.RosterProposals.Where(p => p.Id == id && p.StopRequestedAt == null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(p => p.StopRequestedAt, clock.GetCurrentInstant()), CancellationToken.None);
+            }
+            if ((asked is not null || shutDown) && !stop.IsCancellationRequested) await stop.CancelAsync();
+        }
+        BpaResult? result = null;
+        try
+        {
+            result = await solving;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Whatever the generator threw, the run ends as failed (and is logged), never left «running».
+            log.LogError(ex, "Turnusgeneratoren feilet for plan {PlanId}", row.PlanId);
+        }
+        await FinishAsync(db, id, result, row.Seconds, watch.Elapsed.TotalSeconds);
+    }
+
+    private async Task FinishAsync(SelvstyrtDb db, Guid id, BpaResult? result, int limit, double seconds)
+    {
+        var json = result is null ? null : ProposalJson.Write(result);
+        var state = result is null ? ProposalState.Failed : ProposalState.Done;
+        await db.RosterProposals.Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.State, state).SetProperty(p => p.Result, json)
+            .SetProperty(p => p.FinishedAt, clock.GetCurrentInstant()).SetProperty(p => p.ElapsedSeconds, Math.Min(limit, seconds))
+            .SetProperty(p => p.RunningOn, (string?)null), CancellationToken.None);
+    }
+}
+
+/// <summary>The generator's problem, template map and result as stored JSON (NodaTime values in ISO form, enums by name).</summary>
+public static class ProposalJson
+{
+    private static readonly JsonSerializerOptions Options = CreateOptions();
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions { Converters = { new JsonStringEnumConverter(), new ReadOnlySetConverter() } };
+        options.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
+        return options;
+    }
+
+    /// <summary>The assistants a legal basis covers (a read-only set, which the serializer cannot make by itself).</summary>
+    private sealed class ReadOnlySetConverter : JsonConverter<IReadOnlySet<string>>
+    {
+        public override IReadOnlySet<string>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+            => JsonSerializer.Deserialize<List<string>>(ref reader, options) is { } items ? items.ToHashSet(StringComparer.Ordinal) : null;
+
+        public override void Write(Utf8JsonWriter writer, IReadOnlySet<string> value, JsonSerializerOptions options)
+            => JsonSerializer.Serialize(writer, value.Order(StringComparer.Ordinal).ToList(), options);
+    }
+
+    public static string Write<T>(T value) => JsonSerializer.Serialize(value, Options);
+
+    public static T? Read<T>(string json) => JsonSerializer.Deserialize<T>(json, Options);
 }
 
 /// <summary>
@@ -129,7 +201,7 @@ public sealed class RosterRuns(ILogger<RosterRuns> log)
 /// declared hours for other employers), starts and stops runs, and takes chosen weeks of a proposal into the plan
 /// through the same edit path as every other edit (revision, change log, notifications, re-check).
 /// </summary>
-public sealed class PlanProposals(CurrentUser user, PlanRules rules, PlanService plans, RosterRuns runs, Selvstyrt.Data.SelvstyrtDb db)
+public sealed class PlanProposals(CurrentUser user, PlanRules rules, PlanService plans, RosterRuns runs, SelvstyrtDb db)
 {
     public static readonly int[] SecondChoices = [5, 10, 30, 60];
 
@@ -139,7 +211,7 @@ public sealed class PlanProposals(CurrentUser user, PlanRules rules, PlanService
         var editor = await plans.EditorAsync(arrangementId, planId, ct);
         if (!editor.IsSuccess) return editor.Error!;
         if (!editor.Value!.Relation.CanEdit()) return new Forbidden("Bare arbeidsleder, medarbeidsleder og leverandøren kan lage turnusforslag.");
-        return (editor.Value!, runs.For(planId));
+        return (editor.Value!, await runs.ForAsync(planId, editor.Value!.Templates, ct));
     }
 
     public async Task<Result<ProposalRun>> StartAsync(Guid arrangementId, Guid planId, int? seconds, CancellationToken ct)
@@ -148,18 +220,31 @@ public sealed class PlanProposals(CurrentUser user, PlanRules rules, PlanService
         if (!view.IsSuccess) return view.Error!;
         if (seconds is null || !SecondChoices.Contains(seconds.Value)) return Invalid.Field("seconds", "Velg hvor lenge generatoren skal lete: 5, 10, 30 eller 60 sekunder.");
         var editor = view.Value.Editor;
+        if (view.Value.Run is { State: ProposalState.Running } running) return running;
         var problem = await ProblemAsync(editor, ct);
         if (!problem.IsSuccess) return problem.Error!;
-        return runs.Start(new ProposalRun(planId, problem.Value.Problem, problem.Value.Templates, seconds.Value, user.Now, user.DisplayName));
+        var templates = ProposalJson.Write(problem.Value.Templates.ToDictionary(t => t.Key, t => t.Value.Id, StringComparer.Ordinal));
+        var run = RosterProposal.Start(Guid.CreateVersion7(), planId, arrangementId, seconds.Value, problem.Value.Problem.Weeks, ProposalJson.Write(problem.Value.Problem), templates,
+            user.Now, user.DisplayName);
+        var started = await runs.StartAsync(run, ct);
+        if (!started.IsSuccess) return started.Error!;
+        return (await runs.ForAsync(planId, editor.Templates, ct))!;
     }
 
     public async Task<Result<ProposalRun>> StopAsync(Guid arrangementId, Guid planId, CancellationToken ct)
     {
         var view = await ViewAsync(arrangementId, planId, ct);
         if (!view.IsSuccess) return view.Error!;
-        if (view.Value.Run is not { } run) return new NotFound("Det er ikke noe forslag under arbeid for denne planen.");
-        run.Stop();
-        return run;
+        if (view.Value.Run is null) return new NotFound("Det er ikke noe forslag under arbeid for denne planen.");
+        await runs.StopAsync(planId, ct);
+        return (await runs.ForAsync(planId, view.Value.Editor.Templates, ct))!;
+    }
+
+    /// <summary>Waits (at most <paramref name="timeout"/>) for the plan's run to end: a stopped run ends within a second or two, wherever it runs.</summary>
+    public async Task WaitAsync(Guid planId, TimeSpan timeout, CancellationToken ct)
+    {
+        var until = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < until && await db.RosterProposals.AnyAsync(p => p.PlanId == planId && p.State == ProposalState.Running, ct)) await Task.Delay(250, ct);
     }
 
     /// <summary>Replaces the chosen rotation weeks of the plan with the proposal's shifts for them.</summary>
@@ -170,7 +255,7 @@ public sealed class PlanProposals(CurrentUser user, PlanRules rules, PlanService
         if (!view.IsSuccess) return view.Error!;
         if (view.Value.Run is not { State: ProposalState.Done, Result: { } result } run) return new NotFound("Det er ikke noe ferdig forslag å ta inn. Lag et nytt forslag.");
         if (weeks.Count == 0) return Invalid.Field("weeks", "Velg minst én uke som skal tas inn.");
-        if (weeks.Any(w => w < 1 || w > run.Problem.Weeks)) return Invalid.Field("weeks", $"Ukene må være mellom 1 og {run.Problem.Weeks}.");
+        if (weeks.Any(w => w < 1 || w > run.Weeks)) return Invalid.Field("weeks", $"Ukene må være mellom 1 og {run.Weeks}.");
         var chosen = weeks.ToHashSet();
         var people = result.Shifts.Select(s => Guid.Parse(s.Assistant)).ToHashSet();
         return await plans.ReplaceWeeksAsync(arrangementId, planId, revision, chosen, result.Shifts.Where(s => chosen.Contains(s.Week)).Select(s =>

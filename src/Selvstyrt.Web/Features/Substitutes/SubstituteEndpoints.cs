@@ -20,7 +20,6 @@ public static class SubstituteEndpoints
         services.AddScoped<SubstituteSearch>();
         services.AddScoped<ShiftOffers>();
         services.AddScoped<SubstitutePool>();
-        if (configuration.GetValue("Jobs:Enabled", true)) services.AddHostedService<OfferEscalation>();
     }
 
     public static void MapApi(RouteGroupBuilder api)
@@ -99,25 +98,25 @@ public static class SubstituteEndpoints
     }
 }
 
-/// <summary>Every five minutes: open offers due go to the office's coordinator, and offers whose shift has begun close. Off with <c>Jobs:Enabled=false</c>.</summary>
-public sealed class OfferEscalation(IServiceScopeFactory scopes, IClock clock, ILogger<OfferEscalation> logger) : BackgroundService
+/// <summary>
+/// Every five minutes, on one instance of the cluster (<see cref="Setup.RecurringJobs"/>): open offers due go to the
+/// office's coordinator, and offers whose shift has begun close.
+/// </summary>
+[Quartz.DisallowConcurrentExecution]
+public sealed class OfferEscalation(IServiceScopeFactory scopes, IClock clock, ILogger<OfferEscalation> logger) : Quartz.IJob
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public async ValueTask Execute(Quartz.IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(5));
-        do
+        try
         {
-            try
-            {
-                using var scope = scopes.CreateScope();
-                var escalated = await scope.ServiceProvider.GetRequiredService<ShiftOffers>().EscalateDueAsync(clock.GetCurrentInstant(), stoppingToken);
-                if (escalated > 0) logger.LogInformation("Shift offers: {Count} sent to the coordinator", escalated);
-            }
-            catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException)
-            {
-                logger.LogError(ex, "Escalating shift offers failed; the next run tries again");
-            }
+            using var scope = scopes.CreateScope();
+            var escalated = await scope.ServiceProvider.GetRequiredService<ShiftOffers>().EscalateDueAsync(clock.GetCurrentInstant(), cancellationToken);
+            if (escalated > 0) logger.LogInformation("Shift offers: {Count} sent to the coordinator", escalated);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException)
+        {
+            logger.LogError(ex, "Escalating shift offers failed; the next run tries again");
+            throw new Quartz.JobExecutionException(ex);
+        }
     }
 }
