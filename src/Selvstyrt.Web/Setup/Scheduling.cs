@@ -16,18 +16,26 @@ public static class Scheduling
     /// <summary>The execution group of the recurring jobs, which a node with <c>Jobs:Enabled=false</c> refuses to run.</summary>
     public const string Recurring = "recurring";
 
+    /// <summary>The execution group of roster proposals (CP-SAT, two threads each), which a node with <c>Jobs:Generator=false</c> refuses to run.</summary>
+    public const string Generator = "generator";
+
     public static IServiceCollection AddSelvstyrtScheduler(this IServiceCollection services, IConfiguration configuration, string dataFolder)
     {
         var provider = DatabaseSetup.ProviderFrom(configuration);
         var connection = DatabaseSetup.ConnectionStringFrom(configuration, provider);
         if (provider == DatabaseProvider.Sqlite) connection = DatabaseSetup.ResolveSqlitePath(connection, dataFolder);
         var jobsHere = configuration.GetValue("Jobs:Enabled", true);
+        var generatorHere = configuration.GetValue("Jobs:Generator", true);
         services.AddQuartz(q =>
         {
             q.ConfigureScheduler(o =>
             {
-                // A node may serve only the proposals (Jobs:Enabled=false): the daily and five-minute jobs then run elsewhere.
+                // How soon a node sees a job another node stored for «now» (a proposal started where the generator is refused).
+                o.IdleWaitTime = TimeSpan.FromSeconds(configuration.GetValue("Jobs:IdleSeconds", 10.0));
+                // A node may leave the daily and five-minute jobs (Jobs:Enabled=false) or the roster generator (Jobs:Generator=false)
+                // to the others, e.g. to keep CP-SAT off the nodes that answer the pages.
                 if (!jobsHere) o.RefusedExecutionGroups.Add(Recurring);
+                if (!generatorHere) o.RefusedExecutionGroups.Add(Generator);
             });
             q.UseDefaultThreadPool(configuration.GetValue("Jobs:Threads", 4));
             q.UsePersistentStore(store =>

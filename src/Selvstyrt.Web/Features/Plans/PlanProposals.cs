@@ -72,7 +72,8 @@ public sealed class RosterRuns(SelvstyrtDb db, ISchedulerFactory schedulers, ICl
         var scheduler = await schedulers.GetScheduler(ct);
         var job = JobBuilder.Create<RosterProposalJob>().WithIdentity(run.Id.ToString("N"), Group).UsingJobData(RosterProposalJob.ProposalKey, run.Id.ToString())
             .RequestRecovery().WithDescription("Turnusforslag").Build();
-        await scheduler.ScheduleJob(job, TriggerBuilder.Create().WithIdentity(run.Id.ToString("N"), Group).StartNow().Build(), cancellationToken: ct);
+        await scheduler.ScheduleJob(job, TriggerBuilder.Create().WithIdentity(run.Id.ToString("N"), Group)
+            .WithExecutionGroup(Setup.Scheduling.Generator).StartNow().Build(), cancellationToken: ct);
         return run.Id;
     }
 
@@ -102,7 +103,8 @@ public sealed class RosterProposalJob(IServiceScopeFactory scopes, IClock clock,
         var db = scope.ServiceProvider.GetRequiredService<SelvstyrtDb>();
         var here = context.Scheduler.SchedulerInstanceId;
         var claimed = await db.RosterProposals.Where(p => p.Id == id && p.State == ProposalState.Running)
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.RunningOn, here).SetProperty(p => p.Attempts, p => p.Attempts + 1), cancellationToken);
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.RunningOn, here).SetProperty(p => p.Attempts, p => p.Attempts + 1)
+                .SetProperty(p => p.BestObjective, (long?)null).SetProperty(p => p.BestBound, (long?)null).SetProperty(p => p.ElapsedSeconds, 0), cancellationToken);
         if (claimed == 0) return;
         var row = await db.RosterProposals.AsNoTracking().SingleAsync(p => p.Id == id, cancellationToken);
         if (context.Recovering) log.LogWarning("Turnusforslag {Id} kjøres på nytt på {Instance}: instansen som kjørte det, stanset", id, here);
