@@ -76,8 +76,13 @@ public sealed class ClusterTests
         {
             ["Jobs:Generator"] = "false", ["Jobs:CheckinSeconds"] = "1", ["Jobs:CheckinMisfireSeconds"] = "2", ["Jobs:IdleSeconds"] = "1",
         });
-        using var a = WebProcess.Start(office.ConnectionString);
-        using var b = WebProcess.Start(office.ConnectionString);
+        var settings = new Dictionary<string, string>
+        {
+            ["Database:Provider"] = "Postgres", ["Database:ConnectionString"] = office.ConnectionString, ["Jobs:Enabled"] = "false", ["Mail:Sender:Enabled"] = "false",
+            ["Jobs:CheckinSeconds"] = "1", ["Jobs:CheckinMisfireSeconds"] = "2", ["Jobs:IdleSeconds"] = "1",
+        };
+        using var a = AppProcess.Start(settings);
+        using var b = AppProcess.Start(settings);
         await Task.WhenAll(a.WaitUntilUpAsync(Ct), b.WaitUntilUpAsync(Ct));
         var leader = await office.SignedInClientAsync(DemoLogins.WorkLeader);
         var path = $"/ordninger/{Arrangement10}/arbeidsplan/{DemoIds.For("plan:10")}/forslag";
@@ -111,93 +116,6 @@ public sealed class ClusterTests
             await Task.Delay(250, Ct);
         }
         throw new TimeoutException($"Ventet {seconds} sekunder på at {what}.");
-    }
-
-    /// <summary>The app as its own process (the built <c>Selvstyrt.Web.dll</c>) on a database, on a free loopback port.</summary>
-    private sealed class WebProcess : IDisposable
-    {
-        private readonly System.Diagnostics.Process _process;
-        private readonly System.Text.StringBuilder _output = new();
-        private readonly int _port;
-
-        private WebProcess(System.Diagnostics.Process process, int port)
-        {
-            _process = process;
-            _port = port;
-        }
-
-        /// <summary>The scheduler's instance id, as the process logged it when it started.</summary>
-        public string? InstanceId
-        {
-            get
-            {
-                lock (_output) return System.Text.RegularExpressions.Regex.Match(_output.ToString(), "with instanceId '([^']+)'") is { Success: true } m ? m.Groups[1].Value : null;
-            }
-        }
-
-        public static WebProcess Start(string connection)
-        {
-            var root = AppContext.BaseDirectory;
-            while (!File.Exists(Path.Combine(root, "Selvstyrt.slnx"))) root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("Fant ikke Selvstyrt.slnx.");
-            var dll = Path.Combine(root, "src", "Selvstyrt.Web", "bin", "Release", "net10.0", "Selvstyrt.Web.dll");
-            File.Exists(dll).ShouldBeTrue("./test.sh builds the app in Release before the tests");
-            using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            listener.Stop();
-            var info = new System.Diagnostics.ProcessStartInfo("dotnet", [dll]) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(dll)! };
-            info.Environment["Urls"] = $"http://127.0.0.1:{port}";
-            info.Environment["Database__Provider"] = "Postgres";
-            info.Environment["Database__ConnectionString"] = connection;
-            info.Environment["Data__Folder"] = Directory.CreateTempSubdirectory("selvstyrt-prosess-").FullName;
-            info.Environment["Jobs__Enabled"] = "false";
-            info.Environment["Jobs__CheckinSeconds"] = "1";
-            info.Environment["Jobs__CheckinMisfireSeconds"] = "2";
-            info.Environment["Jobs__IdleSeconds"] = "1";
-            info.Environment["Demo__PrintLogins"] = "false";
-            info.Environment["Mail__Sender__Enabled"] = "false";
-            var process = System.Diagnostics.Process.Start(info) ?? throw new InvalidOperationException("Appen startet ikke.");
-            var web = new WebProcess(process, port);
-            process.OutputDataReceived += (_, e) => { lock (web._output) web._output.AppendLine(e.Data); };
-            process.ErrorDataReceived += (_, e) => { lock (web._output) web._output.AppendLine(e.Data); };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            return web;
-        }
-
-        public async Task WaitUntilUpAsync(CancellationToken ct)
-        {
-            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_port}") };
-            for (var i = 0; i < 240; i++)
-            {
-                if (_process.HasExited) break;
-                try
-                {
-                    using var health = await client.GetAsync("/health", ct);
-                    if (health.IsSuccessStatusCode && InstanceId is not null) return;
-                }
-                catch (HttpRequestException)
-                {
-                    // Not listening yet.
-                }
-                await Task.Delay(250, ct);
-            }
-            lock (_output) throw new TimeoutException("Appen svarte ikke på 60 sekunder:\n" + _output);
-        }
-
-        /// <summary>SIGKILL: no shutdown, no goodbye to the cluster.</summary>
-        public void Kill()
-        {
-            if (_process.HasExited) return;
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit();
-        }
-
-        public void Dispose()
-        {
-            Kill();
-            _process.Dispose();
-        }
     }
 
     private static async Task SignInAsync(HttpClient client, string email)

@@ -66,6 +66,16 @@ public sealed partial class ProposalTests(Hosts hosts)
         html.ShouldContain("Regelmotoren fant 0 brudd");
         html.ShouldContain("Udekkede plasser");
 
+        // The API reports the same run (issue 21: it is stored, so any instance could answer), and refuses a bad length by name.
+        var api = await leader.GetFromJsonAsync<JsonElement>($"/api/v1/arrangements/{Arrangement10}/plans/{plan}/proposal", Ct);
+        var proposal = api.GetProperty("proposal");
+        proposal.GetProperty("state").GetString().ShouldBe("Done");
+        proposal.GetProperty("shifts").EnumerateArray().Count(s => s.GetProperty("week").GetInt32() == 1).ShouldBe(ProposedInWeek1(html));
+        proposal.GetProperty("findings").EnumerateArray().ShouldNotContain(f => f.GetProperty("severity").GetString() == "breach");
+        using var badStart = await PostJsonAsync(leader, $"/api/v1/arrangements/{Arrangement10}/plans/{plan}/proposal", new { seconds = 7 });
+        badStart.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await badStart.Content.ReadAsStringAsync(Ct)).ShouldContain("seconds");
+
         var revision = Revision(html);
         var form = new List<KeyValuePair<string, string>> { new("Weeks", "1"), new("Revision", revision.ToString(System.Globalization.CultureInfo.InvariantCulture)) };
         using var accepted = await PostAsync(leader, path, "ta-inn", form);
@@ -104,6 +114,14 @@ public sealed partial class ProposalTests(Hosts hosts)
             using var response = await client.GetAsync(path, Ct);
             response.StatusCode.ShouldBe(HttpStatusCode.NotFound, outsider);
         }
+    }
+
+    private static async Task<HttpResponseMessage> PostJsonAsync(HttpClient client, string path, object body)
+    {
+        var token = await client.GetFromJsonAsync<JsonElement>("/api/v1/antiforgery", Ct);
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json") };
+        request.Headers.Add(token.GetProperty("headerName").GetString()!, token.GetProperty("token").GetString());
+        return await client.SendAsync(request, Ct);
     }
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, string formName, List<KeyValuePair<string, string>> fields)

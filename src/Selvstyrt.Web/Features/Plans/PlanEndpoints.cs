@@ -57,7 +57,68 @@ public static class PlanEndpoints
     public sealed record FindingDto(string Key, string Rule, string Paragraph, string Severity, string Message, string? AssistantId, Instant From, Instant To,
         IReadOnlyList<Guid> ShiftIds, double? Measured, double? Limit, string? Unit, string? OverrideReason, string? OverrideBy);
 
+    public sealed record ProposalBody(int? Seconds);
+
+    public sealed record AcceptProposalBody(int[]? Weeks, int? Revision);
+
+    public sealed record ProposalShiftDto(int Week, IsoDayOfWeek Day, LocalDate Date, Guid AssistantId, Guid TemplateId, Instant Start, Instant End);
+
+    public sealed record ProposalDto(Guid Id, Guid PlanId, ProposalState State, bool Stopped, int Seconds, double ElapsedSeconds, Instant StartedAt, string StartedBy,
+        long? BestObjective, long? BestBound, int Attempts, string? Status, IReadOnlyList<ProposalShiftDto> Shifts, IReadOnlyList<Selvstyrt.Rostering.Bpa.PenaltyLine> Penalties,
+        IReadOnlyList<FindingDto> Findings);
+
+    public sealed record ProposalView(ProposalDto? Proposal);
+
     public sealed record EditedDto(Guid PlanId, int Revision, int FindingsAdded, int FindingsRemoved, int OpenBreaches, object? Created);
+
+    /// <summary>«Foreslå plan» through the API (issue 7; stored runs since issue 21): read, start, stop and take weeks in.</summary>
+    private static void MapProposal(RouteGroupBuilder api, string plan)
+    {
+        // Someone who may see the plan but not change it is told nothing of proposals, as the route table says of editors' routes.
+        static IResult Refused(Error error) => error is Forbidden ? new NotFound("Fant ikke noe forslag du kan se.").ToHttp() : error.ToHttp();
+        api.MapGet(plan + "/proposal", async (Guid id, Guid planId, PlanProposals proposals, CancellationToken ct) =>
+            {
+                var view = await proposals.ViewAsync(id, planId, ct);
+                if (!view.IsSuccess) return Refused(view.Error!);
+                return Results.Ok(new ProposalView(view.Value.Run is { } run ? ToDto(run) : null));
+            })
+            .WithName("GetPlanProposal").WithSummary("Turnusforslaget for planen (null når ingen er laget): fremdrift mens generatoren leter, så vaktene, hva det koster og regelfunnene");
+        api.MapPost(plan + "/proposal", async (Guid id, Guid planId, HttpRequest request, PlanProposals proposals, CancellationToken ct) =>
+            {
+                var body = await ApiJson.ReadAsync<ProposalBody>(request, ct);
+                if (!body.IsSuccess) return body.Error!.ToHttp();
+                var started = await proposals.StartAsync(id, planId, body.Value!.Seconds, ct);
+                return started.IsSuccess ? Results.Accepted($"/api/v1/arrangements/{id}/plans/{planId}/proposal", ToDto(started.Value!)) : Refused(started.Error!);
+            })
+            .WithName("StartPlanProposal").WithSummary("Start turnusgeneratoren for planen (5, 10, 30 eller 60 sekunder); et forslag som alt lages, er svaret på en ny start")
+            .Accepts<ProposalBody>("application/json");
+        api.MapPost(plan + "/proposal/stop", async (Guid id, Guid planId, PlanProposals proposals, CancellationToken ct) =>
+            {
+                var stopped = await proposals.StopAsync(id, planId, ct);
+                return stopped.IsSuccess ? Results.Ok(ToDto(stopped.Value!)) : Refused(stopped.Error!);
+            })
+            .WithName("StopPlanProposal").WithSummary("Stopp generatoren; det beste forslaget så langt beholdes");
+        api.MapPost(plan + "/proposal/accept", async (Guid id, Guid planId, HttpRequest request, PlanProposals proposals, CancellationToken ct) =>
+            {
+                var body = await ApiJson.ReadAsync<AcceptProposalBody>(request, ct);
+                if (!body.IsSuccess) return body.Error!.ToHttp();
+                if (Revision(request, body.Value!.Revision) is not { } revision) return MissingRevision();
+                var result = await proposals.AcceptAsync(id, planId, body.Value.Weeks ?? [], revision, ct);
+                return result.IsSuccess ? Results.Ok(Edited(result.Value!)) : Refused(result.Error!);
+            })
+            .WithName("AcceptPlanProposal").WithSummary("Ta valgte uker fra forslaget inn i planen (samme endringslogg og regelsjekk som andre endringer)")
+            .Accepts<AcceptProposalBody>("application/json");
+    }
+
+    private static ProposalDto ToDto(ProposalRun run)
+    {
+        var result = run.Result;
+        return new ProposalDto(run.Id, run.PlanId, run.State, run.Stopped, run.Seconds, run.ElapsedSeconds, run.StartedAt, run.StartedBy, run.Progress?.Objective,
+            run.Progress?.Bound, run.Attempts, result?.Summary.Status.ToString(),
+            result?.Shifts.Select(s => new ProposalShiftDto(s.Week, s.Day, s.Date, Guid.Parse(s.Assistant), run.Templates[s.Template].Id, s.Start, s.End)).ToList() ?? [],
+            result?.Penalties ?? [], result?.Findings.Select(f => new FindingDto(string.Join('|', f.Rule, f.Assistant ?? "", f.From.ToString()), f.Rule, PlanRules.Paragraph(f.Rule),
+                PlanRules.SeverityCode(f.Severity), f.Message, f.Assistant, f.From, f.To, [], f.Measured, f.Limit, f.Unit, null, null)).ToList() ?? []);
+    }
 
     public static void MapApi(RouteGroupBuilder api)
     {
@@ -110,6 +171,7 @@ public static class PlanEndpoints
                 return result.IsSuccess ? Results.Ok(result.Value!.Check.Findings.Select(ToDto)) : result.Error!.ToHttp();
             })
             .WithName("GetPlanFindings").WithSummary("Regelfunn for planen (alle assistentenes ordninger hos samme arbeidsgiver)");
+        MapProposal(api, Plan);
         api.MapGet(Plan + "/check-input", async (Guid id, Guid planId, PlanService plans, PlanRules rules, Selvstyrt.Web.Auth.CurrentUser user, CancellationToken ct) =>
             {
                 var result = await plans.EditorAsync(id, planId, ct);

@@ -78,10 +78,9 @@ public sealed class RosterRuns(SelvstyrtDb db, ISchedulerFactory schedulers, ICl
     }
 
     /// <summary>Asks the plan's running run to stop; the instance running it stops within a second or two and keeps the best so far.</summary>
-    internal async Task<bool> StopAsync(Guid planId, CancellationToken ct)
-        => await db.RosterProposals.Where(p => p.PlanId == planId && p.State == ProposalState.Running && p.StopRequestedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.StopRequestedAt, clock.GetCurrentInstant()), ct) > 0
-           || await db.RosterProposals.AnyAsync(p => p.PlanId == planId, ct);
+    internal Task StopAsync(Guid planId, CancellationToken ct)
+        => db.RosterProposals.Where(p => p.PlanId == planId && p.State == ProposalState.Running && p.StopRequestedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.StopRequestedAt, clock.GetCurrentInstant()), ct);
 }
 
 /// <summary>
