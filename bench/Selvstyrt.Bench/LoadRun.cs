@@ -97,7 +97,13 @@ internal static partial class LoadRun
         var all = readTimes.Concat(writeTimes).ToList();
         var p99 = Stats.Percentile(all, 99);
         Console.WriteLine($"  all:    p99 {p99:0.0} ms; budget 100 ms; ratio {p99 / 100:0.00} ({(p99 < 100 ? "met" : "NOT met")}).");
-        Console.WriteLine($"  errors: {errors.Values.Sum()}{(errors.Count > 0 ? " (" + string.Join(", ", errors.Select(e => $"{e.Key}: {e.Value}")) + ")" : "")}.");
+        var conflicts = errors.Where(e => e.Key.EndsWith(" 409", StringComparison.Ordinal)).ToList();
+        var failures = errors.Where(e => !e.Key.EndsWith(" 409", StringComparison.Ordinal)).ToList();
+        Console.WriteLine($"  errors: {failures.Sum(e => e.Value)}{(failures.Count > 0 ? " (" + string.Join(", ", failures.Select(e => $"{e.Key}: {e.Value}")) + ")" : "")}; "
+                          + $"conflicts (409, two writes to one record at once): {conflicts.Sum(e => e.Value)}.");
+        Console.WriteLine("  per route, from sending to the whole answer (ms): p50 / p95 / count");
+        foreach (var (route, times) in ByRoute.OrderByDescending(r => Stats.Percentile(r.Value, 50)))
+            Console.WriteLine($"    {Stats.Percentile(times, 50),7:0.0} {Stats.Percentile(times, 95),7:0.0} {times.Count,6}  {route}");
         Console.WriteLine($"  server memory (resident): {memory[1]:0} MiB after warm-up, {memory[^1]:0} MiB at the end, at most {memory.Max():0} MiB (samples every 5 s: {string.Join(" ", memory.Select(m => m.ToString("0", CultureInfo.InvariantCulture)))}).");
     }
 
@@ -121,26 +127,37 @@ internal static partial class LoadRun
         return request;
     }
 
+    private static readonly Dictionary<string, List<double>> ByRoute = new(StringComparer.Ordinal);
+
     private static async Task SendAsync(HttpRequestMessage request, int n, (List<double> Times, Dictionary<string, int> Errors, Stopwatch Clock, TimeSpan Due)? recordTo)
     {
         using (request)
         {
             request.Options.TryGetValue(Sender, out var client);
             string? error = null;
+            var sent = Stopwatch.StartNew();
             try
             {
                 using var response = await client!.SendAsync(request);
                 _ = await response.Content.ReadAsByteArrayAsync();
+                // A 409 is the right answer to two people changing one record at once (optimistic concurrency), not a failure.
                 if ((int)response.StatusCode >= 400) error = $"{request.Method} {Shape(request.RequestUri!)} {(int)response.StatusCode}";
             }
             catch (HttpRequestException e)
             {
                 error = $"{request.Method} {Shape(request.RequestUri!)} {e.HttpRequestError}";
             }
+            catch (TaskCanceledException)
+            {
+                error = $"{request.Method} {Shape(request.RequestUri!)} timeout (30 s)";
+            }
             if (recordTo is not { } r) return;
             var elapsed = (r.Clock.Elapsed - r.Due).TotalMilliseconds;
             lock (r.Errors)
             {
+                var route = $"{request.Method} {Shape(request.RequestUri!)}";
+                if (!ByRoute.TryGetValue(route, out var times)) ByRoute[route] = times = [];
+                times.Add(sent.Elapsed.TotalMilliseconds);
                 r.Times.Add(elapsed);
                 if (error is not null) r.Errors[error] = r.Errors.GetValueOrDefault(error) + 1;
             }

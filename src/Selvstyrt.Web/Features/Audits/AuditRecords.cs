@@ -48,8 +48,7 @@ public sealed class AuditRecords(SelvstyrtDb db, CurrentUser user, ArrangementAc
         var made = Audit.Plan(id.Value, target.ProviderId, target.Scope, target.ScopeId, target.OfficeId, input, user.Today, key);
         if (!made.IsSuccess) return made.Error!;
         db.Audits.Add(made.Value!);
-        await db.SaveChangesAsync(ct);
-        return (id.Value, false);
+        return await db.SaveCreatedAsync<Audit>(id.Value, ct);
     }
 
     public async Task<Result<View>> GetAsync(Guid id, CancellationToken ct)

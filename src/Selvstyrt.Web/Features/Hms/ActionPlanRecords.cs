@@ -123,8 +123,7 @@ public sealed class ActionPlanRecords(SelvstyrtDb db, CurrentUser user, Arrangem
         var made = PlanMeasure.Write(id.Value, target.ProviderId, target.OfficeId, surveyId, questionKey, text, owner, dueOn, user.Today, key);
         if (!made.IsSuccess) return made.Error!;
         db.PlanMeasures.Add(made.Value!);
-        await db.SaveChangesAsync(ct);
-        return (id.Value, false);
+        return await db.SaveCreatedAsync<PlanMeasure>(id.Value, ct);
     }
 
     public async Task<Result<Guid>> CompleteAsync(Guid id, CancellationToken ct)
