@@ -18,38 +18,35 @@ public sealed class DailyJobs(IServiceScopeFactory scopes, IClock clock, ILogger
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
-        var stoppingToken = cancellationToken;
+        try
         {
-            try
-            {
-                using var scope = scopes.CreateScope();
-                var recorded = await scope.ServiceProvider.GetRequiredService<DecisionReminders>().RecordAsync(clock.GetCurrentInstant(), stoppingToken);
-                logger.LogInformation("Decision reminders: {Count} new notifications", recorded);
-                var sheets = await scope.ServiceProvider.GetRequiredService<TimeSheetReminders>().RecordAsync(clock.GetCurrentInstant(), stoppingToken);
-                logger.LogInformation("Time sheet reminders: {Count} new notifications", sheets);
-                var competences = await scope.ServiceProvider.GetRequiredService<Competences.CompetenceReminders>().RecordAsync(clock.GetCurrentInstant(), stoppingToken);
-                logger.LogInformation("Competence reminders: {Count} new notifications", competences);
-                var agreements = await scope.ServiceProvider.GetRequiredService<Agreements.AgreementReminders>().RecordAsync(clock.GetCurrentInstant(), stoppingToken);
-                logger.LogInformation("Agreement reminders: {Count} new notifications", agreements);
-                var talks = await scope.ServiceProvider.GetRequiredService<Talks.TalkReminders>().RecordAsync(clock.GetCurrentInstant(), stoppingToken);
-                var requests = await Transparency.TransparencyRecords.RemindAsync(scope.ServiceProvider.GetRequiredService<Data.SelvstyrtDb>(),
-                    scope.ServiceProvider.GetRequiredService<NotificationStore>(), clock.GetCurrentInstant(), stoppingToken);
-                logger.LogInformation("Talk reminders: {Count} new notifications; information requests: {Requests}", talks, requests);
-                var today = clock.GetCurrentInstant().InZone(Auth.CurrentUser.Zone).Date;
-                var purged = await Hiring.HiringRecords.PurgeEndedCertificatesAsync(scope.ServiceProvider.GetRequiredService<Data.SelvstyrtDb>(), today, stoppingToken);
-                logger.LogInformation("Police certificate records of ended employments deleted: {Count}", purged);
-                var applicants = await Recruitment.RecruitmentRecords.PurgeAsync(scope.ServiceProvider.GetRequiredService<Data.SelvstyrtDb>(), today, stoppingToken);
-                logger.LogInformation("Applicants of finished recruitments deleted: {Count}", applicants);
-                var wheel = await AnnualWheel.WheelRecords.GenerateYearAsync(scope.ServiceProvider.GetRequiredService<Data.SelvstyrtDb>(), today, stoppingToken);
-                var wheelReminders = await AnnualWheel.WheelRecords.RemindAsync(scope.ServiceProvider.GetRequiredService<Data.SelvstyrtDb>(),
-                    scope.ServiceProvider.GetRequiredService<NotificationStore>(), clock.GetCurrentInstant(), stoppingToken);
-                logger.LogInformation("Annual wheel: {Tasks} tasks made, {Reminders} reminders", wheel, wheelReminders);
-            }
-            catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException)
-            {
-                logger.LogError(ex, "Reminders failed; the next run tries again");
-                throw new JobExecutionException(ex);
-            }
+            using var scope = scopes.CreateScope();
+            var recorded = await scope.ServiceProvider.GetRequiredService<DecisionReminders>().RecordAsync(clock.GetCurrentInstant(), cancellationToken);
+            logger.LogInformation("Decision reminders: {Count} new notifications", recorded);
+            var sheets = await scope.ServiceProvider.GetRequiredService<TimeSheetReminders>().RecordAsync(clock.GetCurrentInstant(), cancellationToken);
+            logger.LogInformation("Time sheet reminders: {Count} new notifications", sheets);
+            var competences = await scope.ServiceProvider.GetRequiredService<Competences.CompetenceReminders>().RecordAsync(clock.GetCurrentInstant(), cancellationToken);
+            logger.LogInformation("Competence reminders: {Count} new notifications", competences);
+            var agreements = await scope.ServiceProvider.GetRequiredService<Agreements.AgreementReminders>().RecordAsync(clock.GetCurrentInstant(), cancellationToken);
+            logger.LogInformation("Agreement reminders: {Count} new notifications", agreements);
+            var talks = await scope.ServiceProvider.GetRequiredService<Talks.TalkReminders>().RecordAsync(clock.GetCurrentInstant(), cancellationToken);
+            var requests = await Transparency.TransparencyRecords.RemindAsync(scope.ServiceProvider.GetRequiredService<Data.SelvstyrtDb>(),
+                scope.ServiceProvider.GetRequiredService<NotificationStore>(), clock.GetCurrentInstant(), cancellationToken);
+            logger.LogInformation("Talk reminders: {Count} new notifications; information requests: {Requests}", talks, requests);
+            var today = clock.GetCurrentInstant().InZone(Auth.CurrentUser.Zone).Date;
+            var purged = await Hiring.HiringRecords.PurgeEndedCertificatesAsync(scope.ServiceProvider.GetRequiredService<Data.SelvstyrtDb>(), today, cancellationToken);
+            logger.LogInformation("Police certificate records of ended employments deleted: {Count}", purged);
+            var applicants = await Recruitment.RecruitmentRecords.PurgeAsync(scope.ServiceProvider.GetRequiredService<Data.SelvstyrtDb>(), today, cancellationToken);
+            logger.LogInformation("Applicants of finished recruitments deleted: {Count}", applicants);
+            var wheel = await AnnualWheel.WheelRecords.GenerateYearAsync(scope.ServiceProvider.GetRequiredService<Data.SelvstyrtDb>(), today, cancellationToken);
+            var wheelReminders = await AnnualWheel.WheelRecords.RemindAsync(scope.ServiceProvider.GetRequiredService<Data.SelvstyrtDb>(),
+                scope.ServiceProvider.GetRequiredService<NotificationStore>(), clock.GetCurrentInstant(), cancellationToken);
+            logger.LogInformation("Annual wheel: {Tasks} tasks made, {Reminders} reminders", wheel, wheelReminders);
+        }
+        catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException)
+        {
+            logger.LogError(ex, "Reminders failed; the next run tries again");
+            throw new JobExecutionException(ex);
         }
     }
 }
