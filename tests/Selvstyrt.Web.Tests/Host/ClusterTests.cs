@@ -48,7 +48,7 @@ public sealed class ClusterTests
         using var started = await PostAsync(onFirst, path, "start", [new("Seconds", "60")]);
         started.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await onSecond.GetStringAsync(path, Ct)).ShouldContain("data-proposal-running");
-        await Until(async () => await Stored.ReadAsync(second, d => d.RosterProposals.AnyAsync(p => p.BestObjective != null, Ct)), "generatoren har funnet et første forslag");
+        await Until(async () => await Stored.ReadAsync(second, d => d.RosterProposals.AnyAsync(p => p.BestObjective != null, Ct)), "generatoren har funnet et første forslag", seconds: 90);
         var running = WebUtility.HtmlDecode(await onSecond.GetStringAsync(path, Ct));
         running.ShouldContain("Beste forslag så langt", customMessage: "the second instance reports the progress the first writes (or the reverse)");
 
