@@ -68,6 +68,9 @@ public static class Keys
 
     private static async Task TabToTextAsync(IPage page, string tag, string text, int limit)
     {
+        // The page navigated to must have rendered its target before the first Tab, or the Tabs walk the old page
+        // (a full run once failed here right after a navigation, and passed again on its own).
+        await page.Locator(tag.ToLowerInvariant()).Filter(new() { HasTextString = text }).First.WaitForAsync(new() { State = WaitForSelectorState.Attached });
         for (var i = 0; i < limit; i++)
         {
             await page.Keyboard.PressAsync("Tab");
