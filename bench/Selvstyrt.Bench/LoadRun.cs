@@ -67,7 +67,7 @@ internal static partial class LoadRun
 
         // Warm-up: every request once, so the first measured second is not the JIT's.
         foreach (var (user, path) in reads) (await user.Client.GetAsync(path)).Dispose();
-        for (var n = 0; n < writes.Length; n++) await SendAsync(writes[n](n), n: n, recordTo: null);
+        for (var n = 0; n < writes.Length; n++) await SendAsync(writes[n](n), recordTo: null);
 
         var readTimes = new List<double>();
         var writeTimes = new List<double>();
@@ -85,7 +85,7 @@ internal static partial class LoadRun
             if (n % (rate * 5) == 0) memory.Add(app.ResidentMegabytes());
             var write = random.Next(100) < 20;
             var request = write ? writes[n % writes.Length](n) : Get(reads[n % reads.Length]);
-            pending.Add(SendAsync(request, n, (write ? writeTimes : readTimes, errors, clock, due)));
+            pending.Add(SendAsync(request, (write ? writeTimes : readTimes, errors, clock, due)));
         }
         await Task.WhenAll(pending);
         memory.Add(app.ResidentMegabytes());
@@ -129,7 +129,7 @@ internal static partial class LoadRun
 
     private static readonly Dictionary<string, List<double>> ByRoute = new(StringComparer.Ordinal);
 
-    private static async Task SendAsync(HttpRequestMessage request, int n, (List<double> Times, Dictionary<string, int> Errors, Stopwatch Clock, TimeSpan Due)? recordTo)
+    private static async Task SendAsync(HttpRequestMessage request, (List<double> Times, Dictionary<string, int> Errors, Stopwatch Clock, TimeSpan Due)? recordTo)
     {
         using (request)
         {
@@ -161,7 +161,6 @@ internal static partial class LoadRun
                 r.Times.Add(elapsed);
                 if (error is not null) r.Errors[error] = r.Errors.GetValueOrDefault(error) + 1;
             }
-            _ = n;
         }
     }
 

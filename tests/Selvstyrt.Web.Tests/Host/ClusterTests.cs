@@ -45,14 +45,14 @@ public sealed class ClusterTests
         await SignInAsync(onFirst, DemoLogins.WorkLeader);
         var path = $"/ordninger/{Arrangement10}/arbeidsplan/{DemoIds.For("plan:10")}/forslag";
 
-        using var started = await PostAsync(onFirst, path, "start", [new("Seconds", "60")]);
+        using var started = await SelvstyrtFactory.PostFormAsync(onFirst, path, "start", new Dictionary<string, string> { ["Seconds"] = "60" });
         started.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await onSecond.GetStringAsync(path, Ct)).ShouldContain("data-proposal-running");
         await Until(async () => await Stored.ReadAsync(second, d => d.RosterProposals.AnyAsync(p => p.BestObjective != null, Ct)), "generatoren har funnet et første forslag", seconds: 90);
         var running = WebUtility.HtmlDecode(await onSecond.GetStringAsync(path, Ct));
         running.ShouldContain("Beste forslag så langt", customMessage: "the second instance reports the progress the first writes (or the reverse)");
 
-        using var stopped = await PostAsync(onSecond, path, "stopp", []);
+        using var stopped = await SelvstyrtFactory.PostFormAsync(onSecond, path, "stopp", new Dictionary<string, string>());
         var after = WebUtility.HtmlDecode(await stopped.Content.ReadAsStringAsync(Ct));
         after.ShouldNotContain("data-proposal-running");
         after.ShouldContain("stoppet underveis");
@@ -87,7 +87,7 @@ public sealed class ClusterTests
         var leader = await office.SignedInClientAsync(DemoLogins.WorkLeader);
         var path = $"/ordninger/{Arrangement10}/arbeidsplan/{DemoIds.For("plan:10")}/forslag";
 
-        using var started = await PostAsync(leader, path, "start", [new("Seconds", "60")]);
+        using var started = await SelvstyrtFactory.PostFormAsync(leader, path, "start", new Dictionary<string, string> { ["Seconds"] = "60" });
         started.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         await Until(async () => await Stored.ReadAsync(office, d => d.RosterProposals.AnyAsync(p => p.RunningOn != null, Ct)), "en av prosessene har tatt forslaget");
         var first = await Stored.ReadAsync(office, d => d.RosterProposals.AsNoTracking().SingleAsync(Ct));
@@ -97,7 +97,7 @@ public sealed class ClusterTests
         dying.Kill();
         await Until(async () => await Stored.ReadAsync(office, d => d.RosterProposals.AnyAsync(p => p.Attempts == 2 && p.RunningOn == surviving.InstanceId && p.BestObjective != null, Ct)),
             "den andre prosessen har tatt over forslaget og funnet et første forslag", seconds: 90);
-        using var stopped = await PostAsync(leader, path, "stopp", []);
+        using var stopped = await SelvstyrtFactory.PostFormAsync(leader, path, "stopp", new Dictionary<string, string>());
         WebUtility.HtmlDecode(await stopped.Content.ReadAsStringAsync(Ct)).ShouldContain("stoppet underveis");
         var done = await Stored.ReadAsync(office, d => d.RosterProposals.AsNoTracking().SingleAsync(Ct));
         done.State.ShouldBe(ProposalState.Done);
@@ -128,13 +128,5 @@ public sealed class ClusterTests
         });
         using var response = await client.PostAsync("/logg-inn", form, Ct);
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-    }
-
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, string formName, List<KeyValuePair<string, string>> fields)
-    {
-        var page = await client.GetStringAsync(path, Ct);
-        fields = [.. fields, new("_handler", formName), new("__RequestVerificationToken", SelvstyrtFactory.AntiforgeryToken(page))];
-        using var content = new FormUrlEncodedContent(fields);
-        return await client.PostAsync(path, content, Ct);
     }
 }
