@@ -11,7 +11,7 @@ namespace Selvstyrt.Bench;
 
 /// <summary>
 /// Benchmarks of the rules engine (quality.md P1 and P2). Run: <c>dotnet run -c Release --project bench/Selvstyrt.Bench -- all</c>
-/// (or <c>year</c>, <c>incremental</c>, <c>month-end</c>, <c>plan-edit</c>, <c>substitutes</c>; <c>roster</c> and <c>load</c> only by name).
+/// (or <c>year</c>, <c>incremental</c>, <c>month-end</c>, <c>plan-edit</c>, <c>substitutes</c>; <c>roster</c>, <c>load</c> and <c>pages</c> only by name).
 /// </summary>
 public static class Program
 {
@@ -33,6 +33,7 @@ public static class Program
         if (what is "substitutes" or "all") SubstituteSearchBench.Run();
         if (what == "roster") RosterBench.Run(args.Skip(1).ToArray());
         if (what == "load") LoadRun.Run(args.Skip(1).ToArray());
+        if (what == "pages") PageTimes.Run(args.Skip(1).ToArray());
         if (what == "profile") Profile.Run(args.Length > 1 && args[1] == "year" ? ProviderGenerator.Year(330, 110) : ProviderGenerator.TwelveWeeks247TwoToOne());
         return 0;
     }

@@ -41,13 +41,15 @@ public static class CliProgram
         admin.Subcommands.Add(migrate);
 
         var seed = new Command("seed-demo", "Legger inn demoleverandøren hvis den mangler.");
-        seed.SetAction(async (_, ct) =>
+        var scale = new Option<int>("--scale") { Description = "Demoen så mange ganger i samme leverandør (10 gir 100 ordninger og 600 assistenter med et år med timelister).", DefaultValueFactory = _ => 1 };
+        seed.Options.Add(scale);
+        seed.SetAction(async (result, ct) =>
         {
             await using var services = Services(configuration);
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<SelvstyrtDb>();
             await db.Database.MigrateAsync(ct);
-            var seeded = await ActivatorUtilities.CreateInstance<DemoSeeder>(scope.ServiceProvider).SeedAsync(ct);
+            var seeded = await ActivatorUtilities.CreateInstance<DemoSeeder>(scope.ServiceProvider).SeedAsync(Math.Max(1, result.GetValue(scale)), ct);
             Console.WriteLine(seeded ? "Demodata er lagt inn." : "Demodata fantes fra før.");
             return 0;
         });

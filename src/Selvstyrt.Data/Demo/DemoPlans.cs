@@ -17,13 +17,13 @@ internal static class DemoDecisions
 {
     private static readonly LocalDate Start = new(2025, 1, 1);
 
-    public static IEnumerable<Decision> For(int no, Guid arrangementId, decimal hours, DecisionPurposes purposes, LocalDate? ends)
+    public static IEnumerable<Decision> For(int no, Guid arrangementId, decimal hours, DecisionPurposes purposes, LocalDate? ends, string scope = "")
     {
         var needs = DecisionNeeds.In(purposes).Select(p => new NeedHours(p, null)).ToList();
         var saving = no is 1 or 5;
         var averaging = no switch { 1 => AveragingPeriod.CalendarYear, 5 => AveragingPeriod.Season, _ => AveragingPeriod.Week };
         var caseNumber = $"{2024 + (no % 2)}/{1000 + (no * 137)}";
-        var first = DemoData.Ok(Decision.Create(DemoIds.For($"decision:{no}"), arrangementId,
+        var first = DemoData.Ok(Decision.Create(DemoIds.For($"{scope}decision:{no}"), arrangementId,
             new DecisionTerms(hours, GrantUnit.Week, Start, ends, needs, saving, averaging, UnusedHoursPolicy.ReturnedToMunicipality, caseNumber)));
         yield return first;
         if (no != 10) yield break;
@@ -32,7 +32,7 @@ internal static class DemoDecisions
             new(DecisionPurposes.PersonalHelpAtHome, 84m), new(DecisionPurposes.HelpOutsideHome, 28m),
             new(DecisionPurposes.TwoToOne, 168m), new(DecisionPurposes.AwakeNight, 56m),
         ];
-        yield return DemoData.Ok(first.ChangeFrom(DemoIds.For($"decision:{no}:v2"),
+        yield return DemoData.Ok(first.ChangeFrom(DemoIds.For($"{scope}decision:{no}:v2"),
             new DecisionTerms(hours, GrantUnit.Week, new LocalDate(2026, 3, 1), ends, split, false, AveragingPeriod.Week, UnusedHoursPolicy.ReturnedToMunicipality, caseNumber + "-2")));
     }
 }
@@ -53,9 +53,9 @@ internal static class DemoPlans
     /// <summary>A døgnvakt's night asleep: 23:00-07:00, 15 hours into the shift from 08:00.</summary>
     private static readonly ShiftPart DognvaktNight = new(15 * 60, 8 * 60);
 
-    public static WorkPlan For(int no, Guid arrangementId, decimal weeklyHours, IReadOnlyList<Guid> staff)
+    public static WorkPlan For(int no, Guid arrangementId, decimal weeklyHours, IReadOnlyList<Guid> staff, string scope = "")
     {
-        var plan = DemoData.Ok(WorkPlan.Create(DemoIds.For($"plan:{no}"), arrangementId, "Turnus 2026", 4, Start, null));
+        var plan = DemoData.Ok(WorkPlan.Create(DemoIds.For($"{scope}plan:{no}"), arrangementId, "Turnus 2026", 4, Start, null));
         var factor = no switch { 1 => 0.8m, 2 => 1.1m, 4 => 1.02m, _ => 1m };
         var hours = weeklyHours * factor;
         var slots = new List<(IsoDayOfWeek Day, int StartMinute, int Minutes, PlanShiftKind Kind)>();
@@ -107,10 +107,10 @@ internal static class DemoPlans
                 {
                     Passive = kind == PlanShiftKind.TwentyFourHour ? [DognvaktNight] : [],
                 };
-                DemoData.Ok(plan.AddShift(DemoIds.For($"plan:{no}:shift:{n++}"), placement, Seed));
+                DemoData.Ok(plan.AddShift(DemoIds.For($"{scope}plan:{no}:shift:{n++}"), placement, Seed));
             }
         }
-        DemoData.Ok(plan.SetCoverage(PlanCoverage.Suggest(weeklyHours), () => DemoIds.For($"plan:{no}:coverage:{n++}"), Seed));
+        DemoData.Ok(plan.SetCoverage(PlanCoverage.Suggest(weeklyHours), () => DemoIds.For($"{scope}plan:{no}:coverage:{n++}"), Seed));
         plan.Publish(Instant.FromUtc(2025, 12, 1, 9, 0));
         return plan;
     }
@@ -129,7 +129,7 @@ internal static class DemoPlans
     }
 
     /// <summary>The shift templates every demo arrangement starts with; the 24/7 2:1 arrangement's are for two at once.</summary>
-    public static IEnumerable<ShiftTemplate> Templates(int no, Guid arrangementId, decimal weeklyHours)
+    public static IEnumerable<ShiftTemplate> Templates(int no, Guid arrangementId, decimal weeklyHours, string scope = "")
     {
         var staffing = weeklyHours >= 336m ? 2 : 1;
         (string Name, int Start, int Minutes, PlanShiftKind Kind, ShiftPart[] Passive, int Pause)[] specs = no == DognvaktArrangement
@@ -150,12 +150,12 @@ internal static class DemoPlans
             ];
         foreach (var (name, start, minutes, kind, passive, pause) in specs)
         {
-            yield return DemoData.Ok(ShiftTemplate.Create(DemoIds.For($"template:{no}:{name}"), arrangementId, name, LocalTime.FromMinutesSinceMidnight(start), minutes, kind,
+            yield return DemoData.Ok(ShiftTemplate.Create(DemoIds.For($"{scope}template:{no}:{name}"), arrangementId, name, LocalTime.FromMinutesSinceMidnight(start), minutes, kind,
                 passive, pause, kind is PlanShiftKind.SleepingNight ? 1 : staffing, kind == PlanShiftKind.AwakeNight ? ["Forflytning", "Nattevakt-opplæring"] : [], null));
         }
         // Even's days with the ventilator: only those trained in it and in transfers may take them (issue 19, part 3).
         if (no == 10)
-            yield return DemoData.Ok(ShiftTemplate.Create(DemoIds.For("template:10:Respiratorvakt"), arrangementId, "Respiratorvakt", new LocalTime(7, 0), 480, PlanShiftKind.Day,
+            yield return DemoData.Ok(ShiftTemplate.Create(DemoIds.For($"{scope}template:10:Respiratorvakt"), arrangementId, "Respiratorvakt", new LocalTime(7, 0), 480, PlanShiftKind.Day,
                 [], 30, 1, [DemoCompetences.Ventilator, "Forflytning"], null));
     }
 

@@ -6,6 +6,7 @@ using Selvstyrt.Domain.Access;
 using Selvstyrt.Domain.Arrangements;
 using Selvstyrt.Domain.Common;
 using Selvstyrt.Domain.People;
+using Selvstyrt.Domain.Plans;
 
 namespace Selvstyrt.Data.Demo;
 
@@ -15,7 +16,7 @@ namespace Selvstyrt.Data.Demo;
 /// one with hours for another employer), work leaders, a co-work leader for a child, a deputy, a case
 /// worker per municipality and an auditor. Deterministic, fictitious Norwegian names; no real persons.
 /// </summary>
-public sealed class DemoSeeder(SelvstyrtDb db, IPasswordHasher<AppUser> hasher)
+public sealed partial class DemoSeeder(SelvstyrtDb db, IPasswordHasher<AppUser> hasher)
 {
     public const string ProviderName = "Demo Assistanse AS";
     public static readonly Guid ProviderId = DemoIds.For("provider");
@@ -59,8 +60,13 @@ public sealed class DemoSeeder(SelvstyrtDb db, IPasswordHasher<AppUser> hasher)
 
     private string? _passwordHash;
 
-    /// <summary>Seeds the demo provider unless it is there already. Returns true when it seeded.</summary>
-    public async Task<bool> SeedAsync(CancellationToken ct = default)
+    /// <summary>
+    /// Seeds the demo provider unless it is there already. Returns true when it seeded. A <paramref name="scale"/> above 1
+    /// (the setting <c>Demo:Scale</c>, issue 21's P4) adds that many copies less one of the demo's arrangements and assistants to
+    /// the same provider and offices, each with recipients, work leaders, decisions, plans, competences and hiring records of its
+    /// own, and gives every arrangement settled time sheets for January to September 2026, so the provider has a year of history.
+    /// </summary>
+    public async Task<bool> SeedAsync(int scale = 1, CancellationToken ct = default)
     {
         if (await db.Providers.AnyAsync(p => p.Id == ProviderId, ct)) return false;
 
@@ -93,57 +99,13 @@ public sealed class DemoSeeder(SelvstyrtDb db, IPasswordHasher<AppUser> hasher)
         User(DemoLogins.UnionRepresentative, "Tore Lunde");
         Grant(DemoLogins.UnionRepresentative, ProviderRole.UnionRepresentative, null, null);
 
-        var assistants = CreateAssistants(offices);
-        var since = new LocalDate(2024, 1, 1);
-        var cursor = 0;
-        var arrangements = new Dictionary<int, Arrangement>();
-        foreach (var spec in Arrangements)
-        {
-            var municipality = municipalities[spec.Municipality];
-            var isChild = spec.BirthYear > 2008;
-            var recipientUser = isChild ? (Guid?)null : User(spec.No == 10 ? DemoLogins.WorkLeader : $"arbeidsleder{spec.No}@demo.no", spec.Recipient).Id;
-            var recipient = Recipient.Create(DemoIds.For($"recipient:{spec.No}"), ProviderId, spec.Recipient,
-                new LocalDate(spec.BirthYear, 1 + (spec.No * 5 % 12), 1 + (spec.No * 7 % 27)), municipality.Id, recipientUser);
-            db.Recipients.Add(recipient);
-            var arrangement = Ok(Arrangement.Create(DemoIds.For($"arrangement:{spec.No}"), ProviderId, offices[spec.Office].Id, municipality.Id,
-                recipient.Id, $"Ordningen til {spec.Recipient.Split(' ')[0]}", spec.Employer, since.PlusMonths(spec.No)));
-            arrangements[spec.No] = arrangement;
-            db.Arrangements.Add(arrangement);
-            if (isChild)
-            {
-                Ok(arrangement.GrantRole(DemoIds.For($"role:{spec.No}:co"), User(DemoLogins.CoWorkLeader, "Camilla Brattli").Id, ArrangementRoleKind.CoWorkLeader, since, null));
-                Ok(arrangement.GrantRole(DemoIds.For($"role:{spec.No}:deputy"), User(DemoLogins.Deputy, "Stian Brattli").Id, ArrangementRoleKind.Deputy, since, null));
-            }
-            else
-            {
-                Ok(arrangement.GrantRole(DemoIds.For($"role:{spec.No}:wl"), recipientUser!.Value, ArrangementRoleKind.WorkLeader, since, null));
-            }
-            foreach (var decision in DemoDecisions.For(spec.No, arrangement.Id, spec.Hours, spec.Purposes, spec.DecisionEnds))
-            {
-                db.Decisions.Add(decision);
-                var letter = Ok(DecisionDocument.Create(DemoIds.For($"letter:{decision.Id}"), decision.Id, $"vedtak-{decision.CaseNumber.Replace('/', '-')}.pdf",
-                    DemoLetters.Letter(municipality.Name, decision.CaseNumber, spec.Recipient, decision.HoursPerWeek.ToString("0.##", System.Globalization.CultureInfo.GetCultureInfo("nb-NO")),
-                        $"{decision.ValidFrom:dd.MM.yyyy} - {(decision.ValidTo is { } end ? end.ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture) : "uten sluttdato")}"),
-                    NodaTime.Instant.FromUtc(2025, 1, 2, 8, 0)));
-                db.DecisionDocuments.Add(letter);
-                decision.AttachDocument(letter.Id, letter.FileName);
-            }
-            for (var i = 0; i < spec.Assistants; i++)
-            {
-                var assistant = assistants[cursor++ % assistants.Count];
-                Ok(arrangement.Assign(DemoIds.For($"assignment:{spec.No}:{assistant.Id}"), assistant.Id, arrangement.StartDate, null));
-            }
-        }
+        // The awake night requires transfers and night training: everyone with a place in a round-the-clock arrangement has both.
+        var lifting = Ok(CompetenceKind.Create(DemoIds.For("competence:forflytning"), ProviderId, "Forflytning", null));
+        var nights = Ok(CompetenceKind.Create(DemoIds.For("competence:natt"), ProviderId, "Nattevakt-opplæring", 36));
+        var ventilator = Ok(CompetenceKind.Create(DemoIds.For("competence:respirator"), ProviderId, DemoCompetences.Ventilator, 12));
+        db.CompetenceKinds.AddRange(lifting, nights, ventilator);
 
-        // On-call substitutes cover several arrangements of their office; some permanent staff work in two.
-        var onCall = assistants.Where(a => a.Employments[0].Kind == EmploymentKind.OnCall).ToList();
-        for (var i = 0; i < onCall.Count; i++)
-        {
-            var office = onCall[i].OfficeId;
-            var targets = arrangements.Values.Where(a => a.OfficeId == office && a.Assignments.All(s => s.AssistantId != onCall[i].Id)).Skip(i % 3).Take(2 + (i % 2));
-            foreach (var target in targets)
-                Ok(target.Assign(DemoIds.For($"assignment:{target.Id}:{onCall[i].Id}"), onCall[i].Id, new LocalDate(2025, 3, 1), null));
-        }
+        var (assistants, arrangements, plans) = SeedCopy(0, provider, offices, municipalities, [lifting, nights]);
 
         // The demo assistant login works in the 24/7 2:1 arrangement and also in the 24/7 1:1 one.
         var demoAssistant = assistants[DemoAssistantIndex].Id;
@@ -156,49 +118,15 @@ public sealed class DemoSeeder(SelvstyrtDb db, IPasswordHasher<AppUser> hasher)
         db.Assistants.Add(former);
         Ok(arrangements[2].Assign(DemoIds.For("assignment:2:former"), former.Id, new LocalDate(2024, 3, 1), new LocalDate(2025, 6, 30)));
 
-        foreach (var arrangement in arrangements.Values)
-        {
-            var spec = Arrangements.Single(x => arrangement.Id == DemoIds.For($"arrangement:{x.No}"));
-            var staff = arrangement.Assignments.Where(s => s.To is null).Select(s => s.AssistantId).Take(spec.Assistants).ToList();
-            var plan = DemoPlans.For(spec.No, arrangement.Id, spec.Hours, staff);
-            db.WorkPlans.Add(plan);
-            if (spec.No == 10)
-            {
-                var leader = _users[DemoLogins.WorkLeader];
-                var admin = _users[DemoLogins.ProviderAdmin];
-                db.TimeSheets.AddRange(DemoTimeSheets.For(plan, ProviderId, arrangement.Id, [.. staff.Select(id => (id, assistants.Single(a => a.Id == id).FullName))], (leader.Id, leader.DisplayName), (admin.Id, admin.DisplayName)));
-            }
-            db.ShiftTemplates.AddRange(DemoPlans.Templates(spec.No, arrangement.Id, spec.Hours));
-            if (spec.No == 4) db.WorkPlans.Add(DemoPlans.SummerTripDraft(arrangement.Id, staff[0]));
-        }
-        // The awake night requires transfers and night training: everyone with a place in a round-the-clock arrangement has both.
-        var lifting = Ok(CompetenceKind.Create(DemoIds.For("competence:forflytning"), ProviderId, "Forflytning", null));
-        var nights = Ok(CompetenceKind.Create(DemoIds.For("competence:natt"), ProviderId, "Nattevakt-opplæring", 36));
-        var ventilator = Ok(CompetenceKind.Create(DemoIds.For("competence:respirator"), ProviderId, DemoCompetences.Ventilator, 12));
-        db.CompetenceKinds.AddRange(lifting, nights, ventilator);
-        var trained = arrangements.Values.Where(a => Arrangements.Single(x => a.Id == DemoIds.For($"arrangement:{x.No}")).Hours >= 168m)
-            .SelectMany(a => a.Assignments.Where(s => s.To is null).Select(s => s.AssistantId)).Distinct().ToList();
-        foreach (var id in trained)
-            foreach (var kind in new[] { lifting, nights })
-                db.AssistantCompetences.Add(Ok(AssistantCompetence.Record(DemoIds.For($"competence:{kind.Name}:{id}"), id, kind, new LocalDate(2025, 6, 1), "Opplæring i ordningen", null, new LocalDate(2025, 6, 1))));
+        // October's time sheets of the 24/7 2:1 arrangement, at every step from draft to attested.
+        var leader = _users[DemoLogins.WorkLeader];
+        var admin = _users[DemoLogins.ProviderAdmin];
+        db.TimeSheets.AddRange(DemoTimeSheets.For(plans[10], ProviderId, arrangements[10].Id, Staff(10, arrangements[10], assistants), (leader.Id, leader.DisplayName), (admin.Id, admin.DisplayName)));
+        db.WorkPlans.Add(DemoPlans.SummerTripDraft(arrangements[4].Id, Staff(4, arrangements[4], assistants)[0].Id));
         foreach (var agreement in DemoAgreements.For(ProviderId, arrangements[DemoPlans.DognvaktArrangement].Id, arrangements[6].Assignments.First(s => s.To is null).AssistantId))
         {
             db.Agreements.Add(agreement);
             db.AgreementVersions.AddRange(agreement.Versions);
-        }
-        // Everyone employed was hired before Selvstyrt: the police certificate shown two weeks before the start, the
-        // confidentiality declaration and the contract signed on paper on the first day (issue 19, part 2).
-        // (The former assistant's records went when the employment ended.)
-        var hr = _users[DemoLogins.ProviderAdmin];
-        var recordedOn = new LocalDate(2025, 1, 2);
-        var recordedAt = NodaTime.Instant.FromUtc(2025, 1, 2, 8, 0);
-        foreach (var a in assistants)
-        {
-            var employment = a.Employments[0];
-            db.PoliceCertificates.Add(Ok(PoliceCertificate.Record(DemoIds.For($"police:{a.Id}"), a.Id, employment, employment.Start.PlusDays(-14), false, null, hr.Id, recordedAt, recordedOn)));
-            db.ConfidentialityDeclarations.Add(Ok(ConfidentialityDeclaration.OnPaperSigned(DemoIds.For($"declaration:{a.Id}"), a.Id, employment.Start, hr.Id, recordedOn)));
-            db.EmploymentContracts.Add(Ok(EmploymentContract.SignedOnPaper(DemoIds.For($"contract:{a.Id}"), a.Id, employment, employment.Start,
-                ContractDraft.Terms(provider, a, employment), hr.Id, hr.DisplayName, recordedAt, recordedOn, null)));
         }
         // Even's arrangement is recruiting (issue 19, part 1): one applicant interviewed with a reference checked, one just in.
         var posting = DemoRecruitment.For(ProviderId, arrangements[10].Id);
@@ -238,13 +166,150 @@ public sealed class DemoSeeder(SelvstyrtDb db, IPasswordHasher<AppUser> hasher)
             _users[DemoLogins.WorkLeader].DisplayName, arrangements[10].Id));
         foreach (var entry in DemoPlans.UnusedHours(arrangements[10].Id)) db.UnusedHours.Add(entry);
         foreach (var contract in DemoContracts.For(ProviderId, municipalities)) db.MunicipalityContracts.Add(contract);
+        if (scale > 1) AddSettledMonths(arrangements, plans, assistants, new LocalDate(2026, 9, 1));
 
         await db.SaveChangesAsync(ct);
+        for (var copy = 1; copy < scale; copy++)
+        {
+            db.ChangeTracker.Clear();
+            var (more, moreArrangements, morePlans) = SeedCopy(copy, provider, offices, municipalities, [lifting, nights]);
+            db.WheelTasks.AddRange(DemoHms.Wheel(moreArrangements.Values.Select(a => (a.Id, a.OfficeId, a.StartDate, a.EndDate)), ProviderId,
+                _users[DemoLogins.WorkLeader].DisplayName, Guid.Empty));
+            AddSettledMonths(moreArrangements, morePlans, more, new LocalDate(2026, 10, 1));
+            await db.SaveChangesAsync(ct);
+        }
         return true;
     }
 
-    private List<Assistant> CreateAssistants(Dictionary<string, Office> offices)
+    /// <summary>
+    /// The demo's sixty assistants and ten arrangements (<paramref name="copy"/> 0), or a copy of them: assistants with their
+    /// employment and hiring records, arrangements with their leaders, decisions and placements, on-call substitutes in two
+    /// or three arrangements of their office, a published plan and shift templates each, and the competences round-the-clock
+    /// work requires.
+    /// </summary>
+    private (List<Assistant> Assistants, Dictionary<int, Arrangement> Arrangements, Dictionary<int, WorkPlan> Plans) SeedCopy(int copy, Provider provider,
+        Dictionary<string, Office> offices, Dictionary<string, Municipality> municipalities, CompetenceKind[] roundTheClock)
     {
+        var scope = Scope(copy);
+        var assistants = CreateAssistants(offices, copy);
+        var cursor = 0;
+        var arrangements = new Dictionary<int, Arrangement>();
+        foreach (var spec in Arrangements)
+            arrangements[spec.No] = CreateArrangement(spec, copy, municipalities[spec.Municipality], offices[spec.Office], assistants, ref cursor);
+
+        // On-call substitutes cover several arrangements of their office; some permanent staff work in two.
+        var onCall = assistants.Where(a => a.Employments[0].Kind == EmploymentKind.OnCall).ToList();
+        for (var i = 0; i < onCall.Count; i++)
+        {
+            var office = onCall[i].OfficeId;
+            var targets = arrangements.Values.Where(a => a.OfficeId == office && a.Assignments.All(s => s.AssistantId != onCall[i].Id)).Skip(i % 3).Take(2 + (i % 2));
+            foreach (var target in targets)
+                Ok(target.Assign(DemoIds.For($"assignment:{target.Id}:{onCall[i].Id}"), onCall[i].Id, new LocalDate(2025, 3, 1), null));
+        }
+
+        var plans = new Dictionary<int, WorkPlan>();
+        foreach (var spec in Arrangements)
+        {
+            var arrangement = arrangements[spec.No];
+            var staff = arrangement.Assignments.Where(s => s.To is null).Select(s => s.AssistantId).Take(spec.Assistants).ToList();
+            plans[spec.No] = DemoPlans.For(spec.No, arrangement.Id, spec.Hours, staff, scope);
+            db.WorkPlans.Add(plans[spec.No]);
+            db.ShiftTemplates.AddRange(DemoPlans.Templates(spec.No, arrangement.Id, spec.Hours, scope));
+        }
+        var trained = Arrangements.Where(x => x.Hours >= 168m)
+            .SelectMany(x => arrangements[x.No].Assignments.Where(s => s.To is null).Select(s => s.AssistantId)).Distinct().ToList();
+        foreach (var id in trained)
+            foreach (var kind in roundTheClock)
+                db.AssistantCompetences.Add(Ok(AssistantCompetence.Record(DemoIds.For($"competence:{kind.Name}:{id}"), id, kind, new LocalDate(2025, 6, 1), "Opplæring i ordningen", null, new LocalDate(2025, 6, 1))));
+        // Everyone employed was hired before Selvstyrt: the police certificate shown two weeks before the start, the
+        // confidentiality declaration and the contract signed on paper on the first day (issue 19, part 2).
+        // (The former assistant's records went when the employment ended.)
+        var hr = _users[DemoLogins.ProviderAdmin];
+        var recordedOn = new LocalDate(2025, 1, 2);
+        var recordedAt = NodaTime.Instant.FromUtc(2025, 1, 2, 8, 0);
+        foreach (var a in assistants)
+        {
+            var employment = a.Employments[0];
+            db.PoliceCertificates.Add(Ok(PoliceCertificate.Record(DemoIds.For($"police:{a.Id}"), a.Id, employment, employment.Start.PlusDays(-14), false, null, hr.Id, recordedAt, recordedOn)));
+            db.ConfidentialityDeclarations.Add(Ok(ConfidentialityDeclaration.OnPaperSigned(DemoIds.For($"declaration:{a.Id}"), a.Id, employment.Start, hr.Id, recordedOn)));
+            db.EmploymentContracts.Add(Ok(EmploymentContract.SignedOnPaper(DemoIds.For($"contract:{a.Id}"), a.Id, employment, employment.Start,
+                ContractDraft.Terms(provider, a, employment), hr.Id, hr.DisplayName, recordedAt, recordedOn, null)));
+        }
+        return (assistants, arrangements, plans);
+    }
+
+    /// <summary>Every arrangement's sheets from January 2026 to <paramref name="last"/>: submitted, approved by its leader and attested.</summary>
+    private void AddSettledMonths(Dictionary<int, Arrangement> arrangements, Dictionary<int, WorkPlan> plans, List<Assistant> assistants, LocalDate last)
+    {
+        var admin = _users[DemoLogins.ProviderAdmin];
+        foreach (var (no, arrangement) in arrangements)
+        {
+            var leaderId = arrangement.Roles.First(r => r.Kind is ArrangementRoleKind.WorkLeader or ArrangementRoleKind.CoWorkLeader).UserId;
+            var leader = _users.Values.First(u => u.Id == leaderId);
+            var staff = Staff(no, arrangement, assistants);
+            for (var month = new LocalDate(2026, 1, 1); month <= last; month = month.PlusMonths(1))
+                db.TimeSheets.AddRange(DemoTimeSheets.Month(plans[no], ProviderId, arrangement.Id, staff, (leader.Id, leader.DisplayName), (admin.Id, admin.DisplayName), month, settled: true));
+        }
+    }
+
+    /// <summary>The assistants the arrangement's plan rotates (its first placements), with their names.</summary>
+    private static List<(Guid Id, string Name)> Staff(int no, Arrangement arrangement, List<Assistant> assistants)
+        => [.. arrangement.Assignments.Where(s => s.To is null).Take(Arrangements.Single(x => x.No == no).Assistants)
+            .Select(s => (s.AssistantId, assistants.Single(a => a.Id == s.AssistantId).FullName))];
+
+    /// <summary>
+    /// One arrangement of the spec with its recipient, work leaders, decisions and their letters, and its assistants placed.
+    /// The demo itself has <paramref name="copy"/> 0; a copy of a scaled demo gets ids, a recipient and work leaders of its own.
+    /// </summary>
+    private Arrangement CreateArrangement(ArrangementSpec spec, int copy, Municipality municipality, Office office, List<Assistant> assistants, ref int cursor)
+    {
+        var scope = Scope(copy);
+        var since = new LocalDate(2024, 1, 1);
+        var name = copy == 0 ? spec.Recipient : $"{FirstNames[(spec.No * 11 + copy * 5) % FirstNames.Length]} {LastNames[(spec.No * 3 + copy * 7) % LastNames.Length]}";
+        var isChild = spec.BirthYear > 2008;
+        var leaderEmail = copy == 0 ? spec.No == 10 ? DemoLogins.WorkLeader : $"arbeidsleder{spec.No}@demo.no" : $"arbeidsleder{spec.No}.{copy}@demo.no";
+        var recipientUser = isChild ? (Guid?)null : User(leaderEmail, name).Id;
+        var recipient = Recipient.Create(DemoIds.For($"{scope}recipient:{spec.No}"), ProviderId, name,
+            new LocalDate(spec.BirthYear, 1 + (spec.No * 5 % 12), 1 + ((spec.No * 7 + copy) % 27)), municipality.Id, recipientUser);
+        db.Recipients.Add(recipient);
+        var arrangement = Ok(Arrangement.Create(DemoIds.For($"{scope}arrangement:{spec.No}"), ProviderId, office.Id, municipality.Id,
+            recipient.Id, $"Ordningen til {name.Split(' ')[0]}", spec.Employer, since.PlusMonths(spec.No)));
+        db.Arrangements.Add(arrangement);
+        if (isChild)
+        {
+            var parents = copy == 0 ? (DemoLogins.CoWorkLeader, DemoLogins.Deputy) : ($"medarbeidsleder.{copy}@demo.no", $"stedfortreder.{copy}@demo.no");
+            var family = name.Split(' ')[^1];
+            Ok(arrangement.GrantRole(DemoIds.For($"{scope}role:{spec.No}:co"), User(parents.Item1, $"Camilla {family}").Id, ArrangementRoleKind.CoWorkLeader, since, null));
+            Ok(arrangement.GrantRole(DemoIds.For($"{scope}role:{spec.No}:deputy"), User(parents.Item2, $"Stian {family}").Id, ArrangementRoleKind.Deputy, since, null));
+        }
+        else
+        {
+            Ok(arrangement.GrantRole(DemoIds.For($"{scope}role:{spec.No}:wl"), recipientUser!.Value, ArrangementRoleKind.WorkLeader, since, null));
+        }
+        foreach (var decision in DemoDecisions.For(spec.No, arrangement.Id, spec.Hours, spec.Purposes, spec.DecisionEnds, scope))
+        {
+            db.Decisions.Add(decision);
+            var letter = Ok(DecisionDocument.Create(DemoIds.For($"letter:{decision.Id}"), decision.Id, $"vedtak-{decision.CaseNumber.Replace('/', '-')}.pdf",
+                DemoLetters.Letter(municipality.Name, decision.CaseNumber, name, decision.HoursPerWeek.ToString("0.##", System.Globalization.CultureInfo.GetCultureInfo("nb-NO")),
+                    $"{decision.ValidFrom:dd.MM.yyyy} - {(decision.ValidTo is { } end ? end.ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture) : "uten sluttdato")}"),
+                NodaTime.Instant.FromUtc(2025, 1, 2, 8, 0)));
+            db.DecisionDocuments.Add(letter);
+            decision.AttachDocument(letter.Id, letter.FileName);
+        }
+        for (var i = 0; i < spec.Assistants; i++)
+        {
+            var assistant = assistants[cursor++ % assistants.Count];
+            Ok(arrangement.Assign(DemoIds.For($"assignment:{spec.No}:{assistant.Id}"), assistant.Id, arrangement.StartDate, null));
+        }
+        return arrangement;
+    }
+
+    /// <summary>The key prefix of a copy of the demo: none for the demo itself.</summary>
+    private static string Scope(int copy) => copy == 0 ? "" : $"x{copy}:";
+
+    private List<Assistant> CreateAssistants(Dictionary<string, Office> offices, int copy)
+    {
+        var scope = Scope(copy);
         var list = new List<Assistant>();
         for (var i = 0; i < 60; i++)
         {
@@ -252,20 +317,20 @@ public sealed class DemoSeeder(SelvstyrtDb db, IPasswordHasher<AppUser> hasher)
             var last = LastNames[i * 5 % LastNames.Length];
             var name = $"{first} {last}";
             var office = i % 3 == 2 ? offices["vest"] : offices["ost"];
-            var login = i switch { DemoAssistantIndex => DemoLogins.Assistant, DemoSubstituteIndex => DemoLogins.Substitute, _ => null };
+            var login = copy > 0 ? null : i switch { DemoAssistantIndex => DemoLogins.Assistant, DemoSubstituteIndex => DemoLogins.Substitute, _ => null };
             Guid? userId = login is null ? null : User(login, name).Id;
-            var email = login ?? $"{Slug(first)}.{Slug(last)}{i}@eksempel.no";
-            var assistant = Ok(Assistant.Create(DemoIds.For($"assistant:{i}"), ProviderId, office.Id, name, email,
+            var email = login ?? $"{Slug(first)}.{Slug(last)}{i}{(copy == 0 ? "" : $".{copy}")}@eksempel.no";
+            var assistant = Ok(Assistant.Create(DemoIds.For($"{scope}assistant:{i}"), ProviderId, office.Id, name, email,
                 $"4{(i * 7919 % 10_000_000):0000000}", new LocalDate(1965 + (i * 3 % 38), 1 + (i % 12), 1 + (i % 28)), userId));
             var onCall = i % 6 == 5;
             var start = new LocalDate(2018 + (i % 7), 1 + (i * 5 % 12), 1);
-            Ok(assistant.AddEmployment(DemoIds.For($"employment:{i}"), onCall ? EmploymentKind.OnCall : EmploymentKind.Permanent,
+            Ok(assistant.AddEmployment(DemoIds.For($"{scope}employment:{i}"), onCall ? EmploymentKind.OnCall : EmploymentKind.Permanent,
                 onCall ? 0m : PositionSizes[i % 6], start, null, start.PlusYears(-(i % 4))));
             // Hourly wages at or above Virke's minimum at nine years' seniority for rota work (226.89 at 37.5 h is 239.67 at 35.5 h).
             Ok(assistant.Employments[0].SetHourlyWage(242m + (i % 5 * 3m)));
-            Ok(assistant.SetEmployeeNumber((1001 + i).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            Ok(assistant.SetEmployeeNumber((1001 + i + (copy * 1000)).ToString(System.Globalization.CultureInfo.InvariantCulture)));
             if (i == 3)
-                assistant.DeclareOtherEmployerHours(DemoIds.For("other-employer:3"), "Vestre Aker sykehjem", 12m, new LocalDate(2025, 1, 1), null);
+                assistant.DeclareOtherEmployerHours(DemoIds.For($"{scope}other-employer:3"), "Vestre Aker sykehjem", 12m, new LocalDate(2025, 1, 1), null);
             db.Assistants.Add(assistant);
             list.Add(assistant);
         }

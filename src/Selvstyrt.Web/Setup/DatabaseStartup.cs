@@ -5,7 +5,7 @@ using Selvstyrt.Data.Interceptors;
 
 namespace Selvstyrt.Web.Setup;
 
-/// <summary>Applies migrations and, when <c>Demo:Seed</c> is on (the default), seeds the demo provider and prints its logins.</summary>
+/// <summary>Applies migrations and, when <c>Demo:Seed</c> is on (the default), seeds the demo provider (<c>Demo:Scale</c> times over) and prints its logins.</summary>
 public static class DatabaseStartup
 {
     public static async Task PrepareDatabaseAsync(this WebApplication app)
@@ -16,7 +16,7 @@ public static class DatabaseStartup
         var db = services.GetRequiredService<SelvstyrtDb>();
         await db.Database.MigrateAsync();
         if (!app.Configuration.GetValue("Demo:Seed", true)) return;
-        var seeded = await ActivatorUtilities.CreateInstance<DemoSeeder>(services).SeedAsync();
+        var seeded = await ActivatorUtilities.CreateInstance<DemoSeeder>(services).SeedAsync(scale: Math.Max(1, app.Configuration.GetValue("Demo:Scale", 1)));
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Selvstyrt.Demo");
         if (seeded) logger.LogInformation("Seeded the demo provider {Provider}", DemoSeeder.ProviderName);
         if (app.Configuration.GetValue("Demo:PrintLogins", true)) PrintLogins(app.Configuration);

@@ -1,0 +1,259 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Selvstyrt.Data;
+using Selvstyrt.Data.Demo;
+using Selvstyrt.Testing;
+
+namespace Selvstyrt.Bench;
+
+/// <summary>
+/// quality.md P4: every page and API read in the app's own route table, requested as each demo role that may see it, on a
+/// provider ten times the demo (<c>Demo:Scale</c> 10: 100 arrangements, 600 assistants, a year of settled time sheets), through
+/// the app's real host and middleware (the in-memory test server: no network in the times) on SQLite and on PostgreSQL.
+/// Each visible (route, role) pair is requested once to warm up and then <c>samples</c> times; the report gives p50 and p95 per
+/// route over all its roles, the slowest role, and the routes it could not fill or no role could see, with the reason.
+/// Run: <c>dotnet run -c Release --project bench/Selvstyrt.Bench -- pages [scale] [samples] [sqlite|postgres|both]</c>.
+/// </summary>
+internal static class PageTimes
+{
+    private const double BudgetMs = 50;
+
+    /// <summary>The signed-in roles of the demo and what each of them works with (arrangement number, assistant index).</summary>
+    private static readonly (string Email, int Arrangement, int Assistant)[] Roles =
+    [
+        (DemoLogins.ProviderAdmin, 10, 42), (DemoLogins.CoordinatorEast, 10, 42), (DemoLogins.WorkLeader, 10, 42), (DemoLogins.Assistant, 10, 42),
+        (DemoLogins.CoWorkLeader, 5, 12), (DemoLogins.CaseWorkerOslo, 10, 42), (DemoLogins.UnionRepresentative, 10, 42),
+    ];
+
+    public static void Run(string[] args) => RunAsync(args).GetAwaiter().GetResult();
+
+    private static async Task RunAsync(string[] args)
+    {
+        var scale = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10;
+        var samples = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
+        var which = args.Length > 2 ? args[2] : "both";
+        var pg = Environment.GetEnvironmentVariable("SELVSTYRT_BENCH_PG");
+        var kinds = new List<DatabaseKind>();
+        if (which is "sqlite" or "both") kinds.Add(DatabaseKind.Sqlite);
+        if (which is "postgres" or "both")
+        {
+            if (pg is null) Console.WriteLine("// PostgreSQL left out: set SELVSTYRT_BENCH_PG to a server's connection string (a database of its own is made and dropped).");
+            else
+            {
+                // The test host makes a fresh database on the server the tests use; point it at the benchmark's.
+                Environment.SetEnvironmentVariable(SelvstyrtFactory.PostgresVariable, pg);
+                kinds.Add(DatabaseKind.Postgres);
+            }
+        }
+        // The test host looks for the app's content root beside the solution; from the benchmark's folder, tell it where.
+        var root = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(root, "Selvstyrt.slnx"))) root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("Fant ikke Selvstyrt.slnx.");
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_SELVSTYRT_WEB", Path.Combine(root, "src", "Selvstyrt.Web"));
+        var all = new Dictionary<DatabaseKind, Dictionary<string, RouteTimes>>();
+        foreach (var kind in kinds) all[kind] = await MeasureAsync(kind, scale, samples);
+        Report(all);
+    }
+
+    private sealed class RouteTimes
+    {
+        public List<double> Samples { get; } = [];
+        public Dictionary<string, double> RoleMedians { get; } = [];
+        public List<string> Refused { get; } = [];
+        public string? Skipped { get; set; }
+    }
+
+    private static async Task<Dictionary<string, RouteTimes>> MeasureAsync(DatabaseKind kind, int scale, int samples)
+    {
+        var watch = Stopwatch.StartNew();
+        await using var factory = new SelvstyrtFactory(kind) { FromTemplate = false };
+        factory.Settings["Demo:Scale"] = scale.ToString(CultureInfo.InvariantCulture);
+        _ = factory.Services;
+        var seeded = watch.Elapsed;
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SelvstyrtDb>();
+            var (arrangements, assistants, decisions) = (await db.Arrangements.CountAsync(), await db.Assistants.CountAsync(), await db.Decisions.CountAsync());
+            var (plans, sheets, entries) = (await db.WorkPlans.CountAsync(), await db.TimeSheets.CountAsync(), await db.Set<Selvstyrt.Domain.TimeSheets.TimeEntry>().CountAsync());
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"// {kind}: seeded in {seeded.TotalSeconds:F0} s: {arrangements} arrangements, {assistants} assistants, {decisions} decisions, {plans} plans, {sheets} time sheets, {entries} sheet entries."));
+        }
+        var routes = Discover(factory);
+        var clients = new List<(string Email, int Arrangement, int Assistant, HttpClient Client)>();
+        foreach (var (email, arrangement, assistant) in Roles) clients.Add((email, arrangement, assistant, await factory.SignedInClientAsync(email)));
+        var result = new Dictionary<string, RouteTimes>(StringComparer.Ordinal);
+        foreach (var route in routes)
+        {
+            var times = result[route] = new RouteTimes();
+            foreach (var (email, arrangement, assistant, client) in clients)
+            {
+                var path = Fill(route, arrangement, assistant, out var missing);
+                if (path is null)
+                {
+                    times.Skipped = $"nothing to put in {missing}";
+                    break;
+                }
+                var (status, _) = await TimeAsync(client, path);
+                if (status != HttpStatusCode.OK)
+                {
+                    times.Refused.Add($"{Short(email)} {(int)status}");
+                    continue;
+                }
+                var own = new List<double>(samples);
+                for (var i = 0; i < samples; i++) own.Add((await TimeAsync(client, path)).Ms);
+                times.Samples.AddRange(own);
+                own.Sort();
+                times.RoleMedians[Short(email)] = own[own.Count / 2];
+            }
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"// {kind}: {routes.Count} GET routes measured in {watch.Elapsed.TotalSeconds:F0} s."));
+        foreach (var (_, _, _, client) in clients) client.Dispose();
+        return result;
+    }
+
+    private static async Task<(HttpStatusCode Status, double Ms)> TimeAsync(HttpClient client, string path)
+    {
+        var watch = Stopwatch.StartNew();
+        using var response = await client.GetAsync(path);
+        await response.Content.ReadAsByteArrayAsync();
+        return (response.StatusCode, watch.Elapsed.TotalMilliseconds);
+    }
+
+    /// <summary>The app's GET routes, as the authorisation matrix finds them, without files, health, the sign-in pages and the error pages.</summary>
+    private static List<string> Discover(SelvstyrtFactory factory)
+    {
+        var source = factory.Services.GetRequiredService<EndpointDataSource>();
+        var found = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var endpoint in source.Endpoints.OfType<RouteEndpoint>())
+        {
+            if (endpoint.Metadata.Any(m => m.GetType().Name.Contains("StaticAsset", StringComparison.Ordinal))) continue;
+            var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods;
+            if (methods is null || !methods.Contains("GET")) continue;
+            var pattern = "/" + (endpoint.RoutePattern.RawText ?? "").TrimStart('/');
+            if (pattern is "/health" or "/feil" or "/ikke-funnet" or "/_framework/opaque-redirect" || pattern.StartsWith("/logg-inn", StringComparison.Ordinal) || pattern.Contains("{**", StringComparison.Ordinal)) continue;
+            found.Add(pattern);
+        }
+        return [.. found];
+    }
+
+    /// <summary>A path for the route with the demo's objects of this role, or null (and the parameter) when the demo has none to give.</summary>
+    private static string? Fill(string pattern, int arrangementNo, int assistantIndex, out string missing)
+    {
+        missing = "";
+        var arrangement = DemoIds.For($"arrangement:{arrangementNo}");
+        var assistant = DemoIds.For($"assistant:{assistantIndex}");
+        var sheet = DemoIds.For($"sheet:{arrangement}:{assistant}:2026-10");
+        var first = pattern.Split('/', StringSplitOptions.RemoveEmptyEntries) is { Length: > 0 } parts ? parts[0] == "api" && parts.Length > 2 ? parts[2] : parts[0] : "";
+        Guid? subject = first switch
+        {
+            "ordninger" or "arrangements" => arrangement,
+            "assistenter" or "assistants" or "arbeidstid" => assistant,
+            "kommuner" or "municipalities" => DemoIds.For("municipality:0301"),
+            "timelister" or "timesheets" => sheet,
+            "avvik" or "incidents" => DemoIds.For("incident:10:open"),
+            "internkontroll" or "audits" => DemoIds.For("audit:2026:personvern"),
+            "ros" or "risk-analyses" => DemoIds.For("ros:arrangement:10:2026"),
+            "samtaler" or "talks" => DemoIds.For("talk:10:42"),
+            "undersokelser" or "surveys" => DemoIds.For(pattern.Contains("svar", StringComparison.Ordinal) || pattern.Contains("answer", StringComparison.Ordinal) ? "survey:hms:2026" : "survey:work:2026"),
+            "hms" => DemoIds.For("handbook:forflytning"),
+            "agreements" or "organisasjon" when pattern.Contains("avtaler", StringComparison.Ordinal) || first == "agreements" => DemoIds.For("agreement:sondag"),
+            "organisasjon" => DemoIds.For("office:ost"),
+            "providers" => DemoSeeder.ProviderId,
+            _ => null,
+        };
+        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["planId"] = DemoIds.For($"plan:{arrangementNo}").ToString(),
+            ["decisionId"] = DemoIds.For($"decision:{arrangementNo}").ToString(),
+            ["sheetId"] = sheet.ToString(),
+            ["entryId"] = DemoIds.For($"entry:{sheet}:0").ToString(),
+            ["employmentId"] = DemoIds.For($"employment:{assistantIndex}").ToString(),
+            ["contractId"] = DemoIds.For($"contract:{assistant}").ToString(),
+            ["postingId"] = DemoIds.For("posting:10").ToString(),
+            ["applicantId"] = DemoIds.For("applicant:10:jonas").ToString(),
+            ["talkId"] = DemoIds.For("talk:10:42").ToString(),
+            ["incidentId"] = DemoIds.For("incident:10:open").ToString(),
+            ["analysisId"] = DemoIds.For("ros:arrangement:10:2026").ToString(),
+            ["auditId"] = DemoIds.For("audit:2026:personvern").ToString(),
+            ["surveyId"] = DemoIds.For("survey:work:2026").ToString(),
+            ["documentId"] = DemoIds.For("handbook:forflytning").ToString(),
+            ["arrangementId"] = arrangement.ToString(),
+            ["assistantId"] = assistant.ToString(),
+            ["year"] = "2026",
+            ["month"] = "2026-10",
+            ["documentName"] = "v1",
+        };
+        if (subject is { } id) values["id"] = id.ToString();
+        var path = new System.Text.StringBuilder();
+        var at = 0;
+        while (pattern.IndexOf('{', at) is var open and >= 0)
+        {
+            var close = pattern.IndexOf('}', open);
+            path.Append(pattern, at, open - at);
+            var name = pattern[(open + 1)..close].Split(':')[0];
+            if (!values.TryGetValue(name, out var value))
+            {
+                missing = name;
+                return null;
+            }
+            path.Append(value);
+            at = close + 1;
+        }
+        path.Append(pattern, at, pattern.Length - at);
+        var text = path.ToString();
+        // The working-time record and the attachment need a period; the municipality reports a month.
+        if (first == "arbeidstid") text += "?fra=2026-10-01&til=2026-10-31";
+        if (text.EndsWith("vedlegg1.pdf", StringComparison.Ordinal)) text += $"?assistent={assistant}&maaned=2026-10";
+        return text;
+    }
+
+    private static string Short(string email) => email.Split('@')[0];
+
+    private static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(sorted.Count * p) - 1)];
+
+    private static void Report(Dictionary<DatabaseKind, Dictionary<string, RouteTimes>> all)
+    {
+        if (all.Count == 0) return;
+        var kinds = all.Keys.ToList();
+        var routes = all[kinds[0]].Keys.ToList();
+        Console.WriteLine();
+        Console.WriteLine("P4: server time per route (ms), p50 / p95 over every role that sees it; the slowest role by median; budget p95 50 ms");
+        Console.WriteLine($"{"route",-78} " + string.Join(" ", kinds.Select(k => $"{k,22}")) + "  slowest role");
+        var over = new List<string>();
+        var notMeasured = new List<string>();
+        foreach (var route in routes)
+        {
+            var cells = new List<string>();
+            string slowest = "";
+            foreach (var kind in kinds)
+            {
+                var times = all[kind][route];
+                times.Samples.Sort();
+                if (times.Samples.Count == 0)
+                {
+                    cells.Add($"{"-",22}");
+                    continue;
+                }
+                var p95 = Percentile(times.Samples, 0.95);
+                cells.Add(string.Create(CultureInfo.InvariantCulture, $"{Percentile(times.Samples, 0.5),9:F1} / {p95,7:F1}{(p95 > BudgetMs ? " !" : "  ")}"));
+                if (p95 > BudgetMs) over.Add(string.Create(CultureInfo.InvariantCulture, $"{route} ({kind}: p95 {p95:F0} ms)"));
+                var worst = times.RoleMedians.MaxBy(r => r.Value);
+                slowest = string.Create(CultureInfo.InvariantCulture, $"{worst.Key} {worst.Value:F1}");
+            }
+            var first = all[kinds[0]][route];
+            if (first.Samples.Count == 0)
+            {
+                notMeasured.Add($"{route}: {first.Skipped ?? "no role got 200 (" + string.Join(", ", first.Refused) + ")"}");
+                continue;
+            }
+            Console.WriteLine($"{route,-78} {string.Join(" ", cells)}  {slowest}");
+        }
+        Console.WriteLine();
+        Console.WriteLine($"Measured {routes.Count - notMeasured.Count} of {routes.Count} GET routes; over the 50 ms p95 budget: {over.Count}.");
+        foreach (var line in over) Console.WriteLine("  over: " + line);
+        foreach (var line in notMeasured) Console.WriteLine("  not measured: " + line);
+    }
+}
