@@ -16,7 +16,8 @@ namespace Selvstyrt.Bench;
 /// the app's real host and middleware (the in-memory test server: no network in the times) on SQLite and on PostgreSQL.
 /// Each visible (route, role) pair is requested once to warm up and then <c>samples</c> times; the report gives p50 and p95 per
 /// route over all its roles, the slowest role, and the routes it could not fill or no role could see, with the reason.
-/// Run: <c>dotnet run -c Release --project bench/Selvstyrt.Bench -- pages [scale] [samples] [sqlite|postgres|both]</c>.
+/// Run: <c>dotnet run -c Release --project bench/Selvstyrt.Bench -- pages [scale] [samples] [sqlite|postgres|both] [part of a route]</c>
+/// (the last to measure, or profile with <c>dotnet-trace collect -p</c>, only the routes that contain it).
 /// </summary>
 internal static class PageTimes
 {
@@ -36,6 +37,7 @@ internal static class PageTimes
         var scale = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10;
         var samples = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
         var which = args.Length > 2 ? args[2] : "both";
+        var only = args.Length > 3 ? args[3] : null;
         var pg = Environment.GetEnvironmentVariable("SELVSTYRT_BENCH_PG");
         var kinds = new List<DatabaseKind>();
         if (which is "sqlite" or "both") kinds.Add(DatabaseKind.Sqlite);
@@ -54,7 +56,7 @@ internal static class PageTimes
         while (!File.Exists(Path.Combine(root, "Selvstyrt.slnx"))) root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("Fant ikke Selvstyrt.slnx.");
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_SELVSTYRT_WEB", Path.Combine(root, "src", "Selvstyrt.Web"));
         var all = new Dictionary<DatabaseKind, Dictionary<string, RouteTimes>>();
-        foreach (var kind in kinds) all[kind] = await MeasureAsync(kind, scale, samples);
+        foreach (var kind in kinds) all[kind] = await MeasureAsync(kind, scale, samples, only);
         Report(all);
     }
 
@@ -66,7 +68,7 @@ internal static class PageTimes
         public string? Skipped { get; set; }
     }
 
-    private static async Task<Dictionary<string, RouteTimes>> MeasureAsync(DatabaseKind kind, int scale, int samples)
+    private static async Task<Dictionary<string, RouteTimes>> MeasureAsync(DatabaseKind kind, int scale, int samples, string? only)
     {
         var watch = Stopwatch.StartNew();
         await using var factory = new SelvstyrtFactory(kind) { FromTemplate = false };
@@ -81,7 +83,8 @@ internal static class PageTimes
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"// {kind}: seeded in {seeded.TotalSeconds:F0} s: {arrangements} arrangements, {assistants} assistants, {decisions} decisions, {plans} plans, {sheets} time sheets, {entries} sheet entries."));
         }
-        var routes = Discover(factory);
+        var routes = Discover(factory).Where(r => only is null || r.Contains(only, StringComparison.Ordinal)).ToList();
+        Console.WriteLine($"// {kind}: process {Environment.ProcessId} measures {routes.Count} routes now.");
         var clients = new List<(string Email, int Arrangement, int Assistant, HttpClient Client)>();
         foreach (var (email, arrangement, assistant) in Roles) clients.Add((email, arrangement, assistant, await factory.SignedInClientAsync(email)));
         var result = new Dictionary<string, RouteTimes>(StringComparer.Ordinal);
@@ -178,7 +181,8 @@ internal static class PageTimes
             ["incidentId"] = DemoIds.For("incident:10:open").ToString(),
             ["analysisId"] = DemoIds.For("ros:arrangement:10:2026").ToString(),
             ["auditId"] = DemoIds.For("audit:2026:personvern").ToString(),
-            ["surveyId"] = DemoIds.For("survey:work:2026").ToString(),
+            // A survey's results are the office's (the finished work survey); the survey itself is read by those asked (the open HMS one).
+            ["surveyId"] = DemoIds.For(pattern.EndsWith("/results", StringComparison.Ordinal) ? "survey:work:2026" : "survey:hms:2026").ToString(),
             ["documentId"] = DemoIds.For("handbook:forflytning").ToString(),
             ["arrangementId"] = arrangement.ToString(),
             ["assistantId"] = assistant.ToString(),
