@@ -16,8 +16,8 @@ namespace Selvstyrt.Bench;
 /// the app's real host and middleware (the in-memory test server: no network in the times) on SQLite and on PostgreSQL.
 /// Each visible (route, role) pair is requested once to warm up and then <c>samples</c> times; the report gives p50 and p95 per
 /// route over all its roles, the slowest role, and the routes it could not fill or no role could see, with the reason.
-/// Run: <c>dotnet run -c Release --project bench/Selvstyrt.Bench -- pages [scale] [samples] [sqlite|postgres|both] [part of a route]</c>
-/// (the last to measure, or profile with <c>dotnet-trace collect -p</c>, only the routes that contain it).
+/// Run: <c>dotnet run -c Release --project bench/Selvstyrt.Bench -- pages [scale] [samples] [sqlite|postgres|both] [parts of routes, comma-separated]</c>
+/// (the last to measure, or profile with <c>dotnet-trace collect -p</c>, only the routes that contain one of them).
 /// </summary>
 internal static class PageTimes
 {
@@ -83,7 +83,7 @@ internal static class PageTimes
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"// {kind}: seeded in {seeded.TotalSeconds:F0} s: {arrangements} arrangements, {assistants} assistants, {decisions} decisions, {plans} plans, {sheets} time sheets, {entries} sheet entries."));
         }
-        var routes = Discover(factory).Where(r => only is null || r.Contains(only, StringComparison.Ordinal)).ToList();
+        var routes = Discover(factory).Where(r => only is null || only.Split(',').Any(part => r.Contains(part, StringComparison.Ordinal))).ToList();
         Console.WriteLine($"// {kind}: process {Environment.ProcessId} measures {routes.Count} routes now.");
         var clients = new List<(string Email, int Arrangement, int Assistant, HttpClient Client)>();
         foreach (var (email, arrangement, assistant) in Roles) clients.Add((email, arrangement, assistant, await factory.SignedInClientAsync(email)));

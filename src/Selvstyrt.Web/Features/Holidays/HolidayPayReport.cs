@@ -35,9 +35,9 @@ public sealed class HolidayPayReport(SelvstyrtDb db, PayrollService payroll)
         var basis = new Dictionary<Guid, decimal>();
         for (var m = 1; m <= 12; m++)
         {
-            var month = await payroll.MonthAsync(id, new LocalDate(earningYear, m, 1), ct);
+            var month = await payroll.BasesAsync(id, new LocalDate(earningYear, m, 1), ct);
             if (!month.IsSuccess) return month.Error!;
-            foreach (var p in month.Value!.People.Where(p => p.Basis is not null)) basis[p.AssistantId] = basis.GetValueOrDefault(p.AssistantId) + p.Basis!.Amount;
+            foreach (var b in month.Value!) basis[b.AssistantId] = basis.GetValueOrDefault(b.AssistantId) + b.Amount;
         }
         var tariffId = await db.Providers.AsNoTracking().Where(p => p.Id == id).Select(p => p.TariffId).SingleAsync(ct);
         var terms = HolidayRules.Terms(tariffId, earningYear + 1);

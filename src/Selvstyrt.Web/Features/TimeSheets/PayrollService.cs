@@ -89,6 +89,20 @@ public sealed class PayrollService(SelvstyrtDb db, CurrentUser user, SheetPay pa
         return new PayrollMonth(providerId, provider.Name, month, people, exports, run.Tariff, Mapping(provider.WageTypes));
     }
 
+    /// <summary>
+    /// The pay bases per assistant of a month's paid sheets (approved, attested or exported), through the same pay run as
+    /// <see cref="MonthAsync"/> but without what only the page shows (the holiday-pay report needs a year of these).
+    /// </summary>
+    public async Task<Result<List<PayBasis>>> BasesAsync(Guid providerId, LocalDate month, CancellationToken ct)
+    {
+        month = new LocalDate(month.Year, month.Month, 1);
+        if (await ScopeAsync(providerId, ct) is not { } scope) return new NotFound();
+        var paid = await scope.Where(s => s.Month == month && (s.State == SheetState.Approved || s.State == SheetState.Attested || s.State == SheetState.Exported))
+            .Include(s => s.Entries).AsNoTracking().ToListAsync(ct);
+        var run = await pay.RunAsync(paid, ct);
+        return run.Pay.Bases().ToList();
+    }
+
     private static WageTypeMapping Mapping(string? text)
         => text is null ? WageTypeMapping.Defaults : WageTypeMapping.Parse(text).Value ?? WageTypeMapping.Defaults;
 

@@ -51,12 +51,21 @@ public sealed class SheetPay(SelvstyrtDb db, Agreements.AgreementBases agreement
         var assistantIds = sheets.Select(s => s.AssistantId).Distinct().ToList();
         var sheetIds = sheets.Select(s => s.Id).ToHashSet();
 
-        // Context: the same assistants' other sheets of the employer in the same months and the month before (rest and weekly limits across the edge).
+        // Context: the same assistants' other sheets of the employer in the same months in full, and of the months between and
+        // before them only their last week (rest and weekly limits across the edge): a month's run for a whole provider once
+        // read every entry of the month before to use a seventh of them (issue 21, P4).
         var earliest = months.Min().PlusMonths(-1);
         var latest = months.Max();
-        var others = await db.TimeSheets.AsNoTracking().Include(s => s.Entries)
-            .Where(s => s.ProviderId == providerId && assistantIds.Contains(s.AssistantId) && s.Month >= earliest && s.Month <= latest && !sheetIds.Contains(s.Id))
-            .ToListAsync(ct);
+        var context = db.TimeSheets.AsNoTracking()
+            .Where(s => s.ProviderId == providerId && assistantIds.Contains(s.AssistantId) && s.Month >= earliest && s.Month <= latest && !sheetIds.Contains(s.Id));
+        var others = await context.Where(s => months.Contains(s.Month)).Include(s => s.Entries).ToListAsync(ct);
+        for (var month = earliest; month < latest; month = month.PlusMonths(1))
+        {
+            if (months.Contains(month)) continue;
+            var lastWeek = month.PlusMonths(1).PlusDays(-7);
+            var edge = month;
+            others.AddRange(await context.Where(s => s.Month == edge).Include(s => s.Entries.Where(e => e.Date >= lastWeek)).ToListAsync(ct));
+        }
         var allArrangements = arrangementIds.Concat(others.Select(o => o.ArrangementId)).Distinct().ToList();
         var arrangements = await db.Arrangements.AsNoTracking().Where(a => allArrangements.Contains(a.Id))
             .ToDictionaryAsync(a => a.Id, ct);
