@@ -34,7 +34,8 @@ public static class Program
         if (what == "roster") RosterBench.Run(args.Skip(1).ToArray());
         if (what == "load") LoadRun.Run(args.Skip(1).ToArray());
         if (what == "pages") PageTimes.Run(args.Skip(1).ToArray());
-        if (what == "profile") Profile.Run(args.Length > 1 && args[1] == "year" ? ProviderGenerator.Year(330, 110) : ProviderGenerator.TwelveWeeks247TwoToOne());
+        if (what == "profile" && args.Length > 1 && args[1] == "loop") Profile.Loop(ProviderGenerator.Year(), args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 60);
+        else if (what == "profile") Profile.Run(args.Length > 1 && args[1] == "year" ? ProviderGenerator.Year(330, 110) : ProviderGenerator.TwelveWeeks247TwoToOne());
         return 0;
     }
 }

@@ -1,3 +1,5 @@
+using System.Collections;
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Resources;
 using NodaTime;
@@ -65,9 +67,26 @@ public static class RuleText
     private static readonly ResourceManager Resources = new("Selvstyrt.Domain.Rules.RuleTexts", typeof(RuleText).Assembly);
     private static readonly CultureInfo Norwegian = CultureInfo.GetCultureInfo("nb-NO");
 
+    /// <summary>
+    /// Every text, read once: <see cref="ResourceManager.GetString(string, CultureInfo)"/> takes a lock on each call, and a full
+    /// year's check writes some 200,000 messages (issue 21, P1: a quarter of its time went to that lock).
+    /// </summary>
+    private static readonly FrozenDictionary<string, string> Texts = Load();
+
+    private static FrozenDictionary<string, string> Load()
+    {
+        var set = Resources.GetResourceSet(CultureInfo.InvariantCulture, createIfNotExists: true, tryParents: true)
+                  ?? throw new InvalidOperationException("Regeltekstene mangler.");
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (DictionaryEntry entry in set)
+        {
+            if (entry.Key is string key && entry.Value is string text) texts[key] = text;
+        }
+        return texts.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
     /// <summary>A text by key; throws when missing so that a typo fails a test, not a user.</summary>
-    public static string Get(string key) => Resources.GetString(key, CultureInfo.InvariantCulture)
-        ?? throw new InvalidOperationException($"Regelteksten {key} mangler.");
+    public static string Get(string key) => Texts.TryGetValue(key, out var text) ? text : throw new InvalidOperationException($"Regelteksten {key} mangler.");
 
     /// <summary>A text with arguments; numbers are written the Norwegian way.</summary>
     public static string Format(string key, params object[] args) => string.Format(Norwegian, Get(key), args);

@@ -87,10 +87,11 @@ public static class RuleEngine
         var fill = (int[])starts.Clone();
         for (var i = 0; i < shifts.Length; i++) order[fill[shifts[i].Assistant]++] = i;
 
+        var buffers = new ScopeBuffers();
         for (var a = 0; a < assistants; a++)
         {
             var slice = order.AsSpan(starts[a], starts[a + 1] - starts[a]);
-            CheckAssistant(check, a, slice, metrics, sink);
+            CheckAssistant(check, a, slice, metrics, sink, buffers);
         }
         foreach (var rule in CheckRules) rule.Evaluate(check, sink);
         sink.Findings.Sort(FindingOrder.Instance);
@@ -98,7 +99,7 @@ public static class RuleEngine
     }
 
     /// <summary>Checks one assistant's shifts (indices into the check's shifts), adding findings and numbers.</summary>
-    internal static void CheckAssistant(PreparedCheck check, int assistant, Span<int> slice, ShiftMetrics? metrics, FindingSink sink)
+    internal static void CheckAssistant(PreparedCheck check, int assistant, Span<int> slice, ShiftMetrics? metrics, FindingSink sink, ScopeBuffers? buffers = null)
     {
         var profile = check.Input.Assistants[assistant];
         var declared = profile.OtherEmployerHours.Count > 0;
@@ -123,7 +124,7 @@ public static class RuleEngine
                 if (employersSeen == 1 && e != firstEmployer) continue;
                 var positions = Collect(check, slice, actual, e);
                 if (positions.Length == 0) continue;
-                var scope = new Scope(check, assistant, check.Employers[e], actual, positions, crossEmployer: false);
+                var scope = new Scope(check, assistant, check.Employers[e], actual, positions, crossEmployer: false, buffers);
                 scope.Compute();
                 foreach (var rule in ScopeRules) rule.Evaluate(scope, sink);
                 if (metrics is not null) Store(scope, metrics);
@@ -132,7 +133,7 @@ public static class RuleEngine
             if (employersSeen == 2 || (declared && !actual))
             {
                 var home = check.Employers.FirstOrDefault(e => e.Profile.Id == profile.Employer) ?? check.Employers[Math.Max(firstEmployer, 0)];
-                var cross = new Scope(check, assistant, home, actual, Collect(check, slice, actual, -1), crossEmployer: true);
+                var cross = new Scope(check, assistant, home, actual, Collect(check, slice, actual, -1), crossEmployer: true, buffers);
                 cross.Compute();
                 foreach (var rule in ScopeRules) if (rule.AcrossEmployers) rule.Evaluate(cross, sink);
             }
