@@ -15,6 +15,7 @@ internal static class Profile
         var times = new Dictionary<string, double>();
         var bytes = new Dictionary<string, long>();
         var sink = new FindingSink();
+        var buffers = new ScopeBuffers();
         for (var round = 0; round < 3; round++)
         {
             times.Clear();
@@ -25,7 +26,7 @@ internal static class Profile
                 if (positions.Length == 0) continue;
                 var watch = Stopwatch.StartNew();
                 var allocated = GC.GetAllocatedBytesForCurrentThread();
-                var scope = new Scope(prepared, a, prepared.Employers[0], false, [.. positions.OrderBy(i => prepared.Shifts[i].Start)], false);
+                var scope = new Scope(prepared, a, prepared.Employers[0], false, [.. positions.OrderBy(i => prepared.Shifts[i].Start)], false, buffers);
                 scope.Compute();
                 Add(times, bytes, "compute", watch, ref allocated);
                 foreach (var rule in RuleEngine.ScopeRules)

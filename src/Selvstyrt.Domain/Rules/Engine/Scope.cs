@@ -636,8 +636,11 @@ internal sealed class Scope
     /// <summary>Ids of the shifts that overlap [from, to).</summary>
     public List<string> ShiftIdsIn(long from, long to)
     {
-        var ids = new List<string>();
-        for (var p = FirstEndingAfter(from); p < Shifts.Length; p++)
+        var first = FirstEndingAfter(from);
+        var count = 0;
+        for (var p = first; p < Shifts.Length && Row(p).Start < to; p++) if (Row(p).End > from) count++;
+        var ids = new List<string>(count);
+        for (var p = first; p < Shifts.Length; p++)
         {
             ref readonly var row = ref Row(p);
             if (row.Start >= to) break;
