@@ -21,6 +21,9 @@ public sealed class IncrementalChecker
     private readonly Dictionary<string, List<ShiftInput>> _shifts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ShiftInput> _byId = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Finding>> _findings = new(StringComparer.Ordinal);
+
+    /// <summary>The scope arrays of one re-check, kept for the next (a checker serves one editor at a time).</summary>
+    private readonly ScopeBuffers _buffers = new();
     private List<Finding> _checkFindings = [];
     private DateInterval _period;
 
@@ -150,7 +153,7 @@ public sealed class IncrementalChecker
         var prepared = PreparedCheck.From(input, _employers);
         var sink = new FindingSink();
         var slice = Enumerable.Range(0, shifts.Count).ToArray();
-        RuleEngine.CheckAssistant(prepared, 0, slice, null, sink);
+        RuleEngine.CheckAssistant(prepared, 0, slice, null, sink, _buffers);
         sink.Findings.Sort(FindingOrder.Instance);
         return sink.Findings;
     }
