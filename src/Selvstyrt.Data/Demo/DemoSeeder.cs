@@ -16,7 +16,7 @@ namespace Selvstyrt.Data.Demo;
 /// one with hours for another employer), work leaders, a co-work leader for a child, a deputy, a case
 /// worker per municipality and an auditor. Deterministic, fictitious Norwegian names; no real persons.
 /// </summary>
-public sealed partial class DemoSeeder(SelvstyrtDb db, IPasswordHasher<AppUser> hasher)
+public sealed class DemoSeeder(SelvstyrtDb db, IPasswordHasher<AppUser> hasher)
 {
     public const string ProviderName = "Demo Assistanse AS";
     public static readonly Guid ProviderId = DemoIds.For("provider");
@@ -64,7 +64,7 @@ public sealed partial class DemoSeeder(SelvstyrtDb db, IPasswordHasher<AppUser> 
     /// Seeds the demo provider unless it is there already. Returns true when it seeded. A <paramref name="scale"/> above 1
     /// (the setting <c>Demo:Scale</c>, issue 21's P4) adds that many copies less one of the demo's arrangements and assistants to
     /// the same provider and offices, each with recipients, work leaders, decisions, plans, competences and hiring records of its
-    /// own, and gives every arrangement settled time sheets for January to September 2026, so the provider has a year of history.
+    /// own, and gives every arrangement settled time sheets for January to October 2026, so the provider has a year of history.
     /// </summary>
     public async Task<bool> SeedAsync(int scale = 1, CancellationToken ct = default)
     {
@@ -166,7 +166,12 @@ public sealed partial class DemoSeeder(SelvstyrtDb db, IPasswordHasher<AppUser> 
             _users[DemoLogins.WorkLeader].DisplayName, arrangements[10].Id));
         foreach (var entry in DemoPlans.UnusedHours(arrangements[10].Id)) db.UnusedHours.Add(entry);
         foreach (var contract in DemoContracts.For(ProviderId, municipalities)) db.MunicipalityContracts.Add(contract);
-        if (scale > 1) AddSettledMonths(arrangements, plans, assistants, new LocalDate(2026, 9, 1));
+        if (scale > 1)
+        {
+            // The 24/7 2:1 arrangement keeps its October at every step, above.
+            AddSettledMonths(arrangements.Where(a => a.Key != 10), plans, assistants, new LocalDate(2026, 10, 1));
+            AddSettledMonths(arrangements.Where(a => a.Key == 10), plans, assistants, new LocalDate(2026, 9, 1));
+        }
 
         await db.SaveChangesAsync(ct);
         for (var copy = 1; copy < scale; copy++)
@@ -239,7 +244,7 @@ public sealed partial class DemoSeeder(SelvstyrtDb db, IPasswordHasher<AppUser> 
     }
 
     /// <summary>Every arrangement's sheets from January 2026 to <paramref name="last"/>: submitted, approved by its leader and attested.</summary>
-    private void AddSettledMonths(Dictionary<int, Arrangement> arrangements, Dictionary<int, WorkPlan> plans, List<Assistant> assistants, LocalDate last)
+    private void AddSettledMonths(IEnumerable<KeyValuePair<int, Arrangement>> arrangements, Dictionary<int, WorkPlan> plans, List<Assistant> assistants, LocalDate last)
     {
         var admin = _users[DemoLogins.ProviderAdmin];
         foreach (var (no, arrangement) in arrangements)
