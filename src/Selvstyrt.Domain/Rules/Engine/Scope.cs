@@ -146,7 +146,7 @@ internal sealed class Scope
         DayWork = PerSpan(8, Days);
         DayNight = PerSpan(9, Days);
         DaySunday = PerSpan(10, Days);
-        Pieces = (_buffers is { } b ? ScopeBuffers.Reuse(b.Pieces) : new List<WorkPiece>(n + 4));
+        Pieces = _buffers is { } b ? ScopeBuffers.Reuse(b.Pieces) : new List<WorkPiece>(n + 4);
         Span<(long, long)> parts = stackalloc (long, long)[8];
         Span<(long, long)> free = stackalloc (long, long)[16];
         var intervals = Check.Intervals;
@@ -238,7 +238,7 @@ internal sealed class Scope
 
     private void MergeBusy()
     {
-        Busy = (_buffers is { } b ? ScopeBuffers.Reuse(b.Busy) : new List<BusyPeriod>(Shifts.Length));
+        Busy = _buffers is { } b ? ScopeBuffers.Reuse(b.Busy) : new List<BusyPeriod>(Shifts.Length);
         for (var p = 0; p < Shifts.Length; p++)
         {
             ref readonly var row = ref Check.Shifts[Shifts[p]];
@@ -332,7 +332,7 @@ internal sealed class Scope
 
     private void BuildDayWindows()
     {
-        Windows = (_buffers is { } b ? ScopeBuffers.Reuse(b.Windows) : new List<DayWindow>(Shifts.Length + 4));
+        Windows = _buffers is { } b ? ScopeBuffers.Reuse(b.Windows) : new List<DayWindow>(Shifts.Length + 4);
         if (Pieces.Count == 0) return;
         if (Employer.Profile.Settings.DayWindow == DayWindowMode.CalendarDay) BuildCalendarDays();
         else BuildRollingWindows();

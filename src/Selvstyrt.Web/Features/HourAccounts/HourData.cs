@@ -103,10 +103,7 @@ public sealed class HourData(SelvstyrtDb db, CurrentUser user)
         }).ToList();
     }
 
-    /// <summary>
-    /// Rolls out the published plans: where two overlap, the one that starts later takes over from its start.
-    /// Dates a published plan covers are «covered» (their planned hours go into the forecast).
-    /// </summary>
+    /// <summary>An approved sheet's assistant and month: the planned shifts it replaces.</summary>
     private sealed record SheetMonth(Guid ArrangementId, Guid AssistantId, LocalDate Month);
 
     /// <summary>A counting entry of an approved sheet: worked, or not worked without a substitute.</summary>
@@ -140,6 +137,10 @@ public sealed class HourData(SelvstyrtDb db, CurrentUser user)
         }
     }
 
+    /// <summary>
+    /// Rolls out the published plans: where two overlap, the one that starts later takes over from its start.
+    /// Dates a published plan covers are «covered» (their planned hours go into the forecast).
+    /// </summary>
     private static (Dictionary<LocalDate, DayHours> Days, List<PlannedShift> Shifts) Days(List<WorkPlan> plans, LocalDate from, LocalDate to)
     {
         var ordered = plans.OrderBy(p => p.StartsOn).ToList();
