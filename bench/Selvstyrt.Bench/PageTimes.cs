@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Selvstyrt.Data;
@@ -127,20 +126,9 @@ internal static class PageTimes
 
     /// <summary>The app's GET routes, as the authorisation matrix finds them, without files, health, the sign-in pages and the error pages.</summary>
     private static List<string> Discover(SelvstyrtFactory factory)
-    {
-        var source = factory.Services.GetRequiredService<EndpointDataSource>();
-        var found = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var endpoint in source.Endpoints.OfType<RouteEndpoint>())
-        {
-            if (endpoint.Metadata.Any(m => m.GetType().Name.Contains("StaticAsset", StringComparison.Ordinal))) continue;
-            var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods;
-            if (methods is null || !methods.Contains("GET")) continue;
-            var pattern = "/" + (endpoint.RoutePattern.RawText ?? "").TrimStart('/');
-            if (pattern is "/health" or "/feil" or "/ikke-funnet" or "/_framework/opaque-redirect" || pattern.StartsWith("/logg-inn", StringComparison.Ordinal) || pattern.Contains("{**", StringComparison.Ordinal)) continue;
-            found.Add(pattern);
-        }
-        return [.. found];
-    }
+        => [.. RouteTable.Read(factory).Where(r => r.Method == "GET").Select(r => r.Pattern)
+            .Where(p => p is not ("/health" or "/feil" or "/ikke-funnet" or "/_framework/opaque-redirect") && !p.StartsWith("/logg-inn", StringComparison.Ordinal) && !p.Contains("{**", StringComparison.Ordinal))
+            .Distinct().Order(StringComparer.Ordinal)];
 
     /// <summary>A path for the route with the demo's objects of this role, or null (and the parameter) when the demo has none to give.</summary>
     private static string? Fill(string pattern, int arrangementNo, int assistantIndex, out string missing)

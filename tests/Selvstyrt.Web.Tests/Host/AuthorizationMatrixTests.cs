@@ -1,6 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using Selvstyrt.Data.Demo;
 using Selvstyrt.Testing;
 using Shouldly;
@@ -722,18 +720,7 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
     }
 
     private static HashSet<string> Discover(SelvstyrtFactory factory)
-    {
-        var source = factory.Services.GetRequiredService<EndpointDataSource>();
-        var result = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var endpoint in source.Endpoints.OfType<RouteEndpoint>())
-        {
-            var pattern = "/" + (endpoint.RoutePattern.RawText ?? "").TrimStart('/');
-            if (endpoint.Metadata.Any(m => m.GetType().Name.Contains("StaticAsset", StringComparison.Ordinal))) continue;
-            var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["*"];
-            foreach (var method in methods) result.Add($"{method} {pattern}");
-        }
-        return result;
-    }
+        => RouteTable.Read(factory).Select(r => $"{r.Method} {r.Pattern}").ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The concrete paths to call for a route, each with whether this principal may see its object.</summary>
     private static IEnumerable<(string Path, bool Visible)> Targets(Route route, string principal)
