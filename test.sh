@@ -17,6 +17,9 @@ for v in 17 16 15; do
 done
 [ -n "$pg_bin" ] || need_apt+=(postgresql)
 fc-list 2>/dev/null | grep -qi dejavu || need_apt+=(fonts-dejavu-core)
+# Node.js runs Redocly CLI, which lints the API's OpenAPI document (tools/openapi).
+command -v node >/dev/null 2>&1 || need_apt+=(nodejs)
+command -v npm >/dev/null 2>&1 || need_apt+=(npm)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "==> Installing ${need_apt[*]} (Debian packages)"
   if [ "$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi
@@ -28,6 +31,11 @@ if [ ${#need_apt[@]} -gt 0 ]; then
 fi
 if [ ! -x /usr/bin/chromium ]; then echo "FEIL: /usr/bin/chromium mangler etter installasjon." >&2; exit 1; fi
 if [ -z "$pg_bin" ]; then echo "FEIL: PostgreSQL-serveren mangler etter installasjon." >&2; exit 1; fi
+if ! node -e 'const [a,b]=process.versions.node.split(".").map(Number);process.exit(a>20||(a===20&&b>=19)?0:1)'; then
+  echo "FEIL: Redocly CLI trenger Node.js 20.19 eller nyere; denne maskinen har $(node --version)." >&2; exit 1
+fi
+echo "==> Installing the OpenAPI linter (npm ci in tools/openapi)"
+npm ci --prefix tools/openapi --no-audit --no-fund --loglevel=error >/dev/null
 
 # A throwaway PostgreSQL cluster. PostgreSQL refuses to run as root, so run it as the postgres user.
 pg_dir=$(mktemp -d /tmp/selvstyrt-pg.XXXXXX)

@@ -3,7 +3,6 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.OpenApi;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
 using Quartz;
@@ -68,26 +67,7 @@ builder.Services.ConfigureHttpJsonOptions(o =>
     o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
     o.SerializerOptions.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
 });
-builder.Services.AddOpenApi("v1", o =>
-{
-    o.AddDocumentTransformer((document, _, _) =>
-    {
-        document.Info.Title = "Selvstyrt API";
-        document.Info.Description = "BPA: ordninger, assistenter og kommuner. Autentisering med informasjonskapsel eller API-nøkkel (X-Api-Key).";
-        return Task.CompletedTask;
-    });
-    o.AddSchemaTransformer((schema, context, _) =>
-    {
-        var type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;
-        if (type == typeof(LocalDate) || type == typeof(Instant))
-        {
-            schema.Type = JsonSchemaType.String;
-            schema.Format = type == typeof(LocalDate) ? "date" : "date-time";
-            schema.Properties?.Clear();
-        }
-        return Task.CompletedTask;
-    });
-});
+builder.Services.AddSelvstyrtOpenApi();
 // Each feature registers its own use cases (Features/<Feature>/<Feature>Endpoints.cs).
 ArrangementEndpoints.AddServices(builder.Services);
 AssistantEndpoints.AddServices(builder.Services);
@@ -164,37 +144,37 @@ var api = app.MapGroup("/api/v1").RequireAuthorization().DisableAntiforgery()
             return Results.Problem(title: "Mangler CSRF-token", statusCode: StatusCodes.Status400BadRequest,
                 detail: "Endringer med informasjonskapsel må ha et gyldig token i X-CSRF-Token (hent det fra /api/v1/antiforgery).");
         }
-        return await next(context);
+        return ApiContract.PreconditionFailedWhenStale(http, await next(context));
     });
-AccountEndpoints.MapApi(api);
-ArrangementEndpoints.MapApi(api);
-AssistantEndpoints.MapApi(api);
-MunicipalityEndpoints.MapApi(api);
-DecisionEndpoints.MapApi(api);
-HourAccountEndpoints.MapApi(api);
-NotificationEndpoints.MapApi(api);
-ReportEndpoints.MapApi(api);
-PlanEndpoints.MapApi(api);
-TimeSheetEndpoints.MapApi(api);
-OrganisationEndpoints.MapApi(api);
-UserEndpoints.MapApi(api);
-ImportEndpoints.MapApi(api);
-Selvstyrt.Web.Features.Absences.AbsenceEndpoints.MapApi(api);
-Selvstyrt.Web.Features.Substitutes.SubstituteEndpoints.MapApi(api);
-Selvstyrt.Web.Features.Swaps.SwapEndpoints.MapApi(api);
-Selvstyrt.Web.Features.Holidays.HolidayEndpoints.MapApi(api);
-Selvstyrt.Web.Features.Competences.CompetenceEndpoints.MapApi(api);
-Selvstyrt.Web.Features.Agreements.AgreementEndpoints.MapApi(api);
-Selvstyrt.Web.Features.Hiring.HiringEndpoints.MapApi(api);
-Selvstyrt.Web.Features.Recruitment.RecruitmentEndpoints.MapApi(api);
-Selvstyrt.Web.Features.Talks.TalkEndpoints.MapApi(api);
-Selvstyrt.Web.Features.Incidents.IncidentEndpoints.MapApi(api);
-Selvstyrt.Web.Features.RiskAnalyses.RiskEndpoints.MapApi(api);
-Selvstyrt.Web.Features.Surveys.SurveyEndpoints.MapApi(api);
-Selvstyrt.Web.Features.Transparency.TransparencyEndpoints.MapApi(api);
-Selvstyrt.Web.Features.AnnualWheel.WheelEndpoints.MapApi(api);
-Selvstyrt.Web.Features.Audits.AuditEndpoints.MapApi(api);
-Selvstyrt.Web.Features.Hms.HmsEndpoints.MapApi(api);
+AccountEndpoints.MapApi(api.Feature("Konto"));
+ArrangementEndpoints.MapApi(api.Feature("Ordninger"));
+AssistantEndpoints.MapApi(api.Feature("Assistenter"));
+MunicipalityEndpoints.MapApi(api.Feature("Kommuner"));
+DecisionEndpoints.MapApi(api.Feature("Vedtak"));
+HourAccountEndpoints.MapApi(api.Feature("Timekontoer"));
+NotificationEndpoints.MapApi(api.Feature("Varsler"));
+ReportEndpoints.MapApi(api.Feature("Rapporter"));
+PlanEndpoints.MapApi(api.Feature("Arbeidsplaner"));
+TimeSheetEndpoints.MapApi(api.Feature("Timelister"));
+OrganisationEndpoints.MapApi(api.Feature("Organisasjon"));
+UserEndpoints.MapApi(api.Feature("Brukere"));
+ImportEndpoints.MapApi(api.Feature("Import"));
+Selvstyrt.Web.Features.Absences.AbsenceEndpoints.MapApi(api.Feature("Fravær"));
+Selvstyrt.Web.Features.Substitutes.SubstituteEndpoints.MapApi(api.Feature("Vikarer"));
+Selvstyrt.Web.Features.Swaps.SwapEndpoints.MapApi(api.Feature("Vaktbytter"));
+Selvstyrt.Web.Features.Holidays.HolidayEndpoints.MapApi(api.Feature("Ferie"));
+Selvstyrt.Web.Features.Competences.CompetenceEndpoints.MapApi(api.Feature("Kompetanse"));
+Selvstyrt.Web.Features.Agreements.AgreementEndpoints.MapApi(api.Feature("Arbeidstidsavtaler"));
+Selvstyrt.Web.Features.Hiring.HiringEndpoints.MapApi(api.Feature("Ansettelse"));
+Selvstyrt.Web.Features.Recruitment.RecruitmentEndpoints.MapApi(api.Feature("Rekruttering"));
+Selvstyrt.Web.Features.Talks.TalkEndpoints.MapApi(api.Feature("Samtaler"));
+Selvstyrt.Web.Features.Incidents.IncidentEndpoints.MapApi(api.Feature("Avvik"));
+Selvstyrt.Web.Features.RiskAnalyses.RiskEndpoints.MapApi(api.Feature("Risikovurderinger"));
+Selvstyrt.Web.Features.Surveys.SurveyEndpoints.MapApi(api.Feature("Undersøkelser"));
+Selvstyrt.Web.Features.Transparency.TransparencyEndpoints.MapApi(api.Feature("Åpenhet"));
+Selvstyrt.Web.Features.AnnualWheel.WheelEndpoints.MapApi(api.Feature("Årshjul"));
+Selvstyrt.Web.Features.Audits.AuditEndpoints.MapApi(api.Feature("Revisjoner"));
+Selvstyrt.Web.Features.Hms.HmsEndpoints.MapApi(api.Feature("HMS"));
 AccountEndpoints.MapPages(app);
 DecisionEndpoints.MapPages(app);
 PlanEndpoints.MapPages(app);

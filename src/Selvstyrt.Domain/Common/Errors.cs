@@ -19,7 +19,11 @@ public sealed record Invalid(IReadOnlyDictionary<string, string> Fields)
 
 /// <summary>Somebody else changed the same record first; the caller should reload and try again.</summary>
 public sealed record Conflict(string Message = "Noen andre har endret dette samtidig. Last inn på nytt og prøv igjen.")
-    : Error("conflict", Message);
+    : Error("conflict", Message)
+{
+    /// <summary>The caller's revision (or version) is not the stored one: a precondition they sent failed (HTTP 412 for <c>If-Match</c>).</summary>
+    public bool StaleRevision { get; init; }
+}
 
 /// <summary>The caller may see the object but not change it.</summary>
 public sealed record Forbidden(string Message = "Du har ikke tilgang til å endre dette.") : Error("forbidden", Message);

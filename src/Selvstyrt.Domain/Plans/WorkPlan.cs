@@ -99,7 +99,7 @@ public sealed class WorkPlan : AuditedAggregate
     public Result<WorkPlan> Expect(int? revision)
         => revision is null || revision == Revision
             ? this
-            : new Conflict($"Planen er endret av noen andre etter at du åpnet den (du hadde versjon {revision}, nå er den {Revision}). Endringen din er ikke lagret: se over planen slik den er nå, og lagre på nytt.");
+            : new Conflict($"Planen er endret av noen andre etter at du åpnet den (du hadde versjon {revision}, nå er den {Revision}). Endringen din er ikke lagret: se over planen slik den er nå, og lagre på nytt.") { StaleRevision = true };
 
     /// <summary>Adds a shift to the rotation before the plan is in use (the demo seed; no change is logged).</summary>
     public Result<PlanShift> AddShift(Guid id, int week, IsoDayOfWeek day, LocalTime start, int lengthMinutes, Guid? assistantId, PlanShiftKind kind)

@@ -204,7 +204,7 @@ public sealed class TimeSheet : AuditedAggregate
         };
 
     /// <summary>Refuses a form filled in against an older revision.</summary>
-    public Result<TimeSheet> Expect(int? revision) => revision is { } r && r != Revision ? new Conflict() : this;
+    public Result<TimeSheet> Expect(int? revision) => revision is { } r && r != Revision ? new Conflict { StaleRevision = true } : this;
 
     private bool Editable => State is SheetState.Draft or SheetState.Rejected;
 

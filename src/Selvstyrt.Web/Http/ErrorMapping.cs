@@ -19,11 +19,16 @@ public static class ErrorMapping
             title: "Noen felt må rettes.",
             detail: string.Join(" ", invalid.Fields.Select(f => $"{f.Key}: {f.Value}"))),
         NotFound nf => TypedResults.Problem(title: "Ikke funnet", detail: nf.Message, statusCode: StatusCodes.Status404NotFound),
-        Conflict c => TypedResults.Problem(title: "Konflikt", detail: c.Message, statusCode: StatusCodes.Status409Conflict),
-        Domain.TimeSheets.TransitionRefused t => TypedResults.Problem(title: "Ikke tillatt i denne tilstanden", detail: t.Message, statusCode: StatusCodes.Status409Conflict),
+        Conflict c => TypedResults.Problem(title: "Konflikt", detail: c.Message, statusCode: StatusCodes.Status409Conflict,
+            extensions: new Dictionary<string, object?> { ["code"] = c.StaleRevision ? StaleRevisionCode : "conflict" }),
+        Domain.TimeSheets.TransitionRefused t => TypedResults.Problem(title: "Ikke tillatt i denne tilstanden", detail: t.Message, statusCode: StatusCodes.Status409Conflict,
+            extensions: new Dictionary<string, object?> { ["code"] = "conflict" }),
         Forbidden f => TypedResults.Problem(title: "Ingen tilgang", detail: f.Message, statusCode: StatusCodes.Status403Forbidden),
         _ => TypedResults.Problem(title: "Noe gikk galt", detail: error.Message, statusCode: StatusCodes.Status400BadRequest),
     };
+
+    /// <summary>The problem's <c>code</c> when the revision the caller read is stale (409 from the body, 412 from <c>If-Match</c>).</summary>
+    public const string StaleRevisionCode = "stale_revision";
 
     public static IResult NotFoundProblem() => new NotFound().ToHttp();
 

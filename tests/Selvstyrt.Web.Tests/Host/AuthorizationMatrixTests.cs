@@ -522,6 +522,7 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
         new("PUT", "/api/v1/arrangements/{id:guid}/required-competences", Gate.Unsafe, ObjectKind.Arrangement, Api: true),
         new("POST", "/ordninger/{Id:guid}/vakttyper", Gate.Unsafe, ObjectKind.Arrangement),
         new("GET", "/ordninger/{id:guid}/arbeidsplan/{planId:guid}/vedlegg1.pdf", Gate.Object, ObjectKind.Arrangement, Audience: Audience.Planners),
+        new("GET", "/api/v1/arrangements/{id:guid}/plans/{planId:guid}/appendix-1.pdf", Gate.Object, ObjectKind.Arrangement, Api: true, Audience: Audience.Planners),
         new("GET", "/kalender/{secret}.ics", Gate.Public),
         new("GET", "/min-plan", Gate.SignedIn),
         new("GET", "/timelister", Gate.SignedIn),
@@ -535,12 +536,15 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
         new("GET", "/timelister/{SheetId:guid}/vedlegg-2", Gate.Object, ObjectKind.TimeSheet),
         new("POST", "/timelister/{SheetId:guid}/vedlegg-2", Gate.Unsafe, ObjectKind.TimeSheet),
         new("GET", "/timelister/{id:guid}/vedlegg-2.pdf", Gate.Object, ObjectKind.TimeSheet),
+        new("GET", "/api/v1/timesheets/{id:guid}/appendix-2.pdf", Gate.Object, ObjectKind.TimeSheet, Api: true),
         new("GET", "/lonn", Gate.SignedIn),
         new("POST", "/lonn", Gate.Unsafe),
         new("GET", "/lonn/eksport/{id:guid}/fil", Gate.Object, ObjectKind.Export),
+        new("GET", "/api/v1/payroll-exports/{id:guid}/file", Gate.Object, ObjectKind.Export, Api: true),
         new("GET", "/arbeidstid/{AssistantId:guid}", Gate.Object, ObjectKind.WorkingTime),
         new("POST", "/arbeidstid/{AssistantId:guid}", Gate.Unsafe, ObjectKind.WorkingTime),
         new("GET", "/arbeidstid/{id:guid}.csv", Gate.Object, ObjectKind.WorkingTime),
+        new("GET", "/api/v1/assistants/{id:guid}/working-time.csv", Gate.Object, ObjectKind.WorkingTime, Api: true),
         new("POST", "/api/v1/arrangements/{id:guid}/timesheets", Gate.Unsafe, ObjectKind.Arrangement, Api: true),
         new("GET", "/api/v1/timesheets/{id:guid}", Gate.Object, ObjectKind.TimeSheet, Api: true),
         new("POST", "/api/v1/timesheets/{id:guid}/entries", Gate.Unsafe, ObjectKind.TimeSheet, Api: true),
@@ -871,9 +875,10 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
                 yield return (route.Pattern.Replace("{id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal), false);
                 break;
             case ObjectKind.WorkingTime:
+                var period = route.Api ? "?from=2026-10-01&to=2026-10-31" : "?fra=2026-10-01&til=2026-10-31";
                 foreach (var (id, who) in Records)
-                    yield return (Fill(route.Pattern.Replace("{AssistantId:guid}", id.ToString(), StringComparison.Ordinal), id) + "?fra=2026-10-01&til=2026-10-31", who.Contains(principal));
-                yield return (Fill(route.Pattern.Replace("{AssistantId:guid}", ForeignProvider.AssistantId.ToString(), StringComparison.Ordinal), ForeignProvider.AssistantId) + "?fra=2026-10-01&til=2026-10-31", foreign);
+                    yield return (Fill(route.Pattern.Replace("{AssistantId:guid}", id.ToString(), StringComparison.Ordinal), id) + period, who.Contains(principal));
+                yield return (Fill(route.Pattern.Replace("{AssistantId:guid}", ForeignProvider.AssistantId.ToString(), StringComparison.Ordinal), ForeignProvider.AssistantId) + period, foreign);
                 break;
             default:
                 yield return (route.Pattern.Replace("{documentName}", "v1", StringComparison.Ordinal).Replace("{**path:file}", "favicon.svg", StringComparison.Ordinal)
@@ -951,6 +956,7 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
             .Replace("{requestId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
             .Replace("{competenceId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
             .Replace("vedlegg1.pdf", $"vedlegg1.pdf?assistent={Assistant(42)}&maaned=2026-11", StringComparison.Ordinal)
+            .Replace("appendix-1.pdf", $"appendix-1.pdf?assistant={Assistant(42)}&month=2026-11", StringComparison.Ordinal)
             .Replace("{secret}", "ukjent-hemmelighet-som-ikke-finnes", StringComparison.Ordinal)
             .Replace("{Id:guid}", id.ToString(), StringComparison.Ordinal).Replace("{id:guid}", id.ToString(), StringComparison.Ordinal)
             .Replace("{decisionId:guid}", (decisionId ?? Guid.NewGuid()).ToString(), StringComparison.Ordinal)

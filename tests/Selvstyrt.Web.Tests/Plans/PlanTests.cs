@@ -74,13 +74,13 @@ public sealed class PlanTests(Hosts hosts)
         var afterAdd = await PlanAsync(client, Arrangement10, plan);
         afterAdd.GetProperty("shifts").GetArrayLength().ShouldBe(2, "the retry made no new shifts");
 
-        // Two editors both read this revision: the first save wins, the second is told so in Norwegian.
+        // Two editors both read this revision: the first save wins, the second (its If-Match now stale) is told so in Norwegian.
         var read = afterAdd.GetProperty("revision").GetInt32();
         var id = afterAdd.GetProperty("shifts")[0].GetProperty("id").GetGuid();
         var move = new { week = 1, day = "wednesday", start = "08:00:00", lengthMinutes = 480, assistantId = DemoAssistant, kind = "day" };
         await OkJsonAsync(await SendAsync(client, HttpMethod.Put, $"/api/v1/arrangements/{Arrangement10}/plans/{plan}/shifts/{id}", move, revision: read));
         using var stale = await SendAsync(client, HttpMethod.Delete, $"/api/v1/arrangements/{Arrangement10}/plans/{plan}/shifts/{id}", null, revision: read);
-        stale.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        stale.StatusCode.ShouldBe(HttpStatusCode.PreconditionFailed);
         (await stale.Content.ReadAsStringAsync(Ct)).ShouldContain("endret av noen andre");
         var after = await PlanAsync(client, Arrangement10, plan);
         after.GetProperty("shifts").EnumerateArray().Single(s => s.GetProperty("id").GetGuid() == id).GetProperty("day").GetString().ShouldBe("Wednesday", "the first editor's move is kept");

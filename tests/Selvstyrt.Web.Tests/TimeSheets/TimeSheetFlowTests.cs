@@ -96,7 +96,7 @@ public sealed class TimeSheetFlowTests
             end = localEnd.TimeOfDay.ToString("HH:mm:ss", CultureInfo.InvariantCulture), overtimeMinutes = 60, overtimeReason = "Avløser kom sent", reason = "Ble en time lenger",
         };
         using (var bad = await SendAsync(assistant, HttpMethod.Put, $"/api/v1/timesheets/{id}/entries/{first.GetProperty("id").GetGuid()}", change, sheet.GetProperty("revision").GetInt32() - 1))
-            bad.StatusCode.ShouldBe(HttpStatusCode.Conflict, "a stale revision");
+            bad.StatusCode.ShouldBe(HttpStatusCode.PreconditionFailed, "a stale revision in If-Match");
         await OkAsync(await SendAsync(assistant, HttpMethod.Put, $"/api/v1/timesheets/{id}/entries/{first.GetProperty("id").GetGuid()}", change, sheet.GetProperty("revision").GetInt32()));
         sheet = await SheetAsync(assistant, id);
         var changed = sheet.GetProperty("entries").EnumerateArray().Single(e => e.GetProperty("id").GetGuid() == first.GetProperty("id").GetGuid());
@@ -372,7 +372,9 @@ public sealed class TimeSheetFlowTests
         var results = await Task.WhenAll(Enumerable.Range(0, 1000).Select(i => Task.Run(() => Attempt(i), Ct)));
         var winners = results.Where(r => r.Status == HttpStatusCode.OK).ToList();
         winners.Count.ShouldBe(1, string.Join("\n", results.GroupBy(r => r.Status).Select(g => $"{g.Key}: {g.Count()} {g.First().Body}")));
-        results.Where(r => r.Status != HttpStatusCode.OK).ShouldAllBe(r => r.Status == HttpStatusCode.Conflict);
+        results.Where(r => r.Status != HttpStatusCode.OK).ShouldAllBe(r => r.Status == HttpStatusCode.Conflict || r.Status == HttpStatusCode.PreconditionFailed);
+        // Those that read the sheet after the winner saved sent a stale If-Match (412); those that raced it to the save lost there (409).
+        results.Where(r => r.Status == HttpStatusCode.PreconditionFailed).ShouldAllBe(r => r.Body.Contains("\"code\":\"stale_revision\"", StringComparison.Ordinal));
         results.Where(r => r.Status == HttpStatusCode.Conflict).ShouldAllBe(r => r.Body.Contains("samtidig", StringComparison.Ordinal) || r.Body.Contains("kan ikke", StringComparison.Ordinal));
         var sheet = await SheetAsync(leader, id);
         sheet.GetProperty("state").GetString().ShouldBe(winners[0].Approve ? "Approved" : "Rejected");

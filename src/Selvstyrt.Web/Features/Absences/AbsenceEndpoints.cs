@@ -33,7 +33,8 @@ public static class AbsenceEndpoints
                 return r.AlreadyExisted ? Results.Ok(answer) : Results.Created("/api/v1/absences", answer);
             })
             .WithName("ReportAbsence").WithSummary("Meld fravær (egenmelding eller sykmelding); vaktene blir ledige og arbeidslederen får beskjed. Idempotency-Key anbefales.")
-            .Accepts<AbsenceRequest>("application/json");
+            .Accepts<AbsenceRequest>("application/json")
+            .Idempotent();
         api.MapGet("/arrangements/{id:guid}/absences", async (Guid id, string? from, string? to, AbsenceReports absences, Selvstyrt.Web.Auth.CurrentUser user, CancellationToken ct) =>
             {
                 var first = from is null ? NodaTime.Text.ParseResult<LocalDate>.ForValue(user.Today.PlusDays(-30)) : NodaTime.Text.LocalDatePattern.Iso.Parse(from);

@@ -86,7 +86,9 @@ public static class AgreementEndpoints
                 var location = $"/api/v1/agreements/{result.Value.Id}";
                 return result.Value.Existed ? Results.Ok(new { id = result.Value.Id }) : Results.Created(location, new { id = result.Value.Id });
             })
-            .WithName("CreateAgreement").WithSummary("Registrer en avtale eller dispensasjon (administrator; Idempotency-Key anbefales)").Accepts<Body>("application/json");
+            .WithName("CreateAgreement").WithSummary("Registrer en avtale eller dispensasjon (administrator; Idempotency-Key anbefales)").Accepts<Body>("application/json")
+            .Idempotent()
+            .ProducesCreatedId();
         api.MapGet("/agreements/{id:guid}", async (Guid id, AgreementRecords records, CancellationToken ct) =>
             {
                 var result = await records.GetAsync(id, ct);
@@ -116,7 +118,8 @@ public static class AgreementEndpoints
                 var result = await records.DownloadAsync(id, ct);
                 return result.IsSuccess ? Results.File(result.Value!.Content, "application/pdf", result.Value.Name) : result.Error!.ToHttp();
             })
-            .WithName("GetAgreementDocument").WithSummary("Den signerte avtalen eller Arbeidstilsynets vedtak (PDF)");
+            .WithName("GetAgreementDocument").WithSummary("Den signerte avtalen eller Arbeidstilsynets vedtak (PDF)")
+            .Downloads(ApiContract.Pdf);
         api.MapPost("/agreements/{id:guid}/document", async (Guid id, HttpRequest request, AgreementRecords records, CancellationToken ct) =>
             {
                 if (!request.HasFormContentType) return Invalid.Field("document", "Send avtalen som multipart/form-data i feltet «document».").ToHttp();
@@ -125,6 +128,7 @@ public static class AgreementEndpoints
                 var result = await records.UploadAsync(id, file.FileName, await DecisionDocuments.ReadAsync(file, ct), ct);
                 return result.IsSuccess ? Results.Ok(new { documentId = result.Value }) : result.Error!.ToHttp();
             })
-            .WithName("UploadAgreementDocument").WithSummary("Legg ved den signerte avtalen eller Arbeidstilsynets vedtak (PDF, høyst 8 MB)");
+            .WithName("UploadAgreementDocument").WithSummary("Legg ved den signerte avtalen eller Arbeidstilsynets vedtak (PDF, høyst 8 MB)")
+            .Uploads<ApiContract.DocumentUpload>();
     }
 }

@@ -53,7 +53,9 @@ public static class WheelEndpoints
                 var b = body.Value!;
                 return Creates.Answer(await records.AddAsync(arrangementId, b.Title, b.Why, b.DueOn, Creates.Key(request), ct), $"/api/v1/arrangements/{arrangementId}/annual-wheel");
             })
-            .WithName("AddAnnualWheelTask").WithSummary("Legg til en egen oppgave i årshjulet (Idempotency-Key anbefales)").Accepts<TaskBody>("application/json");
+            .WithName("AddAnnualWheelTask").WithSummary("Legg til en egen oppgave i årshjulet (Idempotency-Key anbefales)").Accepts<TaskBody>("application/json")
+            .Idempotent()
+            .ProducesCreatedId();
         api.MapPost(One + "/tasks/{taskId:guid}/done", async (Guid arrangementId, Guid taskId, HttpRequest request, WheelRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<DoneBody>(request, ct);

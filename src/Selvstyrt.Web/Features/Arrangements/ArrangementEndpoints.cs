@@ -38,7 +38,8 @@ public static class ArrangementEndpoints
                 var result = await handler.HandleAsync(id, ct);
                 return result.IsSuccess ? Results.Ok(result.Value) : result.Error!.ToHttp();
             })
-            .WithName("GetArrangement").WithSummary("Oversikt over én ordning");
+            .WithName("GetArrangement").WithSummary("Oversikt over én ordning")
+            .Produces<GetArrangement.View>();
         api.MapPost("/arrangements", async (HttpRequest request, CreateArrangement.Handler handler, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<CreateArrangementRequest>(request, ct);
@@ -52,7 +53,9 @@ public static class ArrangementEndpoints
                 return result.Value.AlreadyExisted ? Results.Ok(new { id = result.Value.Id, location }) : Results.Created(location, new { id = result.Value.Id, location });
             })
             .WithName("CreateArrangement").WithSummary("Opprett en ordning med tjenestemottakeren (administrator eller kontorets koordinator; krever Idempotency-Key)")
-            .Accepts<CreateArrangementRequest>("application/json");
+            .Accepts<CreateArrangementRequest>("application/json")
+            .Idempotent(keyRequired: true)
+            .ProducesCreatedAt();
         api.MapPut("/arrangements/{id:guid}", async (Guid id, HttpRequest request, EditArrangement handler, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<EditArrangementRequest>(request, ct);
@@ -64,7 +67,8 @@ public static class ArrangementEndpoints
                     : result.Error!.ToHttp();
             })
             .WithName("EditArrangement").WithSummary("Endre navnet, flytt ordningen til et annet kontor, eller rett tjenestemottakerens navn og fødselsdato (version eller If-Match: det du leste)")
-            .Accepts<EditArrangementRequest>("application/json");
+            .Accepts<EditArrangementRequest>("application/json")
+            .Revised();
         api.MapPost("/arrangements/{id:guid}/end", async (Guid id, HttpRequest request, EndArrangement handler, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<EndArrangementRequest>(request, ct);
@@ -91,7 +95,8 @@ public static class ArrangementEndpoints
                 return result.Value!.AlreadyExisted ? Results.Ok(new { id = result.Value.Id, location }) : Results.Created(location, new { id = result.Value.Id, location });
             })
             .WithName("SetActingPeriod").WithSummary("La stedfortrederen fungere som arbeidsleder i en periode (arbeidsleder, medarbeidsleder eller leverandøren)")
-            .Accepts<ActingRequest>("application/json");
+            .Accepts<ActingRequest>("application/json")
+            .ProducesCreatedAt();
         api.MapPost("/arrangements/{id:guid}/acting-periods/{periodId:guid}/end", async (Guid id, Guid periodId, HttpRequest request, ActingPeriods periods, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<EndActingRequest>(request, ct);

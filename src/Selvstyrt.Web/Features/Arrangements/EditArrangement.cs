@@ -43,7 +43,7 @@ public sealed class EditArrangement(SelvstyrtDb db, ArrangementAccess access, Cu
         var arrangement = await db.Arrangements.SingleAsync(a => a.Id == id, ct);
         var recipient = await db.Recipients.SingleAsync(r => r.Id == arrangement.RecipientId, ct);
         if (input.Version != Version(arrangement, recipient))
-            return new Conflict("Ordningen er endret av noen andre etter at du åpnet den. Endringen din er ikke lagret: se hvordan den er nå, og lagre på nytt.");
+            return new Conflict("Ordningen er endret av noen andre etter at du åpnet den. Endringen din er ikke lagret: se hvordan den er nå, og lagre på nytt.") { StaleRevision = true };
 
         var fields = new Dictionary<string, string>();
         var renamed = arrangement.Rename(input.Name);

@@ -59,7 +59,8 @@ public static class AssistantEndpoints
                 return Answer(await records.AddEmploymentAsync(id, new(b.Kind, b.TemporaryBasis, b.PositionPercent, b.Start, b.End, b.ProbationEnd, b.SeniorityFrom, b.HourlyWage), ct),
                     $"/api/v1/assistants/{id}");
             })
-            .WithName("AddEmployment").WithSummary("Nytt arbeidsforhold for en assistent (samme arbeidsforhold to ganger gir det første)");
+            .WithName("AddEmployment").WithSummary("Nytt arbeidsforhold for en assistent (samme arbeidsforhold to ganger gir det første)")
+            .Accepts<EmploymentRequest>("application/json");
         api.MapPut("/assistants/{id:guid}/employments/{employmentId:guid}", async (Guid id, Guid employmentId, HttpRequest request, AssistantRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<EmploymentRequest>(request, ct);
@@ -67,7 +68,8 @@ public static class AssistantEndpoints
                 var b = body.Value!;
                 return Changed(await records.ChangeEmploymentAsync(id, employmentId, new(b.Kind, b.TemporaryBasis, b.PositionPercent, b.Start, b.End, b.ProbationEnd, b.SeniorityFrom, b.HourlyWage), ct));
             })
-            .WithName("ChangeEmployment").WithSummary("Endre stillingsprosent, sluttdato, prøvetid, grunnlag eller timelønn");
+            .WithName("ChangeEmployment").WithSummary("Endre stillingsprosent, sluttdato, prøvetid, grunnlag eller timelønn")
+            .Accepts<EmploymentRequest>("application/json");
         api.MapPost("/assistants/{id:guid}/employments/{employmentId:guid}/end", async (Guid id, Guid employmentId, HttpRequest request, AssistantRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<EndEmploymentRequest>(request, ct);
@@ -81,19 +83,22 @@ public static class AssistantEndpoints
                 var body = await ApiJson.ReadAsync<AssignmentRequest>(request, ct);
                 return body.IsSuccess ? Answer(await records.AssignAsync(id, body.Value!.ArrangementId, body.Value.From, body.Value.To, ct), $"/api/v1/assistants/{id}") : body.Error!.ToHttp();
             })
-            .WithName("AssignAssistant").WithSummary("Knytt en assistent til en ordning fra en dato");
+            .WithName("AssignAssistant").WithSummary("Knytt en assistent til en ordning fra en dato")
+            .Accepts<AssignmentRequest>("application/json");
         api.MapPost("/assistants/{id:guid}/assignments/{assignmentId:guid}/end", async (Guid id, Guid assignmentId, HttpRequest request, AssistantRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<EndRequest>(request, ct);
                 return body.IsSuccess ? Changed(await records.EndAssignmentAsync(id, assignmentId, body.Value!.LastDay, ct)) : body.Error!.ToHttp();
             })
-            .WithName("EndAssignment").WithSummary("Avslutt en assistents plass i en ordning");
+            .WithName("EndAssignment").WithSummary("Avslutt en assistents plass i en ordning")
+            .Accepts<EndRequest>("application/json");
         api.MapPut("/assistants/{id:guid}/contact", async (Guid id, HttpRequest request, AssistantRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<ContactRequest>(request, ct);
                 return body.IsSuccess ? Changed(await records.ChangeContactAsync(id, body.Value!.Email, body.Value.Phone, ct)) : body.Error!.ToHttp();
             })
-            .WithName("ChangeAssistantContact").WithSummary("E-post og telefon (assistenten selv eller arbeidsgiveren)");
+            .WithName("ChangeAssistantContact").WithSummary("E-post og telefon (assistenten selv eller arbeidsgiveren)")
+            .Accepts<ContactRequest>("application/json");
         api.MapPost("/assistants/{id:guid}/other-employers", async (Guid id, HttpRequest request, AssistantRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<OtherEmployerRequest>(request, ct);
@@ -101,7 +106,8 @@ public static class AssistantEndpoints
                 var b = body.Value!;
                 return Answer(await records.DeclareOtherEmployerAsync(id, b.EmployerName, b.HoursPerWeek, b.From, b.To, ct), $"/api/v1/assistants/{id}");
             })
-            .WithName("DeclareOtherEmployerHours").WithSummary("Timer hos en annen arbeidsgiver (assistenten oppgir, arbeidsgiveren bekrefter)");
+            .WithName("DeclareOtherEmployerHours").WithSummary("Timer hos en annen arbeidsgiver (assistenten oppgir, arbeidsgiveren bekrefter)")
+            .Accepts<OtherEmployerRequest>("application/json");
         api.MapPost("/assistants/{id:guid}/other-employers/{declarationId:guid}/confirm", async (Guid id, Guid declarationId, AssistantRecords records, CancellationToken ct)
                 => Changed(await records.ConfirmOtherEmployerAsync(id, declarationId, ct)))
             .WithName("ConfirmOtherEmployerHours").WithSummary("Arbeidsgiveren bekrefter timene hos en annen arbeidsgiver");
@@ -110,7 +116,8 @@ public static class AssistantEndpoints
                 var body = await ApiJson.ReadAsync<EndRequest>(request, ct);
                 return body.IsSuccess ? Changed(await records.EndOtherEmployerAsync(id, declarationId, body.Value!.LastDay, ct)) : body.Error!.ToHttp();
             })
-            .WithName("EndOtherEmployerHours").WithSummary("Timene hos den andre arbeidsgiveren slutter");
+            .WithName("EndOtherEmployerHours").WithSummary("Timene hos den andre arbeidsgiveren slutter")
+            .Accepts<EndRequest>("application/json");
         api.MapPost("/assistants/{id:guid}/login", async (Guid id, HttpRequest request, AssistantLogin login, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<LoginRequest>(request, ct);
@@ -118,7 +125,8 @@ public static class AssistantEndpoints
                 var result = await login.InviteAsync(id, body.Value!.Email, ct);
                 return result.IsSuccess ? Results.Ok(new { userId = result.Value!.UserId, alreadyHeld = result.Value.AlreadyHeld }) : result.Error!.ToHttp();
             })
-            .WithName("InviteAssistant").WithSummary("Gi assistenten innlogging: en invitasjon med lenke for å velge passord");
+            .WithName("InviteAssistant").WithSummary("Gi assistenten innlogging: en invitasjon med lenke for å velge passord")
+            .Accepts<LoginRequest>("application/json");
     }
 
     public static void MapApi(RouteGroupBuilder api)
@@ -148,7 +156,9 @@ public static class AssistantEndpoints
                 return created.AlreadyExisted ? Results.Ok(new { id = created.Id, location }) : Results.Created(location, new { id = created.Id, location });
             })
             .WithName("CreateAssistant").WithSummary("Registrer en ny assistent (krever Idempotency-Key)")
-            .Accepts<CreateAssistantRequest>("application/json");
+            .Accepts<CreateAssistantRequest>("application/json")
+            .Idempotent(keyRequired: true)
+            .ProducesCreatedAt();
         MapRecords(api);
     }
 }

@@ -51,7 +51,9 @@ public static class AuditEndpoints
                 var result = await records.PlanAuditAsync(b.Scope, b.ScopeId, new(b.Title, b.Area, b.Criteria, b.PlannedOn, b.Lead), Creates.Key(request), ct);
                 return Creates.Answer(result, result.IsSuccess ? $"/api/v1/audits/{result.Value.Id}" : "");
             })
-            .WithName("PlanAudit").WithSummary("Planlegg en revisjon (Idempotency-Key anbefales)").Accepts<PlanBody>("application/json");
+            .WithName("PlanAudit").WithSummary("Planlegg en revisjon (Idempotency-Key anbefales)").Accepts<PlanBody>("application/json")
+            .Idempotent()
+            .ProducesCreatedId();
         api.MapGet(One, async (Guid auditId, AuditRecords records, CancellationToken ct) =>
             {
                 var result = await records.GetAsync(auditId, ct);
@@ -80,7 +82,9 @@ public static class AuditEndpoints
                 var b = body.Value!;
                 return Creates.Answer(await records.AddFindingAsync(auditId, b.Kind, b.Description, b.Requirement, Creates.Key(request), ct), $"/api/v1/audits/{auditId}");
             })
-            .WithName("AddAuditFinding").WithSummary("Et funn: avvik (med kravet) eller merknad (Idempotency-Key anbefales)").Accepts<FindingBody>("application/json");
+            .WithName("AddAuditFinding").WithSummary("Et funn: avvik (med kravet) eller merknad (Idempotency-Key anbefales)").Accepts<FindingBody>("application/json")
+            .Idempotent()
+            .ProducesCreatedId();
         api.MapPost(One + "/findings/{findingId:guid}/measures", async (Guid auditId, Guid findingId, HttpRequest request, AuditRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<MeasureBody>(request, ct);
@@ -88,7 +92,9 @@ public static class AuditEndpoints
                 var b = body.Value!;
                 return Creates.Answer(await records.AddMeasureAsync(auditId, findingId, b.Text, b.Owner, b.DueOn, Creates.Key(request), ct), $"/api/v1/audits/{auditId}");
             })
-            .WithName("AddAuditMeasure").WithSummary("Et tiltak for et funn, med ansvarlig og frist (Idempotency-Key anbefales)").Accepts<MeasureBody>("application/json");
+            .WithName("AddAuditMeasure").WithSummary("Et tiltak for et funn, med ansvarlig og frist (Idempotency-Key anbefales)").Accepts<MeasureBody>("application/json")
+            .Idempotent()
+            .ProducesCreatedId();
         api.MapPost(One + "/findings/{findingId:guid}/measures/{measureId:guid}/done", async (Guid auditId, Guid findingId, Guid measureId, AuditRecords records,
                 CancellationToken ct) => Changes.Answer(await records.CompleteMeasureAsync(auditId, findingId, measureId, ct)))
             .WithName("CompleteAuditMeasure").WithSummary("Merk tiltaket som gjennomført");

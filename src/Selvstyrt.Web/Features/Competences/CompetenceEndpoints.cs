@@ -41,7 +41,9 @@ public static class CompetenceEndpoints
                 var result = await records.AddAsync(id, b.AssistantId, b.Topic, b.KindId, b.DueOn, b.Trainer, Creates.Key(request), ct);
                 return Creates.Answer(result, $"/api/v1/arrangements/{id}/training");
             })
-            .WithName("AddTraining").WithSummary("Et punkt i en assistents opplæringsplan (Idempotency-Key anbefales)").Accepts<TrainingBody>("application/json");
+            .WithName("AddTraining").WithSummary("Et punkt i en assistents opplæringsplan (Idempotency-Key anbefales)").Accepts<TrainingBody>("application/json")
+            .Idempotent()
+            .ProducesCreatedId();
         api.MapPost("/arrangements/{id:guid}/training/draft", async (Guid id, HttpRequest request, TrainingRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<TrainingBody>(request, ct);
@@ -87,7 +89,9 @@ public static class CompetenceEndpoints
                 var result = await records.CreateKindAsync(body.Value!.ProviderId, body.Value.Name, body.Value.ValidMonths, Creates.Key(request), ct);
                 return Creates.Answer(result, "/api/v1/competence-kinds");
             })
-            .WithName("CreateCompetenceKind").WithSummary("Ny kompetanse i leverandørens liste (administrator; Idempotency-Key anbefales)").Accepts<KindBody>("application/json");
+            .WithName("CreateCompetenceKind").WithSummary("Ny kompetanse i leverandørens liste (administrator; Idempotency-Key anbefales)").Accepts<KindBody>("application/json")
+            .Idempotent()
+            .ProducesCreatedId();
         api.MapPut("/competence-kinds/{id:guid}", async (Guid id, HttpRequest request, CompetenceRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<KindBody>(request, ct);
@@ -130,7 +134,9 @@ public static class CompetenceEndpoints
                 return Creates.Answer(result, $"/api/v1/assistants/{id}/competences");
             })
             .WithName("RecordAssistantCompetence").WithSummary("Registrer en kompetanse (arbeidsgiveren, eller arbeidslederen der assistenten jobber; Idempotency-Key anbefales)")
-            .Accepts<RecordBody>("application/json");
+            .Accepts<RecordBody>("application/json")
+            .Idempotent()
+            .ProducesCreatedId();
         api.MapPost("/assistants/{id:guid}/competences/{competenceId:guid}/revoke", async (Guid id, Guid competenceId, CompetenceRecords records, CancellationToken ct) =>
             {
                 var result = await records.RevokeAsync(id, competenceId, ct);

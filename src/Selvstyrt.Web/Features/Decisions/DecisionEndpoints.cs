@@ -26,7 +26,8 @@ public static class DecisionEndpoints
                 var result = await handler.HandleAsync(id, ct);
                 return result.IsSuccess ? Results.Ok(result.Value!.Decisions) : result.Error!.ToHttp();
             })
-            .WithName("ListDecisions").WithSummary("Vedtakene i en ordning, alle versjoner, med merknader (BPA-2-1D)");
+            .WithName("ListDecisions").WithSummary("Vedtakene i en ordning, alle versjoner, med merknader (BPA-2-1D)")
+            .Produces<IReadOnlyList<ListDecisions.View>>();
         api.MapPost("/arrangements/{id:guid}/decisions", async (Guid id, HttpRequest request, SaveDecision.Handler handler, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<SaveDecision.Command>(request, ct);
@@ -36,13 +37,16 @@ public static class DecisionEndpoints
                 if (!result.IsSuccess) return result.Error!.ToHttp();
                 return result.Value!.AlreadyExisted ? Results.Ok(result.Value) : Results.Created($"/api/v1/arrangements/{id}/decisions", result.Value);
             })
-            .WithName("SaveDecision").WithSummary("Registrer et nytt vedtak, eller en ny versjon fra en dato (changesDecisionId). Idempotency-Key kreves.");
+            .WithName("SaveDecision").WithSummary("Registrer et nytt vedtak, eller en ny versjon fra en dato (changesDecisionId). Idempotency-Key kreves.")
+            .Idempotent(keyRequired: true)
+            .Accepts<SaveDecision.Command>("application/json");
         api.MapGet("/arrangements/{id:guid}/decisions/{decisionId:guid}/document", async (Guid id, Guid decisionId, DecisionDocuments documents, CancellationToken ct) =>
             {
                 var result = await documents.DownloadAsync(id, decisionId, ct);
                 return result.IsSuccess ? Results.File(result.Value!.Content, "application/pdf", result.Value.Name) : result.Error!.ToHttp();
             })
-            .WithName("GetDecisionDocument").WithSummary("Vedtaksbrevet (PDF)");
+            .WithName("GetDecisionDocument").WithSummary("Vedtaksbrevet (PDF)")
+            .Downloads(ApiContract.Pdf);
         api.MapPost("/arrangements/{id:guid}/decisions/{decisionId:guid}/document", async (Guid id, Guid decisionId, HttpRequest request, DecisionDocuments documents, CancellationToken ct) =>
             {
                 if (!request.HasFormContentType) return Invalid.Field("document", "Send vedtaksbrevet som multipart/form-data i feltet «document».").ToHttp();
@@ -52,7 +56,8 @@ public static class DecisionEndpoints
                 var result = await documents.UploadAsync(id, decisionId, file.FileName, await DecisionDocuments.ReadAsync(file, ct), ct);
                 return result.IsSuccess ? Results.Ok(new { documentId = result.Value }) : result.Error!.ToHttp();
             })
-            .WithName("UploadDecisionDocument").WithSummary("Legg ved vedtaksbrevet (PDF, høyst 8 MB)");
+            .WithName("UploadDecisionDocument").WithSummary("Legg ved vedtaksbrevet (PDF, høyst 8 MB)")
+            .Uploads<ApiContract.DocumentUpload>();
     }
 
     /// <summary>The page form's upload: validates the antiforgery token like every form, then goes back to the decision page.</summary>

@@ -67,7 +67,8 @@ public static class HiringEndpoints
             })
             .WithName("SetPoliceCertificate")
             .WithSummary("Registrer at politiattesten er vist (dato, med eller uten anmerkninger, og når arbeidsgiveren vurderte anmerkningene); aldri selve attesten. Et nytt kall retter registreringen. Slettes når arbeidsforholdet er slutt")
-            .Accepts<CertificateBody>("application/json");
+            .Accepts<CertificateBody>("application/json")
+            .ProducesCreatedId();
         api.MapPost("/assistants/{id:guid}/confidentiality-declaration", async (Guid id, HttpRequest request, HiringRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<DeclarationBody>(request, ct);
@@ -77,7 +78,8 @@ public static class HiringEndpoints
             })
             .WithName("SignConfidentialityDeclaration")
             .WithSummary("Assistenten signerer taushetserklæringen (nå), eller arbeidsgiveren registrerer en papirerklæring (signedOnPaper)")
-            .Accepts<DeclarationBody>("application/json");
+            .Accepts<DeclarationBody>("application/json")
+            .ProducesCreatedId();
         api.MapPost("/assistants/{id:guid}/contracts", async (Guid id, HttpRequest request, HiringRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<ContractBody>(request, ct);
@@ -87,7 +89,9 @@ public static class HiringEndpoints
             })
             .WithName("DraftEmploymentContract")
             .WithSummary("Nytt utkast til arbeidsavtale for et arbeidsforhold, skrevet fra arbeidsforholdet og tariffavtalen, eller en papirkontrakt signert av begge (signedOnPaper) (arbeidsgiveren; Idempotency-Key anbefales)")
-            .Accepts<ContractBody>("application/json");
+            .Accepts<ContractBody>("application/json")
+            .Idempotent()
+            .ProducesCreatedId();
         api.MapGet("/assistants/{id:guid}/contracts/{contractId:guid}", async (Guid id, Guid contractId, HiringRecords records, CancellationToken ct) =>
             {
                 var result = await records.ContractAsync(id, contractId, ct);
@@ -117,7 +121,8 @@ public static class HiringEndpoints
                 var result = await records.ContractPdfAsync(id, contractId, ct);
                 return result.IsSuccess ? Results.File(result.Value.Pdf, "application/pdf", result.Value.FileName) : result.Error!.ToHttp();
             })
-            .WithName("DownloadEmploymentContract").WithSummary("Arbeidsavtalen som PDF");
+            .WithName("DownloadEmploymentContract").WithSummary("Arbeidsavtalen som PDF")
+            .Downloads(ApiContract.Pdf);
         api.MapPost("/assistants/{id:guid}/employments/{employmentId:guid}/reference-letters", async (Guid id, Guid employmentId, HttpRequest request, HiringRecords records,
                 CancellationToken ct) =>
             {
@@ -128,13 +133,16 @@ public static class HiringEndpoints
             })
             .WithName("IssueReferenceLetter")
             .WithSummary("Skriv attest for et avsluttet arbeidsforhold (arbeidsmiljøloven § 15-15): arbeidet med egne ord, aldri hvorfor det sluttet (Idempotency-Key anbefales)")
-            .Accepts<LetterBody>("application/json");
+            .Accepts<LetterBody>("application/json")
+            .Idempotent()
+            .ProducesCreatedId();
         api.MapGet("/assistants/{id:guid}/reference-letters/{letterId:guid}/pdf", async (Guid id, Guid letterId, HiringRecords records, CancellationToken ct) =>
             {
                 var result = await records.LetterPdfAsync(id, letterId, ct);
                 return result.IsSuccess ? Results.File(result.Value.Pdf, "application/pdf", result.Value.FileName) : result.Error!.ToHttp();
             })
-            .WithName("DownloadReferenceLetter").WithSummary("Attesten som PDF (arbeidsgiveren og assistenten)");
+            .WithName("DownloadReferenceLetter").WithSummary("Attesten som PDF (arbeidsgiveren og assistenten)")
+            .Downloads(ApiContract.Pdf);
         api.MapPut("/assistants/{id:guid}/places/{assignmentId:guid}/relation", async (Guid id, Guid assignmentId, HttpRequest request, HiringRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<RelationBody>(request, ct);

@@ -52,7 +52,9 @@ public static class HmsEndpoints
                 var b = body.Value!;
                 return Creates.Answer(await records.WriteAsync(b.Scope, b.ScopeId, b.SurveyId, b.QuestionKey, b.Text, b.Owner, b.DueOn, Creates.Key(request), ct), "/api/v1/hms/action-plan");
             })
-            .WithName("AddPlanMeasure").WithSummary("Et tiltak i handlingsplanen, for et spørsmål i en undersøkelse eller eget (Idempotency-Key anbefales)").Accepts<PlanMeasureBody>("application/json");
+            .WithName("AddPlanMeasure").WithSummary("Et tiltak i handlingsplanen, for et spørsmål i en undersøkelse eller eget (Idempotency-Key anbefales)").Accepts<PlanMeasureBody>("application/json")
+            .Idempotent()
+            .ProducesCreatedId();
         api.MapPost("/hms/action-plan/measures/{measureId:guid}/done", async (Guid measureId, ActionPlanRecords records, CancellationToken ct)
                 => Changes.Answer(await records.CompleteAsync(measureId, ct)))
             .WithName("CompletePlanMeasure").WithSummary("Merk et tiltak fra handlingsplanen som gjennomført");
@@ -77,7 +79,9 @@ public static class HmsEndpoints
                 var result = await records.StartAsync(arrangementId, body.Value!.Year, Creates.Key(request), ct);
                 return Creates.Answer(result, $"/api/v1/arrangements/{arrangementId}/workplace-mappings/{body.Value.Year}");
             })
-            .WithName("StartWorkplaceMapping").WithSummary("Start årets kartlegging fra sjekklista (Idempotency-Key anbefales)").Accepts<StartMappingBody>("application/json");
+            .WithName("StartWorkplaceMapping").WithSummary("Start årets kartlegging fra sjekklista (Idempotency-Key anbefales)").Accepts<StartMappingBody>("application/json")
+            .Idempotent()
+            .ProducesCreatedId();
         api.MapPut("/workplace-mappings/{mappingId:guid}/items/{itemId:guid}", async (Guid mappingId, Guid itemId, HttpRequest request, MappingRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<AnswerBody>(request, ct);
@@ -110,7 +114,9 @@ public static class HmsEndpoints
                 var result = await records.WriteAsync(b.Section, b.Title, b.Text, Creates.Key(request), ct);
                 return Creates.Answer(result, result.IsSuccess ? $"/api/v1/hms/handbook/{result.Value.Id}" : "");
             })
-            .WithName("WriteHandbookDocument").WithSummary("Et nytt dokument i håndboka, versjon 1 (Idempotency-Key anbefales)").Accepts<DocumentBody>("application/json");
+            .WithName("WriteHandbookDocument").WithSummary("Et nytt dokument i håndboka, versjon 1 (Idempotency-Key anbefales)").Accepts<DocumentBody>("application/json")
+            .Idempotent()
+            .ProducesCreatedId();
         api.MapGet("/hms/handbook/{documentId:guid}", async (Guid documentId, int? version, HandbookRecords records, CancellationToken ct) =>
             {
                 var result = await records.GetAsync(documentId, version, ct);

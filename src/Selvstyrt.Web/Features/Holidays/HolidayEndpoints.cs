@@ -52,7 +52,8 @@ public static class HolidayEndpoints
                 return result.Value!.AlreadyExisted ? Results.Ok(Answer(result.Value)) : Results.Created("/api/v1/holidays", Answer(result.Value));
             })
             .WithName("WishHoliday").WithSummary("Ønsk ferie (fra, til, om det er hovedferien); arbeidslederen får beskjed. Idempotency-Key anbefales.")
-            .Accepts<WishBody>("application/json");
+            .Accepts<WishBody>("application/json")
+            .Idempotent();
         api.MapPost("/holidays/{id:guid}/withdraw", async (Guid id, HolidayPlans holidays, CancellationToken ct) =>
             {
                 var result = await holidays.WithdrawAsync(id, ct);

@@ -22,7 +22,8 @@ public static class HourAccountEndpoints
                 var result = await handler.HandleAsync(id, year, ct);
                 return result.IsSuccess ? Results.Ok(result.Value) : result.Error!.ToHttp();
             })
-            .WithName("GetHourAccount").WithSummary("Timekontoen for et kalenderår: uker, saldo og prognose (VEDTAK-1)");
+            .WithName("GetHourAccount").WithSummary("Timekontoen for et kalenderår: uker, saldo og prognose (VEDTAK-1)")
+            .Produces<GetHourAccount.View>();
         api.MapPost("/arrangements/{id:guid}/unused-hours", async (Guid id, HttpRequest request, RegisterHours.Handler handler, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<RegisterHours.UnusedCommand>(request, ct);
@@ -30,7 +31,9 @@ public static class HourAccountEndpoints
                 var result = await handler.UnusedAsync(id, body.Value! with { IdempotencyKey = request.Headers["Idempotency-Key"].FirstOrDefault() ?? body.Value!.IdempotencyKey }, ct);
                 return Created(result, $"/api/v1/arrangements/{id}/hour-account");
             })
-            .WithName("RegisterUnusedHours").WithSummary("Før ubrukte timer (fravær uten vikar). Idempotency-Key kreves.");
+            .WithName("RegisterUnusedHours").WithSummary("Før ubrukte timer (fravær uten vikar). Idempotency-Key kreves.")
+            .Idempotent(keyRequired: true)
+            .Accepts<RegisterHours.UnusedCommand>("application/json");
         api.MapPost("/arrangements/{id:guid}/opening-balances", async (Guid id, HttpRequest request, RegisterHours.Handler handler, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<RegisterHours.OpeningCommand>(request, ct);
@@ -38,7 +41,9 @@ public static class HourAccountEndpoints
                 var result = await handler.OpeningAsync(id, body.Value! with { IdempotencyKey = request.Headers["Idempotency-Key"].FirstOrDefault() ?? body.Value!.IdempotencyKey }, ct);
                 return Created(result, $"/api/v1/arrangements/{id}/hour-account");
             })
-            .WithName("RegisterOpeningBalance").WithSummary("Før inngående saldo ved bytte av leverandør. Idempotency-Key kreves.");
+            .WithName("RegisterOpeningBalance").WithSummary("Før inngående saldo ved bytte av leverandør. Idempotency-Key kreves.")
+            .Idempotent(keyRequired: true)
+            .Accepts<RegisterHours.OpeningCommand>("application/json");
         api.MapGet("/hour-accounts", async (ListHourRisks.Handler handler, CancellationToken ct) => TypedResults.Ok(await handler.HandleAsync(ct)))
             .WithName("ListHourRisks").WithSummary("Timekontoene brukeren leder eller følger opp, med størst risiko først");
     }

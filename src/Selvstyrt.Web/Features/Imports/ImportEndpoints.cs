@@ -16,10 +16,12 @@ public static class ImportEndpoints
         ArgumentNullException.ThrowIfNull(api);
         api.MapPost("/assistant-imports", (HttpRequest request, Imports imports, CancellationToken ct) => RunAsync(ImportKind.Assistants, request, imports, ct))
             .WithName("ImportAssistants")
-            .WithSummary("Forhåndsvis eller importer assistenter fra CSV eller Excel (multipart: file, mapping, commit)");
+            .WithSummary("Forhåndsvis eller importer assistenter fra CSV eller Excel (multipart: file, mapping, commit)")
+            .Uploads<ApiContract.ImportUpload>().Produces<ImportResponse>();
         api.MapPost("/arrangement-imports", (HttpRequest request, Imports imports, CancellationToken ct) => RunAsync(ImportKind.Arrangements, request, imports, ct))
             .WithName("ImportArrangements")
-            .WithSummary("Forhåndsvis eller importer ordninger med tjenestemottakere fra CSV eller Excel (multipart: file, mapping, commit)");
+            .WithSummary("Forhåndsvis eller importer ordninger med tjenestemottakere fra CSV eller Excel (multipart: file, mapping, commit)")
+            .Uploads<ApiContract.ImportUpload>().Produces<ImportResponse>();
     }
 
     /// <summary>The API's one call for either kind: read the multipart form, then preview or import.</summary>

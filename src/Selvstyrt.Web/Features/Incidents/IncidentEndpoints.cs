@@ -65,7 +65,9 @@ public static class IncidentEndpoints
                     b.Anonymous ?? false), Creates.Key(request), ct);
                 return Creates.Answer(result, result.IsSuccess ? $"/api/v1/incidents/{result.Value.Id}" : "");
             })
-            .WithName("ReportIncident").WithSummary("Meld et avvik i en ordning eller på kontoret (Idempotency-Key anbefales)").Accepts<ReportBody>("application/json");
+            .WithName("ReportIncident").WithSummary("Meld et avvik i en ordning eller på kontoret (Idempotency-Key anbefales)").Accepts<ReportBody>("application/json")
+            .Idempotent()
+            .ProducesCreatedId();
         api.MapGet("/incidents/{incidentId:guid}", async (Guid incidentId, IncidentRecords records, CurrentUser user, CancellationToken ct) =>
             {
                 var result = await records.GetAsync(incidentId, ct);
@@ -88,7 +90,9 @@ public static class IncidentEndpoints
                 var result = await records.AddMeasureAsync(incidentId, new(b.Text, b.Owner, b.DueOn), Creates.Key(request), ct);
                 return Creates.Answer(result, $"/api/v1/incidents/{incidentId}");
             })
-            .WithName("AddIncidentMeasure").WithSummary("Et tiltak med hvem som gjør det og frist (Idempotency-Key anbefales)").Accepts<MeasureBody>("application/json");
+            .WithName("AddIncidentMeasure").WithSummary("Et tiltak med hvem som gjør det og frist (Idempotency-Key anbefales)").Accepts<MeasureBody>("application/json")
+            .Idempotent()
+            .ProducesCreatedId();
         api.MapPost("/incidents/{incidentId:guid}/measures/{measureId:guid}/done", async (Guid incidentId, Guid measureId, IncidentRecords records, CancellationToken ct)
                 => Changes.Answer(await records.CompleteMeasureAsync(incidentId, measureId, ct)))
             .WithName("CompleteIncidentMeasure").WithSummary("Tiltaket er gjennomført i dag");

@@ -25,6 +25,7 @@ public static class NotificationEndpoints
                 var result = await list.MarkReadAsync(id, ct);
                 return result.IsSuccess ? Results.NoContent() : result.Error!.ToHttp();
             })
-            .WithName("MarkNotificationRead").WithSummary("Merk et av brukerens varsler som lest");
+            .WithName("MarkNotificationRead").WithSummary("Merk et av brukerens varsler som lest")
+            .Produces(StatusCodes.Status204NoContent);
     }
 }

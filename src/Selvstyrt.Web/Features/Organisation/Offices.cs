@@ -87,7 +87,7 @@ public sealed class Offices(SelvstyrtDb db, ArrangementAccess access, Administer
         if (office is null || !await providers.AdministersAsync(office.ProviderId, ct)) return new NotFound();
         if (string.IsNullOrWhiteSpace(version)) return Invalid.Field("version", "Send versjonen du leste (version), så ingen endringer går tapt.");
         if (version != RecordVersion.Of(office))
-            return new Conflict("Kontoret er endret av noen andre etter at du åpnet det. Endringen din er ikke lagret: se hvordan det er nå, og lagre på nytt.");
+            return new Conflict("Kontoret er endret av noen andre etter at du åpnet det. Endringen din er ikke lagret: se hvordan det er nå, og lagre på nytt.") { StaleRevision = true };
         var renamed = office.Rename(name, region);
         if (!renamed.IsSuccess) return renamed.Error!;
         if (await db.Offices.AnyAsync(o => o.ProviderId == office.ProviderId && o.Id != id && o.Name == office.Name, ct))

@@ -23,6 +23,9 @@ public static class OrganisationEndpoints
         services.AddScoped<Contracts>();
     }
 
+    /// <summary>A municipality or a contract version added (or found again by its key).</summary>
+    public sealed record ContractCreated(Guid MunicipalityId, Guid ContractId);
+
     public static void MapApi(RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
@@ -46,7 +49,9 @@ public static class OrganisationEndpoints
                 var result = await offices.CreateAsync(new Offices.Command(body.Value!.ProviderId, body.Value.Name, body.Value.Region, Creates.Key(request)), ct);
                 return Created(result, r => $"/api/v1/offices/{r.Id}", r => r.AlreadyExisted, r => new { id = r.Id });
             })
-            .WithName("CreateOffice").WithSummary("Opprett et kontor (administrator; krever Idempotency-Key)").Accepts<OfficeRequest>("application/json");
+            .WithName("CreateOffice").WithSummary("Opprett et kontor (administrator; krever Idempotency-Key)").Accepts<OfficeRequest>("application/json")
+            .Idempotent(keyRequired: true)
+            .ProducesCreatedId();
         api.MapPut("/offices/{id:guid}", async (Guid id, HttpRequest request, Offices offices, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<OfficeRequest>(request, ct);
@@ -54,7 +59,9 @@ public static class OrganisationEndpoints
                 var result = await offices.RenameAsync(id, body.Value!.Name, body.Value.Region, body.Value.Version ?? request.Headers.IfMatch.FirstOrDefault()?.Trim('"'), ct);
                 return result.IsSuccess ? Results.NoContent() : result.Error!.ToHttp();
             })
-            .WithName("RenameOffice").WithSummary("Endre et kontors navn og region (administrator; version eller If-Match: det du leste)").Accepts<OfficeRequest>("application/json");
+            .WithName("RenameOffice").WithSummary("Endre et kontors navn og region (administrator; version eller If-Match: det du leste)").Accepts<OfficeRequest>("application/json")
+            .Revised()
+            .Produces(StatusCodes.Status204NoContent);
         api.MapGet("/contracts", async (Contracts contracts, CancellationToken ct) => TypedResults.Ok(await contracts.ListAsync(ct)))
             .WithName("ListContracts").WithSummary("Avtalene med kommunene, alle versjoner (administrator)");
         api.MapPost("/municipalities", async (HttpRequest request, Contracts contracts, CancellationToken ct) =>
@@ -62,19 +69,23 @@ public static class OrganisationEndpoints
                 var body = await ApiJson.ReadAsync<ContractRequest>(request, ct);
                 if (!body.IsSuccess) return body.Error!.ToHttp();
                 var result = await contracts.AddMunicipalityAsync(Command(body.Value!, request), ct);
-                return Created(result, r => $"/api/v1/municipalities/{r.MunicipalityId}", r => r.AlreadyExisted, r => new { municipalityId = r.MunicipalityId, contractId = r.ContractId });
+                return Created(result, r => $"/api/v1/municipalities/{r.MunicipalityId}", r => r.AlreadyExisted, r => new ContractCreated(r.MunicipalityId, r.ContractId));
             })
             .WithName("AddMunicipality").WithSummary("Legg til en kommune med den første avtalen (timepris, varslingsgrense, kontakt). Idempotency-Key kreves.")
-            .Accepts<ContractRequest>("application/json");
+            .Accepts<ContractRequest>("application/json")
+            .Idempotent(keyRequired: true)
+            .Produces<ContractCreated>(StatusCodes.Status201Created).Produces<ContractCreated>();
         api.MapPost("/municipalities/{id:guid}/contracts", async (Guid id, HttpRequest request, Contracts contracts, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<ContractRequest>(request, ct);
                 if (!body.IsSuccess) return body.Error!.ToHttp();
                 var result = await contracts.AddContractAsync(id, Command(body.Value!, request), ct);
-                return Created(result, r => $"/api/v1/municipalities/{r.MunicipalityId}", r => r.AlreadyExisted, r => new { municipalityId = r.MunicipalityId, contractId = r.ContractId });
+                return Created(result, r => $"/api/v1/municipalities/{r.MunicipalityId}", r => r.AlreadyExisted, r => new ContractCreated(r.MunicipalityId, r.ContractId));
             })
             .WithName("AddContract").WithSummary("Ny avtaleversjon fra en dato; den forrige slutter dagen før. Idempotency-Key kreves.")
-            .Accepts<ContractRequest>("application/json");
+            .Accepts<ContractRequest>("application/json")
+            .Idempotent(keyRequired: true)
+            .Produces<ContractCreated>(StatusCodes.Status201Created).Produces<ContractCreated>();
     }
 
 

@@ -107,7 +107,9 @@ public static class PlanEndpoints
                 return result.IsSuccess ? Results.Ok(Edited(result.Value!)) : Refused(result.Error!);
             })
             .WithName("AcceptPlanProposal").WithSummary("Ta valgte uker fra forslaget inn i planen (samme endringslogg og regelsjekk som andre endringer)")
-            .Accepts<AcceptProposalBody>("application/json");
+            .Accepts<AcceptProposalBody>("application/json")
+            .Revised()
+            .Produces<EditedDto>();
     }
 
     private static ProposalDto ToDto(ProposalRun run)
@@ -130,7 +132,8 @@ public static class PlanEndpoints
                 var result = await plans.ListAsync(id, ct);
                 return result.IsSuccess ? Results.Ok(result.Value.Plans) : result.Error!.ToHttp();
             })
-            .WithName("ListPlans").WithSummary("Arbeidsplanene i en ordning");
+            .WithName("ListPlans").WithSummary("Arbeidsplanene i en ordning")
+            .Produces<List<PlanSummary>>();
         api.MapPost(Plans, async (Guid id, HttpRequest request, PlanService plans, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<CreatePlanBody>(request, ct);
@@ -139,7 +142,10 @@ public static class PlanEndpoints
                 var result = await plans.CreateAsync(id, b.Name, b.RotationWeeks, b.StartsOn, b.CopyFrom, request.Headers["Idempotency-Key"].FirstOrDefault(), ct);
                 return result.IsSuccess ? Results.Created($"/api/v1/arrangements/{id}/plans/{result.Value}", new { id = result.Value }) : result.Error!.ToHttp();
             })
-            .WithName("CreatePlan").WithSummary("Lag et utkast til arbeidsplan (tomt eller kopi). Idempotency-Key kreves.");
+            .WithName("CreatePlan").WithSummary("Lag et utkast til arbeidsplan (tomt eller kopi). Idempotency-Key kreves.")
+            .Accepts<CreatePlanBody>("application/json")
+            .Idempotent(keyRequired: true)
+            .Produces<ApiContract.CreatedId>(StatusCodes.Status201Created);
         api.MapGet("/arrangements/{id:guid}/templates", async (Guid id, PlanService plans, CancellationToken ct) =>
             {
                 var result = await plans.TemplatesAsync(id, ct);
@@ -147,7 +153,8 @@ public static class PlanEndpoints
                     ? Results.Ok(result.Value.Templates.Select(t => new TemplateDto(t.Id, t.Name, t.Start, t.LengthMinutes, t.Kind, t.Passive, t.PaidPauseMinutes, t.Staffing, t.Competences)))
                     : result.Error!.ToHttp();
             })
-            .WithName("ListTemplates").WithSummary("Vakttypene i en ordning, med kompetansen hver krever");
+            .WithName("ListTemplates").WithSummary("Vakttypene i en ordning, med kompetansen hver krever")
+            .Produces<IEnumerable<TemplateDto>>();
         api.MapPost("/arrangements/{id:guid}/templates", async (Guid id, HttpRequest request, PlanService plans, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<TemplateBody>(request, ct);
@@ -158,19 +165,27 @@ public static class PlanEndpoints
                 return result.IsSuccess ? Results.Created($"/api/v1/arrangements/{id}/templates", new { id = result.Value }) : result.Error!.ToHttp();
             })
             .WithName("CreateTemplate").WithSummary("Lag en vakttype (kompetansen den krever, fra leverandørens liste). Idempotency-Key kreves; samme nøkkel gir samme vakttype.")
-            .Accepts<TemplateBody>("application/json");
+            .Accepts<TemplateBody>("application/json")
+            .Idempotent(keyRequired: true)
+            .Produces<ApiContract.CreatedId>(StatusCodes.Status201Created);
         api.MapGet(Plan, async (Guid id, Guid planId, PlanService plans, CancellationToken ct) =>
             {
                 var result = await plans.EditorAsync(id, planId, ct);
                 return result.IsSuccess ? Results.Ok(ToDto(result.Value!.Plan)) : result.Error!.ToHttp();
             })
-            .WithName("GetPlan").WithSummary("En arbeidsplan med vakter, unntak, dekningsbehov og revisjon");
+            .WithName("GetPlan").WithSummary("En arbeidsplan med vakter, unntak, dekningsbehov og revisjon")
+            .Produces<PlanDto>();
         api.MapGet(Plan + "/findings", async (Guid id, Guid planId, PlanService plans, CancellationToken ct) =>
             {
                 var result = await plans.EditorAsync(id, planId, ct);
                 return result.IsSuccess ? Results.Ok(result.Value!.Check.Findings.Select(ToDto)) : result.Error!.ToHttp();
             })
-            .WithName("GetPlanFindings").WithSummary("Regelfunn for planen (alle assistentenes ordninger hos samme arbeidsgiver)");
+            .WithName("GetPlanFindings").WithSummary("Regelfunn for planen (alle assistentenes ordninger hos samme arbeidsgiver)")
+            .Produces<IEnumerable<FindingDto>>();
+        api.MapGet(Plan + "/appendix-1.pdf", (Guid id, Guid planId, Guid assistant, string month, AppendixOne appendix, CancellationToken ct)
+                => AppendixOneAsync(id, planId, assistant, month, "month", appendix, ct))
+            .WithName("DownloadPlanAppendixPdf").WithSummary("Arbeidsplanen for én assistent og måned som PDF (vedlegg 1 til særavtalen; assistant og month=ÅÅÅÅ-MM)")
+            .Downloads(ApiContract.Pdf);
         MapProposal(api, Plan);
         api.MapGet(Plan + "/check-input", async (Guid id, Guid planId, PlanService plans, PlanRules rules, Selvstyrt.Web.Auth.CurrentUser user, CancellationToken ct) =>
             {
@@ -193,7 +208,11 @@ public static class PlanEndpoints
                 var dto = Edited(result.Value!);
                 return result.Value!.AlreadyExisted ? Results.Ok(dto) : Results.Created($"/api/v1/arrangements/{id}/plans/{planId}", dto);
             })
-            .WithName("AddPlanShifts").WithSummary("Legg til vakter (flere uker og dager på én gang). Idempotency-Key kreves; If-Match: revisjonen du leste.");
+            .WithName("AddPlanShifts").WithSummary("Legg til vakter (flere uker og dager på én gang). Idempotency-Key kreves; If-Match: revisjonen du leste.")
+            .Accepts<AddShiftsBody>("application/json")
+            .Idempotent(keyRequired: true)
+            .Revised(required: false)
+            .Produces<EditedDto>().Produces<EditedDto>(StatusCodes.Status201Created);
         api.MapPut(Plan + "/shifts/{shiftId:guid}", async (Guid id, Guid planId, Guid shiftId, HttpRequest request, PlanService plans, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<ChangeShiftBody>(request, ct);
@@ -203,14 +222,19 @@ public static class PlanEndpoints
                 var result = await plans.ChangeShiftAsync(id, planId, shiftId, new ShiftPlacement(b.Week, b.Day, b.Start, b.LengthMinutes, b.AssistantId, b.Kind), revision, ct);
                 return result.IsSuccess ? Results.Ok(Edited(result.Value!)) : result.Error!.ToHttp();
             })
-            .WithName("ChangePlanShift").WithSummary("Flytt, endre eller gi en vakt til en annen. If-Match: revisjonen du leste.");
+            .WithName("ChangePlanShift").WithSummary("Flytt, endre eller gi en vakt til en annen. If-Match: revisjonen du leste.")
+            .Accepts<ChangeShiftBody>("application/json")
+            .Revised()
+            .Produces<EditedDto>();
         api.MapDelete(Plan + "/shifts/{shiftId:guid}", async (Guid id, Guid planId, Guid shiftId, HttpRequest request, PlanService plans, CancellationToken ct) =>
             {
                 if (Revision(request, null) is not { } revision) return MissingRevision();
                 var result = await plans.RemoveShiftAsync(id, planId, shiftId, revision, ct);
                 return result.IsSuccess ? Results.Ok(Edited(result.Value!)) : result.Error!.ToHttp();
             })
-            .WithName("DeletePlanShift").WithSummary("Slett en vakt. If-Match: revisjonen du leste.");
+            .WithName("DeletePlanShift").WithSummary("Slett en vakt. If-Match: revisjonen du leste.")
+            .Revised()
+            .Produces<EditedDto>();
         api.MapPost(Plan + "/deviations", async (Guid id, Guid planId, HttpRequest request, PlanService plans, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<DeviationBody>(request, ct);
@@ -220,7 +244,10 @@ public static class PlanEndpoints
                 var result = await plans.AddDeviationAsync(id, planId, new PlanDeviationSpec(b.Date, b.Kind, b.ShiftId, b.AssistantId, b.Start, b.LengthMinutes, b.ShiftKind, b.Note), revision, ct);
                 return result.IsSuccess ? Results.Ok(Edited(result.Value!)) : result.Error!.ToHttp();
             })
-            .WithName("AddPlanDeviation").WithSummary("Unntak for én dato (vakt faller bort, tas av en annen, ekstra vakt). If-Match: revisjonen du leste.");
+            .WithName("AddPlanDeviation").WithSummary("Unntak for én dato (vakt faller bort, tas av en annen, ekstra vakt). If-Match: revisjonen du leste.")
+            .Accepts<DeviationBody>("application/json")
+            .Revised()
+            .Produces<EditedDto>();
         api.MapPost(Plan + "/deviations/{deviationId:guid}/fill", async (Guid id, Guid planId, Guid deviationId, HttpRequest request, PlanService plans, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<FillBody>(request, ct);
@@ -229,7 +256,10 @@ public static class PlanEndpoints
                 var result = await plans.FillVacancyAsync(id, planId, deviationId, body.Value.AssistantId, revision, ct);
                 return result.IsSuccess ? Results.Ok(Edited(result.Value!)) : result.Error!.ToHttp();
             })
-            .WithName("FillVacantShift").WithSummary("Gi en ledig vakt til en assistent i ordningen den dagen. If-Match: revisjonen du leste.");
+            .WithName("FillVacantShift").WithSummary("Gi en ledig vakt til en assistent i ordningen den dagen. If-Match: revisjonen du leste.")
+            .Accepts<FillBody>("application/json")
+            .Revised()
+            .Produces<EditedDto>();
         api.MapPost(Plan + "/overrides", async (Guid id, Guid planId, HttpRequest request, PlanService plans, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<OverrideBody>(request, ct);
@@ -238,7 +268,8 @@ public static class PlanEndpoints
                 var result = await plans.OverrideAsync(id, planId, body.Value.Key, body.Value.Reason, ct);
                 return result.IsSuccess ? Results.Ok(Edited(result.Value!)) : result.Error!.ToHttp();
             })
-            .WithName("OverridePlanFinding").WithSummary("Godta et brudd med begrunnelse (koordinator og administrator); loggføres. Gjentatt kall gir samme godkjenning.");
+            .WithName("OverridePlanFinding").WithSummary("Godta et brudd med begrunnelse (koordinator og administrator); loggføres. Gjentatt kall gir samme godkjenning.")
+            .Accepts<OverrideBody>("application/json");
         api.MapPost(Plan + "/publish", async (Guid id, Guid planId, HttpRequest request, PlanService plans, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<PublishBody>(request, ct);
@@ -248,7 +279,10 @@ public static class PlanEndpoints
                 var result = await plans.PublishAsync(id, planId, b.StartsOn, b.DiscussedOn, revision, ct);
                 return result.IsSuccess ? Results.Ok(Edited(result.Value!)) : result.Error!.ToHttp();
             })
-            .WithName("PublishPlan").WithSummary("Publiser planen fra en mandag; drøftingsdatoen kreves (arbeidsmiljøloven § 10-3)");
+            .WithName("PublishPlan").WithSummary("Publiser planen fra en mandag; drøftingsdatoen kreves (arbeidsmiljøloven § 10-3)")
+            .Accepts<PublishBody>("application/json")
+            .Revised()
+            .Produces<EditedDto>();
         api.MapGet(Plan + "/discussions", async (Guid id, Guid planId, PlanDiscussions discussions, CancellationToken ct) =>
             {
                 var result = await discussions.ListAsync(id, planId, ct);
@@ -267,7 +301,9 @@ public static class PlanEndpoints
                 return result.Value!.AlreadyExisted ? Results.Ok(new { id = result.Value.Id, location }) : Results.Created(location, new { id = result.Value.Id, location });
             })
             .WithName("RecordPlanDiscussion").WithSummary("Før at planen er drøftet med tillitsvalgte eller assistentene: dato, deltakere og merknader")
-            .Accepts<DiscussionBody>("application/json");
+            .Accepts<DiscussionBody>("application/json")
+            .Idempotent()
+            .ProducesCreatedAt();
     }
 
     public static void MapPages(IEndpointRouteBuilder app)
@@ -279,14 +315,17 @@ public static class PlanEndpoints
                 return text is null ? ErrorMapping.NotFoundProblem() : Results.Text(text, "text/calendar; charset=utf-8");
             })
             .AllowAnonymous().DisableAntiforgery();
-        app.MapGet("/ordninger/{id:guid}/arbeidsplan/{planId:guid}/vedlegg1.pdf", async (Guid id, Guid planId, Guid assistent, string maaned, AppendixOne appendix, CancellationToken ct) =>
-            {
-                if (!TryMonth(maaned, out var year, out var month)) return Invalid.Field("maaned", "Måned må skrives som åååå-mm.").ToHttp();
-                var sheet = await appendix.SheetAsync(id, planId, assistent, year, month, ct);
-                if (!sheet.IsSuccess) return sheet.Error!.ToHttp();
-                return Results.File(AppendixOne.Pdf(sheet.Value!), "application/pdf", $"vedlegg1-arbeidsplan-{maaned}.pdf");
-            })
+        app.MapGet("/ordninger/{id:guid}/arbeidsplan/{planId:guid}/vedlegg1.pdf", (Guid id, Guid planId, Guid assistent, string maaned, AppendixOne appendix, CancellationToken ct)
+                => AppendixOneAsync(id, planId, assistent, maaned, "maaned", appendix, ct))
             .RequireAuthorization();
+    }
+
+    private static async Task<IResult> AppendixOneAsync(Guid id, Guid planId, Guid assistantId, string monthText, string monthField, AppendixOne appendix, CancellationToken ct)
+    {
+        if (!TryMonth(monthText, out var year, out var month)) return Invalid.Field(monthField, "Måned må skrives som åååå-mm.").ToHttp();
+        var sheet = await appendix.SheetAsync(id, planId, assistantId, year, month, ct);
+        if (!sheet.IsSuccess) return sheet.Error!.ToHttp();
+        return Results.File(AppendixOne.Pdf(sheet.Value!), "application/pdf", $"vedlegg1-arbeidsplan-{monthText}.pdf");
     }
 
     public static bool TryMonth(string? text, out int year, out int month)

@@ -67,7 +67,9 @@ public static class RecruitmentEndpoints
                 var result = await records.CreateAsync(id, Input(body.Value!), Creates.Key(request), ct);
                 return Creates.Answer(result, result.IsSuccess ? $"/api/v1/arrangements/{id}/recruitments/{result.Value.Id}" : "");
             })
-            .WithName("CreateRecruitment").WithSummary("Ny rekruttering: stillingsbeskrivelse, annonse og intervjuguide (Idempotency-Key anbefales)").Accepts<PostingBody>("application/json");
+            .WithName("CreateRecruitment").WithSummary("Ny rekruttering: stillingsbeskrivelse, annonse og intervjuguide (Idempotency-Key anbefales)").Accepts<PostingBody>("application/json")
+            .Idempotent()
+            .ProducesCreatedId();
         api.MapGet(Posting, async (Guid id, Guid postingId, RecruitmentRecords records, CancellationToken ct) =>
             {
                 var result = await records.GetAsync(id, postingId, ct);
@@ -90,7 +92,9 @@ public static class RecruitmentEndpoints
                 var result = await records.AddApplicantAsync(id, postingId, b.Name, b.Email, b.Phone, b.Summary, b.ReceivedOn, Creates.Key(request), ct);
                 return Creates.Answer(result, $"/api/v1/arrangements/{id}/recruitments/{postingId}");
             })
-            .WithName("AddApplicant").WithSummary("Registrer en søker (Idempotency-Key anbefales)").Accepts<ApplicantBody>("application/json");
+            .WithName("AddApplicant").WithSummary("Registrer en søker (Idempotency-Key anbefales)").Accepts<ApplicantBody>("application/json")
+            .Idempotent()
+            .ProducesCreatedId();
         api.MapPut(Applicant + "/interview", async (Guid id, Guid postingId, Guid applicantId, HttpRequest request, RecruitmentRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<InterviewBody>(request, ct);
@@ -105,7 +109,8 @@ public static class RecruitmentEndpoints
                 var result = await records.ReferenceAsync(id, postingId, applicantId, b.Name, b.Relation, b.CheckedOn, b.Summary, Creates.Key(request), ct);
                 return result.IsSuccess ? Results.Created($"/api/v1/arrangements/{id}/recruitments/{postingId}", new { id = result.Value }) : result.Error!.ToHttp();
             })
-            .WithName("RecordReferenceCheck").WithSummary("En referansesjekk: hvem, relasjon, når og hva de sa (Idempotency-Key anbefales)").Accepts<ReferenceBody>("application/json");
+            .WithName("RecordReferenceCheck").WithSummary("En referansesjekk: hvem, relasjon, når og hva de sa (Idempotency-Key anbefales)").Accepts<ReferenceBody>("application/json")
+            .Idempotent();
         api.MapPost(Applicant + "/choose", async (Guid id, Guid postingId, Guid applicantId, RecruitmentRecords records, CancellationToken ct)
                 => Changes.Answer(await records.ChooseAsync(id, postingId, applicantId, true, ct)))
             .WithName("ChooseApplicant").WithSummary("Arbeidslederen godkjenner søkeren som valgt");

@@ -21,21 +21,27 @@ public static class ReportEndpoints
                 var result = await reports.MonthlyAsync(id, m, ct);
                 return result.IsSuccess ? Output(result.Value!, format, r => ReportTables.Monthly(r, t), $"timerapport-{result.Value!.MunicipalityNumber}-{month}") : result.Error!.ToHttp();
             })
-            .WithName("MunicipalityMonthlyReport").WithSummary("NS8435-rapporten for en måned (format=json|csv|xlsx)");
+            .WithName("MunicipalityMonthlyReport").WithSummary("NS8435-rapporten for en måned (format=json|csv|xlsx)")
+            .Downloads(ApiContract.Csv, ApiContract.Xlsx)
+            .Produces<MunicipalityReports.MonthlyReport>();
         api.MapGet("/municipalities/{id:guid}/invoice-basis/{month}", async (Guid id, string month, string? format, MunicipalityReports reports, IStringLocalizer<Texts> t, CancellationToken ct) =>
             {
                 if (ParseMonth(month) is not { } m) return MonthError();
                 var result = await reports.InvoiceAsync(id, m, ct);
                 return result.IsSuccess ? Output(result.Value!, format, r => ReportTables.Invoice(r, t), $"fakturagrunnlag-{month}") : result.Error!.ToHttp();
             })
-            .WithName("MunicipalityInvoiceBasis").WithSummary("Fakturagrunnlag for en måned: leverte timer × timepris (format=json|csv|xlsx)");
+            .WithName("MunicipalityInvoiceBasis").WithSummary("Fakturagrunnlag for en måned: leverte timer × timepris (format=json|csv|xlsx)")
+            .Downloads(ApiContract.Csv, ApiContract.Xlsx)
+            .Produces<MunicipalityReports.InvoiceBasis>();
         api.MapGet("/municipalities/{id:guid}/resource-intensive/{year:int}", async (Guid id, int year, string? format, MunicipalityReports reports, IStringLocalizer<Texts> t, CancellationToken ct) =>
             {
                 if (year is < 2000 or > 2100) return Invalid.Field("year", "Året må være mellom 2000 og 2100.").ToHttp();
                 var result = await reports.ResourceIntensiveAsync(id, year, ct);
                 return result.IsSuccess ? Output(result.Value!, format, r => ReportTables.Resource(r, t), $"ressurskrevende-{year}") : result.Error!.ToHttp();
             })
-            .WithName("MunicipalityResourceIntensive").WithSummary("Grunnlag for ressurskrevende tjenester per år, mottakere under 67 (format=json|csv|xlsx)");
+            .WithName("MunicipalityResourceIntensive").WithSummary("Grunnlag for ressurskrevende tjenester per år, mottakere under 67 (format=json|csv|xlsx)")
+            .Downloads(ApiContract.Csv, ApiContract.Xlsx)
+            .Produces<MunicipalityReports.ResourceReport>();
     }
 
     public static YearMonth? ParseMonth(string? text)

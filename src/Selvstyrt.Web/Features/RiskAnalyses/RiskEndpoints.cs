@@ -49,7 +49,9 @@ public static class RiskEndpoints
                 var result = await records.StartAsync(b.Scope, b.ScopeId, b.Year, b.CopyPrevious ?? true, Creates.Key(request), ct);
                 return Creates.Answer(result, result.IsSuccess ? $"/api/v1/risk-analyses/{result.Value.Id}" : "");
             })
-            .WithName("StartRiskAnalysis").WithSummary("Start årets risikoanalyse, som standard fra fjorårets (Idempotency-Key anbefales)").Accepts<StartBody>("application/json");
+            .WithName("StartRiskAnalysis").WithSummary("Start årets risikoanalyse, som standard fra fjorårets (Idempotency-Key anbefales)").Accepts<StartBody>("application/json")
+            .Idempotent()
+            .ProducesCreatedId();
         api.MapGet(One, async (Guid analysisId, RiskRecords records, CancellationToken ct) =>
             {
                 var result = await records.GetAsync(analysisId, ct);
@@ -62,7 +64,9 @@ public static class RiskEndpoints
                 if (!body.IsSuccess) return body.Error!.ToHttp();
                 return Creates.Answer(await records.AddHazardAsync(analysisId, Input(body.Value!), Creates.Key(request), ct), $"/api/v1/risk-analyses/{analysisId}");
             })
-            .WithName("AddHazard").WithSummary("En fare med sannsynlighet og konsekvens (1-5), tiltak og restrisiko (Idempotency-Key anbefales)").Accepts<HazardBody>("application/json");
+            .WithName("AddHazard").WithSummary("En fare med sannsynlighet og konsekvens (1-5), tiltak og restrisiko (Idempotency-Key anbefales)").Accepts<HazardBody>("application/json")
+            .Idempotent()
+            .ProducesCreatedId();
         api.MapPut(One + "/hazards/{hazardId:guid}", async (Guid analysisId, Guid hazardId, HttpRequest request, RiskRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<HazardBody>(request, ct);

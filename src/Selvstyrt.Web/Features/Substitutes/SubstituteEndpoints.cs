@@ -52,7 +52,8 @@ public static class SubstituteEndpoints
                 return result.Value.AlreadyExisted ? Results.Ok(answer) : Results.Created($"/api/v1/arrangements/{id}/shift-offers/{result.Value.Id}", answer);
             })
             .WithName("OfferVacantShift").WithSummary("Tilby en ledig vakt til én eller flere lovlige kandidater; den første som sier ja, får den. Idempotency-Key anbefales.")
-            .Accepts<OfferBody>("application/json");
+            .Accepts<OfferBody>("application/json")
+            .Idempotent();
         api.MapGet(Vacant + "/offers", async (Guid id, Guid planId, Guid deviationId, ArrangementAccess access, ShiftOffers offers, CancellationToken ct) =>
             {
                 var relation = await access.RelationTo(id, ct);

@@ -33,7 +33,9 @@ public static class SurveyEndpoints
                 var result = await records.CreateAsync(b.Kind, b.Year, b.ClosesOn, Creates.Key(request), ct);
                 return Creates.Answer(result, result.IsSuccess ? $"/api/v1/surveys/{result.Value.Id}" : "");
             })
-            .WithName("CreateSurvey").WithSummary("Lag en undersøkelse med standardspørsmålene (administratoren; Idempotency-Key anbefales)").Accepts<CreateBody>("application/json");
+            .WithName("CreateSurvey").WithSummary("Lag en undersøkelse med standardspørsmålene (administratoren; Idempotency-Key anbefales)").Accepts<CreateBody>("application/json")
+            .Idempotent()
+            .ProducesCreatedId();
         api.MapPost("/surveys/{surveyId:guid}/send", async (Guid surveyId, SurveyRecords records, CancellationToken ct) =>
             {
                 var result = await records.SendAsync(surveyId, ct);

@@ -32,7 +32,8 @@ public static class SwapEndpoints
                 return result.Value.AlreadyExisted ? Results.Ok(answer) : Results.Created($"/api/v1/shift-swaps/{result.Value.Id}", answer);
             })
             .WithName("ProposeShiftSwap").WithSummary("Foreslå å gi bort en av dine vakter (til en kollega eller hvem som helst i ordningen) eller bytte den mot en kollegas vakt. Idempotency-Key anbefales.")
-            .Accepts<ProposeBody>("application/json");
+            .Accepts<ProposeBody>("application/json")
+            .Idempotent();
         api.MapPost("/shift-swaps/{id:guid}/accept", async (Guid id, ShiftSwaps swaps, CancellationToken ct) =>
             {
                 var result = await swaps.AcceptAsync(id, ct);

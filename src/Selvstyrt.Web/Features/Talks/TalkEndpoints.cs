@@ -82,7 +82,9 @@ public static class TalkEndpoints
                 var result = await records.PlanAsync(id, new(b.AssistantId, b.Kind, b.PlannedOn, b.Subject), Creates.Key(request), ct);
                 return Creates.Answer(result, result.IsSuccess ? $"/api/v1/talks/{result.Value.Id}" : "");
             })
-            .WithName("PlanTalk").WithSummary("Planlegg en samtale med en assistent (Idempotency-Key anbefales)").Accepts<TalkBody>("application/json");
+            .WithName("PlanTalk").WithSummary("Planlegg en samtale med en assistent (Idempotency-Key anbefales)").Accepts<TalkBody>("application/json")
+            .Idempotent()
+            .ProducesCreatedId();
         api.MapGet("/talks/mine", async (TalkRecords records, CancellationToken ct) => Results.Ok(new { talks = await records.MineAsync(ct) }))
             .WithName("MyTalks").WithSummary("Dine egne samtaler som assistent");
         api.MapGet("/talks/{talkId:guid}", async (Guid talkId, TalkRecords records, CancellationToken ct) =>
@@ -142,7 +144,9 @@ public static class TalkEndpoints
                 return Creates.Answer(result, result.IsSuccess ? $"/api/v1/arrangements/{id}/talks" : "");
             })
             .WithName("AskEmployer").WithSummary("Be arbeidsgiveren om hjelp, om å avslutte et arbeidsforhold, eller om noe annet (Idempotency-Key anbefales)")
-            .Accepts<RequestBody>("application/json");
+            .Accepts<RequestBody>("application/json")
+            .Idempotent()
+            .ProducesCreatedId();
         api.MapPost("/employer-requests/{requestId:guid}/answer", async (Guid requestId, HttpRequest request, TalkRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<AnswerBody>(request, ct);

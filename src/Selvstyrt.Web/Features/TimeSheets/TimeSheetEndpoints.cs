@@ -46,6 +46,9 @@ public static class TimeSheetEndpoints
 
     public sealed record StepDto(Guid Id, int Revision);
 
+    /// <summary>A payroll export made (or found again by its key): its id and where its file is downloaded.</summary>
+    public sealed record ExportCreated(Guid Id, string File);
+
     public static void MapApi(RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
@@ -58,13 +61,16 @@ public static class TimeSheetEndpoints
                 var result = await sheets.StartAsync(id, month, ct);
                 return result.IsSuccess ? Results.Ok(new { id = result.Value }) : result.Error!.ToHttp();
             })
-            .WithName("StartTimeSheet").WithSummary("Start (eller oppdater) din timeliste for en måned fra den publiserte planen. Gjentatt kall gir samme timeliste.");
+            .WithName("StartTimeSheet").WithSummary("Start (eller oppdater) din timeliste for en måned fra den publiserte planen. Gjentatt kall gir samme timeliste.")
+            .Accepts<StartBody>("application/json")
+            .Produces<ApiContract.CreatedId>();
         api.MapGet(Sheet, async (Guid id, TimeSheetService sheets, CancellationToken ct) =>
             {
                 var result = await sheets.GetAsync(id, ct);
                 return result.IsSuccess ? Results.Ok(ToDto(result.Value!)) : result.Error!.ToHttp();
             })
-            .WithName("GetTimeSheet").WithSummary("En timeliste med registreringer, kontroll, lønnsgrunnlag og historikk");
+            .WithName("GetTimeSheet").WithSummary("En timeliste med registreringer, kontroll, lønnsgrunnlag og historikk")
+            .Produces<SheetDto>();
         api.MapPost(Sheet + "/entries", async (Guid id, HttpRequest request, TimeSheetService sheets, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<EntryBody>(request, ct);
@@ -78,7 +84,9 @@ public static class TimeSheetEndpoints
                 var result = await sheets.EditAsync(id, null, (sheet, actor) => sheet.AddUnplanned(entryId, times.Value!, form.Reason, form.Date!.Value, actor).Boxed(), ct);
                 return result.IsSuccess ? Results.Created($"/api/v1/timesheets/{id}", new StepDto(entryId, result.Value)) : result.Error!.ToHttp();
             })
-            .WithName("AddTimeEntry").WithSummary("Legg til arbeid som ikke var planlagt (med årsak). Idempotency-Key kreves.");
+            .WithName("AddTimeEntry").WithSummary("Legg til arbeid som ikke var planlagt (med årsak). Idempotency-Key kreves.")
+            .Accepts<EntryBody>("application/json")
+            .Idempotent(keyRequired: true);
         api.MapPut(Sheet + "/entries/{entryId:guid}", async (Guid id, Guid entryId, HttpRequest request, TimeSheetService sheets, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<EntryBody>(request, ct);
@@ -94,13 +102,16 @@ public static class TimeSheetEndpoints
                 }, ct);
                 return Step(id, result);
             })
-            .WithName("ChangeTimeEntry").WithSummary("Før faktisk tid for en vakt (med årsak). If-Match: revisjonen du leste.");
+            .WithName("ChangeTimeEntry").WithSummary("Før faktisk tid for en vakt (med årsak). If-Match: revisjonen du leste.")
+            .Accepts<EntryBody>("application/json")
+            .Revised();
         api.MapPost(Sheet + "/entries/{entryId:guid}/confirm", async (Guid id, Guid entryId, HttpRequest request, TimeSheetService sheets, CancellationToken ct) =>
             {
                 if (ApiRevision.From(request, null) is not { } revision) return ApiRevision.Missing();
                 return Step(id, await sheets.EditAsync(id, revision, (sheet, actor) => sheet.Confirm(entryId, actor).Boxed(), ct));
             })
-            .WithName("ConfirmTimeEntry").WithSummary("Bekreft en vakt som arbeidet som planlagt. If-Match: revisjonen du leste.");
+            .WithName("ConfirmTimeEntry").WithSummary("Bekreft en vakt som arbeidet som planlagt. If-Match: revisjonen du leste.")
+            .Revised();
         api.MapPost(Sheet + "/entries/{entryId:guid}/not-worked", async (Guid id, Guid entryId, HttpRequest request, TimeSheetService sheets, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<NotWorkedBody>(request, ct);
@@ -109,20 +120,26 @@ public static class TimeSheetEndpoints
                 var b = body.Value;
                 return Step(id, await sheets.EditAsync(id, revision, (sheet, actor) => sheet.MarkNotWorked(entryId, b.Reason, b.Substituted, actor).Boxed(), ct));
             })
-            .WithName("MarkTimeEntryNotWorked").WithSummary("Merk en vakt som ikke arbeidet, med årsak og om en vikar tok den. If-Match: revisjonen du leste.");
+            .WithName("MarkTimeEntryNotWorked").WithSummary("Merk en vakt som ikke arbeidet, med årsak og om en vikar tok den. If-Match: revisjonen du leste.")
+            .Accepts<NotWorkedBody>("application/json")
+            .Revised();
         MapStep(api, Sheet + "/submit", "SubmitTimeSheet", "Send timelisten til godkjenning (kontrollen må være uten mangler).", (s, id, r, _, ct) => s.SubmitAsync(id, r, ct));
         MapStep(api, Sheet + "/approve", "ApproveTimeSheet", "Godkjenn (arbeidsleder eller medarbeidsleder).", (s, id, r, _, ct) => s.ApproveAsync(id, r, ct));
         MapStep(api, Sheet + "/reject", "RejectTimeSheet", "Send i retur til assistenten med kommentar (comment).", (s, id, r, b, ct) => s.RejectAsync(id, r, b.Comment, ct));
         MapStep(api, Sheet + "/attest", "AttestTimeSheet", "Attester (leverandørens administrator eller kontorets koordinator).", (s, id, r, _, ct) => s.AttestAsync(id, r, ct));
+        MapDownloads(api);
         api.MapPost("/providers/{id:guid}/payroll-exports", async (Guid id, HttpRequest request, PayrollService payroll, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<ExportBody>(request, ct);
                 if (!body.IsSuccess) return body.Error!.ToHttp();
                 if (body.Value!.Month is not { } month) return Invalid.Field("month", "Oppgi måneden (for eksempel 2026-10-01).").ToHttp();
                 var result = await payroll.ExportAsync(id, month, body.Value.Format, request.Headers["Idempotency-Key"].FirstOrDefault(), body.Value.ReexportOf, ct);
-                return result.IsSuccess ? Results.Created($"/lonn/eksport/{result.Value}/fil", new { id = result.Value, file = $"/lonn/eksport/{result.Value}/fil" }) : result.Error!.ToHttp();
+                return result.IsSuccess ? Results.Created($"/api/v1/payroll-exports/{result.Value}/file", new ExportCreated(result.Value, $"/api/v1/payroll-exports/{result.Value}/file")) : result.Error!.ToHttp();
             })
-            .WithName("ExportPayroll").WithSummary("Overfør månedens attesterte timelister til en lønnsfil (generisk, lonnsart-import eller excel). Idempotency-Key kreves; samme timelister overføres ikke to ganger uten reexportOf.");
+            .WithName("ExportPayroll").WithSummary("Overfør månedens attesterte timelister til en lønnsfil (generisk, lonnsart-import eller excel). Idempotency-Key kreves; samme timelister overføres ikke to ganger uten reexportOf.")
+            .Accepts<ExportBody>("application/json")
+            .Idempotent(keyRequired: true)
+            .Produces<ExportCreated>(StatusCodes.Status201Created);
     }
 
     private static void MapStep(RouteGroupBuilder api, string pattern, string name, string summary, Func<TimeSheetService, Guid, int, StepBody, CancellationToken, Task<Result<int>>> step)
@@ -133,7 +150,8 @@ public static class TimeSheetEndpoints
                 if (ApiRevision.From(request, body.Value!.Revision) is not { } revision) return ApiRevision.Missing();
                 return Step(id, await step(sheets, id, revision, body.Value, ct));
             })
-            .WithName(name).WithSummary(summary + " If-Match: revisjonen du leste.");
+            .WithName(name).WithSummary(summary + " If-Match: revisjonen du leste.")
+            .Accepts<StepBody>(isOptional: true, "application/json").Revised();
 
     private static IResult Step(Guid id, Result<int> result) => result.IsSuccess ? Results.Ok(new StepDto(id, result.Value)) : result.Error!.ToHttp();
 
@@ -153,33 +171,51 @@ public static class TimeSheetEndpoints
             [.. s.Transitions.OrderBy(t => t.At).Select(t => new TransitionDto(t.From, t.To, t.At, t.Name, t.Role, t.Comment))]);
     }
 
+    /// <summary>The downloads pages link to, with an API route of their own for integrators (issue 25).</summary>
+    private static void MapDownloads(RouteGroupBuilder api)
+    {
+        api.MapGet("/payroll-exports/{id:guid}/file", PayrollFileAsync)
+            .WithName("DownloadPayrollExport").WithSummary("Lønnsfilen fra en overføring (CSV eller Excel, slik den ble laget)")
+            .Downloads(ApiContract.Csv, ApiContract.Xlsx);
+        api.MapGet("/timesheets/{id:guid}/appendix-2.pdf", AppendixTwoAsync)
+            .WithName("DownloadTimeSheetPdf").WithSummary("Timelisten som PDF (vedlegg 2 til særavtalen)")
+            .Downloads(ApiContract.Pdf);
+        api.MapGet("/assistants/{id:guid}/working-time.csv", (Guid id, string? from, string? to, WorkingTimeRecord record, CancellationToken ct) => WorkingTimeCsvAsync(id, from, to, "from", "to", record, ct))
+            .WithName("DownloadWorkingTimeRecord").WithSummary("Arbeidstidsregistreringen for en assistent i en periode (from og to som ÅÅÅÅ-MM-DD), som CSV (AML § 10-7)")
+            .Downloads(ApiContract.Csv);
+    }
+
+    private static async Task<IResult> PayrollFileAsync(Guid id, PayrollService payroll, CancellationToken ct)
+    {
+        var export = await payroll.FileAsync(id, ct);
+        return export is null ? ErrorMapping.NotFoundProblem() : Results.File(export.Content, export.ContentType, export.FileName);
+    }
+
+    private static async Task<IResult> AppendixTwoAsync(Guid id, TimeSheetService sheets, CancellationToken ct)
+    {
+        var result = await sheets.GetAsync(id, ct);
+        if (!result.IsSuccess) return result.Error!.ToHttp();
+        var sheet = AppendixTwo.From(result.Value!);
+        return Results.File(AppendixTwo.Pdf(sheet), "application/pdf", $"vedlegg2-timeliste-{sheet.Month:yyyy-MM}.pdf");
+    }
+
+    private static async Task<IResult> WorkingTimeCsvAsync(Guid id, string? fromText, string? toText, string fromField, string toField, WorkingTimeRecord record, CancellationToken ct)
+    {
+        var pattern = NodaTime.Text.LocalDatePattern.Iso;
+        var from = pattern.Parse(fromText ?? "");
+        var to = pattern.Parse(toText ?? "");
+        if (!from.Success || !to.Success) return Invalid.Field(from.Success ? toField : fromField, $"Oppgi perioden som {fromField}=ÅÅÅÅ-MM-DD og {toField}=ÅÅÅÅ-MM-DD.").ToHttp();
+        var result = await record.ForAsync(id, from.Value, to.Value, ct);
+        if (!result.IsSuccess) return result.Error!.ToHttp();
+        return Results.File(Reports.ReportFiles.Csv(WorkingTimeRecord.Table(result.Value!)), Reports.ReportFiles.CsvType, $"arbeidstid-{from.Value:yyyy-MM-dd}-{to.Value:yyyy-MM-dd}.csv");
+    }
+
     public static void MapPages(IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapGet("/lonn/eksport/{id:guid}/fil", async (Guid id, PayrollService payroll, CancellationToken ct) =>
-            {
-                var export = await payroll.FileAsync(id, ct);
-                return export is null ? ErrorMapping.NotFoundProblem() : Results.File(export.Content, export.ContentType, export.FileName);
-            })
-            .RequireAuthorization();
-        app.MapGet("/timelister/{id:guid}/vedlegg-2.pdf", async (Guid id, TimeSheetService sheets, CancellationToken ct) =>
-            {
-                var result = await sheets.GetAsync(id, ct);
-                if (!result.IsSuccess) return result.Error!.ToHttp();
-                var sheet = AppendixTwo.From(result.Value!);
-                return Results.File(AppendixTwo.Pdf(sheet), "application/pdf", $"vedlegg2-timeliste-{sheet.Month:yyyy-MM}.pdf");
-            })
-            .RequireAuthorization();
-        app.MapGet("/arbeidstid/{id:guid}.csv", async (Guid id, string? fra, string? til, WorkingTimeRecord record, CancellationToken ct) =>
-            {
-                var pattern = NodaTime.Text.LocalDatePattern.Iso;
-                var from = pattern.Parse(fra ?? "");
-                var to = pattern.Parse(til ?? "");
-                if (!from.Success || !to.Success) return Invalid.Field(from.Success ? "til" : "fra", "Oppgi perioden som fra=ÅÅÅÅ-MM-DD og til=ÅÅÅÅ-MM-DD.").ToHttp();
-                var result = await record.ForAsync(id, from.Value, to.Value, ct);
-                if (!result.IsSuccess) return result.Error!.ToHttp();
-                return Results.File(Reports.ReportFiles.Csv(WorkingTimeRecord.Table(result.Value!)), Reports.ReportFiles.CsvType, $"arbeidstid-{from.Value:yyyy-MM-dd}-{to.Value:yyyy-MM-dd}.csv");
-            })
+        app.MapGet("/lonn/eksport/{id:guid}/fil", PayrollFileAsync).RequireAuthorization();
+        app.MapGet("/timelister/{id:guid}/vedlegg-2.pdf", AppendixTwoAsync).RequireAuthorization();
+        app.MapGet("/arbeidstid/{id:guid}.csv", (Guid id, string? fra, string? til, WorkingTimeRecord record, CancellationToken ct) => WorkingTimeCsvAsync(id, fra, til, "fra", "til", record, ct))
             .RequireAuthorization();
     }
 }

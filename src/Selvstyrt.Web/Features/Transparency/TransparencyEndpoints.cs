@@ -61,7 +61,9 @@ public static class TransparencyEndpoints
                 var b = body.Value!;
                 return Creates.Answer(await records.RegisterSupplierAsync(new(b.Name, b.OrganisationNumber, b.Supplies, b.Country), Creates.Key(request), ct), "/api/v1/transparency");
             })
-            .WithName("RegisterSupplier").WithSummary("Før opp en leverandør eller forretningspartner (Idempotency-Key anbefales)").Accepts<SupplierBody>("application/json");
+            .WithName("RegisterSupplier").WithSummary("Før opp en leverandør eller forretningspartner (Idempotency-Key anbefales)").Accepts<SupplierBody>("application/json")
+            .Idempotent()
+            .ProducesCreatedId();
         api.MapPost(Root + "/suppliers/{supplierId:guid}/assessments", async (Guid supplierId, HttpRequest request, TransparencyRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<AssessmentBody>(request, ct);
@@ -84,7 +86,9 @@ public static class TransparencyEndpoints
                 var b = body.Value!;
                 return Creates.Answer(await records.ReceiveRequestAsync(new(b.ReceivedOn, b.FromName, b.Question), Creates.Key(request), ct), "/api/v1/transparency");
             })
-            .WithName("ReceiveInformationRequest").WithSummary("Før et krav om informasjon (svarfrist tre uker; Idempotency-Key anbefales)").Accepts<RequestBody>("application/json");
+            .WithName("ReceiveInformationRequest").WithSummary("Før et krav om informasjon (svarfrist tre uker; Idempotency-Key anbefales)").Accepts<RequestBody>("application/json")
+            .Idempotent()
+            .ProducesCreatedId();
         api.MapPost(Root + "/requests/{requestId:guid}/answer", async (Guid requestId, HttpRequest request, TransparencyRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<AnswerBody>(request, ct);
@@ -103,7 +107,8 @@ public static class TransparencyEndpoints
                 var result = await records.StatementAsync(year, ct);
                 return result.IsSuccess ? Results.File(StatementPdf.Write(result.Value!), "application/pdf", $"redegjorelse-apenhetsloven-{year}.pdf") : result.Error!.ToHttp();
             })
-            .WithName("TransparencyStatementPdf").WithSummary("Redegjørelsen som PDF");
+            .WithName("TransparencyStatementPdf").WithSummary("Redegjørelsen som PDF")
+            .Downloads(ApiContract.Pdf);
         api.MapPut(Root + "/statements/{year:int}", async (int year, HttpRequest request, TransparencyRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<StatementBody>(request, ct);

@@ -35,7 +35,8 @@ public static class UserEndpoints
                 return result.Value!.AlreadyHeld ? Results.Ok(result.Value) : Results.Created("/api/v1/users", result.Value);
             })
             .WithName("InviteUser").WithSummary("Inviter en person til en rolle på e-post (krever Idempotency-Key; samme rolle to ganger endrer ingenting)")
-            .Accepts<InvitationRequest>("application/json");
+            .Accepts<InvitationRequest>("application/json")
+            .Idempotent(keyRequired: true);
         api.MapPost("/users/{id:guid}/revoke", async (Guid id, HttpRequest request, Invitations invitations, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<RevokeRequest>(request, ct);
@@ -44,18 +45,21 @@ public static class UserEndpoints
                 return result.IsSuccess ? Results.NoContent() : result.Error!.ToHttp();
             })
             .WithName("RevokeRole").WithSummary("Fjern en rolle fra en person; tilgangen stopper med en gang")
-            .Accepts<RevokeRequest>("application/json");
+            .Accepts<RevokeRequest>("application/json")
+            .Produces(StatusCodes.Status204NoContent);
         api.MapPost("/users/{id:guid}/disable", async (Guid id, Invitations invitations, CancellationToken ct) =>
             {
                 var result = await invitations.SetDisabledAsync(id, true, ct);
                 return result.IsSuccess ? Results.NoContent() : result.Error!.ToHttp();
             })
-            .WithName("DisableUser").WithSummary("Steng en konto: alle økter slutter med en gang (administrator for alle personens leverandører)");
+            .WithName("DisableUser").WithSummary("Steng en konto: alle økter slutter med en gang (administrator for alle personens leverandører)")
+            .Produces(StatusCodes.Status204NoContent);
         api.MapPost("/users/{id:guid}/enable", async (Guid id, Invitations invitations, CancellationToken ct) =>
             {
                 var result = await invitations.SetDisabledAsync(id, false, ct);
                 return result.IsSuccess ? Results.NoContent() : result.Error!.ToHttp();
             })
-            .WithName("EnableUser").WithSummary("Åpne en stengt konto igjen");
+            .WithName("EnableUser").WithSummary("Åpne en stengt konto igjen")
+            .Produces(StatusCodes.Status204NoContent);
     }
 }

@@ -1,0 +1,91 @@
+namespace Selvstyrt.Web.Http;
+
+/// <summary>
+/// What an API endpoint promises beyond its route, as endpoint metadata the OpenAPI document reads
+/// (<see cref="ApiDocument"/>): a create that takes an <c>Idempotency-Key</c>, a change that takes the revision the
+/// caller read in <c>If-Match</c>. Declared beside the handler, so the document says what the handler does.
+/// </summary>
+public static class ApiContract
+{
+    /// <summary>The multipart form of a document upload: the PDF in <c>document</c>.</summary>
+    public sealed record DocumentUpload(IFormFile Document);
+
+    /// <summary>
+    /// The multipart form of an import: the CSV or Excel file, the column choice as a JSON object from field to column, the
+    /// provider (for a user of several), and <c>commit=true</c> to apply what the preview shows.
+    /// </summary>
+    public sealed record ImportUpload(IFormFile File, string? Mapping, Guid? ProviderId, bool? Commit);
+
+    /// <summary>The answer of a create: the new record's id (201), or the first one's when the key was seen before (200).</summary>
+    public sealed record CreatedId(Guid Id);
+
+    /// <summary>Declares the answer of a create that answers with <see cref="CreatedId"/>.</summary>
+    public static RouteHandlerBuilder ProducesCreatedId(this RouteHandlerBuilder builder)
+        => builder.Produces<CreatedId>(StatusCodes.Status201Created).Produces<CreatedId>(StatusCodes.Status200OK);
+
+    /// <summary>The answer of a create that also says where the new record is read.</summary>
+    public sealed record CreatedAt(Guid Id, string Location);
+
+    /// <summary>Declares the answer of a create that answers with <see cref="CreatedAt"/> (201 new, 200 when the key was seen before).</summary>
+    public static RouteHandlerBuilder ProducesCreatedAt(this RouteHandlerBuilder builder)
+        => builder.Produces<CreatedAt>(StatusCodes.Status201Created).Produces<CreatedAt>(StatusCodes.Status200OK);
+
+    /// <summary>
+    /// A multipart form the handler reads itself (<see cref="DocumentUpload"/>, <see cref="ImportUpload"/>): documented, and
+    /// unlike <c>Accepts</c> not enforced by routing, so the handler's own Norwegian message names the missing part and an
+    /// anonymous caller still gets 401 first.
+    /// </summary>
+    public sealed record Upload(Type Form);
+
+    /// <summary>The create reads <c>Idempotency-Key</c>: a retry with the same key answers with the first record.</summary>
+    public sealed record IdempotentCreate(bool KeyRequired);
+
+    /// <summary>The change takes the revision the caller read (<c>If-Match</c>, or <c>revision</c>/<c>version</c> in the body).</summary>
+    public sealed record TakesRevision(bool Required);
+
+    /// <summary>A file the endpoint can answer with instead of JSON (by <c>format</c> or always).</summary>
+    public sealed record Download(IReadOnlyList<string> ContentTypes);
+
+    /// <summary>Declares that the create takes <c>Idempotency-Key</c> (and whether it refuses a request without one).</summary>
+    public static RouteHandlerBuilder Idempotent(this RouteHandlerBuilder builder, bool keyRequired = false)
+        => builder.WithMetadata(new IdempotentCreate(keyRequired));
+
+    /// <summary>Declares that the change takes the caller's revision in <c>If-Match</c> (a stale one answers 412).</summary>
+    public static RouteHandlerBuilder Revised(this RouteHandlerBuilder builder, bool required = true)
+        => builder.WithMetadata(new TakesRevision(required));
+
+    /// <summary>Declares the multipart form the handler reads (see <see cref="Upload"/>).</summary>
+    public static RouteHandlerBuilder Uploads<TForm>(this RouteHandlerBuilder builder)
+        => builder.WithMetadata(new Upload(typeof(TForm)));
+
+    /// <summary>Declares the files the endpoint can answer with.</summary>
+    public static RouteHandlerBuilder Downloads(this RouteHandlerBuilder builder, params string[] contentTypes)
+        => builder.WithMetadata(new Download(contentTypes));
+
+    /// <summary>A group for one feature's routes, tagged in the document (the tag must be one of <see cref="ApiDocument.Tags"/>).</summary>
+    public static RouteGroupBuilder Feature(this RouteGroupBuilder api, string tag)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        if (!ApiDocument.Tags.Any(t => t.Name == tag)) throw new ArgumentException($"The tag {tag} has no description in ApiDocument.Tags.", nameof(tag));
+        return api.MapGroup("").WithTags(tag);
+    }
+
+    /// <summary>
+    /// A change refused because the revision the caller read is stale answers 412 Precondition Failed when the revision came
+    /// in <c>If-Match</c> (RFC 9110: the precondition was false), and 409 when it came in the body.
+    /// </summary>
+    public static object? PreconditionFailedWhenStale(HttpContext http, object? result)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        if (result is not Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult { StatusCode: StatusCodes.Status409Conflict } problem
+            || http.Request.Headers.IfMatch.Count == 0
+            || !problem.ProblemDetails.Extensions.TryGetValue("code", out var code) || code as string != ErrorMapping.StaleRevisionCode)
+            return result;
+        return TypedResults.Problem(title: "Revisjonen er utdatert", detail: problem.ProblemDetails.Detail,
+            statusCode: StatusCodes.Status412PreconditionFailed, extensions: new Dictionary<string, object?> { ["code"] = ErrorMapping.StaleRevisionCode });
+    }
+
+    public const string Csv = "text/csv";
+    public const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string Pdf = "application/pdf";
+}
