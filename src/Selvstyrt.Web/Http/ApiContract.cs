@@ -16,12 +16,15 @@ public static class ApiContract
     /// </summary>
     public sealed record ImportUpload(IFormFile File, string? Mapping, Guid? ProviderId, bool? Commit);
 
-    /// <summary>The answer of a create: the new record's id (201), or the first one's when the key was seen before (200).</summary>
-    public sealed record CreatedId(Guid Id);
+    /// <summary>
+    /// The answer of a create or a change: the record's id (a create answers 201, or 200 with the first record's id when its
+    /// key was seen before; <see cref="Changes.Answer"/> answers 200).
+    /// </summary>
+    public sealed record RecordId(Guid Id);
 
-    /// <summary>Declares the answer of a create that answers with <see cref="CreatedId"/>.</summary>
+    /// <summary>Declares the answer of a create that answers with <see cref="RecordId"/>.</summary>
     public static RouteHandlerBuilder ProducesCreatedId(this RouteHandlerBuilder builder)
-        => builder.Produces<CreatedId>(StatusCodes.Status201Created).Produces<CreatedId>(StatusCodes.Status200OK);
+        => builder.Produces<RecordId>(StatusCodes.Status201Created).Produces<RecordId>(StatusCodes.Status200OK);
 
     /// <summary>The answer of a create that also says where the new record is read.</summary>
     public sealed record CreatedAt(Guid Id, string Location);

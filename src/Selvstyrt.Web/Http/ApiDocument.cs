@@ -86,7 +86,7 @@ public static class ApiDocument
         if (type.Namespace?.StartsWith("NodaTime", StringComparison.Ordinal) == true && !type.IsEnum) return null;
         if (type.Name.Contains("AnonymousType", StringComparison.Ordinal)) return null;
         var id = OpenApiOptions.CreateDefaultSchemaReferenceId(info);
-        if (id is null || type.DeclaringType is not { } outer) return id;
+        if (id is null || type.DeclaringType is not { } outer || outer == typeof(ApiContract)) return id;
         var prefix = outer.Name.Replace("Endpoints", "", StringComparison.Ordinal).Replace("Page", "", StringComparison.Ordinal);
         return id.StartsWith(prefix, StringComparison.Ordinal) ? id : prefix + id;
     }

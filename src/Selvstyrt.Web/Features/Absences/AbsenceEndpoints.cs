@@ -50,7 +50,8 @@ public static class AbsenceEndpoints
                 var result = await absences.ForAssistantAsync(id, ct);
                 return result.IsSuccess ? Results.Ok(result.Value) : result.Error!.ToHttp();
             })
-            .WithName("ListAssistantAbsences").WithSummary("En assistents fravær og permisjon for arbeidsgiveren (administrator, kontorets koordinator), med arbeidsgiverens dager");
+            .WithName("ListAssistantAbsences").WithSummary("En assistents fravær og permisjon for arbeidsgiveren (administrator, kontorets koordinator), med arbeidsgiverens dager")
+            .Produces<AbsenceReports.Mine>();
         api.MapPut("/absences/care", async (HttpRequest request, AbsenceReports absences, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<CareRequest>(request, ct);
@@ -74,6 +75,7 @@ public static class AbsenceEndpoints
                 var result = await absences.CancelAsync(id, ct);
                 return result.IsSuccess ? Results.Ok(new { id }) : result.Error!.ToHttp();
             })
-            .WithName("CancelAbsence").WithSummary("Avlys et fravær som ble meldt ved en feil; vaktene som ikke er tatt av en vikar, blir assistentens igjen");
+            .WithName("CancelAbsence").WithSummary("Avlys et fravær som ble meldt ved en feil; vaktene som ikke er tatt av en vikar, blir assistentens igjen")
+            .Produces<ApiContract.RecordId>();
     }
 }

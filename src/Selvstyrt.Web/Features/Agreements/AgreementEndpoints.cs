@@ -74,7 +74,8 @@ public static class AgreementEndpoints
     {
         ArgumentNullException.ThrowIfNull(api);
         api.MapGet("/agreements", async (AgreementRecords records, CancellationToken ct) => Results.Ok(await records.ListAsync(ct)))
-            .WithName("ListAgreements").WithSummary("Arbeidstidsavtaler og dispensasjoner (rettsgrunnlag) hos leverandørene brukeren arbeider med");
+            .WithName("ListAgreements").WithSummary("Arbeidstidsavtaler og dispensasjoner (rettsgrunnlag) hos leverandørene brukeren arbeider med")
+            .Produces<List<AgreementRecords.Row>>();
         api.MapPost("/agreements", async (HttpRequest request, AgreementRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<Body>(request, ct);
@@ -104,7 +105,8 @@ public static class AgreementEndpoints
                 var result = await records.ChangeAsync(id, terms.Value!, body.Value!.Note, ct);
                 return result.IsSuccess ? Results.Ok(new { id = result.Value }) : result.Error!.ToHttp();
             })
-            .WithName("ChangeAgreement").WithSummary("Endre en avtale som en ny versjon (note: hvorfor)").Accepts<Body>("application/json");
+            .WithName("ChangeAgreement").WithSummary("Endre en avtale som en ny versjon (note: hvorfor)").Accepts<Body>("application/json")
+            .Produces<ApiContract.RecordId>();
         api.MapPost("/agreements/{id:guid}/end", async (Guid id, HttpRequest request, AgreementRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<EndBody>(request, ct);
@@ -112,7 +114,8 @@ public static class AgreementEndpoints
                 var result = await records.EndAsync(id, body.Value!.LastDay, body.Value.Reason, ct);
                 return result.IsSuccess ? Results.Ok(new { id = result.Value }) : result.Error!.ToHttp();
             })
-            .WithName("EndAgreement").WithSummary("Avslutt en avtale med siste dag og begrunnelse").Accepts<EndBody>("application/json");
+            .WithName("EndAgreement").WithSummary("Avslutt en avtale med siste dag og begrunnelse").Accepts<EndBody>("application/json")
+            .Produces<ApiContract.RecordId>();
         api.MapGet("/agreements/{id:guid}/document", async (Guid id, AgreementRecords records, CancellationToken ct) =>
             {
                 var result = await records.DownloadAsync(id, ct);

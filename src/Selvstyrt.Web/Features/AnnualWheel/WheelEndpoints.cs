@@ -37,7 +37,8 @@ public static class WheelEndpoints
                 var w = result.Value!;
                 return Results.Ok(new WheelDto(w.ArrangementId, w.Name, w.Year, [.. w.Tasks.Select(t => Dto(t, user.Today))], w.CanEdit));
             })
-            .WithName("GetAnnualWheel").WithSummary("Ordningens årshjul for et år (standard i år), sortert etter frist");
+            .WithName("GetAnnualWheel").WithSummary("Ordningens årshjul for et år (standard i år), sortert etter frist")
+            .Produces<WheelDto>();
         api.MapPost(One + "/generate", async (Guid arrangementId, HttpRequest request, WheelRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<GenerateBody>(request, ct);
@@ -62,13 +63,16 @@ public static class WheelEndpoints
                 if (!body.IsSuccess) return body.Error!.ToHttp();
                 return Changes.Answer(await records.CompleteAsync(arrangementId, taskId, body.Value!.Note, ct));
             })
-            .WithName("CompleteAnnualWheelTask").WithSummary("Merk oppgaven som gjort, med en merknad").Accepts<DoneBody>("application/json");
+            .WithName("CompleteAnnualWheelTask").WithSummary("Merk oppgaven som gjort, med en merknad").Accepts<DoneBody>("application/json")
+            .Produces<ApiContract.RecordId>();
         api.MapDelete(One + "/tasks/{taskId:guid}/done", async (Guid arrangementId, Guid taskId, WheelRecords records, CancellationToken ct)
                 => Changes.Answer(await records.ReopenAsync(arrangementId, taskId, ct)))
-            .WithName("ReopenAnnualWheelTask").WithSummary("Åpne en oppgave som ble merket som gjort ved en feil");
+            .WithName("ReopenAnnualWheelTask").WithSummary("Åpne en oppgave som ble merket som gjort ved en feil")
+            .Produces<ApiContract.RecordId>();
         api.MapDelete(One + "/tasks/{taskId:guid}", async (Guid arrangementId, Guid taskId, WheelRecords records, CancellationToken ct)
                 => Changes.Answer(await records.RemoveAsync(arrangementId, taskId, ct)))
-            .WithName("RemoveAnnualWheelTask").WithSummary("Fjern en egen oppgave (årshjulets egne oppgaver merkes som gjort i stedet)");
+            .WithName("RemoveAnnualWheelTask").WithSummary("Fjern en egen oppgave (årshjulets egne oppgaver merkes som gjort i stedet)")
+            .Produces<ApiContract.RecordId>();
     }
 
     public static TaskDto Dto(WheelTask t, LocalDate today)

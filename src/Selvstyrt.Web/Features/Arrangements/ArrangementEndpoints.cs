@@ -83,7 +83,8 @@ public static class ArrangementEndpoints
                 var result = await periods.ListAsync(id, ct);
                 return result.IsSuccess ? Results.Ok(result.Value) : result.Error!.ToHttp();
             })
-            .WithName("ListActingPeriods").WithSummary("Periodene stedfortrederen fungerer som arbeidsleder, nyeste først");
+            .WithName("ListActingPeriods").WithSummary("Periodene stedfortrederen fungerer som arbeidsleder, nyeste først")
+            .Produces<ActingPeriods.Overview>();
         api.MapPost("/arrangements/{id:guid}/acting-periods", async (Guid id, HttpRequest request, ActingPeriods periods, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<ActingRequest>(request, ct);
@@ -105,6 +106,7 @@ public static class ArrangementEndpoints
                 return result.IsSuccess ? Results.Ok(new { id = result.Value!.Id }) : result.Error!.ToHttp();
             })
             .WithName("EndActingPeriod").WithSummary("Avslutt perioden tidlig (fra i dag, eller etter en oppgitt siste dag)")
-            .Accepts<EndActingRequest>("application/json");
+            .Accepts<EndActingRequest>("application/json")
+            .Produces<ApiContract.RecordId>();
     }
 }

@@ -140,7 +140,8 @@ public static class AssistantEndpoints
                 var result = await handler.HandleAsync(id, ct);
                 return result.IsSuccess ? Results.Ok(result.Value) : result.Error!.ToHttp();
             })
-            .WithName("GetAssistant").WithSummary("Profilen til én assistent");
+            .WithName("GetAssistant").WithSummary("Profilen til én assistent")
+            .Produces<GetAssistant.View>();
         api.MapPost("/assistants", async (HttpRequest request, CreateAssistant.Handler handler, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<CreateAssistantRequest>(request, ct);

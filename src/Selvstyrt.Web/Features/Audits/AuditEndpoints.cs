@@ -59,7 +59,8 @@ public static class AuditEndpoints
                 var result = await records.GetAsync(auditId, ct);
                 return result.IsSuccess ? Results.Ok(Dto(result.Value!)) : result.Error!.ToHttp();
             })
-            .WithName("GetAudit").WithSummary("Revisjonen med funn og tiltak");
+            .WithName("GetAudit").WithSummary("Revisjonen med funn og tiltak")
+            .Produces<AuditDto>();
         api.MapPut(One, async (Guid auditId, HttpRequest request, AuditRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<ReplanBody>(request, ct);
@@ -67,14 +68,16 @@ public static class AuditEndpoints
                 var b = body.Value!;
                 return Changes.Answer(await records.ReplanAsync(auditId, new(b.Title, b.Area, b.Criteria, b.PlannedOn, b.Lead), ct));
             })
-            .WithName("ReplanAudit").WithSummary("Endre tittel, område, krav, dato eller leder").Accepts<ReplanBody>("application/json");
+            .WithName("ReplanAudit").WithSummary("Endre tittel, område, krav, dato eller leder").Accepts<ReplanBody>("application/json")
+            .Produces<ApiContract.RecordId>();
         api.MapPost(One + "/conducted", async (Guid auditId, HttpRequest request, AuditRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<ConductBody>(request, ct);
                 if (!body.IsSuccess) return body.Error!.ToHttp();
                 return Changes.Answer(await records.ConductAsync(auditId, body.Value!.ConductedOn, body.Value.Summary, ct));
             })
-            .WithName("ConductAudit").WithSummary("Registrer at revisjonen er holdt, med oppsummering").Accepts<ConductBody>("application/json");
+            .WithName("ConductAudit").WithSummary("Registrer at revisjonen er holdt, med oppsummering").Accepts<ConductBody>("application/json")
+            .Produces<ApiContract.RecordId>();
         api.MapPost(One + "/findings", async (Guid auditId, HttpRequest request, AuditRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<FindingBody>(request, ct);
@@ -97,13 +100,15 @@ public static class AuditEndpoints
             .ProducesCreatedId();
         api.MapPost(One + "/findings/{findingId:guid}/measures/{measureId:guid}/done", async (Guid auditId, Guid findingId, Guid measureId, AuditRecords records,
                 CancellationToken ct) => Changes.Answer(await records.CompleteMeasureAsync(auditId, findingId, measureId, ct)))
-            .WithName("CompleteAuditMeasure").WithSummary("Merk tiltaket som gjennomført");
+            .WithName("CompleteAuditMeasure").WithSummary("Merk tiltaket som gjennomført")
+            .Produces<ApiContract.RecordId>();
         api.MapPost(One + "/close", async (Guid auditId, HttpRequest request, AuditRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<CloseBody>(request, ct);
                 if (!body.IsSuccess) return body.Error!.ToHttp();
                 return Changes.Answer(await records.CloseAsync(auditId, body.Value!.Conclusion, ct));
             })
-            .WithName("CloseAudit").WithSummary("Lukk revisjonen med konklusjon (hvert avvik må ha gjennomført tiltak)").Accepts<CloseBody>("application/json");
+            .WithName("CloseAudit").WithSummary("Lukk revisjonen med konklusjon (hvert avvik må ha gjennomført tiltak)").Accepts<CloseBody>("application/json")
+            .Produces<ApiContract.RecordId>();
     }
 }

@@ -62,16 +62,19 @@ public static class CompetenceEndpoints
                 if (!body.IsSuccess) return body.Error!.ToHttp();
                 return Changes.Answer(await records.ChangeAsync(itemId, body.Value!.Topic, body.Value.DueOn, body.Value.Trainer, ct));
             })
-            .WithName("ChangeTraining").WithSummary("Endre tema, frist eller hvem som lærer bort").Accepts<TrainingBody>("application/json");
+            .WithName("ChangeTraining").WithSummary("Endre tema, frist eller hvem som lærer bort").Accepts<TrainingBody>("application/json")
+            .Produces<ApiContract.RecordId>();
         api.MapPost("/training/{itemId:guid}/done", async (Guid itemId, HttpRequest request, TrainingRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<DoneBody>(request, ct);
                 if (!body.IsSuccess) return body.Error!.ToHttp();
                 return Changes.Answer(await records.CompleteAsync(itemId, body.Value!.DoneOn, body.Value.By, ct));
             })
-            .WithName("CompleteTraining").WithSummary("Opplæringen er gitt; gjelder den en kompetanse, registreres den på assistenten").Accepts<DoneBody>("application/json");
+            .WithName("CompleteTraining").WithSummary("Opplæringen er gitt; gjelder den en kompetanse, registreres den på assistenten").Accepts<DoneBody>("application/json")
+            .Produces<ApiContract.RecordId>();
         api.MapPost("/training/{itemId:guid}/cancel", async (Guid itemId, TrainingRecords records, CancellationToken ct) => Changes.Answer(await records.CancelAsync(itemId, ct)))
-            .WithName("CancelTraining").WithSummary("Avlys et punkt som ikke er gjennomført");
+            .WithName("CancelTraining").WithSummary("Avlys et punkt som ikke er gjennomført")
+            .Produces<ApiContract.RecordId>();
     }
 
 
@@ -81,7 +84,8 @@ public static class CompetenceEndpoints
         ArgumentNullException.ThrowIfNull(api);
         MapTraining(api);
         api.MapGet("/competence-kinds", async (CompetenceRecords records, CancellationToken ct) => Results.Ok(await records.KindsAsync(ct)))
-            .WithName("ListCompetenceKinds").WithSummary("Kompetansene leverandøren holder oversikt over (respirator, medisiner, forflytning …), med gyldighet og hvor mange som har dem");
+            .WithName("ListCompetenceKinds").WithSummary("Kompetansene leverandøren holder oversikt over (respirator, medisiner, forflytning …), med gyldighet og hvor mange som har dem")
+            .Produces<List<CompetenceRecords.KindView>>();
         api.MapPost("/competence-kinds", async (HttpRequest request, CompetenceRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<KindBody>(request, ct);
@@ -99,13 +103,15 @@ public static class CompetenceEndpoints
                 var result = await records.ChangeKindAsync(id, body.Value!.Name, body.Value.ValidMonths, ct);
                 return result.IsSuccess ? Results.Ok(new { id = result.Value }) : result.Error!.ToHttp();
             })
-            .WithName("ChangeCompetenceKind").WithSummary("Endre navn eller gyldighet; vakttypene som krever kompetansen, får det nye navnet").Accepts<KindBody>("application/json");
+            .WithName("ChangeCompetenceKind").WithSummary("Endre navn eller gyldighet; vakttypene som krever kompetansen, får det nye navnet").Accepts<KindBody>("application/json")
+            .Produces<ApiContract.RecordId>();
         api.MapPost("/competence-kinds/{id:guid}/retire", async (Guid id, CompetenceRecords records, CancellationToken ct) =>
             {
                 var result = await records.RetireKindAsync(id, ct);
                 return result.IsSuccess ? Results.Ok(new { id = result.Value }) : result.Error!.ToHttp();
             })
-            .WithName("RetireCompetenceKind").WithSummary("Ta en kompetanse ut av bruk (den registreres ikke lenger; de som har den, beholder den)");
+            .WithName("RetireCompetenceKind").WithSummary("Ta en kompetanse ut av bruk (den registreres ikke lenger; de som har den, beholder den)")
+            .Produces<ApiContract.RecordId>();
         api.MapGet("/arrangements/{id:guid}/required-competences", async (Guid id, CompetenceRecords records, CancellationToken ct) =>
             {
                 var result = await records.ArrangementAsync(id, ct);
@@ -118,7 +124,8 @@ public static class CompetenceEndpoints
                 if (!body.IsSuccess) return body.Error!.ToHttp();
                 return Changes.Answer(await records.RequireForArrangementAsync(id, body.Value!.Competences, ct));
             })
-            .WithName("SetRequiredCompetences").WithSummary("Bestem hva alle i ordningen må kunne, med navnene på arbeidsgiverens kompetanser").Accepts<RequiredBody>("application/json");
+            .WithName("SetRequiredCompetences").WithSummary("Bestem hva alle i ordningen må kunne, med navnene på arbeidsgiverens kompetanser").Accepts<RequiredBody>("application/json")
+            .Produces<ApiContract.RecordId>();
         api.MapGet("/assistants/{id:guid}/competences", async (Guid id, CompetenceRecords records, CancellationToken ct) =>
             {
                 var result = await records.ForAssistantAsync(id, ct);
@@ -142,6 +149,7 @@ public static class CompetenceEndpoints
                 var result = await records.RevokeAsync(id, competenceId, ct);
                 return result.IsSuccess ? Results.Ok(new { id = result.Value }) : result.Error!.ToHttp();
             })
-            .WithName("RevokeAssistantCompetence").WithSummary("Trekk tilbake en kompetanse fra i dag");
+            .WithName("RevokeAssistantCompetence").WithSummary("Trekk tilbake en kompetanse fra i dag")
+            .Produces<ApiContract.RecordId>();
     }
 }

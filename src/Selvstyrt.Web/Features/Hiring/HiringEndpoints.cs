@@ -56,7 +56,8 @@ public static class HiringEndpoints
                 return result.IsSuccess ? Results.Ok(result.Value) : result.Error!.ToHttp();
             })
             .WithName("GetAssistantHiring")
-            .WithSummary("Politiattest, taushetserklæring, arbeidsavtaler og nær familie: hva som er på plass før assistenten kan arbeide (arbeidslederen ser ikke lønn eller anmerkninger)");
+            .WithSummary("Politiattest, taushetserklæring, arbeidsavtaler og nær familie: hva som er på plass før assistenten kan arbeide (arbeidslederen ser ikke lønn eller anmerkninger)")
+            .Produces<HiringRecords.AssistantView>();
         api.MapPut("/assistants/{id:guid}/employments/{employmentId:guid}/police-certificate", async (Guid id, Guid employmentId, HttpRequest request, HiringRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<CertificateBody>(request, ct);
@@ -101,7 +102,8 @@ public static class HiringEndpoints
                 return Results.Ok(new ContractDto(c.Id, c.AssistantId, c.EmploymentId, c.Status, v.Terms, v.Parts.ToDictionary(p => ContractParts.Field(p.Key), p => p.Value),
                     v.Required.Select(ContractParts.Field).ToList(), c.OnPaper, c.EmployerSignedAt, c.EmployerSignedBy, c.AssistantSignedAt, c.SignedOn, c.ReplacedBy, v.Deadline?.Message));
             })
-            .WithName("GetEmploymentContract").WithSummary("Arbeidsavtalen med hver del etter arbeidsmiljøloven § 14-6 og signaturene (bare de to partene)");
+            .WithName("GetEmploymentContract").WithSummary("Arbeidsavtalen med hver del etter arbeidsmiljøloven § 14-6 og signaturene (bare de to partene)")
+            .Produces<ContractDto>();
         api.MapPut("/assistants/{id:guid}/contracts/{contractId:guid}", async (Guid id, Guid contractId, HttpRequest request, HiringRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<ContractPartsBody>(request, ct);
@@ -109,13 +111,16 @@ public static class HiringEndpoints
                 return Changes.Answer(await records.ChangeContractAsync(id, contractId, Parts(body.Value!), ct));
             })
             .WithName("ChangeEmploymentContract").WithSummary("Endre avtalens tekst før arbeidstakeren har signert (en sendt avtale går tilbake til utkast)")
-            .Accepts<ContractPartsBody>("application/json");
+            .Accepts<ContractPartsBody>("application/json")
+            .Produces<ApiContract.RecordId>();
         api.MapPost("/assistants/{id:guid}/contracts/{contractId:guid}/sign-as-employer", async (Guid id, Guid contractId, HiringRecords records, CancellationToken ct)
                 => Changes.Answer(await records.SignAsEmployerAsync(id, contractId, ct)))
-            .WithName("SignContractAsEmployer").WithSummary("Arbeidsgiveren signerer og sender avtalen til arbeidstakeren; hver manglende del etter § 14-6 nevnes");
+            .WithName("SignContractAsEmployer").WithSummary("Arbeidsgiveren signerer og sender avtalen til arbeidstakeren; hver manglende del etter § 14-6 nevnes")
+            .Produces<ApiContract.RecordId>();
         api.MapPost("/assistants/{id:guid}/contracts/{contractId:guid}/sign-as-employee", async (Guid id, Guid contractId, HiringRecords records, CancellationToken ct)
                 => Changes.Answer(await records.SignAsAssistantAsync(id, contractId, ct)))
-            .WithName("SignContractAsEmployee").WithSummary("Arbeidstakeren godtar og signerer avtalen; tidspunktet registreres");
+            .WithName("SignContractAsEmployee").WithSummary("Arbeidstakeren godtar og signerer avtalen; tidspunktet registreres")
+            .Produces<ApiContract.RecordId>();
         api.MapGet("/assistants/{id:guid}/contracts/{contractId:guid}/pdf", async (Guid id, Guid contractId, HiringRecords records, CancellationToken ct) =>
             {
                 var result = await records.ContractPdfAsync(id, contractId, ct);
@@ -152,6 +157,7 @@ public static class HiringEndpoints
             })
             .WithName("SetCloseRelation")
             .WithSummary("Nær familie med brukeren (parent, child, spouseOrPartner, sibling, grandparent, grandchild, otherClose) og kommunens godkjenning; tom relasjon fjerner den")
-            .Accepts<RelationBody>("application/json");
+            .Accepts<RelationBody>("application/json")
+            .Produces<ApiContract.RecordId>();
     }
 }

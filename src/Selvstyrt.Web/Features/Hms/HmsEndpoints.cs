@@ -57,7 +57,8 @@ public static class HmsEndpoints
             .ProducesCreatedId();
         api.MapPost("/hms/action-plan/measures/{measureId:guid}/done", async (Guid measureId, ActionPlanRecords records, CancellationToken ct)
                 => Changes.Answer(await records.CompleteAsync(measureId, ct)))
-            .WithName("CompletePlanMeasure").WithSummary("Merk et tiltak fra handlingsplanen som gjennomført");
+            .WithName("CompletePlanMeasure").WithSummary("Merk et tiltak fra handlingsplanen som gjennomført")
+            .Produces<ApiContract.RecordId>();
     }
 
     private static void MapMappings(RouteGroupBuilder api)
@@ -71,7 +72,8 @@ public static class HmsEndpoints
                     ? Results.Ok(new MappingDto(m.Id, m.Year, m.SignedOn, m.SignedBy, m.Participants, [.. m.Items.OrderBy(i => i.Order)]))
                     : Results.Problem(statusCode: 404, title: "Fant ikke kartleggingen", detail: $"Ordningen har ingen kartlegging for {year}.");
             })
-            .WithName("GetWorkplaceMapping").WithSummary("Ordningens kartlegging av arbeidsmiljøet for et år");
+            .WithName("GetWorkplaceMapping").WithSummary("Ordningens kartlegging av arbeidsmiljøet for et år")
+            .Produces<MappingDto>();
         api.MapPost(Of, async (Guid arrangementId, HttpRequest request, MappingRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<StartMappingBody>(request, ct);
@@ -89,17 +91,20 @@ public static class HmsEndpoints
                 var b = body.Value!;
                 return Changes.Answer(await records.AnswerAsync(mappingId, itemId, b.Answer, b.Comment, b.Measure, b.Owner, b.DueOn, ct));
             })
-            .WithName("AnswerMappingItem").WithSummary("Svar på et punkt: i orden, trenger tiltak (med tiltak, ansvarlig og frist) eller gjelder ikke").Accepts<AnswerBody>("application/json");
+            .WithName("AnswerMappingItem").WithSummary("Svar på et punkt: i orden, trenger tiltak (med tiltak, ansvarlig og frist) eller gjelder ikke").Accepts<AnswerBody>("application/json")
+            .Produces<ApiContract.RecordId>();
         api.MapPost("/workplace-mappings/{mappingId:guid}/items/{itemId:guid}/done", async (Guid mappingId, Guid itemId, MappingRecords records, CancellationToken ct)
                 => Changes.Answer(await records.CompleteMeasureAsync(mappingId, itemId, ct)))
-            .WithName("CompleteMappingMeasure").WithSummary("Merk tiltaket for et punkt som gjennomført");
+            .WithName("CompleteMappingMeasure").WithSummary("Merk tiltaket for et punkt som gjennomført")
+            .Produces<ApiContract.RecordId>();
         api.MapPost("/workplace-mappings/{mappingId:guid}/sign", async (Guid mappingId, HttpRequest request, MappingRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<SignBody>(request, ct);
                 if (!body.IsSuccess) return body.Error!.ToHttp();
                 return Changes.Answer(await records.SignAsync(mappingId, body.Value!.Participants, ct));
             })
-            .WithName("SignWorkplaceMapping").WithSummary("Signer kartleggingen når alle punkter er besvart").Accepts<SignBody>("application/json");
+            .WithName("SignWorkplaceMapping").WithSummary("Signer kartleggingen når alle punkter er besvart").Accepts<SignBody>("application/json")
+            .Produces<ApiContract.RecordId>();
     }
 
     private static void MapHandbook(RouteGroupBuilder api)
@@ -126,7 +131,8 @@ public static class HmsEndpoints
                 return Results.Ok(new DocumentDto(d.Id, d.Section, d.Title, d.WithdrawnOn, v.Shown, d.Current.Number, [.. d.Versions.Select(x => x.Number).Order()], v.ReadByMe,
                     v.CanWrite, v.Readers));
             })
-            .WithName("GetHandbookDocument").WithSummary("Et dokument i gjeldende eller en eldre versjon, med hvem som har lest det");
+            .WithName("GetHandbookDocument").WithSummary("Et dokument i gjeldende eller en eldre versjon, med hvem som har lest det")
+            .Produces<DocumentDto>();
         api.MapPost("/hms/handbook/{documentId:guid}/versions", async (Guid documentId, HttpRequest request, HandbookRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<PublishBody>(request, ct);
@@ -134,16 +140,19 @@ public static class HmsEndpoints
                 var b = body.Value!;
                 return Changes.Answer(await records.PublishAsync(documentId, b.Section, b.Title, b.Text, b.ChangeNote, ct));
             })
-            .WithName("PublishHandbookVersion").WithSummary("Publiser en ny versjon; alle må lese og bekrefte på nytt").Accepts<PublishBody>("application/json");
+            .WithName("PublishHandbookVersion").WithSummary("Publiser en ny versjon; alle må lese og bekrefte på nytt").Accepts<PublishBody>("application/json")
+            .Produces<ApiContract.RecordId>();
         api.MapPost("/hms/handbook/{documentId:guid}/withdraw", async (Guid documentId, HandbookRecords records, CancellationToken ct)
                 => Changes.Answer(await records.WithdrawAsync(documentId, ct)))
-            .WithName("WithdrawHandbookDocument").WithSummary("Trekk tilbake et dokument som ikke lenger gjelder");
+            .WithName("WithdrawHandbookDocument").WithSummary("Trekk tilbake et dokument som ikke lenger gjelder")
+            .Produces<ApiContract.RecordId>();
         api.MapPost("/hms/handbook/{documentId:guid}/read", async (Guid documentId, HttpRequest request, HandbookRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<ConfirmBody>(request, ct);
                 if (!body.IsSuccess) return body.Error!.ToHttp();
                 return Changes.Answer(await records.ConfirmAsync(documentId, body.Value!.Version, ct));
             })
-            .WithName("ConfirmHandbookRead").WithSummary("Bekreft at du har lest gjeldende versjon (send versjonen du leste)").Accepts<ConfirmBody>("application/json");
+            .WithName("ConfirmHandbookRead").WithSummary("Bekreft at du har lest gjeldende versjon (send versjonen du leste)").Accepts<ConfirmBody>("application/json")
+            .Produces<ApiContract.RecordId>();
     }
 }

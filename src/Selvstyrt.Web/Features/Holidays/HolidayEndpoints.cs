@@ -40,7 +40,8 @@ public static class HolidayEndpoints
                 var y = Year(year, user);
                 return y.IsSuccess ? Results.Ok(await holidays.MineAsync(y.Value, ct)) : y.Error!.ToHttp();
             })
-            .WithName("ListMyHolidays").WithSummary("Ditt ferieår (year): dagene du har rett på, overført, innvilget og igjen, ønskene dine med svar, og fristene for ønsker");
+            .WithName("ListMyHolidays").WithSummary("Ditt ferieår (year): dagene du har rett på, overført, innvilget og igjen, ønskene dine med svar, og fristene for ønsker")
+            .Produces<List<HolidayPlans.Mine>>();
         api.MapPost("/holidays", async (HttpRequest request, HolidayPlans holidays, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<WishBody>(request, ct);
@@ -67,7 +68,8 @@ public static class HolidayEndpoints
                 var result = await holidays.PlanAsync(id, y.Value, ct);
                 return result.IsSuccess ? Results.Ok(result.Value) : result.Error!.ToHttp();
             })
-            .WithName("GetHolidayPlan").WithSummary("Ferieplanen for ordningen (year): hver assistents ferieår, ønskene med hva de gjør med arbeidsplanen, og svarene");
+            .WithName("GetHolidayPlan").WithSummary("Ferieplanen for ordningen (year): hver assistents ferieår, ønskene med hva de gjør med arbeidsplanen, og svarene")
+            .Produces<HolidayPlans.Plan>();
         api.MapPut("/arrangements/{id:guid}/holiday-round", async (Guid id, HttpRequest request, HolidayPlans holidays, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<RoundBody>(request, ct);
@@ -118,7 +120,8 @@ public static class HolidayEndpoints
                 return result.IsSuccess ? Results.Ok(new { id = result.Value }) : result.Error!.ToHttp();
             })
             .WithName("SetHolidayCarryOver").WithSummary("Registrer feriedager avtalt overført til neste år (høyst 12, ferieloven § 7)")
-            .Accepts<CarryOverBody>("application/json");
+            .Accepts<CarryOverBody>("application/json")
+            .Produces<ApiContract.RecordId>();
         api.MapGet("/providers/{id:guid}/holiday-pay", async (Guid id, string? year, HolidayPayReport report, CurrentUser user, CancellationToken ct) =>
             {
                 var y = Year(year, user);
@@ -126,6 +129,7 @@ public static class HolidayEndpoints
                 var result = await report.ForYearAsync(id, y.Value, ct);
                 return result.IsSuccess ? Results.Ok(result.Value) : result.Error!.ToHttp();
             })
-            .WithName("GetHolidayPayBasis").WithSummary("Feriepengegrunnlaget per assistent for et opptjeningsår (year), med feriepengene som utbetales året etter (ferieloven § 10)");
+            .WithName("GetHolidayPayBasis").WithSummary("Feriepengegrunnlaget per assistent for et opptjeningsår (year), med feriepengene som utbetales året etter (ferieloven § 10)")
+            .Produces<HolidayPayReport.Report>();
     }
 }

@@ -55,7 +55,8 @@ public static class IncidentEndpoints
                 if (y < 2000 || y > user.Today.Year) return Invalid.Field("year", $"Året må være mellom 2000 og {user.Today.Year}.").ToHttp();
                 return Results.Ok(await records.StatisticsAsync(y, ct));
             })
-            .WithName("IncidentStatistics").WithSummary("Avvik per type, ordning og kontor i året og året før, for det du følger opp");
+            .WithName("IncidentStatistics").WithSummary("Avvik per type, ordning og kontor i året og året før, for det du følger opp")
+            .Produces<IncidentRecords.Statistics>();
         api.MapPost("/incidents", async (HttpRequest request, IncidentRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<ReportBody>(request, ct);
@@ -73,7 +74,8 @@ public static class IncidentEndpoints
                 var result = await records.GetAsync(incidentId, ct);
                 return result.IsSuccess ? Results.Ok(Dto(result.Value!, user.Now)) : result.Error!.ToHttp();
             })
-            .WithName("GetIncident").WithSummary("Avviket med oppfølging, tiltak, varslingsplikter og frister");
+            .WithName("GetIncident").WithSummary("Avviket med oppfølging, tiltak, varslingsplikter og frister")
+            .Produces<IncidentDto>();
         api.MapPut("/incidents/{incidentId:guid}/follow-up", async (Guid incidentId, HttpRequest request, IncidentRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<FollowUpBody>(request, ct);
@@ -81,7 +83,8 @@ public static class IncidentEndpoints
                 var b = body.Value!;
                 return Changes.Answer(await records.FollowUpAsync(incidentId, b.ResponsibleUserId, b.Cause, b.Kind, b.Severity, ct));
             })
-            .WithName("FollowUpIncident").WithSummary("Hvem som har ansvaret, årsaken, og eventuelt rettet type og alvorlighet").Accepts<FollowUpBody>("application/json");
+            .WithName("FollowUpIncident").WithSummary("Hvem som har ansvaret, årsaken, og eventuelt rettet type og alvorlighet").Accepts<FollowUpBody>("application/json")
+            .Produces<ApiContract.RecordId>();
         api.MapPost("/incidents/{incidentId:guid}/measures", async (Guid incidentId, HttpRequest request, IncidentRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<MeasureBody>(request, ct);
@@ -95,14 +98,16 @@ public static class IncidentEndpoints
             .ProducesCreatedId();
         api.MapPost("/incidents/{incidentId:guid}/measures/{measureId:guid}/done", async (Guid incidentId, Guid measureId, IncidentRecords records, CancellationToken ct)
                 => Changes.Answer(await records.CompleteMeasureAsync(incidentId, measureId, ct)))
-            .WithName("CompleteIncidentMeasure").WithSummary("Tiltaket er gjennomført i dag");
+            .WithName("CompleteIncidentMeasure").WithSummary("Tiltaket er gjennomført i dag")
+            .Produces<ApiContract.RecordId>();
         api.MapPost("/incidents/{incidentId:guid}/escalate", async (Guid incidentId, HttpRequest request, IncidentRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<EscalateBody>(request, ct);
                 if (!body.IsSuccess) return body.Error!.ToHttp();
                 return Changes.Answer(await records.EscalateAsync(incidentId, body.Value!.Note, ct));
             })
-            .WithName("EscalateIncident").WithSummary("Meld avviket videre til kontoret, med hva kontoret bes om").Accepts<EscalateBody>("application/json");
+            .WithName("EscalateIncident").WithSummary("Meld avviket videre til kontoret, med hva kontoret bes om").Accepts<EscalateBody>("application/json")
+            .Produces<ApiContract.RecordId>();
         api.MapPost("/incidents/{incidentId:guid}/notices", async (Guid incidentId, HttpRequest request, IncidentRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<NoticeBody>(request, ct);
@@ -111,13 +116,15 @@ public static class IncidentEndpoints
                 return Changes.Answer(await records.RecordNoticeAsync(incidentId, new(b.Authority, b.NotifiedAt, b.Reference, b.NotRequiredReason), ct));
             })
             .WithName("RecordIncidentNotice").WithSummary("Arbeidsgiveren registrerer varsel til en myndighet (eller hvorfor Datatilsynet ikke varsles)")
-            .Accepts<NoticeBody>("application/json");
+            .Accepts<NoticeBody>("application/json")
+            .Produces<ApiContract.RecordId>();
         api.MapPost("/incidents/{incidentId:guid}/close", async (Guid incidentId, HttpRequest request, IncidentRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<CloseBody>(request, ct);
                 if (!body.IsSuccess) return body.Error!.ToHttp();
                 return Changes.Answer(await records.CloseAsync(incidentId, body.Value!.Evaluation, ct));
             })
-            .WithName("CloseIncident").WithSummary("Lukk avviket med evalueringen, når tiltak og varsler er på plass").Accepts<CloseBody>("application/json");
+            .WithName("CloseIncident").WithSummary("Lukk avviket med evalueringen, når tiltak og varsler er på plass").Accepts<CloseBody>("application/json")
+            .Produces<ApiContract.RecordId>();
     }
 }

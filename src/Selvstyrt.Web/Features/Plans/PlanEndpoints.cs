@@ -82,7 +82,8 @@ public static class PlanEndpoints
                 if (!view.IsSuccess) return Refused(view.Error!);
                 return Results.Ok(new ProposalView(view.Value.Run is { } run ? ToDto(run) : null));
             })
-            .WithName("GetPlanProposal").WithSummary("Turnusforslaget for planen (null når ingen er laget): fremdrift mens generatoren leter, så vaktene, hva det koster og regelfunnene");
+            .WithName("GetPlanProposal").WithSummary("Turnusforslaget for planen (null når ingen er laget): fremdrift mens generatoren leter, så vaktene, hva det koster og regelfunnene")
+            .Produces<ProposalView>();
         api.MapPost(plan + "/proposal", async (Guid id, Guid planId, HttpRequest request, PlanProposals proposals, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<ProposalBody>(request, ct);
@@ -145,7 +146,7 @@ public static class PlanEndpoints
             .WithName("CreatePlan").WithSummary("Lag et utkast til arbeidsplan (tomt eller kopi). Idempotency-Key kreves.")
             .Accepts<CreatePlanBody>("application/json")
             .Idempotent(keyRequired: true)
-            .Produces<ApiContract.CreatedId>(StatusCodes.Status201Created);
+            .Produces<ApiContract.RecordId>(StatusCodes.Status201Created);
         api.MapGet("/arrangements/{id:guid}/templates", async (Guid id, PlanService plans, CancellationToken ct) =>
             {
                 var result = await plans.TemplatesAsync(id, ct);
@@ -167,7 +168,7 @@ public static class PlanEndpoints
             .WithName("CreateTemplate").WithSummary("Lag en vakttype (kompetansen den krever, fra leverandørens liste). Idempotency-Key kreves; samme nøkkel gir samme vakttype.")
             .Accepts<TemplateBody>("application/json")
             .Idempotent(keyRequired: true)
-            .Produces<ApiContract.CreatedId>(StatusCodes.Status201Created);
+            .Produces<ApiContract.RecordId>(StatusCodes.Status201Created);
         api.MapGet(Plan, async (Guid id, Guid planId, PlanService plans, CancellationToken ct) =>
             {
                 var result = await plans.EditorAsync(id, planId, ct);

@@ -75,15 +75,18 @@ public static class RecruitmentEndpoints
                 var result = await records.GetAsync(id, postingId, ct);
                 return result.IsSuccess ? Results.Ok(Dto(result.Value!.Record)) : result.Error!.ToHttp();
             })
-            .WithName("GetRecruitment").WithSummary("Rekrutteringen med søkerne, intervjuene og referansene (arbeidslederen og arbeidsgiveren)");
+            .WithName("GetRecruitment").WithSummary("Rekrutteringen med søkerne, intervjuene og referansene (arbeidslederen og arbeidsgiveren)")
+            .Produces<PostingDto>();
         api.MapPut(Posting, async (Guid id, Guid postingId, HttpRequest request, RecruitmentRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<PostingBody>(request, ct);
                 return body.IsSuccess ? Changes.Answer(await records.ChangeAsync(id, postingId, Input(body.Value!), ct)) : body.Error!.ToHttp();
             })
-            .WithName("ChangeRecruitment").WithSummary("Endre stillingsbeskrivelsen, annonsen eller intervjuguiden").Accepts<PostingBody>("application/json");
+            .WithName("ChangeRecruitment").WithSummary("Endre stillingsbeskrivelsen, annonsen eller intervjuguiden").Accepts<PostingBody>("application/json")
+            .Produces<ApiContract.RecordId>();
         api.MapPost(Posting + "/close", async (Guid id, Guid postingId, RecruitmentRecords records, CancellationToken ct) => Changes.Answer(await records.CloseAsync(id, postingId, ct)))
-            .WithName("CloseRecruitment").WithSummary("Avslutt uten å ansette; søkernes opplysninger slettes etter den fastsatte tiden");
+            .WithName("CloseRecruitment").WithSummary("Avslutt uten å ansette; søkernes opplysninger slettes etter den fastsatte tiden")
+            .Produces<ApiContract.RecordId>();
         api.MapPost(Posting + "/applicants", async (Guid id, Guid postingId, HttpRequest request, RecruitmentRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<ApplicantBody>(request, ct);
@@ -100,7 +103,8 @@ public static class RecruitmentEndpoints
                 var body = await ApiJson.ReadAsync<InterviewBody>(request, ct);
                 return body.IsSuccess ? Changes.Answer(await records.InterviewAsync(id, postingId, applicantId, body.Value!.On, body.Value.Notes, ct)) : body.Error!.ToHttp();
             })
-            .WithName("RecordInterview").WithSummary("Intervjuet: dato og notater etter intervjuguiden").Accepts<InterviewBody>("application/json");
+            .WithName("RecordInterview").WithSummary("Intervjuet: dato og notater etter intervjuguiden").Accepts<InterviewBody>("application/json")
+            .Produces<ApiContract.RecordId>();
         api.MapPost(Applicant + "/references", async (Guid id, Guid postingId, Guid applicantId, HttpRequest request, RecruitmentRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<ReferenceBody>(request, ct);
@@ -113,13 +117,16 @@ public static class RecruitmentEndpoints
             .Idempotent();
         api.MapPost(Applicant + "/choose", async (Guid id, Guid postingId, Guid applicantId, RecruitmentRecords records, CancellationToken ct)
                 => Changes.Answer(await records.ChooseAsync(id, postingId, applicantId, true, ct)))
-            .WithName("ChooseApplicant").WithSummary("Arbeidslederen godkjenner søkeren som valgt");
+            .WithName("ChooseApplicant").WithSummary("Arbeidslederen godkjenner søkeren som valgt")
+            .Produces<ApiContract.RecordId>();
         api.MapPost(Applicant + "/unchoose", async (Guid id, Guid postingId, Guid applicantId, RecruitmentRecords records, CancellationToken ct)
                 => Changes.Answer(await records.ChooseAsync(id, postingId, applicantId, false, ct)))
-            .WithName("UnchooseApplicant").WithSummary("Arbeidslederen trekker valget tilbake");
+            .WithName("UnchooseApplicant").WithSummary("Arbeidslederen trekker valget tilbake")
+            .Produces<ApiContract.RecordId>();
         api.MapPost(Applicant + "/reject", async (Guid id, Guid postingId, Guid applicantId, RecruitmentRecords records, CancellationToken ct)
                 => Changes.Answer(await records.RejectAsync(id, postingId, applicantId, ct)))
-            .WithName("RejectApplicant").WithSummary("Gi søkeren avslag");
+            .WithName("RejectApplicant").WithSummary("Gi søkeren avslag")
+            .Produces<ApiContract.RecordId>();
         api.MapPost(Applicant + "/hire", async (Guid id, Guid postingId, Guid applicantId, HttpRequest request, RecruitmentRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<HireBody>(request, ct);

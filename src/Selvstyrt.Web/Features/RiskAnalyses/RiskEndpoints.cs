@@ -57,7 +57,8 @@ public static class RiskEndpoints
                 var result = await records.GetAsync(analysisId, ct);
                 return result.IsSuccess ? Results.Ok(Dto(result.Value!)) : result.Error!.ToHttp();
             })
-            .WithName("GetRiskAnalysis").WithSummary("Analysen med farene sortert etter risiko");
+            .WithName("GetRiskAnalysis").WithSummary("Analysen med farene sortert etter risiko")
+            .Produces<AnalysisDto>();
         api.MapPost(One + "/hazards", async (Guid analysisId, HttpRequest request, RiskRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<HazardBody>(request, ct);
@@ -73,18 +74,22 @@ public static class RiskEndpoints
                 if (!body.IsSuccess) return body.Error!.ToHttp();
                 return Changes.Answer(await records.ChangeHazardAsync(analysisId, hazardId, Input(body.Value!), ct));
             })
-            .WithName("ChangeHazard").WithSummary("Endre en fare; analysen må godkjennes på nytt").Accepts<HazardBody>("application/json");
+            .WithName("ChangeHazard").WithSummary("Endre en fare; analysen må godkjennes på nytt").Accepts<HazardBody>("application/json")
+            .Produces<ApiContract.RecordId>();
         api.MapDelete(One + "/hazards/{hazardId:guid}", async (Guid analysisId, Guid hazardId, RiskRecords records, CancellationToken ct)
                 => Changes.Answer(await records.RemoveHazardAsync(analysisId, hazardId, ct)))
-            .WithName("RemoveHazard").WithSummary("Fjern en fare; analysen må godkjennes på nytt");
+            .WithName("RemoveHazard").WithSummary("Fjern en fare; analysen må godkjennes på nytt")
+            .Produces<ApiContract.RecordId>();
         api.MapPut(One + "/review", async (Guid analysisId, HttpRequest request, RiskRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<ReviewBody>(request, ct);
                 if (!body.IsSuccess) return body.Error!.ToHttp();
                 return Changes.Answer(await records.RescheduleAsync(analysisId, body.Value!.ReviewOn, ct));
             })
-            .WithName("RescheduleRiskReview").WithSummary("Når analysen skal gjennomgås").Accepts<ReviewBody>("application/json");
+            .WithName("RescheduleRiskReview").WithSummary("Når analysen skal gjennomgås").Accepts<ReviewBody>("application/json")
+            .Produces<ApiContract.RecordId>();
         api.MapPost(One + "/approve", async (Guid analysisId, RiskRecords records, CancellationToken ct) => Changes.Answer(await records.ApproveAsync(analysisId, ct)))
-            .WithName("ApproveRiskAnalysis").WithSummary("Godkjenn analysen (alle høye risikoer må ha tiltak og vurdert restrisiko)");
+            .WithName("ApproveRiskAnalysis").WithSummary("Godkjenn analysen (alle høye risikoer må ha tiltak og vurdert restrisiko)")
+            .Produces<ApiContract.RecordId>();
     }
 }

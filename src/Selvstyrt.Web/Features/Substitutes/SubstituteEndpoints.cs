@@ -72,9 +72,11 @@ public static class SubstituteEndpoints
             })
             .WithName("WithdrawShiftOffer").WithSummary("Trekk tilbake et åpent tilbud; de som ikke har svart, får beskjed");
         api.MapGet("/vacancies", async (ShiftOffers offers, CurrentUser user, CancellationToken ct) => Results.Ok(await offers.VacanciesAsync(user.Today, 28, ct)))
-            .WithName("ListVacancies").WithSummary("Ledige vakter de neste fire ukene i ordningene du planlegger, med hvor langt tilbudet har kommet");
+            .WithName("ListVacancies").WithSummary("Ledige vakter de neste fire ukene i ordningene du planlegger, med hvor langt tilbudet har kommet")
+            .Produces<List<VacancyRow>>();
         api.MapGet("/shift-offers", async (ShiftOffers offers, CancellationToken ct) => Results.Ok(await offers.WaitingForMeAsync(ct)))
-            .WithName("ListMyShiftOffers").WithSummary("Vakter du er spurt om å ta og ikke har svart på");
+            .WithName("ListMyShiftOffers").WithSummary("Vakter du er spurt om å ta og ikke har svart på")
+            .Produces<List<MyOffer>>();
         api.MapPut("/assistants/{id:guid}/substitute-pool", async (Guid id, HttpRequest request, SubstitutePool pool, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<PoolBody>(request, ct);

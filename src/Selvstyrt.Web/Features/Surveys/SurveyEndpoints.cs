@@ -49,14 +49,16 @@ public static class SurveyEndpoints
                 var (s, answered) = result.Value;
                 return Results.Ok(new SurveyDto(s.Id, s.Kind, s.Year, s.ClosesOn, s.IsOpen(user.Today), answered, [.. s.Questions.OrderBy(q => q.Order).Select(q => new QuestionDto(q.Key, q.Text))]));
             })
-            .WithName("GetSurvey").WithSummary("Spørsmålene i en undersøkelse du er bedt om å svare på");
+            .WithName("GetSurvey").WithSummary("Spørsmålene i en undersøkelse du er bedt om å svare på")
+            .Produces<SurveyDto>();
         api.MapPost("/surveys/{surveyId:guid}/answers", async (Guid surveyId, HttpRequest request, SurveyRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<AnswerBody>(request, ct);
                 if (!body.IsSuccess) return body.Error!.ToHttp();
                 return Changes.Answer(await records.AnswerAsync(surveyId, body.Value!.Scores ?? new Dictionary<string, int?>(), ct));
             })
-            .WithName("AnswerSurvey").WithSummary("Ditt anonyme svar (1-6 per spørsmål); kan gis én gang").Accepts<AnswerBody>("application/json");
+            .WithName("AnswerSurvey").WithSummary("Ditt anonyme svar (1-6 per spørsmål); kan gis én gang").Accepts<AnswerBody>("application/json")
+            .Produces<ApiContract.RecordId>();
         api.MapGet("/surveys/{surveyId:guid}/results", async (Guid surveyId, SurveyRecords records, CancellationToken ct) =>
             {
                 var result = await records.ResultsAsync(surveyId, ct);
@@ -64,6 +66,7 @@ public static class SurveyEndpoints
                 var r = result.Value!;
                 return Results.Ok(new ResultsDto(r.Survey.Id, r.Survey.Kind, r.Survey.Year, r.Invited, r.Answered, Survey.Threshold, r.LastYear, r.Provider, r.Offices));
             })
-            .WithName("SurveyResults").WithSummary("Resultatene for leverandøren og kontorene, med fjorårets ved siden av; ingen tall for grupper under 5 svar");
+            .WithName("SurveyResults").WithSummary("Resultatene for leverandøren og kontorene, med fjorårets ved siden av; ingen tall for grupper under 5 svar")
+            .Produces<ResultsDto>();
     }
 }

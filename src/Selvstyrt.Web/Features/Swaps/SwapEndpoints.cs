@@ -19,7 +19,8 @@ public static class SwapEndpoints
     {
         ArgumentNullException.ThrowIfNull(api);
         api.MapGet("/shift-swaps", async (ShiftSwaps swaps, CancellationToken ct) => Results.Ok(await swaps.MineAsync(ct)))
-            .WithName("ListMyShiftSwaps").WithSummary("Vaktbytter du har foreslått, og forespørsler du kan svare på");
+            .WithName("ListMyShiftSwaps").WithSummary("Vaktbytter du har foreslått, og forespørsler du kan svare på")
+            .Produces<List<SwapView>>();
         api.MapPost("/shift-swaps", async (HttpRequest request, ShiftSwaps swaps, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<ProposeBody>(request, ct);

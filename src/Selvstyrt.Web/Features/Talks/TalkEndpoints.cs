@@ -92,16 +92,19 @@ public static class TalkEndpoints
                 var result = await records.GetAsync(talkId, ct);
                 return result.IsSuccess ? Results.Ok(Dto(result.Value!)) : result.Error!.ToHttp();
             })
-            .WithName("GetTalk").WithSummary("Samtalen: din forberedelse, den andres når den er delt, referatet og godkjenningene");
+            .WithName("GetTalk").WithSummary("Samtalen: din forberedelse, den andres når den er delt, referatet og godkjenningene")
+            .Produces<TalkDto>();
         api.MapPut("/talks/{talkId:guid}", async (Guid talkId, HttpRequest request, TalkRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<TalkBody>(request, ct);
                 if (!body.IsSuccess) return body.Error!.ToHttp();
                 return Changes.Answer(await records.RescheduleAsync(talkId, body.Value!.PlannedOn, body.Value.Subject, ct));
             })
-            .WithName("RescheduleTalk").WithSummary("Flytt samtalen eller endre temaet (før den er holdt)").Accepts<TalkBody>("application/json");
+            .WithName("RescheduleTalk").WithSummary("Flytt samtalen eller endre temaet (før den er holdt)").Accepts<TalkBody>("application/json")
+            .Produces<ApiContract.RecordId>();
         api.MapPost("/talks/{talkId:guid}/cancel", async (Guid talkId, TalkRecords records, CancellationToken ct) => Changes.Answer(await records.CancelAsync(talkId, ct)))
-            .WithName("CancelTalk").WithSummary("Avlys en samtale som ikke er holdt");
+            .WithName("CancelTalk").WithSummary("Avlys en samtale som ikke er holdt")
+            .Produces<ApiContract.RecordId>();
         api.MapPut("/talks/{talkId:guid}/preparation", async (Guid talkId, HttpRequest request, TalkRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<PreparationBody>(request, ct);
@@ -110,7 +113,8 @@ public static class TalkEndpoints
                 if (!topics.IsSuccess) return topics.Error!.ToHttp();
                 return Changes.Answer(await records.PrepareAsync(talkId, topics.Value!, body.Value.Share ?? false, ct));
             })
-            .WithName("PrepareTalk").WithSummary("Din forberedelse (arbeidslederens skjema eller assistentens); «share» lar den andre lese den").Accepts<PreparationBody>("application/json");
+            .WithName("PrepareTalk").WithSummary("Din forberedelse (arbeidslederens skjema eller assistentens); «share» lar den andre lese den").Accepts<PreparationBody>("application/json")
+            .Produces<ApiContract.RecordId>();
         api.MapPut("/talks/{talkId:guid}/minutes", async (Guid talkId, HttpRequest request, TalkRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<MinutesBody>(request, ct);
@@ -118,7 +122,8 @@ public static class TalkEndpoints
                 var b = body.Value!;
                 return Changes.Answer(await records.WriteMinutesAsync(talkId, new(b.HeldOn, b.Present, b.UnionRepresentative, b.Minutes, b.Agreed, b.FollowUpOn), ct));
             })
-            .WithName("WriteTalkMinutes").WithSummary("Referatet (arbeidslederen): hvem som var til stede, hva dere snakket om og hva som ble avtalt").Accepts<MinutesBody>("application/json");
+            .WithName("WriteTalkMinutes").WithSummary("Referatet (arbeidslederen): hvem som var til stede, hva dere snakket om og hva som ble avtalt").Accepts<MinutesBody>("application/json")
+            .Produces<ApiContract.RecordId>();
         api.MapPost("/talks/{talkId:guid}/accept", async (Guid talkId, HttpRequest request, TalkRecords records, CancellationToken ct) =>
             {
                 // The body is optional: an acceptance without a remark may post nothing.
@@ -131,7 +136,8 @@ public static class TalkEndpoints
                 }
                 return Changes.Answer(await records.AcceptAsync(talkId, comment, ct));
             })
-            .WithName("AcceptTalkMinutes").WithSummary("Godta referatet for din side (assistenten kan legge til en merknad)").Accepts<AcceptBody>("application/json");
+            .WithName("AcceptTalkMinutes").WithSummary("Godta referatet for din side (assistenten kan legge til en merknad)").Accepts<AcceptBody>("application/json")
+            .Produces<ApiContract.RecordId>();
 
         api.MapGet("/employer-requests", async (TalkRecords records, CancellationToken ct) => Results.Ok(new { requests = await records.ForEmployerAsync(ct) }))
             .WithName("ListEmployerRequests").WithSummary("Henvendelser fra arbeidsledere i ordningene du er arbeidsgiver for (ubesvarte først)");
@@ -153,6 +159,7 @@ public static class TalkEndpoints
                 if (!body.IsSuccess) return body.Error!.ToHttp();
                 return Changes.Answer(await records.AnswerAsync(requestId, body.Value!.Answer, ct));
             })
-            .WithName("AnswerEmployerRequest").WithSummary("Arbeidsgiverens svar på en henvendelse").Accepts<AnswerBody>("application/json");
+            .WithName("AnswerEmployerRequest").WithSummary("Arbeidsgiverens svar på en henvendelse").Accepts<AnswerBody>("application/json")
+            .Produces<ApiContract.RecordId>();
     }
 }

@@ -63,7 +63,7 @@ public static class TimeSheetEndpoints
             })
             .WithName("StartTimeSheet").WithSummary("Start (eller oppdater) din timeliste for en måned fra den publiserte planen. Gjentatt kall gir samme timeliste.")
             .Accepts<StartBody>("application/json")
-            .Produces<ApiContract.CreatedId>();
+            .Produces<ApiContract.RecordId>();
         api.MapGet(Sheet, async (Guid id, TimeSheetService sheets, CancellationToken ct) =>
             {
                 var result = await sheets.GetAsync(id, ct);

@@ -71,14 +71,16 @@ public static class TransparencyEndpoints
                 var b = body.Value!;
                 return Changes.Answer(await records.AssessAsync(supplierId, new(b.Year, b.Risk, b.Findings, b.Measures), ct));
             })
-            .WithName("AssessSupplier").WithSummary("Årets aktsomhetsvurdering av leverandøren (en ny for samme år erstatter den forrige)").Accepts<AssessmentBody>("application/json");
+            .WithName("AssessSupplier").WithSummary("Årets aktsomhetsvurdering av leverandøren (en ny for samme år erstatter den forrige)").Accepts<AssessmentBody>("application/json")
+            .Produces<ApiContract.RecordId>();
         api.MapPost(Root + "/suppliers/{supplierId:guid}/end", async (Guid supplierId, HttpRequest request, TransparencyRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<EndBody>(request, ct);
                 if (!body.IsSuccess) return body.Error!.ToHttp();
                 return Changes.Answer(await records.EndSupplierAsync(supplierId, body.Value!.EndedOn, ct));
             })
-            .WithName("EndSupplier").WithSummary("Samarbeidet med leverandøren er avsluttet").Accepts<EndBody>("application/json");
+            .WithName("EndSupplier").WithSummary("Samarbeidet med leverandøren er avsluttet").Accepts<EndBody>("application/json")
+            .Produces<ApiContract.RecordId>();
         api.MapPost(Root + "/requests", async (HttpRequest request, TransparencyRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<RequestBody>(request, ct);
@@ -95,13 +97,15 @@ public static class TransparencyEndpoints
                 if (!body.IsSuccess) return body.Error!.ToHttp();
                 return Changes.Answer(await records.AnswerRequestAsync(requestId, body.Value!.Answer, body.Value.Refused ?? false, ct));
             })
-            .WithName("AnswerInformationRequest").WithSummary("Det skriftlige svaret, eller avslag med begrunnelse (åpenhetsloven § 7)").Accepts<AnswerBody>("application/json");
+            .WithName("AnswerInformationRequest").WithSummary("Det skriftlige svaret, eller avslag med begrunnelse (åpenhetsloven § 7)").Accepts<AnswerBody>("application/json")
+            .Produces<ApiContract.RecordId>();
         api.MapGet(Root + "/statements/{year:int}", async (int year, TransparencyRecords records, CancellationToken ct) =>
             {
                 var result = await records.StatementAsync(year, ct);
                 return result.IsSuccess ? Results.Ok(Dto(result.Value!)) : result.Error!.ToHttp();
             })
-            .WithName("GetTransparencyStatement").WithSummary("Årets redegjørelse slik den lyder, med aktsomhetsvurderingene fra registeret");
+            .WithName("GetTransparencyStatement").WithSummary("Årets redegjørelse slik den lyder, med aktsomhetsvurderingene fra registeret")
+            .Produces<StatementDto>();
         api.MapGet(Root + "/statements/{year:int}/pdf", async (int year, TransparencyRecords records, CancellationToken ct) =>
             {
                 var result = await records.StatementAsync(year, ct);
@@ -116,13 +120,15 @@ public static class TransparencyEndpoints
                 return Changes.Answer(await records.WriteStatementAsync(year, body.Value!.Organisation, body.Value.Routines, ct));
             })
             .WithName("WriteTransparencyStatement").WithSummary("Virksomhetens egne deler av redegjørelsen; en endring etter styrets godkjenning må godkjennes på nytt")
-            .Accepts<StatementBody>("application/json");
+            .Accepts<StatementBody>("application/json")
+            .Produces<ApiContract.RecordId>();
         api.MapPost(Root + "/statements/{year:int}/approve", async (int year, HttpRequest request, TransparencyRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<ApprovalBody>(request, ct);
                 if (!body.IsSuccess) return body.Error!.ToHttp();
                 return Changes.Answer(await records.ApproveStatementAsync(year, body.Value!.BoardApprovedOn, body.Value.BoardSignatories, ct));
             })
-            .WithName("ApproveTransparencyStatement").WithSummary("Styrets godkjenning og hvem som signerte").Accepts<ApprovalBody>("application/json");
+            .WithName("ApproveTransparencyStatement").WithSummary("Styrets godkjenning og hvem som signerte").Accepts<ApprovalBody>("application/json")
+            .Produces<ApiContract.RecordId>();
     }
 }
