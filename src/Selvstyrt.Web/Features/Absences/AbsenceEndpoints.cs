@@ -60,7 +60,8 @@ public static class AbsenceEndpoints
                 return result.IsSuccess ? Results.Ok(result.Value) : result.Error!.ToHttp();
             })
             .WithName("SetSickChildCare").WithSummary("Barna (fødselsår, kronisk syk) og om du er alene om omsorgen: grunnlaget for omsorgsdager (folketrygdloven § 9-6); ingen navn")
-            .Accepts<CareRequest>("application/json");
+            .Accepts<CareRequest>("application/json")
+            .Produces<AbsenceReports.Mine>();
         api.MapPut("/absences/{id:guid}/last-day", async (Guid id, HttpRequest request, AbsenceReports absences, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<LastDayRequest>(request, ct);

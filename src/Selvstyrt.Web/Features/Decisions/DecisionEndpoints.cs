@@ -39,7 +39,8 @@ public static class DecisionEndpoints
             })
             .WithName("SaveDecision").WithSummary("Registrer et nytt vedtak, eller en ny versjon fra en dato (changesDecisionId). Idempotency-Key kreves.")
             .Idempotent(keyRequired: true)
-            .Accepts<SaveDecision.Command>("application/json");
+            .Accepts<SaveDecision.Command>("application/json")
+            .Produces<SaveDecision.Saved>(StatusCodes.Status201Created).Produces<SaveDecision.Saved>();
         api.MapGet("/arrangements/{id:guid}/decisions/{decisionId:guid}/document", async (Guid id, Guid decisionId, DecisionDocuments documents, CancellationToken ct) =>
             {
                 var result = await documents.DownloadAsync(id, decisionId, ct);

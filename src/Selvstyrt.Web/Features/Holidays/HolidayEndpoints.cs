@@ -30,7 +30,10 @@ public static class HolidayEndpoints
             : int.TryParse(year, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var y) && y is > 1999 and < 2200 ? y
             : Invalid.Field("year", "Oppgi året som et tall, som 2027.");
 
-    private static object Answer(HolidayPlans.Decided d) => new { id = d.Id, vacatedShifts = d.VacatedShifts, findings = d.Findings };
+    /// <summary>A holiday after a step: its id, the shifts it left vacant, and the rule findings that follow.</summary>
+    public sealed record HolidayAnswer(Guid Id, int VacatedShifts, IReadOnlyList<Domain.Absences.AbsenceFinding> Findings);
+
+    private static HolidayAnswer Answer(HolidayPlans.Decided d) => new(d.Id, d.VacatedShifts, d.Findings);
 
     public static void MapApi(RouteGroupBuilder api)
     {
@@ -54,13 +57,15 @@ public static class HolidayEndpoints
             })
             .WithName("WishHoliday").WithSummary("Ønsk ferie (fra, til, om det er hovedferien); arbeidslederen får beskjed. Idempotency-Key anbefales.")
             .Accepts<WishBody>("application/json")
-            .Idempotent();
+            .Idempotent()
+            .Produces<HolidayAnswer>(StatusCodes.Status201Created).Produces<HolidayAnswer>();
         api.MapPost("/holidays/{id:guid}/withdraw", async (Guid id, HolidayPlans holidays, CancellationToken ct) =>
             {
                 var result = await holidays.WithdrawAsync(id, ct);
                 return result.IsSuccess ? Results.Ok(Answer(result.Value!)) : result.Error!.ToHttp();
             })
-            .WithName("WithdrawHolidayWish").WithSummary("Trekk et ferieønske som ikke er besvart");
+            .WithName("WithdrawHolidayWish").WithSummary("Trekk et ferieønske som ikke er besvart")
+            .Produces<HolidayAnswer>();
         api.MapGet("/arrangements/{id:guid}/holidays", async (Guid id, string? year, HolidayPlans holidays, CurrentUser user, CancellationToken ct) =>
             {
                 var y = Year(year, user);
@@ -78,7 +83,8 @@ public static class HolidayEndpoints
                 return result.IsSuccess ? Results.Ok(result.Value) : result.Error!.ToHttp();
             })
             .WithName("SetHolidayRound").WithSummary("Sett fristen for ferieønsker for et år; assistentene i ordningen får beskjed")
-            .Accepts<RoundBody>("application/json");
+            .Accepts<RoundBody>("application/json")
+            .Produces<HolidayPlans.Round>();
         api.MapPost("/arrangements/{id:guid}/holidays/{requestId:guid}/grant", async (Guid id, Guid requestId, HttpRequest request, HolidayPlans holidays, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<GrantBody>(request, ct);
@@ -87,7 +93,8 @@ public static class HolidayEndpoints
                 return result.IsSuccess ? Results.Ok(Answer(result.Value!)) : result.Error!.ToHttp();
             })
             .WithName("GrantHoliday").WithSummary("Innvilg et ferieønske, som ønsket eller med andre datoer; vaktene i ferien blir ledige")
-            .Accepts<GrantBody>("application/json");
+            .Accepts<GrantBody>("application/json")
+            .Produces<HolidayAnswer>();
         // Refusing a wish and taking a granted holiday back both carry the reason the assistant is told.
         RouteHandlerBuilder WithReason(string verb, Func<HolidayPlans, Guid, Guid, string?, CancellationToken, Task<Result<HolidayPlans.Decided>>> decide, Func<HolidayPlans.Decided, object> answer)
             => api.MapPost($"/arrangements/{{id:guid}}/holidays/{{requestId:guid}}/{verb}", async (Guid id, Guid requestId, HttpRequest request, HolidayPlans holidays, CancellationToken ct) =>
@@ -99,7 +106,8 @@ public static class HolidayEndpoints
                 })
                 .Accepts<RefuseBody>("application/json");
         WithReason("refuse", (h, id, r, reason, ct) => h.RefuseAsync(id, r, reason, ct), Answer)
-            .WithName("RefuseHoliday").WithSummary("Avslå et ferieønske med begrunnelse (en hovedferie assistenten kan kreve, kan ikke avslås)");
+            .WithName("RefuseHoliday").WithSummary("Avslå et ferieønske med begrunnelse (en hovedferie assistenten kan kreve, kan ikke avslås)")
+            .Produces<HolidayAnswer>();
         WithReason("revoke", (h, id, r, reason, ct) => h.RevokeAsync(id, r, reason, ct), d => new { id = d.Id, restoredShifts = d.VacatedShifts })
             .WithName("RevokeHoliday").WithSummary("Trekk tilbake innvilget ferie før den begynner, med begrunnelse (ferieloven § 6); vaktene som ingen vikar har tatt, blir assistentens igjen");
         api.MapGet("/assistants/{id:guid}/holidays", async (Guid id, string? year, HolidayPlans holidays, CurrentUser user, CancellationToken ct) =>

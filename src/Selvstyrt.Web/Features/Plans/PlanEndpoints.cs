@@ -92,13 +92,15 @@ public static class PlanEndpoints
                 return started.IsSuccess ? Results.Accepted($"/api/v1/arrangements/{id}/plans/{planId}/proposal", ToDto(started.Value!)) : Refused(started.Error!);
             })
             .WithName("StartPlanProposal").WithSummary("Start turnusgeneratoren for planen (5, 10, 30 eller 60 sekunder); et forslag som alt lages, er svaret på en ny start")
-            .Accepts<ProposalBody>("application/json");
+            .Accepts<ProposalBody>("application/json")
+            .Produces<ProposalDto>(StatusCodes.Status202Accepted);
         api.MapPost(plan + "/proposal/stop", async (Guid id, Guid planId, PlanProposals proposals, CancellationToken ct) =>
             {
                 var stopped = await proposals.StopAsync(id, planId, ct);
                 return stopped.IsSuccess ? Results.Ok(ToDto(stopped.Value!)) : Refused(stopped.Error!);
             })
-            .WithName("StopPlanProposal").WithSummary("Stopp generatoren; det beste forslaget så langt beholdes");
+            .WithName("StopPlanProposal").WithSummary("Stopp generatoren; det beste forslaget så langt beholdes")
+            .Produces<ProposalDto>();
         api.MapPost(plan + "/proposal/accept", async (Guid id, Guid planId, HttpRequest request, PlanProposals proposals, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<AcceptProposalBody>(request, ct);
@@ -270,7 +272,8 @@ public static class PlanEndpoints
                 return result.IsSuccess ? Results.Ok(Edited(result.Value!)) : result.Error!.ToHttp();
             })
             .WithName("OverridePlanFinding").WithSummary("Godta et brudd med begrunnelse (koordinator og administrator); loggføres. Gjentatt kall gir samme godkjenning.")
-            .Accepts<OverrideBody>("application/json");
+            .Accepts<OverrideBody>("application/json")
+            .Produces<EditedDto>();
         api.MapPost(Plan + "/publish", async (Guid id, Guid planId, HttpRequest request, PlanService plans, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<PublishBody>(request, ct);

@@ -13,7 +13,10 @@ public static class SwapEndpoints
 
     public static void AddServices(IServiceCollection services) => services.AddScoped<ShiftSwaps>();
 
-    private static object Answer(Domain.Plans.ShiftSwap s) => new { id = s.Id, state = s.State, s.ClosedReason };
+    /// <summary>A swap after a step: its id, where it stands, and why it closed when it did.</summary>
+    public sealed record SwapAnswer(Guid Id, Domain.Plans.ShiftSwapState State, string? ClosedReason);
+
+    private static SwapAnswer Answer(Domain.Plans.ShiftSwap s) => new(s.Id, s.State, s.ClosedReason);
 
     public static void MapApi(RouteGroupBuilder api)
     {
@@ -34,25 +37,29 @@ public static class SwapEndpoints
             })
             .WithName("ProposeShiftSwap").WithSummary("Foreslå å gi bort en av dine vakter (til en kollega eller hvem som helst i ordningen) eller bytte den mot en kollegas vakt. Idempotency-Key anbefales.")
             .Accepts<ProposeBody>("application/json")
-            .Idempotent();
+            .Idempotent()
+            .ProducesCreatedId();
         api.MapPost("/shift-swaps/{id:guid}/accept", async (Guid id, ShiftSwaps swaps, CancellationToken ct) =>
             {
                 var result = await swaps.AcceptAsync(id, ct);
                 return result.IsSuccess ? Results.Ok(Answer(result.Value!)) : result.Error!.ToHttp();
             })
-            .WithName("AcceptShiftSwap").WithSummary("Si ja: regelmotoren vurderer byttet; rene bytter gjøres straks der ordningen tillater det, ellers godkjenner arbeidslederen");
+            .WithName("AcceptShiftSwap").WithSummary("Si ja: regelmotoren vurderer byttet; rene bytter gjøres straks der ordningen tillater det, ellers godkjenner arbeidslederen")
+            .Produces<SwapAnswer>();
         api.MapPost("/shift-swaps/{id:guid}/decline", async (Guid id, ShiftSwaps swaps, CancellationToken ct) =>
             {
                 var result = await swaps.DeclineAsync(id, ct);
                 return result.IsSuccess ? Results.Ok(Answer(result.Value!)) : result.Error!.ToHttp();
             })
-            .WithName("DeclineShiftSwap").WithSummary("Si nei til en forespørsel om vaktbytte");
+            .WithName("DeclineShiftSwap").WithSummary("Si nei til en forespørsel om vaktbytte")
+            .Produces<SwapAnswer>();
         api.MapPost("/shift-swaps/{id:guid}/withdraw", async (Guid id, ShiftSwaps swaps, CancellationToken ct) =>
             {
                 var result = await swaps.WithdrawAsync(id, ct);
                 return result.IsSuccess ? Results.Ok(Answer(result.Value!)) : result.Error!.ToHttp();
             })
-            .WithName("WithdrawShiftSwap").WithSummary("Trekk tilbake ditt forslag mens det er åpent");
+            .WithName("WithdrawShiftSwap").WithSummary("Trekk tilbake ditt forslag mens det er åpent")
+            .Produces<SwapAnswer>();
         api.MapGet("/arrangements/{id:guid}/shift-swaps", async (Guid id, ShiftSwaps swaps, CancellationToken ct) =>
             {
                 var result = await swaps.ForArrangementAsync(id, ct);
@@ -66,7 +73,8 @@ public static class SwapEndpoints
                 var result = await swaps.ApproveAsync(id, swapId, ct);
                 return result.IsSuccess ? Results.Ok(Answer(result.Value!)) : result.Error!.ToHttp();
             })
-            .WithName("ApproveShiftSwap").WithSummary("Godkjenn et bytte (regelmotoren vurderer det på nytt); planen endres");
+            .WithName("ApproveShiftSwap").WithSummary("Godkjenn et bytte (regelmotoren vurderer det på nytt); planen endres")
+            .Produces<SwapAnswer>();
         api.MapPost("/arrangements/{id:guid}/shift-swaps/{swapId:guid}/reject", async (Guid id, Guid swapId, HttpRequest request, ShiftSwaps swaps, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<RejectBody>(request, ct);
@@ -75,7 +83,8 @@ public static class SwapEndpoints
                 return result.IsSuccess ? Results.Ok(Answer(result.Value!)) : result.Error!.ToHttp();
             })
             .WithName("RejectShiftSwap").WithSummary("Avslå et bytte med en begrunnelse begge får")
-            .Accepts<RejectBody>("application/json");
+            .Accepts<RejectBody>("application/json")
+            .Produces<SwapAnswer>();
         api.MapPut("/arrangements/{id:guid}/swap-policy", async (Guid id, HttpRequest request, ShiftSwaps swaps, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<PolicyBody>(request, ct);

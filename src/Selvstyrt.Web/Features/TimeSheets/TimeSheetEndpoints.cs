@@ -86,7 +86,8 @@ public static class TimeSheetEndpoints
             })
             .WithName("AddTimeEntry").WithSummary("Legg til arbeid som ikke var planlagt (med årsak). Idempotency-Key kreves.")
             .Accepts<EntryBody>("application/json")
-            .Idempotent(keyRequired: true);
+            .Idempotent(keyRequired: true)
+            .Produces<StepDto>(StatusCodes.Status201Created);
         api.MapPut(Sheet + "/entries/{entryId:guid}", async (Guid id, Guid entryId, HttpRequest request, TimeSheetService sheets, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<EntryBody>(request, ct);
@@ -104,14 +105,16 @@ public static class TimeSheetEndpoints
             })
             .WithName("ChangeTimeEntry").WithSummary("Før faktisk tid for en vakt (med årsak). If-Match: revisjonen du leste.")
             .Accepts<EntryBody>("application/json")
-            .Revised();
+            .Revised()
+            .Produces<StepDto>();
         api.MapPost(Sheet + "/entries/{entryId:guid}/confirm", async (Guid id, Guid entryId, HttpRequest request, TimeSheetService sheets, CancellationToken ct) =>
             {
                 if (ApiRevision.From(request, null) is not { } revision) return ApiRevision.Missing();
                 return Step(id, await sheets.EditAsync(id, revision, (sheet, actor) => sheet.Confirm(entryId, actor).Boxed(), ct));
             })
             .WithName("ConfirmTimeEntry").WithSummary("Bekreft en vakt som arbeidet som planlagt. If-Match: revisjonen du leste.")
-            .Revised();
+            .Revised()
+            .Produces<StepDto>();
         api.MapPost(Sheet + "/entries/{entryId:guid}/not-worked", async (Guid id, Guid entryId, HttpRequest request, TimeSheetService sheets, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<NotWorkedBody>(request, ct);
@@ -122,7 +125,8 @@ public static class TimeSheetEndpoints
             })
             .WithName("MarkTimeEntryNotWorked").WithSummary("Merk en vakt som ikke arbeidet, med årsak og om en vikar tok den. If-Match: revisjonen du leste.")
             .Accepts<NotWorkedBody>("application/json")
-            .Revised();
+            .Revised()
+            .Produces<StepDto>();
         MapStep(api, Sheet + "/submit", "SubmitTimeSheet", "Send timelisten til godkjenning (kontrollen må være uten mangler).", (s, id, r, _, ct) => s.SubmitAsync(id, r, ct));
         MapStep(api, Sheet + "/approve", "ApproveTimeSheet", "Godkjenn (arbeidsleder eller medarbeidsleder).", (s, id, r, _, ct) => s.ApproveAsync(id, r, ct));
         MapStep(api, Sheet + "/reject", "RejectTimeSheet", "Send i retur til assistenten med kommentar (comment).", (s, id, r, b, ct) => s.RejectAsync(id, r, b.Comment, ct));
@@ -151,7 +155,7 @@ public static class TimeSheetEndpoints
                 return Step(id, await step(sheets, id, revision, body.Value, ct));
             })
             .WithName(name).WithSummary(summary + " If-Match: revisjonen du leste.")
-            .Accepts<StepBody>(isOptional: true, "application/json").Revised();
+            .Accepts<StepBody>(isOptional: true, "application/json").Revised().Produces<StepDto>();
 
     private static IResult Step(Guid id, Result<int> result) => result.IsSuccess ? Results.Ok(new StepDto(id, result.Value)) : result.Error!.ToHttp();
 

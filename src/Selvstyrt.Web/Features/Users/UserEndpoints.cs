@@ -36,7 +36,8 @@ public static class UserEndpoints
             })
             .WithName("InviteUser").WithSummary("Inviter en person til en rolle på e-post (krever Idempotency-Key; samme rolle to ganger endrer ingenting)")
             .Accepts<InvitationRequest>("application/json")
-            .Idempotent(keyRequired: true);
+            .Idempotent(keyRequired: true)
+            .Produces<Invitations.Invited>(StatusCodes.Status201Created).Produces<Invitations.Invited>();
         api.MapPost("/users/{id:guid}/revoke", async (Guid id, HttpRequest request, Invitations invitations, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<RevokeRequest>(request, ct);
