@@ -51,9 +51,7 @@ internal static class PageTimes
             }
         }
         // The test host looks for the app's content root beside the solution; from the benchmark's folder, tell it where.
-        var root = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(root, "Selvstyrt.slnx"))) root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("Fant ikke Selvstyrt.slnx.");
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_SELVSTYRT_WEB", Path.Combine(root, "src", "Selvstyrt.Web"));
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_SELVSTYRT_WEB", Path.Combine(Repository.Root, "src", "Selvstyrt.Web"));
         var all = new Dictionary<DatabaseKind, Dictionary<string, RouteTimes>>();
         foreach (var kind in kinds) all[kind] = await MeasureAsync(kind, scale, samples, only);
         Report(all);

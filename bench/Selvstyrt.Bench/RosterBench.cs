@@ -17,7 +17,7 @@ internal static class RosterBench
     {
         var seconds = double.Parse(Arg(args, "--seconds") ?? "60", CultureInfo.InvariantCulture);
         var workers = int.Parse(Arg(args, "--workers") ?? "2", CultureInfo.InvariantCulture);
-        var dir = Arg(args, "--dir") ?? Path.Combine(RepoRoot(), "tests", "Selvstyrt.Rostering.Tests", "Benchmark");
+        var dir = Arg(args, "--dir") ?? Path.Combine(Selvstyrt.Testing.Repository.Root, "tests", "Selvstyrt.Rostering.Tests", "Benchmark");
         var parameters = Arg(args, "--solver-parameters");
         var numbers = Range(Arg(args, "--instances") ?? "1-19");
         if (args.Contains("--trace")) CurtoisSearch.Trace = line => Console.Error.WriteLine(line);
@@ -59,11 +59,4 @@ internal static class RosterBench
             var ends = part.Split('-').Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToArray();
             return Enumerable.Range(ends[0], ends[^1] - ends[0] + 1);
         });
-
-    internal static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Selvstyrt.slnx"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("Fant ikke Selvstyrt.slnx over " + AppContext.BaseDirectory);
-    }
 }

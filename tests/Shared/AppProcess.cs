@@ -46,9 +46,7 @@ public sealed partial class AppProcess : IDisposable
     public static AppProcess Start(IReadOnlyDictionary<string, string> settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var root = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(root, "Selvstyrt.slnx"))) root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("Fant ikke Selvstyrt.slnx.");
-        var dll = Path.Combine(root, "src", "Selvstyrt.Web", "bin", "Release", "net10.0", "Selvstyrt.Web.dll");
+        var dll = Path.Combine(Repository.Root, "src", "Selvstyrt.Web", "bin", "Release", "net10.0", "Selvstyrt.Web.dll");
         if (!File.Exists(dll)) throw new InvalidOperationException($"{dll} mangler: bygg appen i Release først (./test.sh gjør det).");
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

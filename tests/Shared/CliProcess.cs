@@ -8,8 +8,7 @@ public static class CliProcess
     public static async Task<(int Exit, string Out, string Err)> RunAsync(string arguments, string? stdin = null, string? workingDirectory = null,
         IReadOnlyDictionary<string, string>? environment = null, CancellationToken ct = default)
     {
-        var root = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(root, "Selvstyrt.slnx"))) root = Path.GetDirectoryName(root)!;
+        var root = Repository.Root;
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
         var cli = Path.Combine(root, "src", "Selvstyrt.Cli", "bin", configuration, "net10.0", "selvstyrt.dll");
         var start = new ProcessStartInfo("dotnet", $"\"{cli}\" {arguments}")

@@ -26,6 +26,9 @@ public static class ApiContract
     public static RouteHandlerBuilder ProducesCreatedId(this RouteHandlerBuilder builder)
         => builder.Produces<RecordId>(StatusCodes.Status201Created).Produces<RecordId>(StatusCodes.Status200OK);
 
+    /// <summary>The answer of a document upload: the stored document's id.</summary>
+    public sealed record DocumentStored(Guid DocumentId);
+
     /// <summary>The answer of a create that also says where the new record is read.</summary>
     public sealed record CreatedAt(Guid Id, string Location);
 

@@ -22,11 +22,11 @@ public static class Creates
 
     public static IResult Answer(Result<(Guid Id, bool Existed)> result, string location)
         => !result.IsSuccess ? result.Error!.ToHttp()
-            : result.Value.Existed ? Results.Ok(new { id = result.Value.Id }) : Results.Created(location, new { id = result.Value.Id });
+            : result.Value.Existed ? Results.Ok(new ApiContract.RecordId(result.Value.Id)) : Results.Created(location, new ApiContract.RecordId(result.Value.Id));
 }
 
 /// <summary>How an edit answers: 200 with the record's id, or the error.</summary>
 public static class Changes
 {
-    public static IResult Answer(Result<Guid> result) => result.IsSuccess ? Results.Ok(new { id = result.Value }) : result.Error!.ToHttp();
+    public static IResult Answer(Result<Guid> result) => result.IsSuccess ? Results.Ok(new ApiContract.RecordId(result.Value)) : result.Error!.ToHttp();
 }

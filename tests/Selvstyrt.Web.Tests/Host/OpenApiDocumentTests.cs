@@ -18,15 +18,10 @@ public sealed class OpenApiDocumentTests(Hosts hosts)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static string Root
-    {
-        get
-        {
-            var root = AppContext.BaseDirectory;
-            while (!File.Exists(Path.Combine(root, "Selvstyrt.slnx"))) root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("Fant ikke Selvstyrt.slnx.");
-            return root;
-        }
-    }
+    private static string Root => Repository.Root;
+
+    /// <summary>A route pattern as the document writes its path: <c>{id:guid}</c> → <c>{id}</c>.</summary>
+    private static string DocumentPath(string pattern) => System.Text.RegularExpressions.Regex.Replace(pattern, "{([^:}]+)(:[^}]+)?}", "{$1}");
 
     private static string Committed => Path.Combine(Root, "docs", "api", "openapi-v1.json");
 
@@ -99,7 +94,7 @@ public sealed class OpenApiDocumentTests(Hosts hosts)
             .SelectMany(p => p.Value.EnumerateObject().Select(m => (Method: m.Name.ToUpperInvariant(), Path: p.Name)))
             .ToHashSet();
         var api = RouteTable.Read(factory).Where(r => r.Pattern.StartsWith("/api/", StringComparison.Ordinal))
-            .Select(r => (r.Method, Path: System.Text.RegularExpressions.Regex.Replace(r.Pattern, "{([^:}]+)(:[^}]+)?}", "{$1}")))
+            .Select(r => (r.Method, Path: DocumentPath(r.Pattern)))
             .ToHashSet();
 
         api.Count.ShouldBeGreaterThan(200);
@@ -120,7 +115,7 @@ public sealed class OpenApiDocumentTests(Hosts hosts)
         var checkedBodies = 0;
         foreach (var description in descriptions)
         {
-            var operation = document.RootElement.GetProperty("paths").GetProperty("/" + System.Text.RegularExpressions.Regex.Replace(description.RelativePath!, "{([^:}]+)(:[^}]+)?}", "{$1}"))
+            var operation = document.RootElement.GetProperty("paths").GetProperty(DocumentPath("/" + description.RelativePath))
                 .GetProperty(description.HttpMethod!.ToLowerInvariant());
             if (!operation.TryGetProperty("requestBody", out var body) || !body.GetProperty("content").TryGetProperty("application/json", out var json)) continue;
             var type = ApiDocument.BodyType(description);

@@ -15,6 +15,9 @@ public static class AbsenceEndpoints
 
     public static void AddServices(IServiceCollection services) => services.AddScoped<AbsenceReports>();
 
+    /// <summary>An absence reported or changed: the shifts it left vacant and the rule findings that follow.</summary>
+    public sealed record AbsenceAnswer(Guid Id, int VacatedShifts, IReadOnlyList<Domain.Absences.AbsenceFinding> Findings);
+
     public static void MapApi(RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
@@ -29,12 +32,13 @@ public static class AbsenceEndpoints
                 var result = await absences.ReportAsync(new AbsenceReports.Input(b.AssistantId, b.Kind, b.From, b.To, b.Degree, b.CertificateDate), key.Length == 0 ? null : key, ct);
                 if (!result.IsSuccess) return result.Error!.ToHttp();
                 var r = result.Value!;
-                var answer = new { id = r.Id, vacatedShifts = r.VacatedShifts, findings = r.Findings };
+                var answer = new AbsenceAnswer(r.Id, r.VacatedShifts, r.Findings);
                 return r.AlreadyExisted ? Results.Ok(answer) : Results.Created("/api/v1/absences", answer);
             })
             .WithName("ReportAbsence").WithSummary("Meld fravær (egenmelding eller sykmelding); vaktene blir ledige og arbeidslederen får beskjed. Idempotency-Key anbefales.")
             .Accepts<AbsenceRequest>("application/json")
-            .Idempotent();
+            .Idempotent()
+            .Produces<AbsenceAnswer>(StatusCodes.Status201Created).Produces<AbsenceAnswer>();
         api.MapGet("/arrangements/{id:guid}/absences", async (Guid id, string? from, string? to, AbsenceReports absences, Selvstyrt.Web.Auth.CurrentUser user, CancellationToken ct) =>
             {
                 var first = from is null ? NodaTime.Text.ParseResult<LocalDate>.ForValue(user.Today.PlusDays(-30)) : NodaTime.Text.LocalDatePattern.Iso.Parse(from);
@@ -44,7 +48,8 @@ public static class AbsenceEndpoints
                 var result = await absences.ForArrangementAsync(id, first.Value, last.Value, ct);
                 return result.IsSuccess ? Results.Ok(result.Value.Rows) : result.Error!.ToHttp();
             })
-            .WithName("ListArrangementAbsences").WithSummary("Fraværet til ordningens assistenter (from/to, standard 30 dager tilbake og 60 fram): hvem og når for arbeidslederen; arten, graden og arbeidsgiverperioden bare for arbeidsgiveren");
+            .WithName("ListArrangementAbsences").WithSummary("Fraværet til ordningens assistenter (from/to, standard 30 dager tilbake og 60 fram): hvem og når for arbeidslederen; arten, graden og arbeidsgiverperioden bare for arbeidsgiveren")
+            .Produces<List<AbsenceReports.InArrangement>>();
         api.MapGet("/assistants/{id:guid}/absences", async (Guid id, AbsenceReports absences, CancellationToken ct) =>
             {
                 var result = await absences.ForAssistantAsync(id, ct);
@@ -67,14 +72,15 @@ public static class AbsenceEndpoints
                 var body = await ApiJson.ReadAsync<LastDayRequest>(request, ct);
                 if (!body.IsSuccess) return body.Error!.ToHttp();
                 var result = await absences.ChangeLastDayAsync(id, body.Value!.To, ct);
-                return result.IsSuccess ? Results.Ok(new { id, vacatedShifts = result.Value!.VacatedShifts, findings = result.Value.Findings }) : result.Error!.ToHttp();
+                return result.IsSuccess ? Results.Ok(new AbsenceAnswer(id, result.Value!.VacatedShifts, result.Value.Findings)) : result.Error!.ToHttp();
             })
             .WithName("ChangeAbsenceLastDay").WithSummary("Flytt siste fraværsdag: tilbake tidligere gir vaktene tilbake, lengre fravær gjør flere vakter ledige")
-            .Accepts<LastDayRequest>("application/json");
+            .Accepts<LastDayRequest>("application/json")
+            .Produces<AbsenceAnswer>();
         api.MapPost("/absences/{id:guid}/cancel", async (Guid id, AbsenceReports absences, CancellationToken ct) =>
             {
                 var result = await absences.CancelAsync(id, ct);
-                return result.IsSuccess ? Results.Ok(new { id }) : result.Error!.ToHttp();
+                return result.IsSuccess ? Results.Ok(new ApiContract.RecordId(id)) : result.Error!.ToHttp();
             })
             .WithName("CancelAbsence").WithSummary("Avlys et fravær som ble meldt ved en feil; vaktene som ikke er tatt av en vikar, blir assistentens igjen")
             .Produces<ApiContract.RecordId>();

@@ -70,6 +70,9 @@ public static class AgreementEndpoints
         => string.IsNullOrWhiteSpace(text) ? (LocalTime?)null
             : TimePattern.Parse(text.Trim()) is { Success: true } parsed ? parsed.Value : Invalid.Field(field, message);
 
+    /// <summary>An agreement with its versions, and whether the caller may manage it.</summary>
+    public sealed record AgreementView(AgreementRecords.Row Agreement, bool CanManage, IReadOnlyList<AgreementRecords.VersionView> Versions);
+
     public static void MapApi(RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
@@ -85,7 +88,7 @@ public static class AgreementEndpoints
                 var result = await records.CreateAsync(body.Value!.ProviderId, terms.Value!, request.Headers["Idempotency-Key"].ToString() is { Length: > 0 } k ? k : null, ct);
                 if (!result.IsSuccess) return result.Error!.ToHttp();
                 var location = $"/api/v1/agreements/{result.Value.Id}";
-                return result.Value.Existed ? Results.Ok(new { id = result.Value.Id }) : Results.Created(location, new { id = result.Value.Id });
+                return result.Value.Existed ? Results.Ok(new ApiContract.RecordId(result.Value.Id)) : Results.Created(location, new ApiContract.RecordId(result.Value.Id));
             })
             .WithName("CreateAgreement").WithSummary("Registrer en avtale eller dispensasjon (administrator; Idempotency-Key anbefales)").Accepts<Body>("application/json")
             .Idempotent()
@@ -93,9 +96,10 @@ public static class AgreementEndpoints
         api.MapGet("/agreements/{id:guid}", async (Guid id, AgreementRecords records, CancellationToken ct) =>
             {
                 var result = await records.GetAsync(id, ct);
-                return result.IsSuccess ? Results.Ok(new { result.Value!.Agreement, result.Value.CanManage, result.Value.Versions }) : result.Error!.ToHttp();
+                return result.IsSuccess ? Results.Ok(new AgreementView(result.Value!.Agreement, result.Value.CanManage, result.Value.Versions)) : result.Error!.ToHttp();
             })
-            .WithName("GetAgreement").WithSummary("En avtale med alle versjoner");
+            .WithName("GetAgreement").WithSummary("En avtale med alle versjoner")
+            .Produces<AgreementView>();
         api.MapPut("/agreements/{id:guid}", async (Guid id, HttpRequest request, AgreementRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<Body>(request, ct);
@@ -103,7 +107,7 @@ public static class AgreementEndpoints
                 var terms = Terms(body.Value!);
                 if (!terms.IsSuccess) return terms.Error!.ToHttp();
                 var result = await records.ChangeAsync(id, terms.Value!, body.Value!.Note, ct);
-                return result.IsSuccess ? Results.Ok(new { id = result.Value }) : result.Error!.ToHttp();
+                return result.IsSuccess ? Results.Ok(new ApiContract.RecordId(result.Value)) : result.Error!.ToHttp();
             })
             .WithName("ChangeAgreement").WithSummary("Endre en avtale som en ny versjon (note: hvorfor)").Accepts<Body>("application/json")
             .Produces<ApiContract.RecordId>();
@@ -112,7 +116,7 @@ public static class AgreementEndpoints
                 var body = await ApiJson.ReadAsync<EndBody>(request, ct);
                 if (!body.IsSuccess) return body.Error!.ToHttp();
                 var result = await records.EndAsync(id, body.Value!.LastDay, body.Value.Reason, ct);
-                return result.IsSuccess ? Results.Ok(new { id = result.Value }) : result.Error!.ToHttp();
+                return result.IsSuccess ? Results.Ok(new ApiContract.RecordId(result.Value)) : result.Error!.ToHttp();
             })
             .WithName("EndAgreement").WithSummary("Avslutt en avtale med siste dag og begrunnelse").Accepts<EndBody>("application/json")
             .Produces<ApiContract.RecordId>();
@@ -129,9 +133,10 @@ public static class AgreementEndpoints
                 var file = (await request.ReadFormAsync(ct)).Files.GetFile("document");
                 if (file is null) return Invalid.Field("document", "Velg en PDF-fil.").ToHttp();
                 var result = await records.UploadAsync(id, file.FileName, await DecisionDocuments.ReadAsync(file, ct), ct);
-                return result.IsSuccess ? Results.Ok(new { documentId = result.Value }) : result.Error!.ToHttp();
+                return result.IsSuccess ? Results.Ok(new ApiContract.DocumentStored(result.Value)) : result.Error!.ToHttp();
             })
             .WithName("UploadAgreementDocument").WithSummary("Legg ved den signerte avtalen eller Arbeidstilsynets vedtak (PDF, høyst 8 MB)")
-            .Uploads<ApiContract.DocumentUpload>();
+            .Uploads<ApiContract.DocumentUpload>()
+            .Produces<ApiContract.DocumentStored>();
     }
 }

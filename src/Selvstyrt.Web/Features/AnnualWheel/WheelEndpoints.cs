@@ -19,17 +19,31 @@ public static class WheelEndpoints
 
     public static void AddServices(IServiceCollection services) => services.AddScoped<WheelRecords>();
 
+    /// <summary>How many tasks the year's wheel got.</summary>
+    public sealed record GeneratedWheel(int Created);
+
+    /// <summary>The year's wheel for each arrangement the caller leads or follows up.</summary>
+    public sealed record WheelOverview(int Year, IReadOnlyList<WheelLine> Arrangements);
+
+    /// <summary>One arrangement's wheel: tasks done and overdue, per period, and the next task.</summary>
+    public sealed record WheelLine(Guid ArrangementId, string Name, string Office, int Tasks, int Done, int Overdue, IReadOnlyList<PeriodCount> Periods, NextTask? Next);
+
+    /// <summary>Tasks done of all in a period.</summary>
+    public sealed record PeriodCount(int Done, int All);
+
+    /// <summary>The next task due.</summary>
+    public sealed record NextTask(Guid Id, string Title, LocalDate DueOn);
+
     public static void MapApi(RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
         const string One = "/arrangements/{arrangementId:guid}/annual-wheel";
         api.MapGet("/annual-wheel", async (int? year, WheelRecords records, Auth.CurrentUser user, CancellationToken ct) =>
-                Results.Ok(new { year = year ?? user.Today.Year, arrangements = (await records.OverviewAsync(year ?? user.Today.Year, ct)).Select(l => new
-                {
-                    l.ArrangementId, l.Name, l.Office, l.Tasks, l.Done, l.Overdue, periods = l.Periods.Select(p => new { done = p.Done, all = p.All }),
-                    next = l.Next is { } n ? new { n.Id, n.Title, n.DueOn } : null,
-                }) }))
-            .WithName("AnnualWheelOverview").WithSummary("Årets årshjul for ordningene du leder eller har ansvar for: gjort, forsinket og per periode");
+                Results.Ok(new WheelOverview(year ?? user.Today.Year, [.. (await records.OverviewAsync(year ?? user.Today.Year, ct)).Select(l => new WheelLine(
+                    l.ArrangementId, l.Name, l.Office, l.Tasks, l.Done, l.Overdue, [.. l.Periods.Select(p => new PeriodCount(p.Done, p.All))],
+                    l.Next is { } n ? new NextTask(n.Id, n.Title, n.DueOn) : null))])))
+            .WithName("AnnualWheelOverview").WithSummary("Årets årshjul for ordningene du leder eller har ansvar for: gjort, forsinket og per periode")
+            .Produces<WheelOverview>();
         api.MapGet(One, async (Guid arrangementId, int? year, WheelRecords records, Auth.CurrentUser user, CancellationToken ct) =>
             {
                 var result = await records.GetAsync(arrangementId, year ?? user.Today.Year, ct);
@@ -44,9 +58,10 @@ public static class WheelEndpoints
                 var body = await ApiJson.ReadAsync<GenerateBody>(request, ct);
                 if (!body.IsSuccess) return body.Error!.ToHttp();
                 var result = await records.GenerateAsync(arrangementId, body.Value!.Year, ct);
-                return result.IsSuccess ? Results.Ok(new { created = result.Value }) : result.Error!.ToHttp();
+                return result.IsSuccess ? Results.Ok(new GeneratedWheel(result.Value)) : result.Error!.ToHttp();
             })
-            .WithName("GenerateAnnualWheel").WithSummary("Lag årets oppgaver fra årshjulet (vedlegg 6); de som finnes, beholdes").Accepts<GenerateBody>("application/json");
+            .WithName("GenerateAnnualWheel").WithSummary("Lag årets oppgaver fra årshjulet (vedlegg 6); de som finnes, beholdes").Accepts<GenerateBody>("application/json")
+            .Produces<GeneratedWheel>();
         api.MapPost(One + "/tasks", async (Guid arrangementId, HttpRequest request, WheelRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<TaskBody>(request, ct);

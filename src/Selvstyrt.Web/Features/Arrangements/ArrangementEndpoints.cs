@@ -27,6 +27,9 @@ public static class ArrangementEndpoints
         services.AddScoped<EditArrangement>();
     }
 
+    /// <summary>An arrangement as it is after an edit, with the version to send with the next one.</summary>
+    public sealed record EditedArrangement(Guid Id, string Name, Guid OfficeId, string RecipientName, NodaTime.LocalDate RecipientBirthDate, string Version);
+
     public static void MapApi(RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
@@ -50,7 +53,7 @@ public static class ArrangementEndpoints
                     b.Name, b.EmployerModel, b.StartDate, key.Length == 0 ? null : key), ct);
                 if (!result.IsSuccess) return result.Error!.ToHttp();
                 var location = $"/api/v1/arrangements/{result.Value!.Id}";
-                return result.Value.AlreadyExisted ? Results.Ok(new { id = result.Value.Id, location }) : Results.Created(location, new { id = result.Value.Id, location });
+                return result.Value.AlreadyExisted ? Results.Ok(new ApiContract.CreatedAt(result.Value.Id, location)) : Results.Created(location, new ApiContract.CreatedAt(result.Value.Id, location));
             })
             .WithName("CreateArrangement").WithSummary("Opprett en ordning med tjenestemottakeren (administrator eller kontorets koordinator; krever Idempotency-Key)")
             .Accepts<CreateArrangementRequest>("application/json")
@@ -63,12 +66,13 @@ public static class ArrangementEndpoints
                 var b = body.Value!;
                 var version = b.Version ?? request.Headers.IfMatch.FirstOrDefault()?.Trim('"');
                 var result = await handler.HandleAsync(id, new EditArrangement.Input(b.Name, b.OfficeId, b.RecipientName, b.RecipientBirthDate, version), ct);
-                return result.IsSuccess ? Results.Ok(new { id, result.Value!.Name, result.Value.OfficeId, result.Value.RecipientName, result.Value.RecipientBirthDate, result.Value.Version })
+                return result.IsSuccess ? Results.Ok(new EditedArrangement(id, result.Value!.Name, result.Value.OfficeId, result.Value.RecipientName, result.Value.RecipientBirthDate, result.Value.Version))
                     : result.Error!.ToHttp();
             })
             .WithName("EditArrangement").WithSummary("Endre navnet, flytt ordningen til et annet kontor, eller rett tjenestemottakerens navn og fødselsdato (version eller If-Match: det du leste)")
             .Accepts<EditArrangementRequest>("application/json")
-            .Revised();
+            .Revised()
+            .Produces<EditedArrangement>();
         api.MapPost("/arrangements/{id:guid}/end", async (Guid id, HttpRequest request, EndArrangement handler, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<EndArrangementRequest>(request, ct);
@@ -77,7 +81,8 @@ public static class ArrangementEndpoints
                 return result.IsSuccess ? Results.Ok(result.Value) : result.Error!.ToHttp();
             })
             .WithName("EndArrangement").WithSummary("Avslutt en ordning på en siste dag; roller og assistenter slutter samme dag, historikken blir stående")
-            .Accepts<EndArrangementRequest>("application/json");
+            .Accepts<EndArrangementRequest>("application/json")
+            .Produces<EndArrangement.Ended>();
         api.MapGet("/arrangements/{id:guid}/acting-periods", async (Guid id, ActingPeriods periods, CancellationToken ct) =>
             {
                 var result = await periods.ListAsync(id, ct);
@@ -93,7 +98,7 @@ public static class ArrangementEndpoints
                 var result = await periods.SetAsync(id, new ActingPeriods.Input(b.RoleId, b.From, b.To, b.Reason), ct);
                 if (!result.IsSuccess) return result.Error!.ToHttp();
                 var location = $"/api/v1/arrangements/{id}/acting-periods";
-                return result.Value!.AlreadyExisted ? Results.Ok(new { id = result.Value.Id, location }) : Results.Created(location, new { id = result.Value.Id, location });
+                return result.Value!.AlreadyExisted ? Results.Ok(new ApiContract.CreatedAt(result.Value.Id, location)) : Results.Created(location, new ApiContract.CreatedAt(result.Value.Id, location));
             })
             .WithName("SetActingPeriod").WithSummary("La stedfortrederen fungere som arbeidsleder i en periode (arbeidsleder, medarbeidsleder eller leverandøren)")
             .Accepts<ActingRequest>("application/json")
@@ -103,7 +108,7 @@ public static class ArrangementEndpoints
                 var body = await ApiJson.ReadAsync<EndActingRequest>(request, ct);
                 if (!body.IsSuccess) return body.Error!.ToHttp();
                 var result = await periods.EndAsync(id, periodId, body.Value!.LastDay, ct);
-                return result.IsSuccess ? Results.Ok(new { id = result.Value!.Id }) : result.Error!.ToHttp();
+                return result.IsSuccess ? Results.Ok(new ApiContract.RecordId(result.Value!.Id)) : result.Error!.ToHttp();
             })
             .WithName("EndActingPeriod").WithSummary("Avslutt perioden tidlig (fra i dag, eller etter en oppgitt siste dag)")
             .Accepts<EndActingRequest>("application/json")

@@ -43,11 +43,11 @@ public static class AssistantEndpoints
     {
         if (!result.IsSuccess) return result.Error!.ToHttp();
         var created = result.Value!;
-        return created.AlreadyExisted ? Results.Ok(new { id = created.Id, location }) : Results.Created(location, new { id = created.Id, location });
+        return created.AlreadyExisted ? Results.Ok(new ApiContract.CreatedAt(created.Id, location)) : Results.Created(location, new ApiContract.CreatedAt(created.Id, location));
     }
 
     private static IResult Changed(Domain.Common.Result<AssistantRecords.Created> result)
-        => result.IsSuccess ? Results.Ok(new { id = result.Value!.Id }) : result.Error!.ToHttp();
+        => result.IsSuccess ? Results.Ok(new ApiContract.RecordId(result.Value!.Id)) : result.Error!.ToHttp();
 
     private static void MapRecords(RouteGroupBuilder api)
     {
@@ -60,7 +60,8 @@ public static class AssistantEndpoints
                     $"/api/v1/assistants/{id}");
             })
             .WithName("AddEmployment").WithSummary("Nytt arbeidsforhold for en assistent (samme arbeidsforhold to ganger gir det første)")
-            .Accepts<EmploymentRequest>("application/json");
+            .Accepts<EmploymentRequest>("application/json")
+            .ProducesCreatedAt();
         api.MapPut("/assistants/{id:guid}/employments/{employmentId:guid}", async (Guid id, Guid employmentId, HttpRequest request, AssistantRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<EmploymentRequest>(request, ct);
@@ -69,7 +70,8 @@ public static class AssistantEndpoints
                 return Changed(await records.ChangeEmploymentAsync(id, employmentId, new(b.Kind, b.TemporaryBasis, b.PositionPercent, b.Start, b.End, b.ProbationEnd, b.SeniorityFrom, b.HourlyWage), ct));
             })
             .WithName("ChangeEmployment").WithSummary("Endre stillingsprosent, sluttdato, prøvetid, grunnlag eller timelønn")
-            .Accepts<EmploymentRequest>("application/json");
+            .Accepts<EmploymentRequest>("application/json")
+            .Produces<ApiContract.RecordId>();
         api.MapPost("/assistants/{id:guid}/employments/{employmentId:guid}/end", async (Guid id, Guid employmentId, HttpRequest request, AssistantRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<EndEmploymentRequest>(request, ct);
@@ -77,28 +79,32 @@ public static class AssistantEndpoints
             })
             .WithName("EndEmployment")
             .WithSummary("Avslutt et arbeidsforhold med årsak (og assistentens plass i ordningene fra dagen etter); grunnlaget for en oppsigelse vises bare for arbeidsgiveren")
-            .Accepts<EndEmploymentRequest>("application/json");
+            .Accepts<EndEmploymentRequest>("application/json")
+            .Produces<ApiContract.RecordId>();
         api.MapPost("/assistants/{id:guid}/assignments", async (Guid id, HttpRequest request, AssistantRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<AssignmentRequest>(request, ct);
                 return body.IsSuccess ? Answer(await records.AssignAsync(id, body.Value!.ArrangementId, body.Value.From, body.Value.To, ct), $"/api/v1/assistants/{id}") : body.Error!.ToHttp();
             })
             .WithName("AssignAssistant").WithSummary("Knytt en assistent til en ordning fra en dato")
-            .Accepts<AssignmentRequest>("application/json");
+            .Accepts<AssignmentRequest>("application/json")
+            .ProducesCreatedAt();
         api.MapPost("/assistants/{id:guid}/assignments/{assignmentId:guid}/end", async (Guid id, Guid assignmentId, HttpRequest request, AssistantRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<EndRequest>(request, ct);
                 return body.IsSuccess ? Changed(await records.EndAssignmentAsync(id, assignmentId, body.Value!.LastDay, ct)) : body.Error!.ToHttp();
             })
             .WithName("EndAssignment").WithSummary("Avslutt en assistents plass i en ordning")
-            .Accepts<EndRequest>("application/json");
+            .Accepts<EndRequest>("application/json")
+            .Produces<ApiContract.RecordId>();
         api.MapPut("/assistants/{id:guid}/contact", async (Guid id, HttpRequest request, AssistantRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<ContactRequest>(request, ct);
                 return body.IsSuccess ? Changed(await records.ChangeContactAsync(id, body.Value!.Email, body.Value.Phone, ct)) : body.Error!.ToHttp();
             })
             .WithName("ChangeAssistantContact").WithSummary("E-post og telefon (assistenten selv eller arbeidsgiveren)")
-            .Accepts<ContactRequest>("application/json");
+            .Accepts<ContactRequest>("application/json")
+            .Produces<ApiContract.RecordId>();
         api.MapPost("/assistants/{id:guid}/other-employers", async (Guid id, HttpRequest request, AssistantRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<OtherEmployerRequest>(request, ct);
@@ -107,27 +113,34 @@ public static class AssistantEndpoints
                 return Answer(await records.DeclareOtherEmployerAsync(id, b.EmployerName, b.HoursPerWeek, b.From, b.To, ct), $"/api/v1/assistants/{id}");
             })
             .WithName("DeclareOtherEmployerHours").WithSummary("Timer hos en annen arbeidsgiver (assistenten oppgir, arbeidsgiveren bekrefter)")
-            .Accepts<OtherEmployerRequest>("application/json");
+            .Accepts<OtherEmployerRequest>("application/json")
+            .ProducesCreatedAt();
         api.MapPost("/assistants/{id:guid}/other-employers/{declarationId:guid}/confirm", async (Guid id, Guid declarationId, AssistantRecords records, CancellationToken ct)
                 => Changed(await records.ConfirmOtherEmployerAsync(id, declarationId, ct)))
-            .WithName("ConfirmOtherEmployerHours").WithSummary("Arbeidsgiveren bekrefter timene hos en annen arbeidsgiver");
+            .WithName("ConfirmOtherEmployerHours").WithSummary("Arbeidsgiveren bekrefter timene hos en annen arbeidsgiver")
+            .Produces<ApiContract.RecordId>();
         api.MapPost("/assistants/{id:guid}/other-employers/{declarationId:guid}/end", async (Guid id, Guid declarationId, HttpRequest request, AssistantRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<EndRequest>(request, ct);
                 return body.IsSuccess ? Changed(await records.EndOtherEmployerAsync(id, declarationId, body.Value!.LastDay, ct)) : body.Error!.ToHttp();
             })
             .WithName("EndOtherEmployerHours").WithSummary("Timene hos den andre arbeidsgiveren slutter")
-            .Accepts<EndRequest>("application/json");
+            .Accepts<EndRequest>("application/json")
+            .Produces<ApiContract.RecordId>();
         api.MapPost("/assistants/{id:guid}/login", async (Guid id, HttpRequest request, AssistantLogin login, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<LoginRequest>(request, ct);
                 if (!body.IsSuccess) return body.Error!.ToHttp();
                 var result = await login.InviteAsync(id, body.Value!.Email, ct);
-                return result.IsSuccess ? Results.Ok(new { userId = result.Value!.UserId, alreadyHeld = result.Value.AlreadyHeld }) : result.Error!.ToHttp();
+                return result.IsSuccess ? Results.Ok(new LoginInvited(result.Value!.UserId, result.Value.AlreadyHeld)) : result.Error!.ToHttp();
             })
             .WithName("InviteAssistant").WithSummary("Gi assistenten innlogging: en invitasjon med lenke for å velge passord")
-            .Accepts<LoginRequest>("application/json");
+            .Accepts<LoginRequest>("application/json")
+            .Produces<LoginInvited>();
     }
+
+    /// <summary>The assistant's login: the user, and whether they already had one.</summary>
+    public sealed record LoginInvited(Guid UserId, bool AlreadyHeld);
 
     public static void MapApi(RouteGroupBuilder api)
     {
@@ -154,7 +167,7 @@ public static class AssistantEndpoints
                 if (!result.IsSuccess) return result.Error!.ToHttp();
                 var created = result.Value!;
                 var location = $"/api/v1/assistants/{created.Id}";
-                return created.AlreadyExisted ? Results.Ok(new { id = created.Id, location }) : Results.Created(location, new { id = created.Id, location });
+                return created.AlreadyExisted ? Results.Ok(new ApiContract.CreatedAt(created.Id, location)) : Results.Created(location, new ApiContract.CreatedAt(created.Id, location));
             })
             .WithName("CreateAssistant").WithSummary("Registrer en ny assistent (krever Idempotency-Key)")
             .Accepts<CreateAssistantRequest>("application/json")

@@ -34,15 +34,20 @@ public static class AuditEndpoints
             [.. a.Findings.Select(f => new FindingDto(f.Id, f.Kind, f.Description, f.Requirement, f.Open, [.. f.Measures]))], v.CanEdit);
     }
 
+    /// <summary>A year's audit plan.</summary>
+    public sealed record AuditPlan(int Year, IReadOnlyList<AuditRecords.Row> Audits);
+
     public static void MapApi(RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
         const string One = "/audits/{auditId:guid}";
         api.MapGet("/audits", async (int? year, AuditRecords records, Auth.CurrentUser user, CancellationToken ct)
-                => Results.Ok(new { year = year ?? user.Today.Year, audits = await records.PlanAsync(year ?? user.Today.Year, ct) }))
-            .WithName("ListAudits").WithSummary("Årets revisjonsplan: revisjonene du kan lese, planlagt eller holdt i året");
-        api.MapGet("/audits/targets", async (AuditRecords records, CancellationToken ct) => Results.Ok(new { targets = await records.TargetsAsync(ct) }))
-            .WithName("AuditTargets").WithSummary("Administrasjonen, kontorene og ordningene du kan revidere");
+                => Results.Ok(new AuditPlan(year ?? user.Today.Year, await records.PlanAsync(year ?? user.Today.Year, ct))))
+            .WithName("ListAudits").WithSummary("Årets revisjonsplan: revisjonene du kan lese, planlagt eller holdt i året")
+            .Produces<AuditPlan>();
+        api.MapGet("/audits/targets", async (AuditRecords records, CancellationToken ct) => Results.Ok(new Quality.QualityTargets.TargetList(await records.TargetsAsync(ct))))
+            .WithName("AuditTargets").WithSummary("Administrasjonen, kontorene og ordningene du kan revidere")
+            .Produces<Quality.QualityTargets.TargetList>();
         api.MapPost("/audits", async (HttpRequest request, AuditRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<PlanBody>(request, ct);

@@ -30,9 +30,10 @@ public static class CompetenceEndpoints
         api.MapGet("/arrangements/{id:guid}/training", async (Guid id, TrainingRecords records, CancellationToken ct) =>
             {
                 var result = await records.OverviewAsync(id, ct);
-                return result.IsSuccess ? Results.Ok(new { people = result.Value!.People }) : result.Error!.ToHttp();
+                return result.IsSuccess ? Results.Ok(new TrainingList(result.Value!.People)) : result.Error!.ToHttp();
             })
-            .WithName("ListTraining").WithSummary("Opplæringsplanene til assistentene i ordningen, de nyeste først, med prøvetiden og prøvetidssamtalen");
+            .WithName("ListTraining").WithSummary("Opplæringsplanene til assistentene i ordningen, de nyeste først, med prøvetiden og prøvetidssamtalen")
+            .Produces<TrainingList>();
         api.MapPost("/arrangements/{id:guid}/training", async (Guid id, HttpRequest request, TrainingRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<TrainingBody>(request, ct);
@@ -49,13 +50,15 @@ public static class CompetenceEndpoints
                 var body = await ApiJson.ReadAsync<TrainingBody>(request, ct);
                 if (!body.IsSuccess) return body.Error!.ToHttp();
                 var result = await records.DraftAsync(id, body.Value!.AssistantId, ct);
-                return result.IsSuccess ? Results.Ok(new { added = result.Value }) : result.Error!.ToHttp();
+                return result.IsSuccess ? Results.Ok(new DraftedTraining(result.Value)) : result.Error!.ToHttp();
             })
             .WithName("DraftTraining").WithSummary("Lag utkast til opplæringsplan for en ny assistent ut fra det ordningen og vakttypene krever; det som alt står i planen, legges ikke inn igjen")
-            .Accepts<TrainingBody>("application/json");
+            .Accepts<TrainingBody>("application/json")
+            .Produces<DraftedTraining>();
         api.MapGet("/training/mine", async (TrainingRecords records, CancellationToken ct) =>
-                Results.Ok(new { items = (await records.MineAsync(ct)).Select(x => new { arrangement = x.Arrangement, item = x.Item }) }))
-            .WithName("MyTraining").WithSummary("Din egen opplæringsplan som assistent");
+                Results.Ok(new MyTrainingList([.. (await records.MineAsync(ct)).Select(x => new MyTrainingItem(x.Arrangement, x.Item))])))
+            .WithName("MyTraining").WithSummary("Din egen opplæringsplan som assistent")
+            .Produces<MyTrainingList>();
         api.MapPut("/training/{itemId:guid}", async (Guid itemId, HttpRequest request, TrainingRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<TrainingBody>(request, ct);
@@ -79,6 +82,24 @@ public static class CompetenceEndpoints
 
 
 
+    /// <summary>How many training items the draft added.</summary>
+    public sealed record DraftedTraining(int Added);
+
+    /// <summary>The arrangement's training plan, per person.</summary>
+    public sealed record TrainingList(IReadOnlyList<TrainingRecords.PersonPlan> People);
+
+    /// <summary>The competences the arrangement requires.</summary>
+    public sealed record RequiredList(IReadOnlyList<string> Competences);
+
+    /// <summary>An assistant's competences, and whether the caller may record more.</summary>
+    public sealed record AssistantCompetences(Guid AssistantId, bool CanRecord, IReadOnlyList<CompetenceRecords.HeldView> Held);
+
+    /// <summary>The caller's own training plan, item by item with its arrangement.</summary>
+    public sealed record MyTrainingList(IReadOnlyList<MyTrainingItem> Items);
+
+    /// <summary>One training item and the arrangement it is for.</summary>
+    public sealed record MyTrainingItem(string Arrangement, TrainingRecords.ItemView Item);
+
     public static void MapApi(RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
@@ -101,23 +122,24 @@ public static class CompetenceEndpoints
                 var body = await ApiJson.ReadAsync<KindBody>(request, ct);
                 if (!body.IsSuccess) return body.Error!.ToHttp();
                 var result = await records.ChangeKindAsync(id, body.Value!.Name, body.Value.ValidMonths, ct);
-                return result.IsSuccess ? Results.Ok(new { id = result.Value }) : result.Error!.ToHttp();
+                return result.IsSuccess ? Results.Ok(new ApiContract.RecordId(result.Value)) : result.Error!.ToHttp();
             })
             .WithName("ChangeCompetenceKind").WithSummary("Endre navn eller gyldighet; vakttypene som krever kompetansen, får det nye navnet").Accepts<KindBody>("application/json")
             .Produces<ApiContract.RecordId>();
         api.MapPost("/competence-kinds/{id:guid}/retire", async (Guid id, CompetenceRecords records, CancellationToken ct) =>
             {
                 var result = await records.RetireKindAsync(id, ct);
-                return result.IsSuccess ? Results.Ok(new { id = result.Value }) : result.Error!.ToHttp();
+                return result.IsSuccess ? Results.Ok(new ApiContract.RecordId(result.Value)) : result.Error!.ToHttp();
             })
             .WithName("RetireCompetenceKind").WithSummary("Ta en kompetanse ut av bruk (den registreres ikke lenger; de som har den, beholder den)")
             .Produces<ApiContract.RecordId>();
         api.MapGet("/arrangements/{id:guid}/required-competences", async (Guid id, CompetenceRecords records, CancellationToken ct) =>
             {
                 var result = await records.ArrangementAsync(id, ct);
-                return result.IsSuccess ? Results.Ok(new { competences = result.Value.Required }) : result.Error!.ToHttp();
+                return result.IsSuccess ? Results.Ok(new RequiredList(result.Value.Required)) : result.Error!.ToHttp();
             })
-            .WithName("GetRequiredCompetences").WithSummary("Kompetansen alle som arbeider i ordningen må ha (vakttypene kan kreve mer)");
+            .WithName("GetRequiredCompetences").WithSummary("Kompetansen alle som arbeider i ordningen må ha (vakttypene kan kreve mer)")
+            .Produces<RequiredList>();
         api.MapPut("/arrangements/{id:guid}/required-competences", async (Guid id, HttpRequest request, CompetenceRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<RequiredBody>(request, ct);
@@ -129,9 +151,10 @@ public static class CompetenceEndpoints
         api.MapGet("/assistants/{id:guid}/competences", async (Guid id, CompetenceRecords records, CancellationToken ct) =>
             {
                 var result = await records.ForAssistantAsync(id, ct);
-                return result.IsSuccess ? Results.Ok(new { result.Value!.AssistantId, result.Value.CanRecord, held = result.Value.Held }) : result.Error!.ToHttp();
+                return result.IsSuccess ? Results.Ok(new AssistantCompetences(result.Value!.AssistantId, result.Value.CanRecord, result.Value.Held)) : result.Error!.ToHttp();
             })
-            .WithName("GetAssistantCompetences").WithSummary("En assistents kompetanse: når den ble oppnådd, hvem som ga opplæringen, siste gyldige dag");
+            .WithName("GetAssistantCompetences").WithSummary("En assistents kompetanse: når den ble oppnådd, hvem som ga opplæringen, siste gyldige dag")
+            .Produces<AssistantCompetences>();
         api.MapPost("/assistants/{id:guid}/competences", async (Guid id, HttpRequest request, CompetenceRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<RecordBody>(request, ct);
@@ -147,7 +170,7 @@ public static class CompetenceEndpoints
         api.MapPost("/assistants/{id:guid}/competences/{competenceId:guid}/revoke", async (Guid id, Guid competenceId, CompetenceRecords records, CancellationToken ct) =>
             {
                 var result = await records.RevokeAsync(id, competenceId, ct);
-                return result.IsSuccess ? Results.Ok(new { id = result.Value }) : result.Error!.ToHttp();
+                return result.IsSuccess ? Results.Ok(new ApiContract.RecordId(result.Value)) : result.Error!.ToHttp();
             })
             .WithName("RevokeAssistantCompetence").WithSummary("Trekk tilbake en kompetanse fra i dag")
             .Produces<ApiContract.RecordId>();

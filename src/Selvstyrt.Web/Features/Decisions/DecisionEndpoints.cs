@@ -55,10 +55,11 @@ public static class DecisionEndpoints
                 var file = form.Files.GetFile("document");
                 if (file is null) return Invalid.Field("document", "Velg en PDF-fil.").ToHttp();
                 var result = await documents.UploadAsync(id, decisionId, file.FileName, await DecisionDocuments.ReadAsync(file, ct), ct);
-                return result.IsSuccess ? Results.Ok(new { documentId = result.Value }) : result.Error!.ToHttp();
+                return result.IsSuccess ? Results.Ok(new ApiContract.DocumentStored(result.Value)) : result.Error!.ToHttp();
             })
             .WithName("UploadDecisionDocument").WithSummary("Legg ved vedtaksbrevet (PDF, høyst 8 MB)")
-            .Uploads<ApiContract.DocumentUpload>();
+            .Uploads<ApiContract.DocumentUpload>()
+            .Produces<ApiContract.DocumentStored>();
     }
 
     /// <summary>The page form's upload: validates the antiforgery token like every form, then goes back to the decision page.</summary>

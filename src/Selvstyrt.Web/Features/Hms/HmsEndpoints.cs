@@ -37,14 +37,21 @@ public static class HmsEndpoints
         services.AddScoped<ActionPlanRecords>();
     }
 
+    /// <summary>The handbook's documents.</summary>
+    public sealed record HandbookList(IReadOnlyList<HandbookRecords.Row> Documents);
+
+    /// <summary>A year's HMS action plan.</summary>
+    public sealed record ActionPlan(int Year, IReadOnlyList<ActionPlanRecords.Item> Measures);
+
     public static void MapApi(RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
         MapMappings(api);
         MapHandbook(api);
         api.MapGet("/hms/action-plan", async (int? year, ActionPlanRecords records, Auth.CurrentUser user, CancellationToken ct)
-                => Results.Ok(new { year = year ?? user.Today.Year, measures = await records.ListAsync(year ?? user.Today.Year, ct) }))
-            .WithName("GetActionPlan").WithSummary("Handlingsplanen: årets tiltak fra avvik, kartlegginger, ROS, revisjoner, undersøkelser og planen selv");
+                => Results.Ok(new ActionPlan(year ?? user.Today.Year, await records.ListAsync(year ?? user.Today.Year, ct))))
+            .WithName("GetActionPlan").WithSummary("Handlingsplanen: årets tiltak fra avvik, kartlegginger, ROS, revisjoner, undersøkelser og planen selv")
+            .Produces<ActionPlan>();
         api.MapPost("/hms/action-plan/measures", async (HttpRequest request, ActionPlanRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<PlanMeasureBody>(request, ct);
@@ -109,8 +116,9 @@ public static class HmsEndpoints
 
     private static void MapHandbook(RouteGroupBuilder api)
     {
-        api.MapGet("/hms/handbook", async (HandbookRecords records, CancellationToken ct) => Results.Ok(new { documents = await records.ListAsync(ct) }))
-            .WithName("ListHandbook").WithSummary("HMS-håndbokas dokumenter, om du har bekreftet gjeldende versjon, og dekningen for dem som følger opp");
+        api.MapGet("/hms/handbook", async (HandbookRecords records, CancellationToken ct) => Results.Ok(new HandbookList(await records.ListAsync(ct))))
+            .WithName("ListHandbook").WithSummary("HMS-håndbokas dokumenter, om du har bekreftet gjeldende versjon, og dekningen for dem som følger opp")
+            .Produces<HandbookList>();
         api.MapPost("/hms/handbook", async (HttpRequest request, HandbookRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<DocumentBody>(request, ct);

@@ -35,6 +35,15 @@ public static class HolidayEndpoints
 
     private static HolidayAnswer Answer(HolidayPlans.Decided d) => new(d.Id, d.VacatedShifts, d.Findings);
 
+    /// <summary>A granted holiday taken back: how many of its shifts are the assistant's again.</summary>
+    public sealed record RevokedHoliday(Guid Id, int RestoredShifts);
+
+    /// <summary>An assistant's holiday year and the carry-overs agreed.</summary>
+    public sealed record AssistantHolidays(HolidayPlans.Account Account, IReadOnlyList<CarryOver> CarryOvers);
+
+    /// <summary>Holiday days carried over from a year, and when it was agreed.</summary>
+    public sealed record CarryOver(int FromYear, int Days, LocalDate AgreedOn);
+
     public static void MapApi(RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
@@ -108,24 +117,26 @@ public static class HolidayEndpoints
         WithReason("refuse", (h, id, r, reason, ct) => h.RefuseAsync(id, r, reason, ct), Answer)
             .WithName("RefuseHoliday").WithSummary("Avslå et ferieønske med begrunnelse (en hovedferie assistenten kan kreve, kan ikke avslås)")
             .Produces<HolidayAnswer>();
-        WithReason("revoke", (h, id, r, reason, ct) => h.RevokeAsync(id, r, reason, ct), d => new { id = d.Id, restoredShifts = d.VacatedShifts })
-            .WithName("RevokeHoliday").WithSummary("Trekk tilbake innvilget ferie før den begynner, med begrunnelse (ferieloven § 6); vaktene som ingen vikar har tatt, blir assistentens igjen");
+        WithReason("revoke", (h, id, r, reason, ct) => h.RevokeAsync(id, r, reason, ct), d => new RevokedHoliday(d.Id, d.VacatedShifts))
+            .WithName("RevokeHoliday").WithSummary("Trekk tilbake innvilget ferie før den begynner, med begrunnelse (ferieloven § 6); vaktene som ingen vikar har tatt, blir assistentens igjen")
+            .Produces<RevokedHoliday>();
         api.MapGet("/assistants/{id:guid}/holidays", async (Guid id, string? year, HolidayPlans holidays, CurrentUser user, CancellationToken ct) =>
             {
                 var y = Year(year, user);
                 if (!y.IsSuccess) return y.Error!.ToHttp();
                 var result = await holidays.ForAssistantAsync(id, y.Value, ct);
                 return result.IsSuccess
-                    ? Results.Ok(new { account = result.Value.Account, carryOvers = result.Value.CarryOvers.Select(c => new { c.FromYear, c.Days, c.AgreedOn }) })
+                    ? Results.Ok(new AssistantHolidays(result.Value.Account, [.. result.Value.CarryOvers.Select(c => new CarryOver(c.FromYear, c.Days, c.AgreedOn))]))
                     : result.Error!.ToHttp();
             })
-            .WithName("GetAssistantHolidays").WithSummary("En assistents ferieår og avtalte overføringer, for arbeidsgiveren");
+            .WithName("GetAssistantHolidays").WithSummary("En assistents ferieår og avtalte overføringer, for arbeidsgiveren")
+            .Produces<AssistantHolidays>();
         api.MapPut("/assistants/{id:guid}/holiday-carry-over", async (Guid id, HttpRequest request, HolidayPlans holidays, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<CarryOverBody>(request, ct);
                 if (!body.IsSuccess) return body.Error!.ToHttp();
                 var result = await holidays.CarryOverAsync(id, body.Value!.FromYear, body.Value.Days, body.Value.AgreedOn, ct);
-                return result.IsSuccess ? Results.Ok(new { id = result.Value }) : result.Error!.ToHttp();
+                return result.IsSuccess ? Results.Ok(new ApiContract.RecordId(result.Value)) : result.Error!.ToHttp();
             })
             .WithName("SetHolidayCarryOver").WithSummary("Registrer feriedager avtalt overført til neste år (høyst 12, ferieloven § 7)")
             .Accepts<CarryOverBody>("application/json")

@@ -33,7 +33,8 @@ public static class HourAccountEndpoints
             })
             .WithName("RegisterUnusedHours").WithSummary("Før ubrukte timer (fravær uten vikar). Idempotency-Key kreves.")
             .Idempotent(keyRequired: true)
-            .Accepts<RegisterHours.UnusedCommand>("application/json");
+            .Accepts<RegisterHours.UnusedCommand>("application/json")
+            .Produces<RegisterHours.Created>(StatusCodes.Status201Created).Produces<RegisterHours.Created>();
         api.MapPost("/arrangements/{id:guid}/opening-balances", async (Guid id, HttpRequest request, RegisterHours.Handler handler, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<RegisterHours.OpeningCommand>(request, ct);
@@ -43,7 +44,8 @@ public static class HourAccountEndpoints
             })
             .WithName("RegisterOpeningBalance").WithSummary("Før inngående saldo ved bytte av leverandør. Idempotency-Key kreves.")
             .Idempotent(keyRequired: true)
-            .Accepts<RegisterHours.OpeningCommand>("application/json");
+            .Accepts<RegisterHours.OpeningCommand>("application/json")
+            .Produces<RegisterHours.Created>(StatusCodes.Status201Created).Produces<RegisterHours.Created>();
         api.MapGet("/hour-accounts", async (ListHourRisks.Handler handler, CancellationToken ct) => TypedResults.Ok(await handler.HandleAsync(ct)))
             .WithName("ListHourRisks").WithSummary("Timekontoene brukeren leder eller følger opp, med størst risiko først");
     }

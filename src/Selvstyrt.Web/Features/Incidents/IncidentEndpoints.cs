@@ -41,14 +41,22 @@ public static class IncidentEndpoints
             i.ClosedAt, i.Evaluation, v.CanFollowUp, v.CanNotify, v.Responsibles);
     }
 
+    /// <summary>The incidents the caller may read.</summary>
+    public sealed record IncidentList(IReadOnlyList<IncidentRecords.Row> Incidents);
+
+    /// <summary>Where the caller may report an incident.</summary>
+    public sealed record PlaceList(IReadOnlyList<IncidentRecords.Place> Places);
+
     public static void MapApi(RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
         api.MapGet("/incidents", async (bool? open, Guid? arrangementId, IncidentRecords records, CancellationToken ct)
-                => Results.Ok(new { incidents = await records.ListAsync(open ?? false, arrangementId, ct) }))
-            .WithName("ListIncidents").WithSummary("Avvikene du kan lese (dine egne meldinger og dem du følger opp), nyeste først; «open=true» gir bare åpne");
-        api.MapGet("/incidents/places", async (IncidentRecords records, CancellationToken ct) => Results.Ok(new { places = await records.PlacesAsync(ct) }))
-            .WithName("IncidentPlaces").WithSummary("Ordningene (og kontorene) du kan melde avvik i");
+                => Results.Ok(new IncidentList(await records.ListAsync(open ?? false, arrangementId, ct))))
+            .WithName("ListIncidents").WithSummary("Avvikene du kan lese (dine egne meldinger og dem du følger opp), nyeste først; «open=true» gir bare åpne")
+            .Produces<IncidentList>();
+        api.MapGet("/incidents/places", async (IncidentRecords records, CancellationToken ct) => Results.Ok(new PlaceList(await records.PlacesAsync(ct))))
+            .WithName("IncidentPlaces").WithSummary("Ordningene (og kontorene) du kan melde avvik i")
+            .Produces<PlaceList>();
         api.MapGet("/incidents/statistics", async (int? year, IncidentRecords records, CurrentUser user, CancellationToken ct) =>
             {
                 var y = year ?? user.Today.Year;

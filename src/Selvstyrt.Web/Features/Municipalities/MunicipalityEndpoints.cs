@@ -21,6 +21,7 @@ public static class MunicipalityEndpoints
                 var rows = await handler.HandleAsync(id, ct);
                 return rows.Count == 0 ? ErrorMapping.NotFoundProblem() : Results.Ok(rows);
             })
-            .WithName("ListMunicipalityArrangements").WithSummary("Ordningene i én kommune");
+            .WithName("ListMunicipalityArrangements").WithSummary("Ordningene i én kommune")
+            .Produces<List<Arrangements.ListArrangements.Row>>();
     }
 }

@@ -39,7 +39,8 @@ public static class OrganisationEndpoints
                 return result.IsSuccess ? Results.Ok(result.Value) : result.Error!.ToHttp();
             })
             .WithName("SetProviderSettings").WithSummary("Endre hvor mange dager før vedtaket går ut det varsles (administrator)")
-            .Accepts<SettingsRequest>("application/json");
+            .Accepts<SettingsRequest>("application/json")
+            .Produces<AdministeredProvider.Settings>();
         api.MapGet("/offices", async (Offices offices, CancellationToken ct) => TypedResults.Ok(await offices.ListAsync(ct)))
             .WithName("ListOffices").WithSummary("Kontorene brukeren administrerer eller koordinerer");
         api.MapPost("/offices", async (HttpRequest request, Offices offices, CancellationToken ct) =>
@@ -47,7 +48,7 @@ public static class OrganisationEndpoints
                 var body = await ApiJson.ReadAsync<OfficeRequest>(request, ct);
                 if (!body.IsSuccess) return body.Error!.ToHttp();
                 var result = await offices.CreateAsync(new Offices.Command(body.Value!.ProviderId, body.Value.Name, body.Value.Region, Creates.Key(request)), ct);
-                return Created(result, r => $"/api/v1/offices/{r.Id}", r => r.AlreadyExisted, r => new { id = r.Id });
+                return Created(result, r => $"/api/v1/offices/{r.Id}", r => r.AlreadyExisted, r => new ApiContract.RecordId(r.Id));
             })
             .WithName("CreateOffice").WithSummary("Opprett et kontor (administrator; krever Idempotency-Key)").Accepts<OfficeRequest>("application/json")
             .Idempotent(keyRequired: true)

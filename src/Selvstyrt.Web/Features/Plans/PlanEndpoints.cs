@@ -143,7 +143,7 @@ public static class PlanEndpoints
                 if (!body.IsSuccess) return body.Error!.ToHttp();
                 var b = body.Value!;
                 var result = await plans.CreateAsync(id, b.Name, b.RotationWeeks, b.StartsOn, b.CopyFrom, request.Headers["Idempotency-Key"].FirstOrDefault(), ct);
-                return result.IsSuccess ? Results.Created($"/api/v1/arrangements/{id}/plans/{result.Value}", new { id = result.Value }) : result.Error!.ToHttp();
+                return result.IsSuccess ? Results.Created($"/api/v1/arrangements/{id}/plans/{result.Value}", new ApiContract.RecordId(result.Value)) : result.Error!.ToHttp();
             })
             .WithName("CreatePlan").WithSummary("Lag et utkast til arbeidsplan (tomt eller kopi). Idempotency-Key kreves.")
             .Accepts<CreatePlanBody>("application/json")
@@ -165,7 +165,7 @@ public static class PlanEndpoints
                 var b = body.Value!;
                 var result = await plans.CreateTemplateAsync(id, b.Name, b.Start, b.LengthMinutes, b.Kind, b.Passive ?? [], b.PaidPauseMinutes ?? 0, b.Staffing ?? 1,
                     b.Competences ?? [], request.Headers["Idempotency-Key"].FirstOrDefault(), ct);
-                return result.IsSuccess ? Results.Created($"/api/v1/arrangements/{id}/templates", new { id = result.Value }) : result.Error!.ToHttp();
+                return result.IsSuccess ? Results.Created($"/api/v1/arrangements/{id}/templates", new ApiContract.RecordId(result.Value)) : result.Error!.ToHttp();
             })
             .WithName("CreateTemplate").WithSummary("Lag en vakttype (kompetansen den krever, fra leverandørens liste). Idempotency-Key kreves; samme nøkkel gir samme vakttype.")
             .Accepts<TemplateBody>("application/json")
@@ -292,7 +292,8 @@ public static class PlanEndpoints
                 var result = await discussions.ListAsync(id, planId, ct);
                 return result.IsSuccess ? Results.Ok(result.Value!.Discussions) : result.Error!.ToHttp();
             })
-            .WithName("ListPlanDiscussions").WithSummary("Drøftingene av planen (arbeidsmiljøloven § 10-3), nyeste først");
+            .WithName("ListPlanDiscussions").WithSummary("Drøftingene av planen (arbeidsmiljøloven § 10-3), nyeste først")
+            .Produces<IReadOnlyList<PlanDiscussions.DiscussionView>>();
         api.MapPost(Plan + "/discussions", async (Guid id, Guid planId, HttpRequest request, PlanDiscussions discussions, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<DiscussionBody>(request, ct);
@@ -302,7 +303,7 @@ public static class PlanEndpoints
                     key.Length == 0 ? null : key, ct);
                 if (!result.IsSuccess) return result.Error!.ToHttp();
                 var location = $"/api/v1/arrangements/{id}/plans/{planId}/discussions";
-                return result.Value!.AlreadyExisted ? Results.Ok(new { id = result.Value.Id, location }) : Results.Created(location, new { id = result.Value.Id, location });
+                return result.Value!.AlreadyExisted ? Results.Ok(new ApiContract.CreatedAt(result.Value.Id, location)) : Results.Created(location, new ApiContract.CreatedAt(result.Value.Id, location));
             })
             .WithName("RecordPlanDiscussion").WithSummary("Før at planen er drøftet med tillitsvalgte eller assistentene: dato, deltakere og merknader")
             .Accepts<DiscussionBody>("application/json")

@@ -13,6 +13,9 @@ namespace Selvstyrt.Web.Features.Quality;
 public sealed class QualityTargets(SelvstyrtDb db, CurrentUser user, ArrangementAccess access)
 {
     /// <summary>Something the user may analyse or audit: the provider, an office or an arrangement.</summary>
+    /// <summary>What the caller may plan quality work for (the API's answer).</summary>
+    public sealed record TargetList(IReadOnlyList<Target> Targets);
+
     public sealed record Target(QualityScope Scope, Guid ScopeId, Guid ProviderId, Guid? OfficeId, string Name)
     {
         public string Value => $"{Scope}:{ScopeId}";

@@ -51,15 +51,22 @@ public static class RecruitmentEndpoints
                 a.InterviewNotes, a.ChosenBy, a.ChosenAt, a.AssistantId, a.References))]);
     }
 
+    /// <summary>The assistant a hire made (or found again).</summary>
+    public sealed record Hired(Guid AssistantId);
+
+    /// <summary>The arrangement's postings, and a draft for a new one from the arrangement.</summary>
+    public sealed record RecruitmentList(IReadOnlyList<RecruitmentRecords.PostingSummary> Postings, RecruitmentRecords.PostingInput Draft);
+
     public static void MapApi(RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
         api.MapGet("/arrangements/{id:guid}/recruitments", async (Guid id, RecruitmentRecords records, CancellationToken ct) =>
             {
                 var result = await records.ListAsync(id, ct);
-                return result.IsSuccess ? Results.Ok(new { postings = result.Value.Postings, draft = result.Value.Draft }) : result.Error!.ToHttp();
+                return result.IsSuccess ? Results.Ok(new RecruitmentList(result.Value.Postings, result.Value.Draft)) : result.Error!.ToHttp();
             })
-            .WithName("ListRecruitments").WithSummary("Ordningens rekrutteringer, og tekstene en ny starter med (skrevet ut fra ordningen)");
+            .WithName("ListRecruitments").WithSummary("Ordningens rekrutteringer, og tekstene en ny starter med (skrevet ut fra ordningen)")
+            .Produces<RecruitmentList>();
         api.MapPost("/arrangements/{id:guid}/recruitments", async (Guid id, HttpRequest request, RecruitmentRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<PostingBody>(request, ct);
@@ -111,10 +118,11 @@ public static class RecruitmentEndpoints
                 if (!body.IsSuccess) return body.Error!.ToHttp();
                 var b = body.Value!;
                 var result = await records.ReferenceAsync(id, postingId, applicantId, b.Name, b.Relation, b.CheckedOn, b.Summary, Creates.Key(request), ct);
-                return result.IsSuccess ? Results.Created($"/api/v1/arrangements/{id}/recruitments/{postingId}", new { id = result.Value }) : result.Error!.ToHttp();
+                return result.IsSuccess ? Results.Created($"/api/v1/arrangements/{id}/recruitments/{postingId}", new ApiContract.RecordId(result.Value)) : result.Error!.ToHttp();
             })
             .WithName("RecordReferenceCheck").WithSummary("En referansesjekk: hvem, relasjon, når og hva de sa (Idempotency-Key anbefales)").Accepts<ReferenceBody>("application/json")
-            .Idempotent();
+            .Idempotent()
+            .Produces<ApiContract.RecordId>(StatusCodes.Status201Created);
         api.MapPost(Applicant + "/choose", async (Guid id, Guid postingId, Guid applicantId, RecruitmentRecords records, CancellationToken ct)
                 => Changes.Answer(await records.ChooseAsync(id, postingId, applicantId, true, ct)))
             .WithName("ChooseApplicant").WithSummary("Arbeidslederen godkjenner søkeren som valgt")
@@ -135,11 +143,12 @@ public static class RecruitmentEndpoints
                 var result = await records.HireAsync(id, postingId, applicantId,
                     new(b.Kind, b.PositionPercent, b.Start, b.End, b.TemporaryBasis, b.ProbationEnd, b.HourlyWage, b.Invite ?? true), ct);
                 return !result.IsSuccess ? result.Error!.ToHttp()
-                    : result.Value.Existed ? Results.Ok(new { assistantId = result.Value.AssistantId })
-                    : Results.Created($"/api/v1/assistants/{result.Value.AssistantId}", new { assistantId = result.Value.AssistantId });
+                    : result.Value.Existed ? Results.Ok(new Hired(result.Value.AssistantId))
+                    : Results.Created($"/api/v1/assistants/{result.Value.AssistantId}", new Hired(result.Value.AssistantId));
             })
             .WithName("HireApplicant")
             .WithSummary("Arbeidsgiveren ansetter den valgte søkeren: assistent, arbeidsforhold og plass i ordningen, og invitasjon til innlogging")
-            .Accepts<HireBody>("application/json");
+            .Accepts<HireBody>("application/json")
+            .Produces<Hired>(StatusCodes.Status201Created).Produces<Hired>();
     }
 }

@@ -33,14 +33,19 @@ public static class RiskEndpoints
                 h.ResidualLikelihood, h.ResidualConsequence, h.ResidualScore, h.ResidualClass, h.Owner, h.DueOn))], v.CanEdit);
     }
 
+    /// <summary>The risk analyses the caller may read.</summary>
+    public sealed record AnalysisList(IReadOnlyList<RiskRecords.Row> Analyses);
+
     public static void MapApi(RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
         const string One = "/risk-analyses/{analysisId:guid}";
-        api.MapGet("/risk-analyses", async (RiskRecords records, CancellationToken ct) => Results.Ok(new { analyses = await records.ListAsync(ct) }))
-            .WithName("ListRiskAnalyses").WithSummary("Risikoanalysene (ROS) du kan lese, nyeste år først");
-        api.MapGet("/risk-analyses/targets", async (RiskRecords records, CancellationToken ct) => Results.Ok(new { targets = await records.TargetsAsync(ct) }))
-            .WithName("RiskAnalysisTargets").WithSummary("Administrasjonen, kontorene og ordningene du kan lage risikoanalyse for");
+        api.MapGet("/risk-analyses", async (RiskRecords records, CancellationToken ct) => Results.Ok(new AnalysisList(await records.ListAsync(ct))))
+            .WithName("ListRiskAnalyses").WithSummary("Risikoanalysene (ROS) du kan lese, nyeste år først")
+            .Produces<AnalysisList>();
+        api.MapGet("/risk-analyses/targets", async (RiskRecords records, CancellationToken ct) => Results.Ok(new Quality.QualityTargets.TargetList(await records.TargetsAsync(ct))))
+            .WithName("RiskAnalysisTargets").WithSummary("Administrasjonen, kontorene og ordningene du kan lage risikoanalyse for")
+            .Produces<Quality.QualityTargets.TargetList>();
         api.MapPost("/risk-analyses", async (HttpRequest request, RiskRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<StartBody>(request, ct);

@@ -22,6 +22,45 @@ public static class SubstituteEndpoints
         services.AddScoped<SubstitutePool>();
     }
 
+    /// <summary>An offer after a step: where it stands.</summary>
+    public sealed record OfferAnswer(Guid Id, Domain.Absences.ShiftOfferState State);
+
+    /// <summary>Whether the assistant is now among the office's substitutes.</summary>
+    public sealed record PoolAnswer(Guid Id, bool InPool);
+
+    /// <summary>An accepted offer: where it stands, and whether the shift was already the caller's (a retry).</summary>
+    public sealed record AcceptedOffer(Guid Id, Domain.Absences.ShiftOfferState State, bool AlreadyYours);
+
+    /// <summary>A declined offer, and whether everyone asked has now declined.</summary>
+    public sealed record DeclinedOffer(Guid Id, bool EveryoneDeclined);
+
+    /// <summary>An offer sent: whom it asked.</summary>
+    public sealed record OfferSent(Guid Id, IReadOnlyList<Guid> Asked);
+
+    /// <summary>A vacant shift and its candidates, ranked, each judged by the rules engine.</summary>
+    public sealed record CandidateList(VacancyView Vacancy, IReadOnlyList<CandidateView> Candidates);
+
+    /// <summary>The vacant shift the candidates are judged for.</summary>
+    public sealed record VacancyView(Guid ArrangementId, Guid PlanId, Guid DeviationId, LocalDate Date, Instant Start, Instant End, Domain.Plans.PlanShiftKind Kind,
+        IReadOnlyList<string> Competences);
+
+    /// <summary>One candidate: lawful or why not, whether an offer can reach them, their week's hours before and after, and the cost.</summary>
+    public sealed record CandidateView(Guid AssistantId, string Name, bool Lawful, string? Reason, bool CanBeOffered, bool Known, bool FromPool, double WeekHours,
+        double WeekHoursAfter, decimal? PositionPercent, SubstituteCost Cost, IReadOnlyList<RuleNote> Breaches, IReadOnlyList<RuleNote> Warnings);
+
+    /// <summary>A rule finding as the candidate list names it.</summary>
+    public sealed record RuleNote(string Rule, string Message)
+    {
+        public static RuleNote Of(Domain.Rules.Engine.Finding finding) => new(finding.Rule, finding.Message);
+    }
+
+    /// <summary>An offer for a vacant shift, with whom it asked and what each answered.</summary>
+    public sealed record OfferItem(Guid Id, ShiftOfferState State, string OfferedBy, Instant OfferedAt, Instant EscalateAt, Instant? EscalatedAt, string? TakenBy,
+        string? ClosedReason, IReadOnlyList<AskedItem> Asked);
+
+    /// <summary>One assistant asked, and their answer so far.</summary>
+    public sealed record AskedItem(string Name, ShiftOfferAnswer Answer, Instant? At);
+
     public static void MapApi(RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
@@ -30,17 +69,13 @@ public static class SubstituteEndpoints
                 var result = await search.SearchAsync(id, planId, deviationId, ct);
                 if (!result.IsSuccess) return result.Error!.ToHttp();
                 var (v, _, candidates) = result.Value!;
-                return Results.Ok(new
-                {
-                    vacancy = new { v.ArrangementId, v.PlanId, v.DeviationId, v.Date, v.Start, v.End, v.Kind, v.Competences },
-                    candidates = candidates.Select(c => new
-                    {
-                        c.AssistantId, c.Name, c.Lawful, c.Reason, c.CanBeOffered, c.Known, c.FromPool, c.WeekHours, c.WeekHoursAfter, c.PositionPercent, c.Cost,
-                        breaches = c.Breaches.Select(f => new { f.Rule, f.Message }), warnings = c.Warnings.Select(f => new { f.Rule, f.Message }),
-                    }),
-                });
+                return Results.Ok(new CandidateList(
+                    new VacancyView(v.ArrangementId, v.PlanId, v.DeviationId, v.Date, v.Start, v.End, v.Kind, v.Competences),
+                    [.. candidates.Select(c => new CandidateView(c.AssistantId, c.Name, c.Lawful, c.Reason, c.CanBeOffered, c.Known, c.FromPool, c.WeekHours,
+                        c.WeekHoursAfter, c.PositionPercent, c.Cost, [.. c.Breaches.Select(RuleNote.Of)], [.. c.Warnings.Select(RuleNote.Of)]))]));
             })
-            .WithName("FindSubstitutes").WithSummary("Kandidatene til en ledig vakt, rangert, hver vurdert av regelmotoren (de som ville fått et brudd, står med grunnen)");
+            .WithName("FindSubstitutes").WithSummary("Kandidatene til en ledig vakt, rangert, hver vurdert av regelmotoren (de som ville fått et brudd, står med grunnen)")
+            .Produces<CandidateList>();
         api.MapPost(Vacant + "/offers", async (Guid id, Guid planId, Guid deviationId, HttpRequest request, ShiftOffers offers, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<OfferBody>(request, ct);
@@ -48,29 +83,29 @@ public static class SubstituteEndpoints
                 var key = request.Headers["Idempotency-Key"].ToString();
                 var result = await offers.OfferAsync(id, planId, deviationId, body.Value!.AssistantIds, body.Value.EscalateHoursBefore, key.Length == 0 ? null : key, ct);
                 if (!result.IsSuccess) return result.Error!.ToHttp();
-                var answer = new { id = result.Value!.Id, asked = result.Value.Asked };
+                var answer = new OfferSent(result.Value!.Id, result.Value.Asked);
                 return result.Value.AlreadyExisted ? Results.Ok(answer) : Results.Created($"/api/v1/arrangements/{id}/shift-offers/{result.Value.Id}", answer);
             })
             .WithName("OfferVacantShift").WithSummary("Tilby en ledig vakt til én eller flere lovlige kandidater; den første som sier ja, får den. Idempotency-Key anbefales.")
             .Accepts<OfferBody>("application/json")
-            .Idempotent();
+            .Idempotent()
+            .Produces<OfferSent>(StatusCodes.Status201Created).Produces<OfferSent>();
         api.MapGet(Vacant + "/offers", async (Guid id, Guid planId, Guid deviationId, ArrangementAccess access, ShiftOffers offers, CancellationToken ct) =>
             {
                 var relation = await access.RelationTo(id, ct);
                 if (!relation.CanEdit() || await offers.ForVacancyAsync(id, planId, deviationId, ct) is not { } list) return Results.NotFound();
-                return Results.Ok(list.Select(o => new
-                {
-                    o.Id, o.State, o.OfferedBy, o.OfferedAt, o.EscalateAt, o.EscalatedAt, o.TakenBy, o.ClosedReason,
-                    asked = o.Asked.Select(a => new { name = a.Name, answer = a.Answer, at = a.At }),
-                }));
+                return Results.Ok(list.Select(o => new OfferItem(o.Id, o.State, o.OfferedBy, o.OfferedAt, o.EscalateAt, o.EscalatedAt, o.TakenBy, o.ClosedReason,
+                    [.. o.Asked.Select(a => new AskedItem(a.Name, a.Answer, a.At))])));
             })
-            .WithName("ListShiftOffers").WithSummary("Tilbudene for en ledig vakt, med hvem som er spurt og hva hver svarte");
+            .WithName("ListShiftOffers").WithSummary("Tilbudene for en ledig vakt, med hvem som er spurt og hva hver svarte")
+            .Produces<IEnumerable<OfferItem>>();
         api.MapPost("/arrangements/{id:guid}/shift-offers/{offerId:guid}/withdraw", async (Guid id, Guid offerId, ShiftOffers offers, CancellationToken ct) =>
             {
                 var result = await offers.WithdrawAsync(id, offerId, ct);
-                return result.IsSuccess ? Results.Ok(new { id = offerId, state = result.Value!.State }) : result.Error!.ToHttp();
+                return result.IsSuccess ? Results.Ok(new OfferAnswer(offerId, result.Value!.State)) : result.Error!.ToHttp();
             })
-            .WithName("WithdrawShiftOffer").WithSummary("Trekk tilbake et åpent tilbud; de som ikke har svart, får beskjed");
+            .WithName("WithdrawShiftOffer").WithSummary("Trekk tilbake et åpent tilbud; de som ikke har svart, får beskjed")
+            .Produces<OfferAnswer>();
         api.MapGet("/vacancies", async (ShiftOffers offers, CurrentUser user, CancellationToken ct) => Results.Ok(await offers.VacanciesAsync(user.Today, 28, ct)))
             .WithName("ListVacancies").WithSummary("Ledige vakter de neste fire ukene i ordningene du planlegger, med hvor langt tilbudet har kommet")
             .Produces<List<VacancyRow>>();
@@ -82,22 +117,25 @@ public static class SubstituteEndpoints
                 var body = await ApiJson.ReadAsync<PoolBody>(request, ct);
                 if (!body.IsSuccess) return body.Error!.ToHttp();
                 var result = await pool.SetAsync(id, body.Value!.InPool, ct);
-                return result.IsSuccess ? Results.Ok(new { id, inPool = result.Value }) : result.Error!.ToHttp();
+                return result.IsSuccess ? Results.Ok(new PoolAnswer(id, result.Value)) : result.Error!.ToHttp();
             })
             .WithName("SetSubstitutePool").WithSummary("Sett en assistent i kontorets vikarpool (eller ta den ut): «Finn vikar» foreslår dem også i kontorets andre ordninger")
-            .Accepts<PoolBody>("application/json");
+            .Accepts<PoolBody>("application/json")
+            .Produces<PoolAnswer>();
         api.MapPost("/shift-offers/{id:guid}/accept", async (Guid id, ShiftOffers offers, CancellationToken ct) =>
             {
                 var result = await offers.AcceptAsync(id, ct);
-                return result.IsSuccess ? Results.Ok(new { id, state = result.Value.Offer.State, alreadyYours = result.Value.AlreadyExisted }) : result.Error!.ToHttp();
+                return result.IsSuccess ? Results.Ok(new AcceptedOffer(id, result.Value.Offer.State, result.Value.AlreadyExisted)) : result.Error!.ToHttp();
             })
-            .WithName("AcceptShiftOffer").WithSummary("Si ja til et tilbud: den første som sier ja, får vakten (regelmotoren vurderer deg på nytt); ellers 409 med grunnen");
+            .WithName("AcceptShiftOffer").WithSummary("Si ja til et tilbud: den første som sier ja, får vakten (regelmotoren vurderer deg på nytt); ellers 409 med grunnen")
+            .Produces<AcceptedOffer>();
         api.MapPost("/shift-offers/{id:guid}/decline", async (Guid id, ShiftOffers offers, CancellationToken ct) =>
             {
                 var result = await offers.DeclineAsync(id, ct);
-                return result.IsSuccess ? Results.Ok(new { id, everyoneDeclined = result.Value }) : result.Error!.ToHttp();
+                return result.IsSuccess ? Results.Ok(new DeclinedOffer(id, result.Value)) : result.Error!.ToHttp();
             })
-            .WithName("DeclineShiftOffer").WithSummary("Si nei til et tilbud");
+            .WithName("DeclineShiftOffer").WithSummary("Si nei til et tilbud")
+            .Produces<DeclinedOffer>();
     }
 }
 

@@ -19,12 +19,19 @@ public static class SurveyEndpoints
 
     public static void AddServices(IServiceCollection services) => services.AddScoped<SurveyRecords>();
 
+    /// <summary>The surveys the caller manages, and those waiting for the caller's answer.</summary>
+    public sealed record SurveyLists(IReadOnlyList<SurveyRecords.Row> Surveys, IReadOnlyList<SurveyRecords.Invitation> Waiting);
+
+    /// <summary>A survey sent: how many were invited.</summary>
+    public sealed record SentSurvey(Guid Id, int Invited);
+
     public static void MapApi(RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
         api.MapGet("/surveys", async (SurveyRecords records, CancellationToken ct)
-                => Results.Ok(new { surveys = await records.ManagedAsync(ct), waiting = await records.WaitingAsync(ct) }))
-            .WithName("ListSurveys").WithSummary("Undersøkelsene du forvalter (administrator og koordinator), og dem som venter på ditt svar");
+                => Results.Ok(new SurveyLists(await records.ManagedAsync(ct), await records.WaitingAsync(ct))))
+            .WithName("ListSurveys").WithSummary("Undersøkelsene du forvalter (administrator og koordinator), og dem som venter på ditt svar")
+            .Produces<SurveyLists>();
         api.MapPost("/surveys", async (HttpRequest request, SurveyRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<CreateBody>(request, ct);
@@ -39,9 +46,10 @@ public static class SurveyEndpoints
         api.MapPost("/surveys/{surveyId:guid}/send", async (Guid surveyId, SurveyRecords records, CancellationToken ct) =>
             {
                 var result = await records.SendAsync(surveyId, ct);
-                return result.IsSuccess ? Results.Ok(new { id = surveyId, invited = result.Value }) : result.Error!.ToHttp();
+                return result.IsSuccess ? Results.Ok(new SentSurvey(surveyId, result.Value)) : result.Error!.ToHttp();
             })
-            .WithName("SendSurvey").WithSummary("Send undersøkelsen til dem den gjelder (én gang)");
+            .WithName("SendSurvey").WithSummary("Send undersøkelsen til dem den gjelder (én gang)")
+            .Produces<SentSurvey>();
         api.MapGet("/surveys/{surveyId:guid}", async (Guid surveyId, SurveyRecords records, Selvstyrt.Web.Auth.CurrentUser user, CancellationToken ct) =>
             {
                 var result = await records.ForAnswerAsync(surveyId, ct);

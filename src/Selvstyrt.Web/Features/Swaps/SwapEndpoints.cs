@@ -18,6 +18,12 @@ public static class SwapEndpoints
 
     private static SwapAnswer Answer(Domain.Plans.ShiftSwap s) => new(s.Id, s.State, s.ClosedReason);
 
+    /// <summary>The arrangement's swap policy.</summary>
+    public sealed record SwapPolicy(bool CleanSwapsWithoutApproval);
+
+    /// <summary>An arrangement's swaps, whether the caller decides them, and whether clean swaps need no approval.</summary>
+    public sealed record SwapList(bool CanDecide, bool CleanSwapsWithoutApproval, IReadOnlyList<SwapView> Swaps);
+
     public static void MapApi(RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
@@ -32,7 +38,7 @@ public static class SwapEndpoints
                 var key = request.Headers["Idempotency-Key"].ToString();
                 var result = await swaps.ProposeAsync(new ShiftSwaps.Input(b.PlanId, b.ShiftKey, b.ToAssistantId, b.ReturnShiftKey, b.Note), key.Length == 0 ? null : key, ct);
                 if (!result.IsSuccess) return result.Error!.ToHttp();
-                var answer = new { id = result.Value.Id };
+                var answer = new ApiContract.RecordId(result.Value.Id);
                 return result.Value.AlreadyExisted ? Results.Ok(answer) : Results.Created($"/api/v1/shift-swaps/{result.Value.Id}", answer);
             })
             .WithName("ProposeShiftSwap").WithSummary("Foreslå å gi bort en av dine vakter (til en kollega eller hvem som helst i ordningen) eller bytte den mot en kollegas vakt. Idempotency-Key anbefales.")
@@ -65,9 +71,10 @@ public static class SwapEndpoints
                 var result = await swaps.ForArrangementAsync(id, ct);
                 if (!result.IsSuccess) return result.Error!.ToHttp();
                 var (_, canDecide, withoutApproval, list) = result.Value;
-                return Results.Ok(new { canDecide, cleanSwapsWithoutApproval = withoutApproval, swaps = list });
+                return Results.Ok(new SwapList(canDecide, withoutApproval, list));
             })
-            .WithName("ListArrangementShiftSwaps").WithSummary("Ordningens vaktbytter: de som venter på godkjenning, og de siste 30 dagene");
+            .WithName("ListArrangementShiftSwaps").WithSummary("Ordningens vaktbytter: de som venter på godkjenning, og de siste 30 dagene")
+            .Produces<SwapList>();
         api.MapPost("/arrangements/{id:guid}/shift-swaps/{swapId:guid}/approve", async (Guid id, Guid swapId, ShiftSwaps swaps, CancellationToken ct) =>
             {
                 var result = await swaps.ApproveAsync(id, swapId, ct);
@@ -90,9 +97,10 @@ public static class SwapEndpoints
                 var body = await ApiJson.ReadAsync<PolicyBody>(request, ct);
                 if (!body.IsSuccess) return body.Error!.ToHttp();
                 var result = await swaps.SetPolicyAsync(id, body.Value!.CleanSwapsWithoutApproval, ct);
-                return result.IsSuccess ? Results.Ok(new { cleanSwapsWithoutApproval = result.Value }) : result.Error!.ToHttp();
+                return result.IsSuccess ? Results.Ok(new SwapPolicy(result.Value)) : result.Error!.ToHttp();
             })
             .WithName("SetSwapPolicy").WithSummary("Om rene bytter (ingen nye funn for noen) gjøres uten godkjenning")
-            .Accepts<PolicyBody>("application/json");
+            .Accepts<PolicyBody>("application/json")
+            .Produces<SwapPolicy>();
     }
 }

@@ -63,6 +63,15 @@ public static class TalkEndpoints
     }
 
 
+    /// <summary>An arrangement's talks, who is due one, and the assistants' requests to the employer.</summary>
+    public sealed record TalkOverview(IReadOnlyList<TalkRecords.TalkRow> Talks, IReadOnlyList<TalkRecords.DueRow> Due, IReadOnlyList<TalkRecords.RequestRow> Requests);
+
+    /// <summary>The caller's own talks.</summary>
+    public sealed record TalkList(IReadOnlyList<TalkRecords.TalkRow> Talks);
+
+    /// <summary>The requests to the employer the caller answers.</summary>
+    public sealed record RequestList(IReadOnlyList<TalkRecords.RequestRow> Requests);
+
     public static void MapApi(RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
@@ -71,9 +80,10 @@ public static class TalkEndpoints
                 var result = await records.OverviewAsync(id, ct);
                 if (!result.IsSuccess) return result.Error!.ToHttp();
                 var o = result.Value!;
-                return Results.Ok(new { talks = o.Talks, due = o.Due, requests = o.Requests });
+                return Results.Ok(new TalkOverview(o.Talks, o.Due, o.Requests));
             })
-            .WithName("ListTalks").WithSummary("Ordningens samtaler, når neste medarbeider- og prøvetidssamtale skal holdes, og henvendelsene til arbeidsgiveren");
+            .WithName("ListTalks").WithSummary("Ordningens samtaler, når neste medarbeider- og prøvetidssamtale skal holdes, og henvendelsene til arbeidsgiveren")
+            .Produces<TalkOverview>();
         api.MapPost("/arrangements/{id:guid}/talks", async (Guid id, HttpRequest request, TalkRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<TalkBody>(request, ct);
@@ -85,8 +95,9 @@ public static class TalkEndpoints
             .WithName("PlanTalk").WithSummary("Planlegg en samtale med en assistent (Idempotency-Key anbefales)").Accepts<TalkBody>("application/json")
             .Idempotent()
             .ProducesCreatedId();
-        api.MapGet("/talks/mine", async (TalkRecords records, CancellationToken ct) => Results.Ok(new { talks = await records.MineAsync(ct) }))
-            .WithName("MyTalks").WithSummary("Dine egne samtaler som assistent");
+        api.MapGet("/talks/mine", async (TalkRecords records, CancellationToken ct) => Results.Ok(new TalkList(await records.MineAsync(ct))))
+            .WithName("MyTalks").WithSummary("Dine egne samtaler som assistent")
+            .Produces<TalkList>();
         api.MapGet("/talks/{talkId:guid}", async (Guid talkId, TalkRecords records, CancellationToken ct) =>
             {
                 var result = await records.GetAsync(talkId, ct);
@@ -139,8 +150,9 @@ public static class TalkEndpoints
             .WithName("AcceptTalkMinutes").WithSummary("Godta referatet for din side (assistenten kan legge til en merknad)").Accepts<AcceptBody>("application/json")
             .Produces<ApiContract.RecordId>();
 
-        api.MapGet("/employer-requests", async (TalkRecords records, CancellationToken ct) => Results.Ok(new { requests = await records.ForEmployerAsync(ct) }))
-            .WithName("ListEmployerRequests").WithSummary("Henvendelser fra arbeidsledere i ordningene du er arbeidsgiver for (ubesvarte først)");
+        api.MapGet("/employer-requests", async (TalkRecords records, CancellationToken ct) => Results.Ok(new RequestList(await records.ForEmployerAsync(ct))))
+            .WithName("ListEmployerRequests").WithSummary("Henvendelser fra arbeidsledere i ordningene du er arbeidsgiver for (ubesvarte først)")
+            .Produces<RequestList>();
         api.MapPost("/arrangements/{id:guid}/employer-requests", async (Guid id, HttpRequest request, TalkRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<RequestBody>(request, ct);

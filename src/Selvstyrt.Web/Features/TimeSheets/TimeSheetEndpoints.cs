@@ -59,7 +59,7 @@ public static class TimeSheetEndpoints
                 if (!body.IsSuccess) return body.Error!.ToHttp();
                 if (body.Value!.Month is not { } month) return Invalid.Field("month", "Oppgi måneden (for eksempel 2026-10-01).").ToHttp();
                 var result = await sheets.StartAsync(id, month, ct);
-                return result.IsSuccess ? Results.Ok(new { id = result.Value }) : result.Error!.ToHttp();
+                return result.IsSuccess ? Results.Ok(new ApiContract.RecordId(result.Value)) : result.Error!.ToHttp();
             })
             .WithName("StartTimeSheet").WithSummary("Start (eller oppdater) din timeliste for en måned fra den publiserte planen. Gjentatt kall gir samme timeliste.")
             .Accepts<StartBody>("application/json")

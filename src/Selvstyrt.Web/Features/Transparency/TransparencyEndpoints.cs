@@ -36,6 +36,21 @@ public static class TransparencyEndpoints
                 p.Assessment.Findings, p.Assessment.Measures, p.Assessment.AssessedOn))], v.Requests, v.AnsweredOnTime, v.Refused);
     }
 
+    /// <summary>The supplier register, the requests for information and the statements (åpenhetsloven), and whether the caller may write.</summary>
+    public sealed record TransparencyView(string Provider, bool CanWrite, IReadOnlyList<SupplierItem> Suppliers, IReadOnlyList<RequestItem> Requests,
+        IReadOnlyList<StatementItem> Statements);
+
+    /// <summary>A supplier in the register with its assessments.</summary>
+    public sealed record SupplierItem(Guid Id, string Name, string OrganisationNumber, string Supplies, string Country, LocalDate? EndedOn,
+        IReadOnlyList<Domain.Quality.SupplierAssessment> Assessments);
+
+    /// <summary>A request for information, its deadline and answer.</summary>
+    public sealed record RequestItem(Guid Id, LocalDate ReceivedOn, string FromName, string Question, LocalDate DueOn, LocalDate? AnsweredOn, string Answer,
+        bool Refused, bool? OnTime);
+
+    /// <summary>A year's statement: when it is due and when the board approved it.</summary>
+    public sealed record StatementItem(int Year, LocalDate DueOn, LocalDate? BoardApprovedOn);
+
     public static void MapApi(RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
@@ -45,15 +60,13 @@ public static class TransparencyEndpoints
                 var result = await records.OverviewAsync(ct);
                 if (!result.IsSuccess) return result.Error!.ToHttp();
                 var o = result.Value!;
-                return Results.Ok(new
-                {
-                    provider = o.Provider, canWrite = o.CanWrite,
-                    suppliers = o.Suppliers.Select(s => new { s.Id, s.Name, s.OrganisationNumber, s.Supplies, s.Country, s.EndedOn, s.Assessments }),
-                    requests = o.Requests.Select(r => new { r.Id, r.ReceivedOn, r.FromName, r.Question, r.DueOn, r.AnsweredOn, r.Answer, r.Refused, r.OnTime }),
-                    statements = o.Statements.Select(s => new { s.Year, s.DueOn, s.BoardApprovedOn }),
-                });
+                return Results.Ok(new TransparencyView(o.Provider, o.CanWrite,
+                    [.. o.Suppliers.Select(s => new SupplierItem(s.Id, s.Name, s.OrganisationNumber, s.Supplies, s.Country, s.EndedOn, s.Assessments))],
+                    [.. o.Requests.Select(r => new RequestItem(r.Id, r.ReceivedOn, r.FromName, r.Question, r.DueOn, r.AnsweredOn, r.Answer, r.Refused, r.OnTime))],
+                    [.. o.Statements.Select(s => new StatementItem(s.Year, s.DueOn, s.BoardApprovedOn))]));
             })
-            .WithName("TransparencyOverview").WithSummary("Leverandørregisteret, kravene om informasjon og redegjørelsene (åpenhetsloven)");
+            .WithName("TransparencyOverview").WithSummary("Leverandørregisteret, kravene om informasjon og redegjørelsene (åpenhetsloven)")
+            .Produces<TransparencyView>();
         api.MapPost(Root + "/suppliers", async (HttpRequest request, TransparencyRecords records, CancellationToken ct) =>
             {
                 var body = await ApiJson.ReadAsync<SupplierBody>(request, ct);
