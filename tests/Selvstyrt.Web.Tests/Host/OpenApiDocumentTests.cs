@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.Extensions.DependencyInjection;
+using Selvstyrt.Data.Demo;
 using Selvstyrt.Testing;
 using Selvstyrt.Web.Http;
 using Shouldly;
@@ -127,4 +128,77 @@ public sealed class OpenApiDocumentTests(Hosts hosts)
         }
         checkedBodies.ShouldBeGreaterThan(100);
     }
+
+    /// <summary>
+    /// What the API answers is what the document says: every GET of the API the administrator can call with the demo's ids (the
+    /// demo's 24/7 arrangement and its published plan, the administrator's own provider, Oslo) is called, and each object in
+    /// the answer has exactly the properties its schema names, all the way down.
+    /// </summary>
+    [Fact]
+    public async Task EveryAnswerTheAdminReads_HasExactlyTheDocumentedProperties()
+    {
+        var factory = hosts.For(DatabaseKind.Sqlite);
+        using var client = await factory.SignedInClientAsync(DemoLogins.ProviderAdmin);
+        using var document = JsonDocument.Parse(await ServedAsync());
+        var schemas = document.RootElement.GetProperty("components").GetProperty("schemas");
+        var ids = new Dictionary<string, string>
+        {
+            ["{id}"] = DemoIds.For("arrangement:10").ToString(),
+            ["{planId}"] = DemoIds.For("plan:10").ToString(),
+        };
+        var checkedAnswers = new List<string>();
+        var mismatches = new List<string>();
+        foreach (var path in document.RootElement.GetProperty("paths").EnumerateObject())
+        {
+            if (!path.Value.TryGetProperty("get", out var get)) continue;
+            if (!get.GetProperty("responses").TryGetProperty("200", out var ok) || !ok.TryGetProperty("content", out var content)
+                || !content.TryGetProperty("application/json", out var json)) continue;
+            var url = path.Name;
+            if (url.StartsWith("/api/v1/arrangements/{id}", StringComparison.Ordinal))
+                foreach (var (name, value) in ids) url = url.Replace(name, value, StringComparison.Ordinal);
+            if (url.Contains('{', StringComparison.Ordinal)) continue;
+            using var response = await client.GetAsync(url, Ct);
+            if (response.StatusCode != System.Net.HttpStatusCode.OK) continue;
+            using var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+            Compare(answer.RootElement, json.GetProperty("schema"), schemas, url, mismatches, depth: 0);
+            checkedAnswers.Add(url);
+        }
+        checkedAnswers.Count.ShouldBeGreaterThan(40, string.Join("\n", checkedAnswers));
+        mismatches.ShouldBeEmpty(string.Join("\n", mismatches));
+    }
+
+    private static void Compare(JsonElement value, JsonElement schema, JsonElement schemas, string at, List<string> mismatches, int depth)
+    {
+        if (depth > 12 || value.ValueKind == JsonValueKind.Null) return;
+        schema = Resolve(schema, schemas);
+        if (schema.TryGetProperty("oneOf", out var oneOf) || schema.TryGetProperty("anyOf", out oneOf))
+        {
+            foreach (var option in oneOf.EnumerateArray())
+            {
+                var resolved = Resolve(option, schemas);
+                if (!(resolved.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String && t.GetString() == "null"))
+                    Compare(value, resolved, schemas, at, mismatches, depth + 1);
+            }
+            return;
+        }
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.Array when schema.TryGetProperty("items", out var items):
+                foreach (var item in value.EnumerateArray().Take(3)) Compare(item, items, schemas, at + "[]", mismatches, depth + 1);
+                break;
+            case JsonValueKind.Object when schema.TryGetProperty("properties", out var properties):
+                var documented = properties.EnumerateObject().Select(p => p.Name).ToHashSet();
+                var answered = value.EnumerateObject().Select(p => p.Name).ToHashSet();
+                foreach (var extra in answered.Except(documented)) mismatches.Add($"{at}: «{extra}» is answered but not documented");
+                foreach (var missing in documented.Except(answered)) mismatches.Add($"{at}: «{missing}» is documented but not answered");
+                foreach (var property in value.EnumerateObject().Where(p => documented.Contains(p.Name)))
+                    Compare(property.Value, properties.GetProperty(property.Name), schemas, at + "." + property.Name, mismatches, depth + 1);
+                break;
+        }
+    }
+
+    private static JsonElement Resolve(JsonElement schema, JsonElement schemas)
+        => schema.TryGetProperty("$ref", out var reference)
+            ? schemas.GetProperty(reference.GetString()!["#/components/schemas/".Length..])
+            : schema;
 }
