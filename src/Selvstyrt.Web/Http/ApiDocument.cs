@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Json;
@@ -152,6 +151,7 @@ public static class ApiDocument
             ["status"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32" },
             ["detail"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Hva som gikk galt og hva du kan gjøre, på norsk." },
             ["requestId"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Forespørselens id i loggen." },
+            ["traceId"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Sporings-id (W3C traceparent) for feilsøking." },
             ["code"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Ved 409 og 412: «conflict» eller «stale_revision»." },
         };
         if (validation)
@@ -329,8 +329,4 @@ public static class ApiDocument
         schema.Required?.Clear();
         return Task.CompletedTask;
     }
-
-    /// <summary>The API's JSON settings, for readers of the document's examples in tests.</summary>
-    public static JsonSerializerOptions WireOptions(IServiceProvider services)
-        => services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
 }
