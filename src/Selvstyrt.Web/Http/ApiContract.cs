@@ -1,9 +1,10 @@
 namespace Selvstyrt.Web.Http;
 
 /// <summary>
-/// What an API endpoint promises beyond its route, as endpoint metadata the OpenAPI document reads
-/// (<see cref="ApiDocument"/>): a create that takes an <c>Idempotency-Key</c>, a change that takes the revision the
-/// caller read in <c>If-Match</c>. Declared beside the handler, so the document says what the handler does.
+/// What an API endpoint promises beyond its route, declared beside its handler as endpoint metadata that the OpenAPI document
+/// reads (<see cref="ApiDocument"/>, ADR 0027): the multipart form it reads, a create that takes an <c>Idempotency-Key</c>, a
+/// change that takes the revision the caller read in <c>If-Match</c>, the files it can answer with, and the shared answers of
+/// creates and changes. Also the feature groups that tag the routes, and the 412 for a stale <c>If-Match</c>.
 /// </summary>
 public static class ApiContract
 {
@@ -15,26 +16,6 @@ public static class ApiContract
     /// provider (for a user of several), and <c>commit=true</c> to apply what the preview shows.
     /// </summary>
     public sealed record ImportUpload(IFormFile File, string? Mapping, Guid? ProviderId, bool? Commit);
-
-    /// <summary>
-    /// The answer of a create or a change: the record's id (a create answers 201, or 200 with the first record's id when its
-    /// key was seen before; <see cref="Changes.Answer"/> answers 200).
-    /// </summary>
-    public sealed record RecordId(Guid Id);
-
-    /// <summary>Declares the answer of a create that answers with <see cref="RecordId"/>.</summary>
-    public static RouteHandlerBuilder ProducesCreatedId(this RouteHandlerBuilder builder)
-        => builder.Produces<RecordId>(StatusCodes.Status201Created).Produces<RecordId>(StatusCodes.Status200OK);
-
-    /// <summary>The answer of a document upload: the stored document's id.</summary>
-    public sealed record DocumentStored(Guid DocumentId);
-
-    /// <summary>The answer of a create that also says where the new record is read.</summary>
-    public sealed record CreatedAt(Guid Id, string Location);
-
-    /// <summary>Declares the answer of a create that answers with <see cref="CreatedAt"/> (201 new, 200 when the key was seen before).</summary>
-    public static RouteHandlerBuilder ProducesCreatedAt(this RouteHandlerBuilder builder)
-        => builder.Produces<CreatedAt>(StatusCodes.Status201Created).Produces<CreatedAt>(StatusCodes.Status200OK);
 
     /// <summary>
     /// A multipart form the handler reads itself (<see cref="DocumentUpload"/>, <see cref="ImportUpload"/>): documented, and
@@ -52,6 +33,26 @@ public static class ApiContract
     /// <summary>A file the endpoint can answer with instead of JSON (by <c>format</c> or always).</summary>
     public sealed record Download(IReadOnlyList<string> ContentTypes);
 
+    /// <summary>
+    /// The answer of a create or a change: the record's id (a create answers 201, or 200 with the first record's id when its
+    /// key was seen before; <see cref="Changes.Answer"/> answers 200).
+    /// </summary>
+    public sealed record RecordId(Guid Id);
+
+    /// <summary>The answer of a create that also says where the new record is read.</summary>
+    public sealed record CreatedAt(Guid Id, string Location);
+
+    /// <summary>The answer of a document upload: the stored document's id.</summary>
+    public sealed record DocumentStored(Guid DocumentId);
+
+    /// <summary>A group for one feature's routes, tagged in the document (the tag must be one of <see cref="ApiDocument.Tags"/>).</summary>
+    public static RouteGroupBuilder Feature(this RouteGroupBuilder api, string tag)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        if (!ApiDocument.Tags.Any(t => t.Name == tag)) throw new ArgumentException($"The tag {tag} has no description in ApiDocument.Tags.", nameof(tag));
+        return api.MapGroup("").WithTags(tag);
+    }
+
     /// <summary>Declares that the create takes <c>Idempotency-Key</c> (and whether it refuses a request without one).</summary>
     public static RouteHandlerBuilder Idempotent(this RouteHandlerBuilder builder, bool keyRequired = false)
         => builder.WithMetadata(new IdempotentCreate(keyRequired));
@@ -68,13 +69,13 @@ public static class ApiContract
     public static RouteHandlerBuilder Downloads(this RouteHandlerBuilder builder, params string[] contentTypes)
         => builder.WithMetadata(new Download(contentTypes));
 
-    /// <summary>A group for one feature's routes, tagged in the document (the tag must be one of <see cref="ApiDocument.Tags"/>).</summary>
-    public static RouteGroupBuilder Feature(this RouteGroupBuilder api, string tag)
-    {
-        ArgumentNullException.ThrowIfNull(api);
-        if (!ApiDocument.Tags.Any(t => t.Name == tag)) throw new ArgumentException($"The tag {tag} has no description in ApiDocument.Tags.", nameof(tag));
-        return api.MapGroup("").WithTags(tag);
-    }
+    /// <summary>Declares the answer of a create that answers with <see cref="RecordId"/>.</summary>
+    public static RouteHandlerBuilder ProducesCreatedId(this RouteHandlerBuilder builder)
+        => builder.Produces<RecordId>(StatusCodes.Status201Created).Produces<RecordId>(StatusCodes.Status200OK);
+
+    /// <summary>Declares the answer of a create that answers with <see cref="CreatedAt"/> (201 new, 200 when the key was seen before).</summary>
+    public static RouteHandlerBuilder ProducesCreatedAt(this RouteHandlerBuilder builder)
+        => builder.Produces<CreatedAt>(StatusCodes.Status201Created).Produces<CreatedAt>(StatusCodes.Status200OK);
 
     /// <summary>
     /// A change refused because the revision the caller read is stale answers 412 Precondition Failed when the revision came
