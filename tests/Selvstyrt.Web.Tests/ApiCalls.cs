@@ -1,6 +1,11 @@
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Selvstyrt.Cli;
+using Selvstyrt.Data;
+using Selvstyrt.Data.Demo;
+using Selvstyrt.Testing;
 
 namespace Selvstyrt.Web.Tests;
 
@@ -23,6 +28,17 @@ public static class ApiCalls
         if (revision is { } r) request.Headers.TryAddWithoutValidation("If-Match", $"\"{r}\"");
         request.Headers.Add(token.GetProperty("headerName").GetString()!, token.GetProperty("token").GetString());
         return await client.SendAsync(request, ct);
+    }
+
+    /// <summary>An API key for the demo provider, made as the operator's command line makes it, for a role and its scope.</summary>
+    public static async Task<string> KeyAsync(SelvstyrtFactory factory, string role, Guid? office = null, Guid? municipality = null, string name = "test",
+        CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        using var scope = factory.Services.CreateScope();
+        var result = await ApiKeyAdmin.CreateAsync(scope.ServiceProvider.GetRequiredService<SelvstyrtDb>(), factory.Clock,
+            new ApiKeyAdmin.Request(DemoSeeder.ProviderId, role, office, municipality, null, name), ct);
+        return result.Value ?? throw new InvalidOperationException(result.Error!.Message);
     }
 
     /// <summary>A multipart upload (a file and form fields) with the CSRF token, as the import form's API twin takes it.</summary>

@@ -1,13 +1,10 @@
 using System.Text;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Kiota.Abstractions;
 using Microsoft.Kiota.Abstractions.Authentication;
 using Microsoft.Kiota.Http.HttpClientLibrary;
 using Selvstyrt.ApiClient;
 using Selvstyrt.ApiClient.Models;
-using Selvstyrt.Cli;
-using Selvstyrt.Data;
 using Selvstyrt.Data.Demo;
 using Selvstyrt.Testing;
 using Shouldly;
@@ -29,13 +26,7 @@ public sealed class ApiClientTests(Hosts hosts)
     public async Task GeneratedClient_WithAnApiKey_ReadsCreatesOnceAndGetsTheDocumentedErrors(DatabaseKind db)
     {
         var factory = hosts.For(db);
-        string key;
-        using (var scope = factory.Services.CreateScope())
-        {
-            var created = await ApiKeyAdmin.CreateAsync(scope.ServiceProvider.GetRequiredService<SelvstyrtDb>(), factory.Clock,
-                new ApiKeyAdmin.Request(DemoSeeder.ProviderId, "provider-admin", null, null, null, "Generert klient"), Ct);
-            key = created.Value ?? throw new InvalidOperationException(created.Error!.Message);
-        }
+        var key = await ApiCalls.KeyAsync(factory, "provider-admin", name: "Generert klient", ct: Ct);
         using var http = factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });
         var adapter = new HttpClientRequestAdapter(new ApiKeyAuthenticationProvider(key, "X-Api-Key", ApiKeyAuthenticationProvider.KeyLocation.Header), httpClient: http)
         {

@@ -17,13 +17,8 @@ namespace Selvstyrt.Web.Tests.Host;
 /// <summary>The JSON API: API keys scoped like users, idempotent creates, Norwegian problem+json naming the field.</summary>
 public sealed class ApiTests(Hosts hosts)
 {
-    private static async Task<string> KeyAsync(SelvstyrtFactory factory, string role, Guid? office = null, Guid? municipality = null)
-    {
-        using var scope = factory.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<SelvstyrtDb>();
-        var result = await ApiKeyAdmin.CreateAsync(db, factory.Clock, new ApiKeyAdmin.Request(DemoSeeder.ProviderId, role, office, municipality, null, "test"));
-        return result.Value ?? throw new InvalidOperationException(result.Error!.Message);
-    }
+    private static Task<string> KeyAsync(SelvstyrtFactory factory, string role, Guid? office = null, Guid? municipality = null)
+        => ApiCalls.KeyAsync(factory, role, office, municipality, ct: TestContext.Current.CancellationToken);
 
     private static HttpClient WithKey(SelvstyrtFactory factory, string key)
     {

@@ -3,9 +3,6 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
-using Selvstyrt.Cli;
-using Selvstyrt.Data;
 using Selvstyrt.Data.Demo;
 using Selvstyrt.Testing;
 using Shouldly;
@@ -31,13 +28,7 @@ public sealed class BadInputTests
     public async Task EveryWriteOperation_RefusesGeneratedBadInput_WithoutA5xx_AndNamesTheField(DatabaseKind db)
     {
         await using var factory = Hosts.Fresh(db);
-        string key;
-        using (var scope = factory.Services.CreateScope())
-        {
-            var created = await ApiKeyAdmin.CreateAsync(scope.ServiceProvider.GetRequiredService<SelvstyrtDb>(), factory.Clock,
-                new ApiKeyAdmin.Request(DemoSeeder.ProviderId, "provider-admin", null, null, null, "Feil inndata"), Ct);
-            key = created.Value!;
-        }
+        var key = await ApiCalls.KeyAsync(factory, "provider-admin", name: "Feil inndata", ct: Ct);
         using var client = factory.CreateBrowserLikeClient();
         client.DefaultRequestHeaders.Add("X-Api-Key", key);
         using var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json", Ct));
