@@ -126,12 +126,13 @@ app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"), b => b.UseStatu
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseOutputCache();
 app.UseAntiforgery();
 app.UseRejectedFormPosts();
 
 app.MapStaticAssets();
 app.MapHealthChecks("/health").AllowAnonymous();
-app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous().CacheOutput(ApiDocument.CachePolicy);
 
 var api = app.MapGroup("/api/v1").RequireAuthorization().DisableAntiforgery()
     .AddEndpointFilter(async (context, next) =>

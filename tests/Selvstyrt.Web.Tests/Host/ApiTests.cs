@@ -17,9 +17,6 @@ namespace Selvstyrt.Web.Tests.Host;
 /// <summary>The JSON API: API keys scoped like users, idempotent creates, Norwegian problem+json naming the field.</summary>
 public sealed class ApiTests(Hosts hosts)
 {
-    private static Task<string> KeyAsync(SelvstyrtFactory factory, string role, Guid? office = null, Guid? municipality = null)
-        => ApiCalls.KeyAsync(factory, role, office, municipality, ct: TestContext.Current.CancellationToken);
-
     private static HttpClient WithKey(SelvstyrtFactory factory, string key)
     {
         var client = factory.CreateBrowserLikeClient();
@@ -37,7 +34,7 @@ public sealed class ApiTests(Hosts hosts)
     public async Task ApiKey_CaseWorker_SeesOnlyOwnMunicipality(DatabaseKind db)
     {
         var factory = hosts.For(db);
-        var client = WithKey(factory, await KeyAsync(factory, "case-worker", municipality: DemoIds.For("municipality:4601")));
+        var client = WithKey(factory, await ApiCalls.KeyAsync(factory, "case-worker", municipality: DemoIds.For("municipality:4601"), ct: TestContext.Current.CancellationToken));
 
         var rows = await client.GetFromJsonAsync<JsonElement[]>("/api/v1/arrangements", TestContext.Current.CancellationToken);
 
@@ -51,7 +48,7 @@ public sealed class ApiTests(Hosts hosts)
     public async Task ApiKey_WrongOrRevoked_Is401(DatabaseKind db)
     {
         var factory = hosts.For(db);
-        var key = await KeyAsync(factory, "provider-admin");
+        var key = await ApiCalls.KeyAsync(factory, "provider-admin", ct: TestContext.Current.CancellationToken);
         var tampered = key[..^2] + (key[^1] == 'a' ? "bb" : "aa");
 
         (await WithKey(factory, tampered).GetAsync("/api/v1/me", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
@@ -72,7 +69,7 @@ public sealed class ApiTests(Hosts hosts)
     public async Task CreateAssistant_SameIdempotencyKeyTwice_CreatesOnce(DatabaseKind db)
     {
         var factory = hosts.For(db);
-        var client = WithKey(factory, await KeyAsync(factory, "provider-admin"));
+        var client = WithKey(factory, await ApiCalls.KeyAsync(factory, "provider-admin", ct: TestContext.Current.CancellationToken));
         var body = ValidAssistant.Replace("OFFICE", DemoIds.For("office:vest").ToString(), StringComparison.Ordinal).Replace("Api Assistentsen", "Idem Potent", StringComparison.Ordinal);
         var key = Guid.NewGuid().ToString();
 
@@ -110,7 +107,7 @@ public sealed class ApiTests(Hosts hosts)
     public async Task CreateAssistant_BadInput_IsNorwegianProblemNamingTheField(DatabaseKind db, string body, string field, string message)
     {
         var factory = hosts.For(db);
-        var client = WithKey(factory, await KeyAsync(factory, "provider-admin"));
+        var client = WithKey(factory, await ApiCalls.KeyAsync(factory, "provider-admin", ct: TestContext.Current.CancellationToken));
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/assistants")
         {
             Content = Json(body.Replace("OFFICE", DemoIds.For("office:ost").ToString(), StringComparison.Ordinal)),
@@ -132,7 +129,7 @@ public sealed class ApiTests(Hosts hosts)
     public async Task CreateAssistant_WithoutIdempotencyKey_IsRefused(DatabaseKind db)
     {
         var factory = hosts.For(db);
-        var client = WithKey(factory, await KeyAsync(factory, "provider-admin"));
+        var client = WithKey(factory, await ApiCalls.KeyAsync(factory, "provider-admin", ct: TestContext.Current.CancellationToken));
 
         var response = await client.PostAsync("/api/v1/assistants", Json(ValidAssistant.Replace("OFFICE", DemoIds.For("office:ost").ToString(), StringComparison.Ordinal)), TestContext.Current.CancellationToken);
 

@@ -69,8 +69,6 @@ public sealed class BadInputTests
 
     private static IEnumerable<Operation> Operations(JsonElement document)
     {
-        var arrangement = DemoIds.For("arrangement:10").ToString();
-        var plan = DemoIds.For("plan:10").ToString();
         foreach (var path in document.GetProperty("paths").EnumerateObject())
         {
             foreach (var method in path.Value.EnumerateObject().Where(m => m.Name is "post" or "put"))
@@ -79,9 +77,7 @@ public sealed class BadInputTests
                 if (method.Value.TryGetProperty("requestBody", out var body) && body.GetProperty("content").TryGetProperty("application/json", out var json)
                     && json.TryGetProperty("example", out var e) && e.ValueKind == JsonValueKind.Object)
                     example = JsonNode.Parse(e.GetRawText())!.AsObject();
-                var url = path.Name.Replace("{id}", arrangement, StringComparison.Ordinal).Replace("{planId}", plan, StringComparison.Ordinal);
-                url = System.Text.RegularExpressions.Regex.Replace(url, "{[^}]+}", _ => Guid.NewGuid().ToString());
-                yield return new Operation(method.Name.ToUpperInvariant(), url, example);
+                yield return new Operation(method.Name.ToUpperInvariant(), ApiPaths.WithNewIds(ApiPaths.WithDemoIds(path.Name)), example);
             }
         }
     }

@@ -15,8 +15,11 @@ public static class AbsenceEndpoints
 
     public static void AddServices(IServiceCollection services) => services.AddScoped<AbsenceReports>();
 
-    /// <summary>An absence reported or changed: the shifts it left vacant and the rule findings that follow.</summary>
-    public sealed record AbsenceAnswer(Guid Id, int VacatedShifts, IReadOnlyList<Domain.Absences.AbsenceFinding> Findings);
+    /// <summary>
+    /// An absence (or a holiday, <c>HolidayEndpoints</c>) reported, changed or decided: its id, the shifts it left vacant and the
+    /// rule findings that follow.
+    /// </summary>
+    public sealed record VacatedAnswer(Guid Id, int VacatedShifts, IReadOnlyList<Domain.Absences.AbsenceFinding> Findings);
 
     public static void MapApi(RouteGroupBuilder api)
     {
@@ -32,13 +35,13 @@ public static class AbsenceEndpoints
                 var result = await absences.ReportAsync(new AbsenceReports.Input(b.AssistantId, b.Kind, b.From, b.To, b.Degree, b.CertificateDate), key.Length == 0 ? null : key, ct);
                 if (!result.IsSuccess) return result.Error!.ToHttp();
                 var r = result.Value!;
-                var answer = new AbsenceAnswer(r.Id, r.VacatedShifts, r.Findings);
+                var answer = new VacatedAnswer(r.Id, r.VacatedShifts, r.Findings);
                 return r.AlreadyExisted ? Results.Ok(answer) : Results.Created("/api/v1/absences", answer);
             })
             .WithName("ReportAbsence").WithSummary("Meld fravær (egenmelding eller sykmelding); vaktene blir ledige og arbeidslederen får beskjed. Idempotency-Key anbefales.")
             .Accepts<AbsenceRequest>("application/json")
             .Idempotent()
-            .Produces<AbsenceAnswer>(StatusCodes.Status201Created).Produces<AbsenceAnswer>();
+            .Produces<VacatedAnswer>(StatusCodes.Status201Created).Produces<VacatedAnswer>();
         api.MapGet("/arrangements/{id:guid}/absences", async (Guid id, string? from, string? to, AbsenceReports absences, Selvstyrt.Web.Auth.CurrentUser user, CancellationToken ct) =>
             {
                 var first = from is null ? NodaTime.Text.ParseResult<LocalDate>.ForValue(user.Today.PlusDays(-30)) : NodaTime.Text.LocalDatePattern.Iso.Parse(from);
@@ -72,11 +75,11 @@ public static class AbsenceEndpoints
                 var body = await ApiJson.ReadAsync<LastDayRequest>(request, ct);
                 if (!body.IsSuccess) return body.Error!.ToHttp();
                 var result = await absences.ChangeLastDayAsync(id, body.Value!.To, ct);
-                return result.IsSuccess ? Results.Ok(new AbsenceAnswer(id, result.Value!.VacatedShifts, result.Value.Findings)) : result.Error!.ToHttp();
+                return result.IsSuccess ? Results.Ok(new VacatedAnswer(id, result.Value!.VacatedShifts, result.Value.Findings)) : result.Error!.ToHttp();
             })
             .WithName("ChangeAbsenceLastDay").WithSummary("Flytt siste fraværsdag: tilbake tidligere gir vaktene tilbake, lengre fravær gjør flere vakter ledige")
             .Accepts<LastDayRequest>("application/json")
-            .Produces<AbsenceAnswer>();
+            .Produces<VacatedAnswer>();
         api.MapPost("/absences/{id:guid}/cancel", async (Guid id, AbsenceReports absences, CancellationToken ct) =>
             {
                 var result = await absences.CancelAsync(id, ct);

@@ -64,7 +64,7 @@ public static class ArrangementEndpoints
                 var body = await ApiJson.ReadAsync<EditArrangementRequest>(request, ct);
                 if (!body.IsSuccess) return body.Error!.ToHttp();
                 var b = body.Value!;
-                var version = b.Version ?? request.Headers.IfMatch.FirstOrDefault()?.Trim('"');
+                var version = ApiRevision.Version(request, b.Version);
                 var result = await handler.HandleAsync(id, new EditArrangement.Input(b.Name, b.OfficeId, b.RecipientName, b.RecipientBirthDate, version), ct);
                 return result.IsSuccess ? Results.Ok(new EditedArrangement(id, result.Value!.Name, result.Value.OfficeId, result.Value.RecipientName, result.Value.RecipientBirthDate, result.Value.Version))
                     : result.Error!.ToHttp();

@@ -1,6 +1,7 @@
 using NodaTime;
 using Selvstyrt.Domain.Common;
 using Selvstyrt.Web.Auth;
+using Selvstyrt.Web.Features.Absences;
 using Selvstyrt.Web.Http;
 
 namespace Selvstyrt.Web.Features.Holidays;
@@ -30,10 +31,7 @@ public static class HolidayEndpoints
             : int.TryParse(year, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var y) && y is > 1999 and < 2200 ? y
             : Invalid.Field("year", "Oppgi året som et tall, som 2027.");
 
-    /// <summary>A holiday after a step: its id, the shifts it left vacant, and the rule findings that follow.</summary>
-    public sealed record HolidayAnswer(Guid Id, int VacatedShifts, IReadOnlyList<Domain.Absences.AbsenceFinding> Findings);
-
-    private static HolidayAnswer Answer(HolidayPlans.Decided d) => new(d.Id, d.VacatedShifts, d.Findings);
+    private static AbsenceEndpoints.VacatedAnswer Answer(HolidayPlans.Decided d) => new(d.Id, d.VacatedShifts, d.Findings);
 
     /// <summary>A granted holiday taken back: how many of its shifts are the assistant's again.</summary>
     public sealed record RevokedHoliday(Guid Id, int RestoredShifts);
@@ -67,14 +65,14 @@ public static class HolidayEndpoints
             .WithName("WishHoliday").WithSummary("Ønsk ferie (fra, til, om det er hovedferien); arbeidslederen får beskjed. Idempotency-Key anbefales.")
             .Accepts<WishBody>("application/json")
             .Idempotent()
-            .Produces<HolidayAnswer>(StatusCodes.Status201Created).Produces<HolidayAnswer>();
+            .Produces<AbsenceEndpoints.VacatedAnswer>(StatusCodes.Status201Created).Produces<AbsenceEndpoints.VacatedAnswer>();
         api.MapPost("/holidays/{id:guid}/withdraw", async (Guid id, HolidayPlans holidays, CancellationToken ct) =>
             {
                 var result = await holidays.WithdrawAsync(id, ct);
                 return result.IsSuccess ? Results.Ok(Answer(result.Value!)) : result.Error!.ToHttp();
             })
             .WithName("WithdrawHolidayWish").WithSummary("Trekk et ferieønske som ikke er besvart")
-            .Produces<HolidayAnswer>();
+            .Produces<AbsenceEndpoints.VacatedAnswer>();
         api.MapGet("/arrangements/{id:guid}/holidays", async (Guid id, string? year, HolidayPlans holidays, CurrentUser user, CancellationToken ct) =>
             {
                 var y = Year(year, user);
@@ -103,7 +101,7 @@ public static class HolidayEndpoints
             })
             .WithName("GrantHoliday").WithSummary("Innvilg et ferieønske, som ønsket eller med andre datoer; vaktene i ferien blir ledige")
             .Accepts<GrantBody>("application/json")
-            .Produces<HolidayAnswer>();
+            .Produces<AbsenceEndpoints.VacatedAnswer>();
         // Refusing a wish and taking a granted holiday back both carry the reason the assistant is told.
         RouteHandlerBuilder WithReason(string verb, Func<HolidayPlans, Guid, Guid, string?, CancellationToken, Task<Result<HolidayPlans.Decided>>> decide, Func<HolidayPlans.Decided, object> answer)
             => api.MapPost($"/arrangements/{{id:guid}}/holidays/{{requestId:guid}}/{verb}", async (Guid id, Guid requestId, HttpRequest request, HolidayPlans holidays, CancellationToken ct) =>
@@ -116,7 +114,7 @@ public static class HolidayEndpoints
                 .Accepts<RefuseBody>("application/json");
         WithReason("refuse", (h, id, r, reason, ct) => h.RefuseAsync(id, r, reason, ct), Answer)
             .WithName("RefuseHoliday").WithSummary("Avslå et ferieønske med begrunnelse (en hovedferie assistenten kan kreve, kan ikke avslås)")
-            .Produces<HolidayAnswer>();
+            .Produces<AbsenceEndpoints.VacatedAnswer>();
         WithReason("revoke", (h, id, r, reason, ct) => h.RevokeAsync(id, r, reason, ct), d => new RevokedHoliday(d.Id, d.VacatedShifts))
             .WithName("RevokeHoliday").WithSummary("Trekk tilbake innvilget ferie før den begynner, med begrunnelse (ferieloven § 6); vaktene som ingen vikar har tatt, blir assistentens igjen")
             .Produces<RevokedHoliday>();

@@ -57,7 +57,7 @@ public static class OrganisationEndpoints
             {
                 var body = await ApiJson.ReadAsync<OfficeRequest>(request, ct);
                 if (!body.IsSuccess) return body.Error!.ToHttp();
-                var result = await offices.RenameAsync(id, body.Value!.Name, body.Value.Region, body.Value.Version ?? request.Headers.IfMatch.FirstOrDefault()?.Trim('"'), ct);
+                var result = await offices.RenameAsync(id, body.Value!.Name, body.Value.Region, ApiRevision.Version(request, body.Value.Version), ct);
                 return result.IsSuccess ? Results.NoContent() : result.Error!.ToHttp();
             })
             .WithName("RenameOffice").WithSummary("Endre et kontors navn og region (administrator; version eller If-Match: det du leste)").Accepts<OfficeRequest>("application/json")
