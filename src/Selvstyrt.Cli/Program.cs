@@ -26,7 +26,7 @@ public static class CliProgram
         var root = new RootCommand("Selvstyrt på kommandolinjen: regelsjekk av vakter og administrasjon.");
         root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(RosterCommand.Create());
-        var admin = new Command("admin", "Administrasjon av databasen og API-nøkler.");
+        var admin = new Command("admin", "Administrasjon av databasen, sikkerhetskopier og API-nøkler.");
         root.Subcommands.Add(admin);
 
         var migrate = new Command("migrate", "Oppdaterer databasen til siste versjon.");
@@ -56,6 +56,7 @@ public static class CliProgram
         admin.Subcommands.Add(seed);
 
         admin.Subcommands.Add(CreateProviderCommand(configuration));
+        foreach (var command in BackupCommands.Create(configuration)) admin.Subcommands.Add(command);
 
         var apiKey = new Command("api-key", "API-nøkler for integrasjoner.");
         admin.Subcommands.Add(apiKey);

@@ -46,6 +46,7 @@ public static class DatabaseSetup
         {
             EnsureSqliteFolder(connectionString);
             options.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrations));
+            options.AddInterceptors(SqliteDurability.Instance);
         }
     }
 
