@@ -74,6 +74,8 @@ T = {
 "EmployerModel.Recipient": ("Tjenestemottakeren selv", "The recipient"),
 "Error.RequestId": ("Oppgi denne koden hvis du kontakter oss:", "Give this code if you contact us:"),
 "Error.Text": ("Feilen er logget, og ingenting du allerede har lagret er tapt. Prøv igjen om litt.", "The error is logged and nothing you already saved is lost. Please try again shortly."),
+"Error.Unavailable": ("Databasen svarer ikke akkurat nå. Vent noen sekunder og last siden på nytt; ingenting du allerede har lagret er tapt.", "The database is not answering right now. Wait a few seconds and reload the page; nothing you already saved is lost."),
+"Error.UnavailableTitle": ("Tjenesten er midlertidig utilgjengelig", "The service is temporarily unavailable"),
 "Error.Title": ("Noe gikk galt", "Something went wrong"),
 "Form.ErrorSummary": ("Rett opp dette før du går videre:", "Correct the following before you continue:"),
 "Home.AuditorNeedsPurpose": ("Som revisor må du oppgi formålet med innsynet før du ser ordninger. Formålet logges sammen med alt du ser.", "As an auditor you must state the purpose of your access before you see arrangements. The purpose is logged with everything you see."),

@@ -50,6 +50,7 @@ builder.Services.AddHsts(o =>
     o.ExcludedHosts.Clear();
 });
 builder.Services.AddRazorComponents();
+builder.Services.AddExceptionHandler<DatabaseUnavailable>();
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
 {
     var status = ctx.ProblemDetails.Status ?? ctx.HttpContext.Response.StatusCode;
@@ -59,6 +60,7 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         ctx.ProblemDetails.Detail = ErrorMapping.DetailFor(status);
     }
     if (status >= 500) ctx.ProblemDetails.Detail = ErrorMapping.DetailFor(status);
+    if (status == StatusCodes.Status503ServiceUnavailable) ctx.ProblemDetails.Title = ErrorMapping.TitleFor(status);
     ctx.ProblemDetails.Extensions.Remove("exception");
     ctx.ProblemDetails.Extensions["requestId"] = ctx.HttpContext.TraceIdentifier;
 });
@@ -102,7 +104,7 @@ var app = builder.Build();
 
 app.UseExceptionHandler(new ExceptionHandlerOptions
 {
-    StatusCodeSelector = _ => StatusCodes.Status500InternalServerError,
+    StatusCodeSelector = e => ErrorMapping.IsUnavailable(e) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
     ExceptionHandlingPath = "/feil",
     CreateScopeForErrors = true,
 });

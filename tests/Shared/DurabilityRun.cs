@@ -113,6 +113,28 @@ public sealed class DurabilityRun
         return new Outcome([.. acknowledged.OrderBy(a => a.Key, StringComparer.Ordinal)], ready, crashes, failed, new Dictionary<string, int>(failures));
     }
 
+    /// <summary>
+    /// What is wrong with what was stored after <paramref name="outcome"/>, in plain words; empty when every acknowledged write
+    /// is stored once with the id its acknowledgement named and nothing else was stored but writes in flight at the end.
+    /// </summary>
+    public static IReadOnlyList<string> Check(Outcome outcome, IReadOnlyList<(string Key, Guid Id)> stored, int writers)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        ArgumentNullException.ThrowIfNull(stored);
+        var problems = new List<string>();
+        var byKey = stored.GroupBy(s => s.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(s => s.Id).ToList(), StringComparer.Ordinal);
+        problems.AddRange(byKey.Where(k => k.Value.Count > 1).Select(k => $"duplicate: {k.Key} stored {k.Value.Count} times"));
+        problems.AddRange(outcome.Writes.GroupBy(w => w.Key, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => $"{g.Key} acknowledged {g.Count()} times"));
+        foreach (var write in outcome.Writes)
+        {
+            if (!byKey.TryGetValue(write.Key, out var ids)) problems.Add($"lost: {write.Key}, acknowledged with {(int)write.Status} after {write.Attempts} attempts");
+            else if (!ids.Contains(write.Id)) problems.Add($"{write.Key} acknowledged as {write.Id} but stored as {string.Join(", ", ids)}");
+        }
+        var unacknowledged = byKey.Count - outcome.Writes.Select(w => w.Key).Distinct(StringComparer.Ordinal).Count(byKey.ContainsKey);
+        if (unacknowledged > writers) problems.Add($"{unacknowledged} records stored without an acknowledgement; at most {writers} (one in flight per writer) may be");
+        return problems;
+    }
+
     /// <summary>Polls <c>/health</c> at <paramref name="address"/> until it answers 200; the time it took.</summary>
     public static async Task<TimeSpan> UntilHealthyAsync(Func<Uri> address, Stopwatch since, CancellationToken ct)
     {

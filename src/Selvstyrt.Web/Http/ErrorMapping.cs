@@ -27,6 +27,22 @@ public static class ErrorMapping
         _ => TypedResults.Problem(title: "Noe gikk galt", detail: error.Message, statusCode: StatusCodes.Status400BadRequest),
     };
 
+    /// <summary>
+    /// Whether an unhandled exception means the database is out of reach for now (a dropped or refused connection, a lock
+    /// held too long): the request gets 503 with <c>Retry-After</c> instead of 500, so a client retries (quality.md R2).
+    /// </summary>
+    public static bool IsUnavailable(Exception? exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is System.Data.Common.DbException { IsTransient: true } or TimeoutException) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The seconds a client is asked to wait before retrying after a 503.</summary>
+    public const int RetryAfterSeconds = 5;
+
     /// <summary>The problem's <c>code</c> when the revision the caller read is stale (409 from the body, 412 from <c>If-Match</c>).</summary>
     public const string StaleRevisionCode = "stale_revision";
 
@@ -43,6 +59,7 @@ public static class ErrorMapping
         409 => "Konflikt",
         413 => "Forespørselen er for stor",
         415 => "Innholdstypen støttes ikke",
+        503 => "Tjenesten er midlertidig utilgjengelig",
         _ when status >= 500 => "Noe gikk galt hos oss",
         _ => "Feil",
     };
@@ -55,6 +72,7 @@ public static class ErrorMapping
         404 => "Fant ikke det du lette etter.",
         405 => "Denne adressen støtter ikke denne metoden.",
         415 => "Send innholdet som application/json.",
+        503 => "Databasen svarer ikke akkurat nå. Prøv igjen om noen sekunder; ingenting du allerede har lagret er tapt.",
         _ when status >= 500 => "Feilen er logget. Prøv igjen om litt. Ingenting du allerede har lagret er tapt.",
         _ => "Forespørselen kunne ikke behandles.",
     };
