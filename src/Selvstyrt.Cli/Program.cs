@@ -34,8 +34,10 @@ public static class CliProgram
         {
             await using var services = Services(configuration);
             await using var scope = services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<SelvstyrtDb>().Database.MigrateAsync(ct);
-            Console.WriteLine("Databasen er oppdatert.");
+            var db = scope.ServiceProvider.GetRequiredService<SelvstyrtDb>();
+            await db.Database.MigrateAsync(ct);
+            var chained = await AccessLogChain.SealUnchainedAsync(db, ct);
+            Console.WriteLine(chained > 0 ? $"Databasen er oppdatert, og {chained} eldre oppslag i innsynsloggen er lenket inn i hashkjeden." : "Databasen er oppdatert.");
             return 0;
         });
         admin.Subcommands.Add(migrate);
@@ -57,6 +59,7 @@ public static class CliProgram
 
         admin.Subcommands.Add(CreateProviderCommand(configuration));
         foreach (var command in BackupCommands.Create(configuration)) admin.Subcommands.Add(command);
+        foreach (var command in AccessLogCommands.Create(configuration, () => Services(configuration))) admin.Subcommands.Add(command);
 
         var apiKey = new Command("api-key", "API-nøkler for integrasjoner.");
         admin.Subcommands.Add(apiKey);

@@ -98,6 +98,7 @@ Selvstyrt.Web.Features.Surveys.SurveyEndpoints.AddServices(builder.Services);
 Selvstyrt.Web.Features.Transparency.TransparencyEndpoints.AddServices(builder.Services);
 Selvstyrt.Web.Features.AnnualWheel.WheelEndpoints.AddServices(builder.Services);
 Selvstyrt.Web.Features.Audits.AuditEndpoints.AddServices(builder.Services);
+Selvstyrt.Web.Features.AccessLog.AccessLogEndpoints.AddServices(builder.Services);
 Selvstyrt.Web.Features.Hms.HmsEndpoints.AddServices(builder.Services);
 
 var app = builder.Build();
@@ -178,6 +179,7 @@ Selvstyrt.Web.Features.Transparency.TransparencyEndpoints.MapApi(api.Feature("Å
 Selvstyrt.Web.Features.AnnualWheel.WheelEndpoints.MapApi(api.Feature("Årshjul"));
 Selvstyrt.Web.Features.Audits.AuditEndpoints.MapApi(api.Feature("Revisjoner"));
 Selvstyrt.Web.Features.Hms.HmsEndpoints.MapApi(api.Feature("HMS"));
+Selvstyrt.Web.Features.AccessLog.AccessLogEndpoints.MapApi(api.Feature("Innsynslogg"));
 AccountEndpoints.MapPages(app);
 DecisionEndpoints.MapPages(app);
 PlanEndpoints.MapPages(app);

@@ -302,6 +302,16 @@ namespace Selvstyrt.Data.Postgres.Migrations
                     b.Property<Instant>("At")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Purpose")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -311,6 +321,9 @@ namespace Selvstyrt.Data.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
 
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid");
@@ -323,6 +336,10 @@ namespace Selvstyrt.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ArrangementId", "At");
+
+                    b.HasIndex("ArrangementId", "Sequence")
+                        .IsUnique()
+                        .HasFilter("\"Sequence\" > 0");
 
                     b.ToTable("AccessLog");
                 });

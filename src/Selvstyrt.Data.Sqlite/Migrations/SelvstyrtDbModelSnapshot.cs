@@ -288,6 +288,16 @@ namespace Selvstyrt.Data.Sqlite.Migrations
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Purpose")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -297,6 +307,9 @@ namespace Selvstyrt.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("UserId")
                         .HasColumnType("TEXT");
@@ -309,6 +322,10 @@ namespace Selvstyrt.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ArrangementId", "At");
+
+                    b.HasIndex("ArrangementId", "Sequence")
+                        .IsUnique()
+                        .HasFilter("\"Sequence\" > 0");
 
                     b.ToTable("AccessLog");
                 });

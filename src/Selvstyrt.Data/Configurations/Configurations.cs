@@ -741,7 +741,11 @@ internal sealed class AccessLogEntryConfiguration : IEntityTypeConfiguration<Acc
         b.Property(x => x.Purpose).HasMaxLength(300);
         b.Property(x => x.What).HasMaxLength(100);
         b.Property(x => x.RequestId).HasMaxLength(100);
+        b.Property(x => x.PreviousHash).HasMaxLength(64);
+        b.Property(x => x.Hash).HasMaxLength(64);
         b.HasIndex(x => new { x.ArrangementId, x.At });
+        // One row per place in a chain: two requests appending at once cannot both take the same number.
+        b.HasIndex(x => new { x.ArrangementId, x.Sequence }).IsUnique().HasFilter("\"Sequence\" > 0");
     }
 }
 

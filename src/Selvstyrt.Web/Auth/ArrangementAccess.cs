@@ -252,10 +252,9 @@ public sealed class ArrangementAccess(SelvstyrtDb db, CurrentUser user)
             .ToListAsync(ct);
     }
 
-    /// <summary>Writes the access-log row (quality.md S3) before the data is returned.</summary>
-    public async Task LogReadAsync(Guid arrangementId, Relation relation, string what, CancellationToken ct = default)
-    {
-        db.AccessLog.Add(new AccessLogEntry
+    /// <summary>Writes the access-log row (quality.md S3) at the end of the arrangement's hash chain, before the data is returned.</summary>
+    public Task LogReadAsync(Guid arrangementId, Relation relation, string what, CancellationToken ct = default)
+        => AccessLogChain.AppendAsync(db, new AccessLogEntry
         {
             UserId = user.Id,
             ArrangementId = arrangementId,
@@ -263,9 +262,7 @@ public sealed class ArrangementAccess(SelvstyrtDb db, CurrentUser user)
             What = what,
             At = user.Now,
             RequestId = user.RequestId,
-        });
-        await db.SaveChangesAsync(ct);
-    }
+        }, ct);
 }
 
 /// <summary>A person who leads an arrangement on a day (for notices and queues).</summary>

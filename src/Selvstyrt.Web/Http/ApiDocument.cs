@@ -58,6 +58,7 @@ public static class ApiDocument
         ("Årshjul", "Årshjulet: HMS-oppgaver med frist og utført dato."),
         ("Revisjoner", "Interne revisjoner med funn."),
         ("HMS", "HMS: håndbok, lesebekreftelser og kartlegging av arbeidsplassen."),
+        ("Innsynslogg", "Hvem som har lest en ordnings personopplysninger, når og hvorfor (Normen), med kontroll av hashkjeden."),
     ];
 
     public static IServiceCollection AddSelvstyrtOpenApi(this IServiceCollection services)

@@ -5,7 +5,7 @@ using Selvstyrt.Data.Interceptors;
 
 namespace Selvstyrt.Web.Setup;
 
-/// <summary>Applies migrations and, when <c>Demo:Seed</c> is on (the default), seeds the demo provider (<c>Demo:Scale</c> times over) and prints its logins.</summary>
+/// <summary>Applies migrations (unless <c>Database:MigrateOnStart</c> is false) and, when <c>Demo:Seed</c> is on (the default), seeds the demo provider (<c>Demo:Scale</c> times over) and prints its logins.</summary>
 public static class DatabaseStartup
 {
     public static async Task PrepareDatabaseAsync(this WebApplication app)
@@ -14,7 +14,13 @@ public static class DatabaseStartup
         using var scope = app.Services.CreateScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<SelvstyrtDb>();
-        await db.Database.MigrateAsync();
+        // A deployment whose app role may not change the schema (ADR 0029) migrates with «selvstyrt admin migrate» instead.
+        if (app.Configuration.GetValue("Database:MigrateOnStart", true))
+        {
+            await db.Database.MigrateAsync();
+            var chained = await AccessLogChain.SealUnchainedAsync(db, CancellationToken.None);
+            if (chained > 0) services.GetRequiredService<ILoggerFactory>().CreateLogger("Selvstyrt.AccessLog").LogInformation("Sealed {Rows} access-log rows written before the hash chain", chained);
+        }
         if (!app.Configuration.GetValue("Demo:Seed", true)) return;
         var seeded = await ActivatorUtilities.CreateInstance<DemoSeeder>(services).SeedAsync(scale: Math.Max(1, app.Configuration.GetValue("Demo:Scale", 1)));
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Selvstyrt.Demo");

@@ -112,6 +112,9 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
 
         /// <summary>Hiring records: the assistant managers, the assistant themself, and those who lead where the assistant works now.</summary>
         Hiring,
+
+        /// <summary>The access log: the recipient, those who lead for them (not a deputy who is not acting) and the provider's administrator.</summary>
+        LogReaders,
     }
 
     private sealed record Route(string Method, string Pattern, Gate Gate, ObjectKind Object = ObjectKind.None, bool Api = false, Audience Audience = Audience.All);
@@ -169,6 +172,8 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
         new("GET", "/ordninger/{Id:guid}/timekonto", Gate.Object, ObjectKind.Arrangement, Audience: Audience.DecisionReaders),
         new("POST", "/ordninger/{Id:guid}/timekonto", Gate.Unsafe, ObjectKind.Arrangement),
         new("GET", "/ordninger/{Id:guid}/vedtak", Gate.Object, ObjectKind.Arrangement, Audience: Audience.DecisionReaders),
+        new("GET", "/ordninger/{Id:guid}/innsynslogg", Gate.Object, ObjectKind.Arrangement, Audience: Audience.LogReaders),
+        new("POST", "/ordninger/{Id:guid}/innsynslogg", Gate.Unsafe, ObjectKind.Arrangement),
         new("POST", "/ordninger/{Id:guid}/vedtak", Gate.Unsafe, ObjectKind.Arrangement),
         new("GET", "/ordninger/{Id:guid}/vedtak/ny", Gate.Object, ObjectKind.Arrangement, Audience: Audience.DecisionReaders),
         new("POST", "/ordninger/{Id:guid}/vedtak/ny", Gate.Unsafe, ObjectKind.Arrangement),
@@ -182,6 +187,7 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
         new("GET", "/api/v1/arrangements/{id:guid}/decisions/{decisionId:guid}/document", Gate.Object, ObjectKind.Arrangement, Api: true, Audience: Audience.DecisionReaders),
         new("POST", "/api/v1/arrangements/{id:guid}/decisions/{decisionId:guid}/document", Gate.Unsafe, ObjectKind.Arrangement, Api: true),
         new("GET", "/api/v1/arrangements/{id:guid}/hour-account", Gate.Object, ObjectKind.Arrangement, Api: true, Audience: Audience.DecisionReaders),
+        new("GET", "/api/v1/arrangements/{id:guid}/access-log", Gate.Object, ObjectKind.Arrangement, Api: true, Audience: Audience.LogReaders),
         new("POST", "/api/v1/arrangements/{id:guid}/unused-hours", Gate.Unsafe, ObjectKind.Arrangement, Api: true),
         new("POST", "/api/v1/arrangements/{id:guid}/opening-balances", Gate.Unsafe, ObjectKind.Arrangement, Api: true),
         new("GET", "/api/v1/hour-accounts", Gate.SignedIn, Api: true),
@@ -743,6 +749,7 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
             var own = route.Audience == Audience.AssistantSelf ? Self.GetValueOrDefault(principal, []) : [];
             visible = ([], [.. Managed.GetValueOrDefault(principal, []), .. own]);
         }
+        if (route.Audience == Audience.LogReaders && principal is not (DemoLogins.ProviderAdmin or DemoLogins.WorkLeader or DemoLogins.CoWorkLeader)) visible = ([], visible.Assistants);
         if (route.Audience == Audience.Managers && principal is not (DemoLogins.ProviderAdmin or DemoLogins.CoordinatorEast or DemoLogins.CoordinatorWest)) visible = ([], visible.Assistants);
         var reporting = route.Audience switch
         {

@@ -1,0 +1,140 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Selvstyrt.Data.Interceptors;
+
+namespace Selvstyrt.Data;
+
+/// <summary>
+/// The hash chain of the access log (quality.md S3, ADR 0029). Each arrangement's reads form one chain: row n holds the hash
+/// of row n-1 and its own SHA-256 over that hash and its fields, so a changed, removed or inserted row breaks the chain from
+/// there on. Appends are optimistic: the next number is unique per arrangement, and a request that loses the race to another
+/// reads the new end and tries again.
+/// </summary>
+public static class AccessLogChain
+{
+    private const int Attempts = 20;
+
+    /// <summary>Appends <paramref name="entry"/> at the end of its arrangement's chain and saves it (nothing else is saved with it).</summary>
+    public static async Task AppendAsync(SelvstyrtDb db, AccessLogEntry entry, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(entry);
+        // PostgreSQL keeps microseconds: the hash is over what is stored.
+        entry.At = Instant.FromUnixTimeTicks(entry.At.ToUnixTimeTicks() / 10 * 10);
+        for (var attempt = 1; ; attempt++)
+        {
+            var last = await db.AccessLog.AsNoTracking().Where(a => a.ArrangementId == entry.ArrangementId && a.Sequence > 0)
+                .OrderByDescending(a => a.Sequence).Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(ct);
+            entry.Sequence = (last?.Sequence ?? 0) + 1;
+            entry.PreviousHash = last?.Hash ?? "";
+            entry.Hash = HashOf(entry);
+            db.AccessLog.Add(entry);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return;
+            }
+            catch (DbUpdateException) when (attempt < Attempts)
+            {
+                // Another request took this number; read the new end and try again.
+                db.Entry(entry).State = EntityState.Detached;
+                entry.Id = 0;
+                await Task.Delay(Random.Shared.Next(1, 5 * attempt), ct);
+            }
+        }
+    }
+
+    /// <summary>SHA-256 (lower-case hex) over the previous hash and the row's fields, each written with its length.</summary>
+    public static string HashOf(AccessLogEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var text = new StringBuilder();
+        foreach (var field in new[]
+                 {
+                     entry.PreviousHash, entry.ArrangementId.ToString("D"), entry.Sequence.ToString(CultureInfo.InvariantCulture), entry.UserId.ToString("D"),
+                     entry.At.ToUnixTimeTicks().ToString(CultureInfo.InvariantCulture), entry.Purpose, entry.What, entry.RequestId,
+                 })
+        {
+            text.Append(field.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(field).Append('\n');
+        }
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
+    /// <summary>
+    /// Seals rows written before the chain existed (number 0, no hash), in the order they were written, at the end of their
+    /// arrangement's chain. The database lets a row be changed only while it has no hash. Returns how many were sealed.
+    /// </summary>
+    public static async Task<int> SealUnchainedAsync(SelvstyrtDb db, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var sealedRows = 0;
+        var arrangements = await db.AccessLog.Where(a => a.Hash == "").Select(a => a.ArrangementId).Distinct().ToListAsync(ct);
+        foreach (var arrangement in arrangements)
+        {
+            var last = await db.AccessLog.AsNoTracking().Where(a => a.ArrangementId == arrangement && a.Sequence > 0)
+                .OrderByDescending(a => a.Sequence).Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(ct);
+            var (sequence, previous) = (last?.Sequence ?? 0, last?.Hash ?? "");
+            foreach (var row in await db.AccessLog.Where(a => a.ArrangementId == arrangement && a.Hash == "").OrderBy(a => a.Id).ToListAsync(ct))
+            {
+                row.At = Instant.FromUnixTimeTicks(row.At.ToUnixTimeTicks() / 10 * 10);
+                row.Sequence = ++sequence;
+                row.PreviousHash = previous;
+                row.Hash = previous = HashOf(row);
+                sealedRows++;
+            }
+            await db.SaveChangesAsync(ct);
+        }
+        return sealedRows;
+    }
+
+    /// <summary>One break in a chain, in Norwegian for the operator.</summary>
+    public sealed record Break(Guid ArrangementId, long Sequence, long RowId, string Problem);
+
+    public sealed record Verification(int Chains, long Rows, IReadOnlyList<Break> Breaks)
+    {
+        public bool Intact => Breaks.Count == 0;
+    }
+
+    /// <summary>Reads every chain (or, with <paramref name="arrangementId"/>, one) from its first row and checks numbering, links and hashes.</summary>
+    public static async Task<Verification> VerifyAsync(SelvstyrtDb db, Guid? arrangementId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var breaks = new List<Break>();
+        long rows = 0;
+        var chains = 0;
+        Guid? current = null;
+        long expected = 0;
+        var previous = "";
+        var log = arrangementId is { } one ? db.AccessLog.AsNoTracking().Where(a => a.ArrangementId == one) : db.AccessLog.AsNoTracking();
+        await foreach (var row in log.OrderBy(a => a.ArrangementId).ThenBy(a => a.Sequence).ThenBy(a => a.Id).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            rows++;
+            if (row.ArrangementId != current)
+            {
+                current = row.ArrangementId;
+                chains++;
+                expected = 1;
+                previous = "";
+            }
+            if (row.Hash.Length == 0)
+            {
+                breaks.Add(new Break(row.ArrangementId, row.Sequence, row.Id, "Raden er ikke forseglet (mangler hash)."));
+                continue;
+            }
+            if (row.Sequence != expected)
+                breaks.Add(new Break(row.ArrangementId, row.Sequence, row.Id, row.Sequence > expected
+                    ? $"Rad {expected}{(row.Sequence - expected > 1 ? $"–{row.Sequence - 1}" : "")} mangler i kjeden."
+                    : $"Nummer {row.Sequence} finnes to ganger."));
+            if (row.PreviousHash != previous)
+                breaks.Add(new Break(row.ArrangementId, row.Sequence, row.Id, "Lenken til raden før stemmer ikke (raden før er endret, fjernet eller satt inn)."));
+            if (HashOf(row) != row.Hash)
+                breaks.Add(new Break(row.ArrangementId, row.Sequence, row.Id, "Innholdet stemmer ikke med hashen (raden er endret etter at den ble skrevet)."));
+            expected = row.Sequence + 1;
+            previous = row.Hash;
+        }
+        return new Verification(chains, rows, breaks);
+    }
+}
