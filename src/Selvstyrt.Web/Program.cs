@@ -99,6 +99,7 @@ Selvstyrt.Web.Features.Transparency.TransparencyEndpoints.AddServices(builder.Se
 Selvstyrt.Web.Features.AnnualWheel.WheelEndpoints.AddServices(builder.Services);
 Selvstyrt.Web.Features.Audits.AuditEndpoints.AddServices(builder.Services);
 Selvstyrt.Web.Features.AccessLog.AccessLogEndpoints.AddServices(builder.Services);
+Selvstyrt.Web.Features.Retention.RetentionEndpoints.AddServices(builder.Services);
 Selvstyrt.Web.Features.Hms.HmsEndpoints.AddServices(builder.Services);
 
 var app = builder.Build();
@@ -180,6 +181,7 @@ Selvstyrt.Web.Features.AnnualWheel.WheelEndpoints.MapApi(api.Feature("Årshjul")
 Selvstyrt.Web.Features.Audits.AuditEndpoints.MapApi(api.Feature("Revisjoner"));
 Selvstyrt.Web.Features.Hms.HmsEndpoints.MapApi(api.Feature("HMS"));
 Selvstyrt.Web.Features.AccessLog.AccessLogEndpoints.MapApi(api.Feature("Innsynslogg"));
+Selvstyrt.Web.Features.Retention.RetentionEndpoints.MapApi(api.Feature("Oppbevaring"));
 AccountEndpoints.MapPages(app);
 DecisionEndpoints.MapPages(app);
 PlanEndpoints.MapPages(app);

@@ -4373,6 +4373,35 @@ namespace Selvstyrt.Data.Postgres.Migrations
                     b.ToTable("WorkplaceMappings");
                 });
 
+            modelBuilder.Entity("Selvstyrt.Domain.Retention.RetentionRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Deleted")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<LocalDate>("RanOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RuleKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProviderId", "RanOn");
+
+                    b.ToTable("RetentionRuns");
+                });
+
             modelBuilder.Entity("Selvstyrt.Domain.TimeSheets.ExportedSheet", b =>
                 {
                     b.Property<Guid>("Id")
@@ -6129,6 +6158,15 @@ namespace Selvstyrt.Data.Postgres.Migrations
                         });
 
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Selvstyrt.Domain.Retention.RetentionRun", b =>
+                {
+                    b.HasOne("Selvstyrt.Domain.People.Provider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Selvstyrt.Domain.TimeSheets.ExportedSheet", b =>

@@ -4320,6 +4320,36 @@ namespace Selvstyrt.Data.Sqlite.Migrations
                     b.ToTable("WorkplaceMappings");
                 });
 
+            modelBuilder.Entity("Selvstyrt.Domain.Retention.RetentionRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Deleted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RanOn")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RuleKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProviderId", "RanOn");
+
+                    b.ToTable("RetentionRuns");
+                });
+
             modelBuilder.Entity("Selvstyrt.Domain.TimeSheets.ExportedSheet", b =>
                 {
                     b.Property<Guid>("Id")
@@ -6080,6 +6110,15 @@ namespace Selvstyrt.Data.Sqlite.Migrations
                         });
 
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Selvstyrt.Domain.Retention.RetentionRun", b =>
+                {
+                    b.HasOne("Selvstyrt.Domain.People.Provider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Selvstyrt.Domain.TimeSheets.ExportedSheet", b =>

@@ -749,6 +749,16 @@ internal sealed class AccessLogEntryConfiguration : IEntityTypeConfiguration<Acc
     }
 }
 
+internal sealed class RetentionRunConfiguration : IEntityTypeConfiguration<Selvstyrt.Domain.Retention.RetentionRun>
+{
+    public void Configure(EntityTypeBuilder<Selvstyrt.Domain.Retention.RetentionRun> b)
+    {
+        b.Property(x => x.RuleKey).HasMaxLength(40);
+        b.HasOne<Provider>().WithMany().HasForeignKey(x => x.ProviderId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.ProviderId, x.RanOn });
+    }
+}
+
 internal sealed class TimeSheetConfiguration : IEntityTypeConfiguration<TimeSheet>
 {
     public void Configure(EntityTypeBuilder<TimeSheet> b)

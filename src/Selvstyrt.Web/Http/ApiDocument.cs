@@ -58,6 +58,7 @@ public static class ApiDocument
         ("Årshjul", "Årshjulet: HMS-oppgaver med frist og utført dato."),
         ("Revisjoner", "Interne revisjoner med funn."),
         ("HMS", "HMS: håndbok, lesebekreftelser og kartlegging av arbeidsplassen."),
+        ("Oppbevaring", "Oppbevaringsreglene og de daglige kjøringene som sletter det som ikke lenger skal oppbevares."),
         ("Innsynslogg", "Hvem som har lest en ordnings personopplysninger, når og hvorfor (Normen), med kontroll av hashkjeden."),
     ];
 

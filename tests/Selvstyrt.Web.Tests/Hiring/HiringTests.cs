@@ -7,6 +7,7 @@ using NodaTime;
 using Selvstyrt.Data;
 using Selvstyrt.Data.Demo;
 using Selvstyrt.Web.Features.Hiring;
+using Selvstyrt.Web.Features.Retention;
 using Selvstyrt.Testing;
 using Shouldly;
 using Xunit;
@@ -234,7 +235,7 @@ public sealed class HiringTests
         async Task<int> PurgeOnAsync(LocalDate day)
         {
             using var scope = factory.Services.CreateScope();
-            return await HiringRecords.PurgeEndedCertificatesAsync(scope.ServiceProvider.GetRequiredService<SelvstyrtDb>(), day, Ct);
+            return (await RetentionPurge.RunAsync(scope.ServiceProvider.GetRequiredService<SelvstyrtDb>(), day.At(new LocalTime(12, 0)).InUtc().ToInstant(), Ct)).PoliceCertificates;
         }
         (await PurgeOnAsync(new LocalDate(2026, 12, 31))).ShouldBe(0);
         (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/assistants/{kari}/hiring", Ct)).GetProperty("employments")[0].GetProperty("certificate").ValueKind

@@ -248,6 +248,9 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
         new("GET", "/api/v1/assistants/{id:guid}/holidays", Gate.Object, ObjectKind.Assistant, Audience: Audience.AssistantSelf, Api: true),
         new("PUT", "/api/v1/assistants/{id:guid}/holiday-carry-over", Gate.Unsafe, ObjectKind.Assistant, Api: true),
         new("PUT", "/api/v1/assistants/{id:guid}/substitute-pool", Gate.Unsafe, ObjectKind.Assistant, Api: true),
+        new("GET", "/organisasjon/oppbevaring", Gate.SignedIn),
+        new("POST", "/organisasjon/oppbevaring", Gate.Unsafe),
+        new("GET", "/api/v1/retention", Gate.SignedIn, Api: true),
         new("GET", "/organisasjon/kompetanser", Gate.SignedIn),
         new("POST", "/organisasjon/kompetanser", Gate.Unsafe),
         // Agreements: who reads which one is decided per agreement (provider roles, or a work leader's arrangement), tested in AgreementTests.

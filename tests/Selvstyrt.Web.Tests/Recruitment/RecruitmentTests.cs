@@ -8,6 +8,7 @@ using Selvstyrt.Data;
 using Selvstyrt.Data.Demo;
 using Selvstyrt.Testing;
 using Selvstyrt.Web.Features.Recruitment;
+using Selvstyrt.Web.Features.Retention;
 using Selvstyrt.Web.Tests.Users;
 using Shouldly;
 using Xunit;
@@ -155,7 +156,7 @@ public sealed class RecruitmentTests
         async Task<int> PurgeOnAsync(LocalDate day)
         {
             using var scope = factory.Services.CreateScope();
-            return await RecruitmentRecords.PurgeAsync(scope.ServiceProvider.GetRequiredService<SelvstyrtDb>(), day, Ct);
+            return (await RetentionPurge.RunAsync(scope.ServiceProvider.GetRequiredService<SelvstyrtDb>(), day.At(new LocalTime(12, 0)).InUtc().ToInstant(), Ct)).Applicants;
         }
         (await PurgeOnAsync(new LocalDate(2026, 12, 22))).ShouldBe(0);
         (await PurgeOnAsync(new LocalDate(2026, 12, 23))).ShouldBe(1);

@@ -310,19 +310,6 @@ public sealed class HiringRecords(SelvstyrtDb db, CurrentUser user, ArrangementA
         return place.Id;
     }
 
-    /// <summary>
-    /// Deletes the police certificate records of employments that have ended (BPA-POL-5-4 keeps them only while needed); the
-    /// daily job runs it. Returns how many went.
-    /// </summary>
-    public static async Task<int> PurgeEndedCertificatesAsync(SelvstyrtDb db, LocalDate today, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        var ended = await db.PoliceCertificates.Where(c => db.Employments.Any(e => e.Id == c.EmploymentId && e.End != null && e.End < today)).ToListAsync(ct);
-        db.PoliceCertificates.RemoveRange(ended);
-        await db.SaveChangesAsync(ct);
-        return ended.Count;
-    }
-
     private Task<Result<Guid>> SaveAsync(Guid id, CancellationToken ct) => db.SaveOrConflictAsync(id, "Kontrakten ble endret av noen andre samtidig. Les den på nytt.", ct);
 
     /// <summary>The assistant with employments, when the user is on the employer's side (others: not found, or forbidden if they can see them).</summary>

@@ -8,8 +8,8 @@ namespace Selvstyrt.Web.Features.Notifications;
 
 /// <summary>
 /// The daily jobs (decision, time sheet, competence, agreement, talk, information-request and annual-wheel reminders; the
-/// year's annual wheel; deleting the police certificate records of ended employments and the applicants of finished
-/// recruitments), fired by the scheduler once a day on one instance of the cluster (<see cref="Setup.RecurringJobs"/>).
+/// year's annual wheel; the retention rules: time sheets and payroll basis after five years, police certificate records of
+/// ended employments, applicants of finished recruitments), fired by the scheduler once a day on one instance of the cluster (<see cref="Setup.RecurringJobs"/>).
 /// Every step is idempotent (reminders have a dedup key, the wheel's ids are derived), so a run again after a failure
 /// records nothing twice.
 /// </summary>
@@ -34,10 +34,9 @@ public sealed class DailyJobs(IServiceScopeFactory scopes, IClock clock, ILogger
                 scope.ServiceProvider.GetRequiredService<NotificationStore>(), clock.GetCurrentInstant(), cancellationToken);
             logger.LogInformation("Talk reminders: {Count} new notifications; information requests: {Requests}", talks, requests);
             var today = clock.GetCurrentInstant().InZone(Auth.CurrentUser.Zone).Date;
-            var purged = await Hiring.HiringRecords.PurgeEndedCertificatesAsync(scope.ServiceProvider.GetRequiredService<Data.SelvstyrtDb>(), today, cancellationToken);
-            logger.LogInformation("Police certificate records of ended employments deleted: {Count}", purged);
-            var applicants = await Recruitment.RecruitmentRecords.PurgeAsync(scope.ServiceProvider.GetRequiredService<Data.SelvstyrtDb>(), today, cancellationToken);
-            logger.LogInformation("Applicants of finished recruitments deleted: {Count}", applicants);
+            var purged = await Retention.RetentionPurge.RunAsync(scope.ServiceProvider.GetRequiredService<Data.SelvstyrtDb>(), clock.GetCurrentInstant(), cancellationToken);
+            logger.LogInformation("Retention: {Sheets} time sheets and {Exports} payroll exports past five years, {Certificates} police certificate records of ended employments, {Applicants} applicants deleted",
+                purged.TimeSheets, purged.PayrollExports, purged.PoliceCertificates, purged.Applicants);
             var wheel = await AnnualWheel.WheelRecords.GenerateYearAsync(scope.ServiceProvider.GetRequiredService<Data.SelvstyrtDb>(), today, cancellationToken);
             var wheelReminders = await AnnualWheel.WheelRecords.RemindAsync(scope.ServiceProvider.GetRequiredService<Data.SelvstyrtDb>(),
                 scope.ServiceProvider.GetRequiredService<NotificationStore>(), clock.GetCurrentInstant(), cancellationToken);

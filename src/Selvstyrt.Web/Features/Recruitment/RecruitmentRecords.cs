@@ -13,7 +13,7 @@ namespace Selvstyrt.Web.Features.Recruitment;
 /// Recruitment for an arrangement (issue 19, part 1). Those who lead it and the employer's side (the administrator, the office's
 /// coordinator) draft the posting, take in applicants, interview and check references; a work leader approves the choice; the
 /// employer hires, which makes the assistant with the employment and the place in the arrangement in one save, and invites
-/// them to sign in. Nobody else sees applicants. Their data is deleted a set time after the post is filled (<see cref="PurgeAsync"/>).
+/// them to sign in. Nobody else sees applicants. Their data is deleted a set time after the post is filled (<see cref="Retention.RetentionPurge"/>).
 /// </summary>
 public sealed class RecruitmentRecords(SelvstyrtDb db, CurrentUser user, ArrangementAccess access, AssistantLogin login)
 {
@@ -161,15 +161,6 @@ public sealed class RecruitmentRecords(SelvstyrtDb db, CurrentUser user, Arrange
         return (assistant.Id, false);
     }
 
-    /// <summary>Deletes the applicants of recruitments filled or closed long enough ago (the daily job). Returns how many applicants went.</summary>
-    public static async Task<int> PurgeAsync(SelvstyrtDb db, LocalDate today, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        var due = await db.JobPostings.Include(p => p.Applicants).AsSplitQuery().Where(p => p.ClosedOn != null && p.PurgedOn == null).ToListAsync(ct);
-        var purged = due.Sum(p => p.Purge(today));
-        await db.SaveChangesAsync(ct);
-        return purged;
-    }
 
     private static bool Employs(Relation relation) => (relation & (Relation.ProviderAdmin | Relation.OfficeCoordinator)) != 0;
 
