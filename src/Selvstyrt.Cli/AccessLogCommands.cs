@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Selvstyrt.Data;
+using Backup = Selvstyrt.Data.Backup;
 
 namespace Selvstyrt.Cli;
 
@@ -15,19 +16,46 @@ internal static class AccessLogCommands
 {
     public static IEnumerable<Command> Create(IConfiguration configuration, Func<ServiceProvider> services)
     {
-        var verify = new Command("verify-log", "Kontrollerer innsynsloggens hashkjeder: at ingen oppslag mangler, er satt inn eller er endret.");
-        verify.SetAction(async (_, ct) =>
+        var anchorsFrom = new Option<string?>("--anchors")
         {
+            Description = "En mappe fra «admin backup»: kontrollerer også at det nyeste oppslaget i hver kjede da kopien ble tatt, fortsatt finnes uendret (at loggen ikke er kuttet).",
+        };
+        var verify = new Command("verify-log", "Kontrollerer innsynsloggens hashkjeder: at ingen oppslag mangler, er satt inn eller er endret.") { anchorsFrom };
+        verify.SetAction(async (parse, ct) =>
+        {
+            Backup.BackupManifest? manifest = null;
+            if (parse.GetValue(anchorsFrom) is { } folder)
+            {
+                try
+                {
+                    manifest = await Backup.BackupManifest.ReadAsync(Path.GetFullPath(folder), ct);
+                }
+                catch (Backup.BackupException e)
+                {
+                    await Console.Error.WriteLineAsync(e.Message);
+                    return 2;
+                }
+                if (manifest.AccessLogAnchors is null)
+                {
+                    await Console.Error.WriteLineAsync("Sikkerhetskopien har ingen ankre for innsynsloggen (den er tatt med en eldre versjon). Ta en ny kopi.");
+                    return 2;
+                }
+            }
             await using var provider = services();
             await using var scope = provider.CreateAsyncScope();
-            var result = await AccessLogChain.VerifyAsync(scope.ServiceProvider.GetRequiredService<SelvstyrtDb>(), null, ct);
-            if (result.Intact)
+            var db = scope.ServiceProvider.GetRequiredService<SelvstyrtDb>();
+            var result = await AccessLogChain.VerifyAsync(db, null, ct);
+            var breaks = result.Breaks.ToList();
+            if (manifest is not null)
+                breaks.AddRange(await AccessLogChain.CheckAnchorsAsync(db, manifest.AccessLogAnchors!, $"i sikkerhetskopien fra {manifest.CreatedAt:yyyy-MM-dd HH:mm} UTC", ct));
+            if (breaks.Count == 0)
             {
-                Console.WriteLine($"Innsynsloggen er hel: {result.Rows} oppslag i {result.Chains} kjeder (én per ordning), alle i rekkefølge og uendret.");
+                Console.WriteLine($"Innsynsloggen er hel: {result.Rows} oppslag i {result.Chains} kjeder (én per ordning), alle i rekkefølge og uendret"
+                    + (manifest is null ? "." : $", og ingen kjede er kuttet siden sikkerhetskopien ({manifest.AccessLogAnchors!.Count} ankre)."));
                 return 0;
             }
-            foreach (var b in result.Breaks) await Console.Error.WriteLineAsync($"Ordning {b.ArrangementId}, oppslag {b.Sequence} (rad-id {b.RowId}): {b.Problem}");
-            await Console.Error.WriteLineAsync($"Innsynsloggen er IKKE hel: {result.Breaks.Count} brudd i {result.Rows} oppslag.");
+            foreach (var b in breaks) await Console.Error.WriteLineAsync($"Ordning {b.ArrangementId}, oppslag {b.Sequence}{(b.RowId > 0 ? $" (rad-id {b.RowId})" : "")}: {b.Problem}");
+            await Console.Error.WriteLineAsync($"Innsynsloggen er IKKE hel: {breaks.Count} brudd i {result.Rows} oppslag.");
             return 3;
         });
 

@@ -90,6 +90,48 @@ public static class AccessLogChain
         return sealedRows;
     }
 
+    /// <summary>The newest row of one arrangement's chain at some moment: kept elsewhere (a backup's manifest), it shows later whether the chain was cut.</summary>
+    public sealed record Anchor(Guid ArrangementId, long Sequence, string Hash);
+
+    /// <summary>The newest sealed row of every chain, read through <paramref name="connection"/> (inside <paramref name="transaction"/> when given).</summary>
+    public static async Task<IReadOnlyList<Anchor>> AnchorsAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? transaction, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            SELECT a."ArrangementId", a."Sequence", a."Hash" FROM "AccessLog" a
+            WHERE a."Sequence" = (SELECT max(b."Sequence") FROM "AccessLog" b WHERE b."ArrangementId" = a."ArrangementId") AND a."Sequence" > 0
+            ORDER BY a."ArrangementId"
+            """;
+        var anchors = new List<Anchor>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            anchors.Add(new Anchor(Guid.Parse(Convert.ToString(reader.GetValue(0), CultureInfo.InvariantCulture)!), reader.GetInt64(1), reader.GetString(2)));
+        return anchors;
+    }
+
+    /// <summary>
+    /// The anchors whose row is no longer in its chain as it was: the chain was cut back or rewritten after the anchors were
+    /// taken (which the chain alone cannot show when its newest rows are removed). In Norwegian for the operator.
+    /// </summary>
+    public static async Task<IReadOnlyList<Break>> CheckAnchorsAsync(SelvstyrtDb db, IReadOnlyList<Anchor> anchors, string takenWhen, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(anchors);
+        var breaks = new List<Break>();
+        foreach (var anchor in anchors)
+        {
+            var row = await db.AccessLog.AsNoTracking().Where(a => a.ArrangementId == anchor.ArrangementId && a.Sequence == anchor.Sequence)
+                .Select(a => new { a.Id, a.Hash }).FirstOrDefaultAsync(ct);
+            if (row is null)
+                breaks.Add(new Break(anchor.ArrangementId, anchor.Sequence, 0, $"Oppslag {anchor.Sequence}, som fantes {takenWhen}, mangler: loggen er kuttet etter det."));
+            else if (row.Hash != anchor.Hash)
+                breaks.Add(new Break(anchor.ArrangementId, anchor.Sequence, row.Id, $"Oppslag {anchor.Sequence} er ikke det samme som {takenWhen}: loggen er skrevet om etter det."));
+        }
+        return breaks;
+    }
+
     /// <summary>One break in a chain, in Norwegian for the operator.</summary>
     public sealed record Break(Guid ArrangementId, long Sequence, long RowId, string Problem);
 

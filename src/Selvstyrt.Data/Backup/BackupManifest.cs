@@ -9,8 +9,9 @@ using System.Text.Json.Serialization;
 namespace Selvstyrt.Data.Backup;
 
 /// <summary>
-/// What a backup holds, written beside it as <c>manifest.json</c>: the engine, the last migration, the backup file's SHA-256
-/// and, per table, the number of rows and a checksum of their contents. A restore is equal when the restored database gives
+/// What a backup holds, written beside it as <c>manifest.json</c>: the engine, the last migration, the backup file's SHA-256,
+/// per table the number of rows and a checksum of their contents, and the newest row of every access-log chain (anchors for
+/// <c>selvstyrt admin verify-log --anchors</c>, ADR 0029). A restore is equal when the restored database gives
 /// the same table list, counts and checksums (quality.md R4).
 /// </summary>
 public sealed record BackupManifest(
@@ -20,7 +21,8 @@ public sealed record BackupManifest(
     string? LastMigration,
     string File,
     string FileSha256,
-    IReadOnlyList<TableSummary> Tables)
+    IReadOnlyList<TableSummary> Tables,
+    IReadOnlyList<AccessLogChain.Anchor>? AccessLogAnchors = null)
 {
     public const int CurrentFormat = 1;
     public const string FileName = "manifest.json";

@@ -82,11 +82,11 @@ public static class DatabaseBackup
             vacuum.CommandTimeout = 0;
             await vacuum.ExecuteNonQueryAsync(ct);
         }
-        var (tables, migration) = await ReadSqliteAsync(target, checkIntegrity: true, ct);
-        return new BackupManifest(BackupManifest.CurrentFormat, "sqlite", now, migration, SqliteFile, await Sha256Async(target, ct), tables);
+        var (tables, migration, anchors) = await ReadSqliteAsync(target, checkIntegrity: true, ct);
+        return new BackupManifest(BackupManifest.CurrentFormat, "sqlite", now, migration, SqliteFile, await Sha256Async(target, ct), tables, anchors);
     }
 
-    private static async Task<(IReadOnlyList<TableSummary> Tables, string? Migration)> ReadSqliteAsync(string file, bool checkIntegrity, CancellationToken ct)
+    private static async Task<(IReadOnlyList<TableSummary> Tables, string? Migration, IReadOnlyList<AccessLogChain.Anchor> Anchors)> ReadSqliteAsync(string file, bool checkIntegrity, CancellationToken ct)
     {
         var builder = new SqliteConnectionStringBuilder { DataSource = file, Mode = SqliteOpenMode.ReadOnly, Pooling = false };
         await using var connection = new SqliteConnection(builder.ToString());
@@ -99,7 +99,7 @@ public static class DatabaseBackup
             if (answer != "ok") throw new BackupException($"Sikkerhetskopien besto ikke SQLites integritetssjekk: {answer}");
         }
         var tables = await TableChecksums.ComputeAsync(connection, DatabaseProvider.Sqlite, null, ct);
-        return (tables, await LastMigrationAsync(connection, null, tables, ct));
+        return (tables, await LastMigrationAsync(connection, null, tables, ct), await AnchorsAsync(connection, null, tables, ct));
     }
 
     private static async Task<Restored> RestoreSqliteAsync(string connectionString, string file, BackupManifest manifest, bool replace, CancellationToken ct)
@@ -114,7 +114,7 @@ public static class DatabaseBackup
         File.Copy(file, restoring, overwrite: true);
         try
         {
-            var (tables, _) = await ReadSqliteAsync(restoring, checkIntegrity: true, ct);
+            var (tables, _, _) = await ReadSqliteAsync(restoring, checkIntegrity: true, ct);
             var differences = BackupManifest.Compare(manifest.Tables, tables);
             if (differences.Count > 0) return new Restored(manifest, differences);
             SqliteConnection.ClearAllPools();
@@ -141,10 +141,11 @@ public static class DatabaseBackup
         var dump = PostgresTools.RunAsync("pg_dump", connectionString, ["--format=custom", "--no-owner", "--no-privileges", $"--snapshot={snapshot}", $"--file={target}"], ct);
         var tables = await TableChecksums.ComputeAsync(connection, DatabaseProvider.Postgres, transaction, ct);
         var migration = await LastMigrationAsync(connection, transaction, tables, ct);
+        var anchors = await AnchorsAsync(connection, transaction, tables, ct);
         await dump;
         await transaction.CommitAsync(ct);
         await PostgresTools.RunAsync("pg_restore", null, ["--list", target], ct);
-        return new BackupManifest(BackupManifest.CurrentFormat, "postgres", now, migration, PostgresFile, await Sha256Async(target, ct), tables);
+        return new BackupManifest(BackupManifest.CurrentFormat, "postgres", now, migration, PostgresFile, await Sha256Async(target, ct), tables, anchors);
     }
 
     private static async Task<Restored> RestorePostgresAsync(string connectionString, string file, BackupManifest manifest, bool replace, CancellationToken ct)
@@ -173,6 +174,10 @@ public static class DatabaseBackup
         command.CommandText = "SELECT max(\"MigrationId\") FROM \"__EFMigrationsHistory\"";
         return await command.ExecuteScalarAsync(ct) as string;
     }
+
+    private static async Task<IReadOnlyList<AccessLogChain.Anchor>> AnchorsAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? transaction,
+        IReadOnlyList<TableSummary> tables, CancellationToken ct)
+        => tables.Any(t => t.Name == "AccessLog") ? await AccessLogChain.AnchorsAsync(connection, transaction, ct) : [];
 
     private static async Task<string> Sha256Async(string file, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -59,6 +60,25 @@ public sealed class AccessLogTests
         await Should.ThrowAsync<Exception>(() => Stored.ReadAsync(host, d => d.Database.ExecuteSqlRawAsync("UPDATE \"AccessLog\" SET \"What\" = 'ingenting'", Ct)));
         await Should.ThrowAsync<Exception>(() => Stored.ReadAsync(host, d => d.Database.ExecuteSqlRawAsync("DELETE FROM \"AccessLog\"", Ct)));
         (await CountAsync(host)).ShouldBe(before + 18);
+
+        // A backup keeps the newest row of every chain as an anchor. Cutting the newest row off afterwards leaves a chain that
+        // is consistent in itself; checked against the backup's anchors, the cut is found.
+        var environment = new Dictionary<string, string>
+        {
+            ["Database__Provider"] = db == DatabaseKind.Postgres ? "Postgres" : "Sqlite", ["Database__ConnectionString"] = host.ConnectionString,
+            ["Data__Folder"] = Directory.CreateTempSubdirectory("selvstyrt-s3-").FullName,
+        };
+        var backup = await CliProcess.RunAsync("admin backup", environment: environment, ct: Ct);
+        backup.Exit.ShouldBe(0, backup.Err);
+        var copy = backup.Out.Split('\n')[0]["Sikkerhetskopien er tatt: ".Length..].Trim();
+        (await Selvstyrt.Data.Backup.BackupManifest.ReadAsync(copy, Ct)).AccessLogAnchors!.ShouldContain(a => a.ArrangementId == Arrangement && a.Sequence == chain.Rows);
+        await AsOwnerAsync(db, host.ConnectionString, "DELETE FROM \"AccessLog\" WHERE \"Id\" = (SELECT max(\"Id\") FROM \"AccessLog\" WHERE \"ArrangementId\" = {0})");
+        (await Stored.ReadAsync(host, d => AccessLogChain.VerifyAsync(d, Arrangement, Ct))).Intact.ShouldBeTrue("a chain cut at its end is consistent in itself");
+        var anchored = await CliProcess.RunAsync($"admin verify-log --anchors \"{copy}\"", environment: environment, ct: Ct);
+        anchored.Exit.ShouldBe(3, anchored.Out + anchored.Err);
+        anchored.Err.ShouldContain($"Ordning {Arrangement}, oppslag {chain.Rows}: Oppslag {chain.Rows}, som fantes i sikkerhetskopien fra");
+        anchored.Err.ShouldContain("mangler: loggen er kuttet etter det.");
+        Directory.Delete(environment["Data__Folder"], recursive: true);
 
         // Someone with the power to lift the protection changes one row: the chain check finds it, on the page and in the CLI.
         await TamperAsync(db, host.ConnectionString);
@@ -148,14 +168,18 @@ public sealed class AccessLogTests
         => Stored.ReadAsync(host, d => d.AccessLog.CountAsync(a => a.ArrangementId == Arrangement, Ct));
 
     /// <summary>Changes the newest row of the arrangement's log with the protection lifted, as a database owner could.</summary>
-    private static async Task TamperAsync(DatabaseKind db, string connectionString)
+    private static Task TamperAsync(DatabaseKind db, string connectionString)
+        => AsOwnerAsync(db, connectionString, "UPDATE \"AccessLog\" SET \"What\" = 'ingenting' WHERE \"Id\" = (SELECT max(\"Id\") FROM \"AccessLog\" WHERE \"ArrangementId\" = {0})");
+
+    /// <summary>Runs one statement on the access log with its protection lifted for the moment ({0} is the arrangement), as an owner could.</summary>
+    private static async Task AsOwnerAsync(DatabaseKind db, string connectionString, string statement)
     {
         if (db == DatabaseKind.Postgres)
         {
             await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
             await connection.OpenAsync(Ct);
             await using var command = new NpgsqlCommand(
-                "ALTER TABLE \"AccessLog\" DISABLE TRIGGER USER; UPDATE \"AccessLog\" SET \"What\" = 'ingenting' WHERE \"Id\" = (SELECT max(\"Id\") FROM \"AccessLog\" WHERE \"ArrangementId\" = @a); ALTER TABLE \"AccessLog\" ENABLE TRIGGER USER;", connection);
+                $"ALTER TABLE \"AccessLog\" DISABLE TRIGGER USER; {string.Format(CultureInfo.InvariantCulture, statement, "@a")}; ALTER TABLE \"AccessLog\" ENABLE TRIGGER USER;", connection);
             command.Parameters.AddWithValue("a", Arrangement);
             (await command.ExecuteNonQueryAsync(Ct)).ShouldBe(1);
         }
@@ -164,14 +188,13 @@ public sealed class AccessLogTests
             await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
             await connection.OpenAsync(Ct);
             await using var command = connection.CreateCommand();
-            command.CommandText = """
-                SELECT sql FROM sqlite_master WHERE name = 'AccessLog_sealed_update';
-                """;
-            var trigger = (string)(await command.ExecuteScalarAsync(Ct))!;
+            command.CommandText = "SELECT group_concat(sql, ';') FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'AccessLog'";
+            var triggers = (string)(await command.ExecuteScalarAsync(Ct))!;
             command.CommandText = $"""
                 DROP TRIGGER "AccessLog_sealed_update";
-                UPDATE "AccessLog" SET "What" = 'ingenting' WHERE "Id" = (SELECT max("Id") FROM "AccessLog" WHERE "ArrangementId" = '{Arrangement.ToString().ToUpperInvariant()}');
-                {trigger};
+                DROP TRIGGER "AccessLog_no_delete";
+                {string.Format(CultureInfo.InvariantCulture, statement, $"'{Arrangement.ToString().ToUpperInvariant()}'")};
+                {triggers};
                 """;
             await command.ExecuteNonQueryAsync(Ct);
         }
