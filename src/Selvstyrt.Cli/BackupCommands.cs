@@ -48,10 +48,8 @@ internal static class BackupCommands
 
     private static (DatabaseProvider Engine, string Connection, string DataFolder) Database(IConfiguration configuration)
     {
-        var engine = DatabaseSetup.ProviderFrom(configuration);
         var dataFolder = DatabaseSetup.DataFolder(configuration, Directory.GetCurrentDirectory());
-        var connection = DatabaseSetup.ConnectionStringFrom(configuration, engine);
-        if (engine == DatabaseProvider.Sqlite) connection = DatabaseSetup.ResolveSqlitePath(connection, dataFolder);
+        var (engine, connection) = DatabaseSetup.ConnectionFrom(configuration, dataFolder);
         return (engine, connection, dataFolder);
     }
 

@@ -26,10 +26,9 @@ public static class AccessLogChain
         entry.At = Instant.FromUnixTimeTicks(entry.At.ToUnixTimeTicks() / 10 * 10);
         for (var attempt = 1; ; attempt++)
         {
-            var last = await db.AccessLog.AsNoTracking().Where(a => a.ArrangementId == entry.ArrangementId && a.Sequence > 0)
-                .OrderByDescending(a => a.Sequence).Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(ct);
-            entry.Sequence = (last?.Sequence ?? 0) + 1;
-            entry.PreviousHash = last?.Hash ?? "";
+            var (sequence, previous) = await EndOfChainAsync(db, entry.ArrangementId, ct);
+            entry.Sequence = sequence + 1;
+            entry.PreviousHash = previous;
             entry.Hash = HashOf(entry);
             db.AccessLog.Add(entry);
             try
@@ -45,6 +44,14 @@ public static class AccessLogChain
                 await Task.Delay(Random.Shared.Next(1, 5 * attempt), ct);
             }
         }
+    }
+
+    /// <summary>The number and hash of the newest sealed row of an arrangement's chain; (0, "") when it has none.</summary>
+    private static async Task<(long Sequence, string Hash)> EndOfChainAsync(SelvstyrtDb db, Guid arrangementId, CancellationToken ct)
+    {
+        var last = await db.AccessLog.AsNoTracking().Where(a => a.ArrangementId == arrangementId && a.Sequence > 0)
+            .OrderByDescending(a => a.Sequence).Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(ct);
+        return last is null ? (0, "") : (last.Sequence, last.Hash);
     }
 
     /// <summary>SHA-256 (lower-case hex) over the previous hash and the row's fields, each written with its length.</summary>
@@ -74,9 +81,7 @@ public static class AccessLogChain
         var arrangements = await db.AccessLog.Where(a => a.Hash == "").Select(a => a.ArrangementId).Distinct().ToListAsync(ct);
         foreach (var arrangement in arrangements)
         {
-            var last = await db.AccessLog.AsNoTracking().Where(a => a.ArrangementId == arrangement && a.Sequence > 0)
-                .OrderByDescending(a => a.Sequence).Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(ct);
-            var (sequence, previous) = (last?.Sequence ?? 0, last?.Hash ?? "");
+            var (sequence, previous) = await EndOfChainAsync(db, arrangement, ct);
             foreach (var row in await db.AccessLog.Where(a => a.ArrangementId == arrangement && a.Hash == "").OrderBy(a => a.Id).ToListAsync(ct))
             {
                 row.At = Instant.FromUnixTimeTicks(row.At.ToUnixTimeTicks() / 10 * 10);
@@ -119,11 +124,16 @@ public static class AccessLogChain
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(anchors);
+        // One read for all anchors (a provider has thousands of arrangements), paired in memory.
+        var arrangements = anchors.Select(a => a.ArrangementId).Distinct().ToList();
+        var numbers = anchors.Select(a => a.Sequence).Distinct().ToList();
+        var found = (await db.AccessLog.AsNoTracking().Where(a => arrangements.Contains(a.ArrangementId) && numbers.Contains(a.Sequence))
+                .Select(a => new { a.ArrangementId, a.Sequence, a.Id, a.Hash }).ToListAsync(ct))
+            .ToLookup(a => (a.ArrangementId, a.Sequence));
         var breaks = new List<Break>();
         foreach (var anchor in anchors)
         {
-            var row = await db.AccessLog.AsNoTracking().Where(a => a.ArrangementId == anchor.ArrangementId && a.Sequence == anchor.Sequence)
-                .Select(a => new { a.Id, a.Hash }).FirstOrDefaultAsync(ct);
+            var row = found[(anchor.ArrangementId, anchor.Sequence)].FirstOrDefault();
             if (row is null)
                 breaks.Add(new Break(anchor.ArrangementId, anchor.Sequence, 0, $"Oppslag {anchor.Sequence}, som fantes {takenWhen}, mangler: loggen er kuttet etter det."));
             else if (row.Hash != anchor.Hash)

@@ -76,11 +76,17 @@ public static class DatabaseSetup
         return builder.ToString();
     }
 
-    public static IServiceCollection AddSelvstyrtDb(this IServiceCollection services, IConfiguration configuration, string dataFolder)
+    /// <summary>The engine and the connection string as the app uses them (a relative SQLite path resolved under <paramref name="dataFolder"/>).</summary>
+    public static (DatabaseProvider Provider, string ConnectionString) ConnectionFrom(IConfiguration configuration, string dataFolder)
     {
         var provider = ProviderFrom(configuration);
         var connectionString = ConnectionStringFrom(configuration, provider);
-        if (provider == DatabaseProvider.Sqlite) connectionString = ResolveSqlitePath(connectionString, dataFolder);
+        return (provider, provider == DatabaseProvider.Sqlite ? ResolveSqlitePath(connectionString, dataFolder) : connectionString);
+    }
+
+    public static IServiceCollection AddSelvstyrtDb(this IServiceCollection services, IConfiguration configuration, string dataFolder)
+    {
+        var (provider, connectionString) = ConnectionFrom(configuration, dataFolder);
         services.AddScoped<AuditInterceptor>();
         services.AddDbContext<SelvstyrtDb>((sp, options) =>
         {

@@ -54,13 +54,12 @@ builder.Services.AddExceptionHandler<DatabaseUnavailable>();
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
 {
     var status = ctx.ProblemDetails.Status ?? ctx.HttpContext.Response.StatusCode;
-    if (ctx.ProblemDetails.Title is null or "Bad Request" or "Unauthorized" or "Forbidden" or "Not Found" or "An error occurred while processing your request." or "Method Not Allowed" or "Unsupported Media Type")
+    if (ctx.ProblemDetails.Title is null or "Bad Request" or "Unauthorized" or "Forbidden" or "Not Found" or "An error occurred while processing your request." or "Method Not Allowed" or "Unsupported Media Type" or "Service Unavailable")
     {
         ctx.ProblemDetails.Title = ErrorMapping.TitleFor(status);
         ctx.ProblemDetails.Detail = ErrorMapping.DetailFor(status);
     }
     if (status >= 500) ctx.ProblemDetails.Detail = ErrorMapping.DetailFor(status);
-    if (status == StatusCodes.Status503ServiceUnavailable) ctx.ProblemDetails.Title = ErrorMapping.TitleFor(status);
     ctx.ProblemDetails.Extensions.Remove("exception");
     ctx.ProblemDetails.Extensions["requestId"] = ctx.HttpContext.TraceIdentifier;
 });

@@ -82,18 +82,17 @@ public static class DatabaseBackup
             vacuum.CommandTimeout = 0;
             await vacuum.ExecuteNonQueryAsync(ct);
         }
-        var (tables, migration, anchors) = await ReadSqliteAsync(target, checkIntegrity: true, ct);
+        var (tables, migration, anchors) = await ReadSqliteAsync(target, ct);
         return new BackupManifest(BackupManifest.CurrentFormat, "sqlite", now, migration, SqliteFile, await Sha256Async(target, ct), tables, anchors);
     }
 
-    private static async Task<(IReadOnlyList<TableSummary> Tables, string? Migration, IReadOnlyList<AccessLogChain.Anchor> Anchors)> ReadSqliteAsync(string file, bool checkIntegrity, CancellationToken ct)
+    private static async Task<(IReadOnlyList<TableSummary> Tables, string? Migration, IReadOnlyList<AccessLogChain.Anchor> Anchors)> ReadSqliteAsync(string file, CancellationToken ct)
     {
         var builder = new SqliteConnectionStringBuilder { DataSource = file, Mode = SqliteOpenMode.ReadOnly, Pooling = false };
         await using var connection = new SqliteConnection(builder.ToString());
         await connection.OpenAsync(ct);
-        if (checkIntegrity)
+        await using (var check = connection.CreateCommand())
         {
-            await using var check = connection.CreateCommand();
             check.CommandText = "PRAGMA integrity_check";
             var answer = Convert.ToString(await check.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
             if (answer != "ok") throw new BackupException($"Sikkerhetskopien besto ikke SQLites integritetssjekk: {answer}");
@@ -102,19 +101,28 @@ public static class DatabaseBackup
         return (tables, await LastMigrationAsync(connection, null, tables, ct), await AnchorsAsync(connection, null, tables, ct));
     }
 
+    private static async Task<bool> HasTablesAsync(string file, CancellationToken ct)
+    {
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        await connection.OpenAsync(ct);
+        await using var count = connection.CreateCommand();
+        count.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'";
+        return (long)(await count.ExecuteScalarAsync(ct))! > 0;
+    }
+
     private static async Task<Restored> RestoreSqliteAsync(string connectionString, string file, BackupManifest manifest, bool replace, CancellationToken ct)
     {
         var target = new SqliteConnectionStringBuilder(connectionString).DataSource;
         if (string.IsNullOrEmpty(target) || target == ":memory:") throw new BackupException("Gjenoppretting til SQLite trenger en databasefil i Database:ConnectionString.");
         target = Path.GetFullPath(target);
-        if (!replace && File.Exists(target) && (await ReadSqliteAsync(target, checkIntegrity: false, ct)).Tables.Count > 0)
+        if (!replace && File.Exists(target) && await HasTablesAsync(target, ct))
             throw new BackupException($"Databasen «{target}» har allerede tabeller. Stopp appen og bruk --replace for å erstatte den med sikkerhetskopien.");
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         var restoring = target + ".restoring";
         File.Copy(file, restoring, overwrite: true);
         try
         {
-            var (tables, _, _) = await ReadSqliteAsync(restoring, checkIntegrity: true, ct);
+            var (tables, _, _) = await ReadSqliteAsync(restoring, ct);
             var differences = BackupManifest.Compare(manifest.Tables, tables);
             if (differences.Count > 0) return new Restored(manifest, differences);
             SqliteConnection.ClearAllPools();
