@@ -44,6 +44,7 @@ public sealed class SelvstyrtDb(DbContextOptions<SelvstyrtDb> options)
     public DbSet<Municipality> Municipalities => Set<Municipality>();
     public DbSet<Recipient> Recipients => Set<Recipient>();
     public DbSet<Arrangement> Arrangements => Set<Arrangement>();
+    public DbSet<ArrangementTransfer> ArrangementTransfers => Set<ArrangementTransfer>();
     public DbSet<Assignment> Assignments => Set<Assignment>();
     public DbSet<ArrangementRole> ArrangementRoles => Set<ArrangementRole>();
     public DbSet<ActingPeriod> ActingPeriods => Set<ActingPeriod>();

@@ -1176,6 +1176,56 @@ namespace Selvstyrt.Data.Postgres.Migrations
                     b.ToTable("ArrangementRoles");
                 });
 
+            modelBuilder.Entity("Selvstyrt.Domain.Arrangements.ArrangementTransfer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ArrangementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("BundleSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<LocalDate>("FirstDay")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FromOrganisationNumber")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<string>("FromProvider")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArrangementId")
+                        .IsUnique();
+
+                    b.HasIndex("ProviderId", "BundleSha256")
+                        .IsUnique();
+
+                    b.ToTable("ArrangementTransfers");
+                });
+
             modelBuilder.Entity("Selvstyrt.Domain.Arrangements.Assignment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -5090,6 +5140,21 @@ namespace Selvstyrt.Data.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Selvstyrt.Domain.Arrangements.ArrangementTransfer", b =>
+                {
+                    b.HasOne("Selvstyrt.Domain.Arrangements.Arrangement", null)
+                        .WithMany()
+                        .HasForeignKey("ArrangementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Selvstyrt.Domain.People.Provider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

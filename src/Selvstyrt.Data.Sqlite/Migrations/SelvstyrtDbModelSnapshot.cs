@@ -1159,6 +1159,57 @@ namespace Selvstyrt.Data.Sqlite.Migrations
                     b.ToTable("ArrangementRoles");
                 });
 
+            modelBuilder.Entity("Selvstyrt.Domain.Arrangements.ArrangementTransfer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ArrangementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BundleSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FirstDay")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromOrganisationNumber")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromProvider")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArrangementId")
+                        .IsUnique();
+
+                    b.HasIndex("ProviderId", "BundleSha256")
+                        .IsUnique();
+
+                    b.ToTable("ArrangementTransfers");
+                });
+
             modelBuilder.Entity("Selvstyrt.Domain.Arrangements.Assignment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -5037,6 +5088,21 @@ namespace Selvstyrt.Data.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Selvstyrt.Domain.Arrangements.ArrangementTransfer", b =>
+                {
+                    b.HasOne("Selvstyrt.Domain.Arrangements.Arrangement", null)
+                        .WithMany()
+                        .HasForeignKey("ArrangementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Selvstyrt.Domain.People.Provider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

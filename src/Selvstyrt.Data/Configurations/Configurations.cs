@@ -749,6 +749,21 @@ internal sealed class AccessLogEntryConfiguration : IEntityTypeConfiguration<Acc
     }
 }
 
+internal sealed class ArrangementTransferConfiguration : IEntityTypeConfiguration<ArrangementTransfer>
+{
+    public void Configure(EntityTypeBuilder<ArrangementTransfer> b)
+    {
+        b.Property(x => x.FromProvider).HasMaxLength(ArrangementTransfer.MaxName);
+        b.Property(x => x.FromOrganisationNumber).HasMaxLength(9);
+        b.Property(x => x.BundleSha256).HasMaxLength(64);
+        b.Property(x => x.By).HasMaxLength(ArrangementTransfer.MaxName);
+        b.HasOne<Provider>().WithMany().HasForeignKey(x => x.ProviderId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Arrangement>().WithMany().HasForeignKey(x => x.ArrangementId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => x.ArrangementId).IsUnique();
+        b.HasIndex(x => new { x.ProviderId, x.BundleSha256 }).IsUnique();
+    }
+}
+
 internal sealed class RetentionRunConfiguration : IEntityTypeConfiguration<Selvstyrt.Domain.Retention.RetentionRun>
 {
     public void Configure(EntityTypeBuilder<Selvstyrt.Domain.Retention.RetentionRun> b)

@@ -1,0 +1,236 @@
+using System.Collections;
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using NodaTime;
+using Selvstyrt.Data;
+using Selvstyrt.Domain.Arrangements;
+using Selvstyrt.Domain.People;
+
+namespace Selvstyrt.Web.Features.Transfers;
+
+/// <summary>One arrangement as a bundle: the document (<c>arrangement.json</c>) and the stored files its rows name.</summary>
+public sealed record ExportedBundle(JsonObject Document, IReadOnlyDictionary<string, byte[]> Files, int Rows);
+
+/// <summary>
+/// Reads one arrangement and everything that belongs to it into the bundle of <see cref="BundleFormat"/>, section by
+/// section: each section's rows are found from the rows already taken (see <see cref="SectionSelect"/>), then a row that
+/// points to a record of the bundle's kinds that was not taken is left out (or, where the pointer may be empty, emptied).
+/// Rows come in the order of their identifiers, so the same data gives the same document.
+/// </summary>
+public static class BundleExport
+{
+    public static async Task<ExportedBundle> ExportAsync(SelvstyrtDb db, Guid arrangementId, LocalDate today, Instant now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var taken = new Dictionary<Type, Dictionary<Guid, object>>();
+        foreach (var section in BundleFormat.Sections)
+        {
+            var type = BundleFormat.EntityType(db, section.Type);
+            var rows = section.Select switch
+            {
+                SectionSelect.Root => await LoadAsync(db, type, "Id", [arrangementId], ct),
+                SectionSelect.Children => await LoadAsync(db, type, section.Property!, ParentsOf(db, type, section.Property!, taken), ct),
+                _ => await LoadAsync(db, type, "Id", ReferencedBy(db, type, taken), ct),
+            };
+            if (section.MovingOnly)
+            {
+                var moving = MovingAssistants(taken, today);
+                rows = rows.Where(r => moving.Contains((Guid)db.Entry(r).Property("AssistantId").CurrentValue!)).ToList();
+            }
+            taken[section.Type] = rows.ToDictionary(r => (Guid)db.Entry(r).Property("Id").CurrentValue!);
+        }
+        DropStrays(db, taken);
+
+        var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
+        var sections = new JsonObject();
+        var count = 0;
+        foreach (var section in BundleFormat.Sections)
+        {
+            var type = BundleFormat.EntityType(db, section.Type);
+            var list = new JsonArray();
+            foreach (var (id, row) in taken[section.Type].OrderBy(r => r.Key.ToString(), StringComparer.Ordinal))
+            {
+                list.Add(Row(db, type, row, section.Name, id, taken, files));
+                count++;
+            }
+            sections[section.Name] = list;
+        }
+
+        var arrangement = (Arrangement)taken[typeof(Arrangement)].Values.Single();
+        var provider = await db.Providers.AsNoTracking().SingleAsync(p => p.Id == arrangement.ProviderId, ct);
+        var document = new JsonObject
+        {
+            ["format"] = BundleFormat.Format,
+            ["formatVersion"] = BundleFormat.Version,
+            ["model"] = db.Database.GetMigrations().LastOrDefault() ?? "",
+            ["exportedAt"] = JsonSerializer.SerializeToNode(now, BundleFormat.Json),
+            ["exportedOn"] = JsonSerializer.SerializeToNode(today, BundleFormat.Json),
+            ["arrangementId"] = arrangementId.ToString(),
+            ["source"] = new JsonObject { ["providerId"] = provider.Id.ToString(), ["name"] = provider.Name, ["organisationNumber"] = provider.OrganisationNumber },
+            ["references"] = await ReferencesAsync(db, taken, sections, ct),
+            ["sections"] = sections,
+        };
+        return new ExportedBundle(document, files, count);
+    }
+
+    /// <summary>The rows of <paramref name="type"/> whose <paramref name="property"/> is one of <paramref name="ids"/>, tracked (to read every field).</summary>
+    private static async Task<List<object>> LoadAsync(SelvstyrtDb db, IEntityType type, string property, IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0) return [];
+        var nullable = type.FindProperty(property)!.ClrType == typeof(Guid?);
+        var method = typeof(BundleExport).GetMethod(nullable ? nameof(LoadNullableAsync) : nameof(LoadKeyAsync), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
+            .MakeGenericMethod(type.ClrType);
+        var rows = new List<object>();
+        foreach (var chunk in ids.Chunk(500))
+            rows.AddRange(await (Task<List<object>>)method.Invoke(null, [db, property, chunk, ct])!);
+        return rows;
+    }
+
+    private static async Task<List<object>> LoadKeyAsync<T>(SelvstyrtDb db, string property, Guid[] ids, CancellationToken ct) where T : class =>
+        [.. await db.Set<T>().Where(e => ids.Contains(EF.Property<Guid>(e, property))).ToListAsync(ct)];
+
+    private static async Task<List<object>> LoadNullableAsync<T>(SelvstyrtDb db, string property, Guid[] ids, CancellationToken ct) where T : class
+    {
+        var values = ids.Select(i => (Guid?)i).ToArray();
+        return [.. await db.Set<T>().Where(e => values.Contains(EF.Property<Guid?>(e, property))).ToListAsync(ct)];
+    }
+
+    private static Guid[] ParentsOf(SelvstyrtDb db, IEntityType type, string property, Dictionary<Type, Dictionary<Guid, object>> taken)
+    {
+        var key = type.GetForeignKeys().Single(f => f.Properties.Count == 1 && f.Properties[0].Name == property);
+        return taken.TryGetValue(key.PrincipalEntityType.ClrType, out var parents) ? [.. parents.Keys] : [];
+    }
+
+    /// <summary>Every identifier the rows taken so far point to through a foreign key to <paramref name="type"/>.</summary>
+    private static HashSet<Guid> ReferencedBy(SelvstyrtDb db, IEntityType type, Dictionary<Type, Dictionary<Guid, object>> taken)
+    {
+        var ids = new HashSet<Guid>();
+        foreach (var (clr, rows) in taken)
+        {
+            foreach (var key in BundleFormat.EntityType(db, clr).GetForeignKeys().Where(f => f.PrincipalEntityType == type && f.Properties.Count == 1))
+            {
+                foreach (var row in rows.Values)
+                {
+                    if (db.Entry(row).Property(key.Properties[0].Name).CurrentValue is Guid id) ids.Add(id);
+                }
+            }
+        }
+        return ids;
+    }
+
+    /// <summary>The assistants with an assignment in the arrangement that has not ended by <paramref name="today"/>: they move along.</summary>
+    private static HashSet<Guid> MovingAssistants(Dictionary<Type, Dictionary<Guid, object>> taken, LocalDate today) =>
+        taken[typeof(Assignment)].Values.Cast<Assignment>().Where(a => a.To is null || a.To >= today).Select(a => a.AssistantId).ToHashSet();
+
+    /// <summary>
+    /// Leaves out the rows that point to a record of the bundle's kinds that was not taken (an absence's shift in another
+    /// arrangement); where the pointer may be empty, the row stays and the pointer is written empty.
+    /// </summary>
+    private static void DropStrays(SelvstyrtDb db, Dictionary<Type, Dictionary<Guid, object>> taken)
+    {
+        bool dropped;
+        do
+        {
+            dropped = false;
+            foreach (var (clr, rows) in taken)
+            {
+                var required = BundleFormat.EntityType(db, clr).GetForeignKeys()
+                    .Where(f => f.IsRequired && !f.IsOwnership && f.Properties.Count == 1 && taken.ContainsKey(f.PrincipalEntityType.ClrType)).ToList();
+                foreach (var (id, row) in rows.ToList())
+                {
+                    var entry = db.Entry(row);
+                    if (required.Any(f => entry.Property(f.Properties[0].Name).CurrentValue is Guid to && !taken[f.PrincipalEntityType.ClrType].ContainsKey(to)))
+                    {
+                        rows.Remove(id);
+                        dropped = true;
+                    }
+                }
+            }
+        }
+        while (dropped);
+    }
+
+    private static JsonObject Row(SelvstyrtDb db, IEntityType type, object row, string section, Guid id, Dictionary<Type, Dictionary<Guid, object>> taken,
+        SortedDictionary<string, byte[]> files)
+    {
+        var entry = db.Entry(row);
+        var stray = type.GetForeignKeys()
+            .Where(f => !f.IsRequired && !f.IsOwnership && f.Properties.Count == 1 && taken.ContainsKey(f.PrincipalEntityType.ClrType))
+            .Where(f => entry.Property(f.Properties[0].Name).CurrentValue is Guid to && !taken[f.PrincipalEntityType.ClrType].ContainsKey(to))
+            .Select(f => f.Properties[0].Name).ToHashSet();
+        var json = new JsonObject();
+        foreach (var property in BundleFormat.Fields(type))
+        {
+            var value = stray.Contains(property.Name) ? null : entry.Property(property.Name).CurrentValue;
+            var name = BundleFormat.FieldName(property.Name);
+            if (value is byte[] bytes)
+            {
+                var path = $"dokumenter/{section}/{id}-{name}{(bytes.AsSpan().StartsWith("%PDF"u8) ? ".pdf" : ".bin")}";
+                files[path] = bytes;
+                json[name] = new JsonObject { ["file"] = path, ["sha256"] = Convert.ToHexStringLower(SHA256.HashData(bytes)) };
+            }
+            else json[name] = JsonSerializer.SerializeToNode(value, property.ClrType, BundleFormat.Json);
+        }
+        foreach (var navigation in BundleFormat.Owned(type))
+        {
+            var target = (IEntityType)navigation.TargetEntityType;
+            var owned = entry.Navigation(navigation.Name).CurrentValue switch
+            {
+                IEnumerable list => list.Cast<object>().ToList(),
+                { } single => [single],
+                null => [],
+            };
+            var items = new JsonArray();
+            foreach (var item in owned.OrderBy(o => db.Entry(o).Property("Id").CurrentValue?.ToString(), StringComparer.Ordinal))
+                items.Add(Row(db, target, item, section, id, taken, files));
+            json[BundleFormat.FieldName(navigation.Name)] = items;
+        }
+        return json;
+    }
+
+    /// <summary>
+    /// The records outside the bundle its rows point to: the provider, offices, the municipality and competence kinds
+    /// through foreign keys, and people's accounts through any identifier that names one (a reporter, an author).
+    /// </summary>
+    private static async Task<JsonObject> ReferencesAsync(SelvstyrtDb db, Dictionary<Type, Dictionary<Guid, object>> taken, JsonObject sections, CancellationToken ct)
+    {
+        var pointed = BundleFormat.External.Keys.ToDictionary(t => t, _ => new HashSet<Guid>());
+        foreach (var (clr, rows) in taken)
+        {
+            foreach (var key in BundleFormat.EntityType(db, clr).GetForeignKeys().Where(f => f.Properties.Count == 1 && pointed.ContainsKey(f.PrincipalEntityType.ClrType)))
+            {
+                foreach (var row in rows.Values)
+                {
+                    if (db.Entry(row).Property(key.Properties[0].Name).CurrentValue is Guid id) pointed[key.PrincipalEntityType.ClrType].Add(id);
+                }
+            }
+        }
+        var keys = taken.Values.SelectMany(r => r.Keys).ToHashSet();
+        var loose = sections.Select(s => s.Value).OfType<JsonArray>().SelectMany(a => a.OfType<JsonObject>()).SelectMany(BundleFormat.GuidsOf)
+            .Where(g => !keys.Contains(g)).Distinct().ToList();
+        foreach (var chunk in loose.Chunk(500))
+            pointed[typeof(Data.Identity.AppUser)].UnionWith(await db.Users.AsNoTracking().Where(u => chunk.Contains(u.Id)).Select(u => u.Id).ToListAsync(ct));
+
+        var ids = pointed.ToDictionary(p => p.Key, p => p.Value.ToList());
+        var providers = await db.Providers.AsNoTracking().Where(p => ids[typeof(Provider)].Contains(p.Id)).OrderBy(p => p.Id)
+            .Select(p => new { p.Id, p.Name, p.OrganisationNumber }).ToListAsync(ct);
+        var offices = await db.Offices.AsNoTracking().Where(o => ids[typeof(Office)].Contains(o.Id)).OrderBy(o => o.Id).Select(o => new { o.Id, o.Name }).ToListAsync(ct);
+        var municipalities = await db.Municipalities.AsNoTracking().Where(m => ids[typeof(Municipality)].Contains(m.Id)).OrderBy(m => m.Id)
+            .Select(m => new { m.Id, m.Number, m.Name }).ToListAsync(ct);
+        var people = await db.Users.AsNoTracking().Where(u => ids[typeof(Data.Identity.AppUser)].Contains(u.Id)).OrderBy(u => u.Id)
+            .Select(u => new { u.Id, Name = u.DisplayName, u.Email }).ToListAsync(ct);
+        var kinds = await db.CompetenceKinds.AsNoTracking().Where(k => ids[typeof(CompetenceKind)].Contains(k.Id)).OrderBy(k => k.Id)
+            .Select(k => new { k.Id, k.Name, k.ValidMonths }).ToListAsync(ct);
+        return new JsonObject
+        {
+            ["providers"] = JsonSerializer.SerializeToNode(providers, BundleFormat.Json),
+            ["offices"] = JsonSerializer.SerializeToNode(offices, BundleFormat.Json),
+            ["municipalities"] = JsonSerializer.SerializeToNode(municipalities, BundleFormat.Json),
+            ["people"] = JsonSerializer.SerializeToNode(people, BundleFormat.Json),
+            ["competenceKinds"] = JsonSerializer.SerializeToNode(kinds, BundleFormat.Json),
+        };
+    }
+}
