@@ -59,6 +59,7 @@ public static class ApiDocument
         ("Revisjoner", "Interne revisjoner med funn."),
         ("HMS", "HMS: håndbok, lesebekreftelser og kartlegging av arbeidsplassen."),
         ("Oppbevaring", "Oppbevaringsreglene og de daglige kjøringene som sletter det som ikke lenger skal oppbevares."),
+        ("Flytting", "Ordningspakken: en ordning med historikk ut til en annen leverandør og inn fra en annen leverandør (virksomhetsoverdragelse)."),
         ("Innsynslogg", "Hvem som har lest en ordnings personopplysninger, når og hvorfor (Normen), med kontroll av hashkjeden."),
     ];
 

@@ -115,6 +115,9 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
 
         /// <summary>The access log: the recipient, those who lead for them (not a deputy who is not acting) and the provider's administrator.</summary>
         LogReaders,
+
+        /// <summary>Taking the arrangement out to another provider: the provider's administrator only.</summary>
+        Administrators,
     }
 
     private sealed record Route(string Method, string Pattern, Gate Gate, ObjectKind Object = ObjectKind.None, bool Api = false, Audience Audience = Audience.All);
@@ -248,6 +251,14 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
         new("GET", "/api/v1/assistants/{id:guid}/holidays", Gate.Object, ObjectKind.Assistant, Audience: Audience.AssistantSelf, Api: true),
         new("PUT", "/api/v1/assistants/{id:guid}/holiday-carry-over", Gate.Unsafe, ObjectKind.Assistant, Api: true),
         new("PUT", "/api/v1/assistants/{id:guid}/substitute-pool", Gate.Unsafe, ObjectKind.Assistant, Api: true),
+        new("GET", "/organisasjon/overta-ordning", Gate.SignedIn),
+        new("POST", "/organisasjon/overta-ordning", Gate.Unsafe),
+        new("GET", "/api/v1/arrangement-bundles", Gate.SignedIn, Api: true),
+        new("POST", "/api/v1/arrangement-bundles", Gate.Unsafe, Api: true),
+        new("GET", "/ordninger/{Id:guid}/flytt", Gate.Object, ObjectKind.Arrangement),
+        new("POST", "/ordninger/{Id:guid}/flytt", Gate.Unsafe, ObjectKind.Arrangement),
+        new("GET", "/ordninger/{id:guid}/ordningspakke.zip", Gate.Object, ObjectKind.Arrangement, Audience: Audience.Administrators),
+        new("GET", "/api/v1/arrangements/{id:guid}/bundle", Gate.Object, ObjectKind.Arrangement, Api: true, Audience: Audience.Administrators),
         new("GET", "/organisasjon/oppbevaring", Gate.SignedIn),
         new("POST", "/organisasjon/oppbevaring", Gate.Unsafe),
         new("GET", "/api/v1/retention", Gate.SignedIn, Api: true),
@@ -753,6 +764,7 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
             visible = ([], [.. Managed.GetValueOrDefault(principal, []), .. own]);
         }
         if (route.Audience == Audience.LogReaders && principal is not (DemoLogins.ProviderAdmin or DemoLogins.WorkLeader or DemoLogins.CoWorkLeader)) visible = ([], visible.Assistants);
+        if (route.Audience == Audience.Administrators && principal is not DemoLogins.ProviderAdmin) visible = ([], visible.Assistants);
         if (route.Audience == Audience.Managers && principal is not (DemoLogins.ProviderAdmin or DemoLogins.CoordinatorEast or DemoLogins.CoordinatorWest)) visible = ([], visible.Assistants);
         var reporting = route.Audience switch
         {

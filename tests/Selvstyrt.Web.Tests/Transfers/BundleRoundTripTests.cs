@@ -36,6 +36,9 @@ public sealed class BundleRoundTripTests
         var first = await ExportAsync(a, arrangement);
         var counts = ((JsonObject)first.Document["sections"]!).ToDictionary(s => s.Key, s => ((JsonArray)s.Value!).Count);
         TestContext.Current.SendDiagnosticMessage(string.Join(", ", counts.Select(c => $"{c.Key} {c.Value}")));
+        foreach (var section in new[] { "recipients", "decisions", "decisionDocuments", "shiftTemplates", "planShifts", "timeSheets", "timeEntries", "sheetTransitions",
+                     "incidents", "riskAnalyses", "talks", "assistants", "employments", "assistantCompetences", "employmentContracts", "policeCertificates" })
+            counts[section].ShouldBeGreaterThan(0, $"the demo arrangement has {section}, so the round trip compares them");
 
         var there = await ImportAsync(b, first, providerB, officeB, new LocalDate(2026, 12, 1));
         var second = await ExportAsync(b, there.ArrangementId);
@@ -74,7 +77,7 @@ public sealed class BundleRoundTripTests
     {
         using var scope = factory.Services.CreateScope();
         var result = await BundleImport.ImportAsync(scope.ServiceProvider.GetRequiredService<SelvstyrtDb>(), scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(),
-            bundle.Document, bundle.Files, bundle.Sha256, new ImportTarget(provider, office, firstDay, "Test"), Ct);
+            bundle.Document, bundle.Files, bundle.Sha256, new ImportTarget(provider, office, firstDay, "Test", factory.Clock.GetCurrentInstant()), Ct);
         result.Error.ShouldBeNull(result.Error is Selvstyrt.Domain.Common.Invalid bad ? string.Join("\n", bad.Fields.Select(f => $"{f.Key}: {f.Value}")) : result.Error?.Message);
         result.Value!.AlreadyImported.ShouldBeFalse();
         return result.Value;

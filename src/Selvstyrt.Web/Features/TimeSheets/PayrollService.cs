@@ -51,14 +51,19 @@ public sealed class PayrollService(SelvstyrtDb db, CurrentUser user, SheetPay pa
         return db.ProviderGrants.AsNoTracking().Where(g => g.UserId == uid && (g.Role == ProviderRole.ProviderAdmin || g.Role == ProviderRole.OfficeCoordinator)).ToListAsync(ct);
     }
 
-    /// <summary>The sheets of a month the user may attest: all the provider's for an administrator, the office's for a coordinator.</summary>
+    /// <summary>
+    /// The sheets of a month the user may attest: all the provider's for an administrator, the office's for a coordinator. The
+    /// sheets of an arrangement taken over from another provider for months before the takeover are that provider's payroll
+    /// (they came with the history) and never enter this one's.
+    /// </summary>
     private async Task<IQueryable<TimeSheet>?> ScopeAsync(Guid providerId, CancellationToken ct)
     {
         var grants = (await GrantsAsync(ct)).Where(g => g.ProviderId == providerId).ToList();
         if (grants.Count == 0) return null;
-        if (grants.Any(g => g.Role == ProviderRole.ProviderAdmin)) return db.TimeSheets.Where(s => s.ProviderId == providerId);
+        var ours = db.TimeSheets.Where(s => s.ProviderId == providerId && !db.ArrangementTransfers.Any(t => t.ArrangementId == s.ArrangementId && s.Month < t.FirstDay));
+        if (grants.Any(g => g.Role == ProviderRole.ProviderAdmin)) return ours;
         var offices = grants.Select(g => g.OfficeId).ToList();
-        return db.TimeSheets.Where(s => s.ProviderId == providerId && db.Arrangements.Any(a => a.Id == s.ArrangementId && offices.Contains(a.OfficeId)));
+        return ours.Where(s => db.Arrangements.Any(a => a.Id == s.ArrangementId && offices.Contains(a.OfficeId)));
     }
 
     /// <summary>The providers the user handles payroll for.</summary>

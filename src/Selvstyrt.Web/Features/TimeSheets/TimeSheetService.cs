@@ -190,6 +190,23 @@ public sealed class TimeSheetService(SelvstyrtDb db, ArrangementAccess access, C
         return await ViewAsync(sheet, relation, owner, ct);
     }
 
+    /// <summary>
+    /// Every sheet of an arrangement as its view, oldest first, for the arrangement bundle's readable copies (appendix 2).
+    /// The caller has checked that the user may take the whole arrangement out and has logged that read once.
+    /// </summary>
+    public async Task<List<SheetView>> ArchiveAsync(Guid arrangementId, Relation relation, CancellationToken ct)
+    {
+        var sheets = await db.TimeSheets.Include(s => s.Entries).Include(s => s.Transitions).AsSplitQuery().AsNoTracking()
+            .Where(s => s.ArrangementId == arrangementId).OrderBy(s => s.Month).ThenBy(s => s.AssistantId).ToListAsync(ct);
+        var views = new List<SheetView>();
+        foreach (var sheet in sheets)
+        {
+            sheet.KnowAbsence(await AbsentDaysAsync(sheet, ct));
+            views.Add(await ViewAsync(sheet, relation, owner: false, ct));
+        }
+        return views;
+    }
+
     private async Task<SheetView> ViewAsync(TimeSheet sheet, Relation relation, bool owner, CancellationToken ct)
     {
         var names = await db.Assistants.AsNoTracking().Where(a => a.Id == sheet.AssistantId).Select(a => a.FullName).FirstAsync(ct);

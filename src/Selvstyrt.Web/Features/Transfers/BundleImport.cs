@@ -17,7 +17,7 @@ using Selvstyrt.Domain.People;
 namespace Selvstyrt.Web.Features.Transfers;
 
 /// <summary>Where a bundle goes: the receiving provider, the office that will follow the arrangement up, the first day as employer.</summary>
-public sealed record ImportTarget(Guid ProviderId, Guid OfficeId, LocalDate FirstDay, string By);
+public sealed record ImportTarget(Guid ProviderId, Guid OfficeId, LocalDate FirstDay, string By, Instant At);
 
 /// <summary>
 /// What an import made: the new arrangement, every identifier of the bundle and what it became here (records of the bundle
@@ -87,7 +87,7 @@ public static class BundleImport
         if (errors.Count > 0) return new Invalid(errors);
         var source = document["source"] as JsonObject;
         var transfer = ArrangementTransfer.Record(Derive(target.ProviderId, sha256, Guid.Empty), target.ProviderId, arrangementId, target.FirstDay,
-            (string?)source?["name"] ?? "", (string?)source?["organisationNumber"], sha256, count, SystemClock.Instance.GetCurrentInstant(), target.By);
+            (string?)source?["name"] ?? "", (string?)source?["organisationNumber"], sha256, count, target.At, target.By);
         if (transfer.Error is { } bad) return bad;
         db.ArrangementTransfers.Add(transfer.Value!);
         await db.SaveChangesAsync(ct);

@@ -96,6 +96,7 @@ public static class BundleSchema
         if (property.ClrType == typeof(string) && property.GetMaxLength() is { } max) schema["maxLength"] = max;
         if (property.IsForeignKey()) schema["description"] = $"Points to {string.Join(", ", property.GetContainingForeignKeys().Select(f => f.PrincipalEntityType.ClrType.Name))}.";
         if (!property.IsNullable) return schema;
+        if (schema["enum"] is JsonArray values) values.Add(null);
         return schema["type"] is JsonValue kind
             ? Replace(schema, "type", new JsonArray(kind.GetValue<string>(), "null"))
             : new JsonObject { ["anyOf"] = new JsonArray(schema, new JsonObject { ["type"] = "null" }) };
