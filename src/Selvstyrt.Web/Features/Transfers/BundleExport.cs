@@ -90,12 +90,12 @@ public static class BundleExport
     }
 
     private static async Task<List<object>> LoadKeyAsync<T>(SelvstyrtDb db, string property, Guid[] ids, CancellationToken ct) where T : class =>
-        [.. await db.Set<T>().Where(e => ids.Contains(EF.Property<Guid>(e, property))).ToListAsync(ct)];
+        [.. await db.Set<T>().Where(e => ids.Contains(EF.Property<Guid>(e, property))).AsSplitQuery().ToListAsync(ct)];
 
     private static async Task<List<object>> LoadNullableAsync<T>(SelvstyrtDb db, string property, Guid[] ids, CancellationToken ct) where T : class
     {
         var values = ids.Select(i => (Guid?)i).ToArray();
-        return [.. await db.Set<T>().Where(e => values.Contains(EF.Property<Guid?>(e, property))).ToListAsync(ct)];
+        return [.. await db.Set<T>().Where(e => values.Contains(EF.Property<Guid?>(e, property))).AsSplitQuery().ToListAsync(ct)];
     }
 
     private static Guid[] ParentsOf(SelvstyrtDb db, IEntityType type, string property, Dictionary<Type, Dictionary<Guid, object>> taken)
