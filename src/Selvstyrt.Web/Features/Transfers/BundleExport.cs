@@ -165,6 +165,8 @@ public static class BundleExport
         foreach (var property in BundleFormat.Fields(type))
         {
             var value = stray.Contains(property.Name) ? null : entry.Property(property.Name).CurrentValue;
+            // PostgreSQL gives a numeric column's scale back (336.00), SQLite does not (336): the same bundle from either engine.
+            if (value is decimal number) value = number / 1.000000000000000000000000000000000m;
             var name = BundleFormat.FieldName(property.Name);
             if (value is byte[] bytes)
             {

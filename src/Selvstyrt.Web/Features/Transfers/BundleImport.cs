@@ -101,12 +101,16 @@ public static class BundleImport
         if ((string?)document["format"] != BundleFormat.Format) return Invalid.Field("format", "Filen er ikke en ordningspakke fra Selvstyrt.");
         if (document["formatVersion"]?.GetValueKind() != JsonValueKind.Number || (int)document["formatVersion"]! != BundleFormat.Version)
             return Invalid.Field("formatVersion", $"Pakken har formatversjon {document["formatVersion"]}; denne versjonen av Selvstyrt leser versjon {BundleFormat.Version}.");
+        // By the migration's name: the two engines' migrations have the same names in the same order but their own time stamps,
+        // and a provider on SQLite may move an arrangement to one on PostgreSQL.
         var model = (string?)document["model"];
-        if (model is null || !db.Database.GetMigrations().Contains(model))
+        if (model is null || !db.Database.GetMigrations().Select(MigrationName).Contains(MigrationName(model)))
             return Invalid.Field("model", "Pakken er laget av en nyere versjon av Selvstyrt enn denne; oppdater før du tar den inn.");
         if (document["sections"] is not JsonObject) return Invalid.Field("sections", "Pakken mangler innhold.");
         return null;
     }
+
+    private static string MigrationName(string id) => id[(id.IndexOf('_', StringComparison.Ordinal) + 1)..];
 
     private static IEnumerable<Guid> KeysOf(JsonObject row)
     {
