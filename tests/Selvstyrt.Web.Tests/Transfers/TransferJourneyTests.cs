@@ -61,9 +61,11 @@ public sealed class TransferJourneyTests
             foreach (var pdf in zip.Entries.Where(e => e.FullName.EndsWith(".pdf", StringComparison.Ordinal)))
             {
                 using var s = pdf.Open();
-                var head = new byte[4];
-                s.ReadExactly(head);
-                Encoding.ASCII.GetString(head).ShouldBe("%PDF", pdf.FullName);
+                using var copy = new MemoryStream();
+                s.CopyTo(copy);
+                using var read = PdfSharp.Pdf.IO.PdfReader.Open(new MemoryStream(copy.ToArray()), PdfSharp.Pdf.IO.PdfDocumentOpenMode.Import);
+                read.PageCount.ShouldBeGreaterThan(0, pdf.FullName);
+                if (pdf.FullName == "lesbar/oversikt.pdf") read.Info.Title.ShouldBe("Ordningspakke – Ordningen til Even");
             }
         }
         using (var scope = a.Services.CreateScope())
