@@ -59,6 +59,7 @@ public static class ApiDocument
         ("Revisjoner", "Interne revisjoner med funn."),
         ("HMS", "HMS: håndbok, lesebekreftelser og kartlegging av arbeidsplassen."),
         ("Oppbevaring", "Oppbevaringsreglene og de daglige kjøringene som sletter det som ikke lenger skal oppbevares."),
+        ("Innsyn", "Innsyn i egne personopplysninger (personvernforordningen artikkel 15): alt Selvstyrt har om en person, som JSON og PDF."),
         ("Flytting", "Ordningspakken: en ordning med historikk ut til en annen leverandør og inn fra en annen leverandør (virksomhetsoverdragelse)."),
         ("Innsynslogg", "Hvem som har lest en ordnings personopplysninger, når og hvorfor (Normen), med kontroll av hashkjeden."),
     ];

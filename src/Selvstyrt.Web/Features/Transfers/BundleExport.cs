@@ -25,39 +25,11 @@ public static class BundleExport
     public static async Task<ExportedBundle> ExportAsync(SelvstyrtDb db, Guid arrangementId, LocalDate today, Instant now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var taken = new Dictionary<Type, Dictionary<Guid, object>>();
-        foreach (var section in BundleFormat.Sections)
-        {
-            var type = BundleFormat.EntityType(db, section.Type);
-            var rows = section.Select switch
-            {
-                SectionSelect.Root => await LoadAsync(db, type, "Id", [arrangementId], ct),
-                SectionSelect.Children => await LoadAsync(db, type, section.Property!, ParentsOf(db, type, section.Property!, taken), ct),
-                _ => await LoadAsync(db, type, "Id", ReferencedBy(db, type, taken), ct),
-            };
-            if (section.MovingOnly)
-            {
-                var moving = MovingAssistants(taken, today);
-                rows = rows.Where(r => moving.Contains((Guid)db.Entry(r).Property("AssistantId").CurrentValue!)).ToList();
-            }
-            taken[section.Type] = rows.ToDictionary(r => (Guid)db.Entry(r).Property("Id").CurrentValue!);
-        }
+        var taken = new Dictionary<Type, Dictionary<object, object>>();
+        await TakeAsync(db, BundleFormat.Sections, taken, arrangementId, today, ct);
         DropStrays(db, taken);
-
         var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
-        var sections = new JsonObject();
-        var count = 0;
-        foreach (var section in BundleFormat.Sections)
-        {
-            var type = BundleFormat.EntityType(db, section.Type);
-            var list = new JsonArray();
-            foreach (var (id, row) in taken[section.Type].OrderBy(r => r.Key.ToString(), StringComparer.Ordinal))
-            {
-                list.Add(Row(db, type, row, section.Name, id, taken, files));
-                count++;
-            }
-            sections[section.Name] = list;
-        }
+        var (sections, count) = Write(db, BundleFormat.Sections, taken, files);
 
         var arrangement = (Arrangement)taken[typeof(Arrangement)].Values.Single();
         var provider = await db.Providers.AsNoTracking().SingleAsync(p => p.Id == arrangement.ProviderId, ct);
@@ -75,6 +47,65 @@ public static class BundleExport
         };
         return new ExportedBundle(document, files, count);
     }
+
+    /// <summary>
+    /// Takes the rows of each section in turn into <paramref name="taken"/> (by record type, then primary key), each found
+    /// from the rows already there: <paramref name="root"/> for <see cref="SectionSelect.Root"/>. A caller may put rows in
+    /// first (a person's account) for sections to start from.
+    /// </summary>
+    public static async Task TakeAsync(SelvstyrtDb db, IReadOnlyList<BundleSection> sections, Dictionary<Type, Dictionary<object, object>> taken, Guid? root,
+        LocalDate today, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(sections);
+        ArgumentNullException.ThrowIfNull(taken);
+        foreach (var section in sections)
+        {
+            var type = BundleFormat.EntityType(db, section.Type);
+            var rows = section.Select switch
+            {
+                SectionSelect.Root => await LoadAsync(db, type, "Id", [root ?? Guid.Empty], ct),
+                SectionSelect.Children => await LoadAsync(db, type, section.Property!, ParentsOf(type, section, taken), ct),
+                _ => await LoadAsync(db, type, "Id", ReferencedBy(db, type, taken), ct),
+            };
+            if (section.MovingOnly)
+            {
+                var moving = MovingAssistants(taken, today);
+                rows = rows.Where(r => moving.Contains((Guid)db.Entry(r).Property("AssistantId").CurrentValue!)).ToList();
+            }
+            var keys = type.FindPrimaryKey()!.Properties.Select(p => p.Name).ToList();
+            // A composite key (an agreement's member: agreement and assistant) as one text; a single key as itself.
+            taken[section.Type] = rows.ToDictionary(r => keys.Count == 1
+                ? db.Entry(r).Property(keys[0]).CurrentValue!
+                : string.Join('|', keys.Select(k => db.Entry(r).Property(k).CurrentValue)));
+        }
+    }
+
+    /// <summary>The sections' rows as JSON, each row every field of <see cref="BundleFormat.Fields"/> but those <paramref name="leaveOut"/> names.</summary>
+    public static (JsonObject Sections, int Rows) Write(SelvstyrtDb db, IReadOnlyList<BundleSection> sections, Dictionary<Type, Dictionary<object, object>> taken,
+        SortedDictionary<string, byte[]> files, Func<IProperty, bool>? leaveOut = null)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(sections);
+        ArgumentNullException.ThrowIfNull(taken);
+        var json = new JsonObject();
+        var count = 0;
+        foreach (var section in sections)
+        {
+            var type = BundleFormat.EntityType(db, section.Type);
+            var list = new JsonArray();
+            foreach (var (id, row) in taken[section.Type].OrderBy(r => Order(r.Key), StringComparer.Ordinal))
+            {
+                list.Add(Row(db, type, row, section.Name, id, taken, files, leaveOut));
+                count++;
+            }
+            json[section.Name] = list;
+        }
+        return (json, count);
+    }
+
+    /// <summary>Identifiers in text order; numbers (the access log's) in numeric order.</summary>
+    private static string Order(object key) => key is long number ? number.ToString("D20", System.Globalization.CultureInfo.InvariantCulture) : key.ToString()!;
 
     /// <summary>The rows of <paramref name="type"/> whose <paramref name="property"/> is one of <paramref name="ids"/>, tracked (to read every field).</summary>
     private static async Task<List<object>> LoadAsync(SelvstyrtDb db, IEntityType type, string property, IReadOnlyCollection<Guid> ids, CancellationToken ct)
@@ -98,14 +129,14 @@ public static class BundleExport
         return [.. await db.Set<T>().Where(e => values.Contains(EF.Property<Guid?>(e, property))).AsSplitQuery().ToListAsync(ct)];
     }
 
-    private static Guid[] ParentsOf(SelvstyrtDb db, IEntityType type, string property, Dictionary<Type, Dictionary<Guid, object>> taken)
+    private static Guid[] ParentsOf(IEntityType type, BundleSection section, Dictionary<Type, Dictionary<object, object>> taken)
     {
-        var key = type.GetForeignKeys().Single(f => f.Properties.Count == 1 && f.Properties[0].Name == property);
-        return taken.TryGetValue(key.PrincipalEntityType.ClrType, out var parents) ? [.. parents.Keys] : [];
+        var principal = section.Of ?? type.GetForeignKeys().Single(f => f.Properties.Count == 1 && f.Properties[0].Name == section.Property).PrincipalEntityType.ClrType;
+        return taken.TryGetValue(principal, out var parents) ? [.. parents.Keys.OfType<Guid>()] : [];
     }
 
     /// <summary>Every identifier the rows taken so far point to through a foreign key to <paramref name="type"/>.</summary>
-    private static HashSet<Guid> ReferencedBy(SelvstyrtDb db, IEntityType type, Dictionary<Type, Dictionary<Guid, object>> taken)
+    private static HashSet<Guid> ReferencedBy(SelvstyrtDb db, IEntityType type, Dictionary<Type, Dictionary<object, object>> taken)
     {
         var ids = new HashSet<Guid>();
         foreach (var (clr, rows) in taken)
@@ -122,14 +153,14 @@ public static class BundleExport
     }
 
     /// <summary>The assistants with an assignment in the arrangement that has not ended by <paramref name="today"/>: they move along.</summary>
-    private static HashSet<Guid> MovingAssistants(Dictionary<Type, Dictionary<Guid, object>> taken, LocalDate today) =>
+    private static HashSet<Guid> MovingAssistants(Dictionary<Type, Dictionary<object, object>> taken, LocalDate today) =>
         taken[typeof(Assignment)].Values.Cast<Assignment>().Where(a => a.To is null || a.To >= today).Select(a => a.AssistantId).ToHashSet();
 
     /// <summary>
     /// Leaves out the rows that point to a record of the bundle's kinds that was not taken (an absence's shift in another
     /// arrangement); where the pointer may be empty, the row stays and the pointer is written empty.
     /// </summary>
-    private static void DropStrays(SelvstyrtDb db, Dictionary<Type, Dictionary<Guid, object>> taken)
+    private static void DropStrays(SelvstyrtDb db, Dictionary<Type, Dictionary<object, object>> taken)
     {
         bool dropped;
         do
@@ -153,8 +184,8 @@ public static class BundleExport
         while (dropped);
     }
 
-    private static JsonObject Row(SelvstyrtDb db, IEntityType type, object row, string section, Guid id, Dictionary<Type, Dictionary<Guid, object>> taken,
-        SortedDictionary<string, byte[]> files)
+    private static JsonObject Row(SelvstyrtDb db, IEntityType type, object row, string section, object id, Dictionary<Type, Dictionary<object, object>> taken,
+        SortedDictionary<string, byte[]> files, Func<IProperty, bool>? leaveOut)
     {
         var entry = db.Entry(row);
         var stray = type.GetForeignKeys()
@@ -162,7 +193,7 @@ public static class BundleExport
             .Where(f => entry.Property(f.Properties[0].Name).CurrentValue is Guid to && !taken[f.PrincipalEntityType.ClrType].ContainsKey(to))
             .Select(f => f.Properties[0].Name).ToHashSet();
         var json = new JsonObject();
-        foreach (var property in BundleFormat.Fields(type))
+        foreach (var property in BundleFormat.Fields(type).Where(p => leaveOut?.Invoke(p) != true))
         {
             var value = stray.Contains(property.Name) ? null : entry.Property(property.Name).CurrentValue;
             // PostgreSQL gives a numeric column's scale back (336.00), SQLite does not (336): the same bundle from either engine.
@@ -187,7 +218,7 @@ public static class BundleExport
             };
             var items = new JsonArray();
             foreach (var item in owned.OrderBy(o => db.Entry(o).Property("Id").CurrentValue?.ToString(), StringComparer.Ordinal))
-                items.Add(Row(db, target, item, section, id, taken, files));
+                items.Add(Row(db, target, item, section, id, taken, files, leaveOut));
             json[BundleFormat.FieldName(navigation.Name)] = items;
         }
         return json;
@@ -197,7 +228,7 @@ public static class BundleExport
     /// The records outside the bundle its rows point to: the provider, offices, the municipality and competence kinds
     /// through foreign keys, and people's accounts through any identifier that names one (a reporter, an author).
     /// </summary>
-    private static async Task<JsonObject> ReferencesAsync(SelvstyrtDb db, Dictionary<Type, Dictionary<Guid, object>> taken, JsonObject sections, CancellationToken ct)
+    private static async Task<JsonObject> ReferencesAsync(SelvstyrtDb db, Dictionary<Type, Dictionary<object, object>> taken, JsonObject sections, CancellationToken ct)
     {
         var pointed = BundleFormat.External.Keys.ToDictionary(t => t, _ => new HashSet<Guid>());
         foreach (var (clr, rows) in taken)
@@ -210,7 +241,7 @@ public static class BundleExport
                 }
             }
         }
-        var keys = taken.Values.SelectMany(r => r.Keys).ToHashSet();
+        var keys = taken.Values.SelectMany(r => r.Keys).OfType<Guid>().ToHashSet();
         var loose = sections.Select(s => s.Value).OfType<JsonArray>().SelectMany(a => a.OfType<JsonObject>()).SelectMany(BundleFormat.GuidsOf)
             .Where(g => !keys.Contains(g)).Distinct().ToList();
         foreach (var chunk in loose.Chunk(500))

@@ -31,12 +31,16 @@ public enum SectionSelect
     Referenced,
 }
 
-/// <summary>
-/// One section of the bundle: the rows of one record type. <see cref="MovingOnly"/> sections hold what belongs to the
-/// employment of an assistant who moves along (an assignment open on the day of the export); an assistant who only appears
-/// in the history comes as a person without them.
-/// </summary>
-public sealed record BundleSection(string Name, Type Type, SectionSelect Select, string? Property = null, bool MovingOnly = false);
+/// <summary>One section of the bundle: the rows of one record type.</summary>
+/// <param name="Name">The section's name in the JSON (camelCase).</param>
+/// <param name="Type">The record type.</param>
+/// <param name="Select">How its rows are found from the rows already taken.</param>
+/// <param name="Property">For <see cref="SectionSelect.Children"/>: the field that points to a row already taken.</param>
+/// <param name="MovingOnly">What belongs to the employment of an assistant who moves along (an assignment open on the
+/// day of the export); an assistant who only appears in the history comes as a person without it.</param>
+/// <param name="Of">For <see cref="SectionSelect.Children"/> through a field that is no foreign key (the access log's
+/// arrangement): the record type the field names.</param>
+public sealed record BundleSection(string Name, Type Type, SectionSelect Select, string? Property = null, bool MovingOnly = false, Type? Of = null);
 
 /// <summary>
 /// The arrangement bundle, format version 1 (docs/bundle.md, schema in docs/bundle/): what moves when a recipient changes
