@@ -107,7 +107,10 @@ public sealed class TransferJourneyTests
         var rows = await CountsAsync(b, arrangements: 1);
         using var again = await ApiCalls.UploadAsync(admin, "/api/v1/arrangement-bundles", bundle, "ordningspakke.zip", fields, ct: Ct);
         again.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await again.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("alreadyImported").GetBoolean().ShouldBeTrue();
+        var repeated = await again.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        repeated.GetProperty("alreadyImported").GetBoolean().ShouldBeTrue();
+        repeated.GetProperty("arrangementId").GetGuid().ShouldBe(moved);
+        repeated.GetProperty("rows").GetInt32().ShouldBe(body.GetProperty("rows").GetInt32(), "the rows the first time");
         (await CountsAsync(b, arrangements: 1)).ShouldBe(rows, "a second time stores nothing");
         var received = await admin.GetFromJsonAsync<JsonElement>("/api/v1/arrangement-bundles", Ct);
         received.GetArrayLength().ShouldBe(1);

@@ -43,7 +43,7 @@ public static class BundleArchive
 
     private static void Add(ZipArchive zip, string path, byte[] bytes)
     {
-        // A fixed time stamp: the same data gives the same file, byte for byte.
+        // One fixed time stamp on every entry: when the bundle was made is said once, in arrangement.json.
         var entry = zip.CreateEntry(path, CompressionLevel.Optimal);
         entry.LastWriteTime = new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
         using var target = entry.Open();

@@ -65,7 +65,7 @@ public static class BundleImport
         if (!map.TryGetValue(oldArrangement, out var arrangementId)) return Invalid.Field("arrangementId", "Pakken har ikke ordningen den sier at den har.");
         var existing = await db.ArrangementTransfers.AsNoTracking().FirstOrDefaultAsync(t => t.ProviderId == target.ProviderId && t.BundleSha256 == sha256, ct);
         if (existing is not null || await db.Arrangements.AnyAsync(x => x.Id == arrangementId, ct))
-            return new ImportReceipt(arrangementId, map, 0, [], AlreadyImported: true);
+            return new ImportReceipt(arrangementId, map, existing?.Rows ?? 0, [], AlreadyImported: true);
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var newAccounts = new List<string>();
