@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Selvstyrt.Testing;
 
 namespace Selvstyrt.E2E;
@@ -14,14 +11,12 @@ public static class MailHost
     public static (SelvstyrtFactory Factory, string BaseUrl) Start(TestSmtpServer smtp, IReadOnlyDictionary<string, string>? settings = null)
     {
         ArgumentNullException.ThrowIfNull(smtp);
-        var factory = new SelvstyrtFactory(DatabaseKind.Sqlite, kestrel: true);
-        foreach (var (key, value) in smtp.Settings()) factory.Settings[key] = value;
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) factory.Settings[key] = value;
-        factory.Settings["Mail:Sender:Enabled"] = "true";
-        factory.Settings["Mail:Sender:PollSeconds"] = "0.3";
-        factory.StartServer();
-        var baseUrl = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()
-            .Replace("127.0.0.1", "localhost", StringComparison.Ordinal).TrimEnd('/');
-        return (factory, baseUrl);
+        var all = new Dictionary<string, string>();
+        foreach (var (key, value) in smtp.Settings()) all[key] = value!;
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) all[key] = value;
+        all["Mail:Sender:Enabled"] = "true";
+        all["Mail:Sender:PollSeconds"] = "0.3";
+        var factory = OwnHost.Start(all);
+        return (factory, OwnHost.BaseUrl(factory));
     }
 }

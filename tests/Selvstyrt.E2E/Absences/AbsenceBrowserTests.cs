@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -25,10 +23,8 @@ public sealed class AbsenceBrowserTests(Browser browser)
     [Fact]
     public async Task Assistant_ReportsSickAt360Px_TheLeaderOffersTheGap_TheSubstituteTakesItFromMyPlan()
     {
-        await using var factory = new SelvstyrtFactory(DatabaseKind.Sqlite, kestrel: true);
-        factory.StartServer();
-        var baseUrl = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()
-            .Replace("127.0.0.1", "localhost", StringComparison.Ordinal).TrimEnd('/');
+        await using var factory = OwnHost.Start();
+        var baseUrl = OwnHost.BaseUrl(factory);
         var page = await browser.NewPageAsync(360, 740, baseUrl);
         await Browser.SignInAsync(page, DemoLogins.Assistant);
         await Keys.TabToLinkAsync(page, "Fravær");

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Selvstyrt.Data.Demo;
@@ -23,10 +21,8 @@ public sealed class AgreementBrowserTests(Browser browser)
     [Fact]
     public async Task Administrator_RecordsADognvaktAgreementWithItsPdf_AndThe24HourShiftsTurnFromBreachToCovered()
     {
-        await using var factory = new SelvstyrtFactory(DatabaseKind.Sqlite, kestrel: true);
-        factory.StartServer();
-        var baseUrl = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()
-            .Replace("127.0.0.1", "localhost", StringComparison.Ordinal).TrimEnd('/');
+        await using var factory = OwnHost.Start();
+        var baseUrl = OwnHost.BaseUrl(factory);
         var page = await browser.NewPageAsync(1280, 900, baseUrl);
         await Browser.SignInAsync(page, DemoLogins.ProviderAdmin);
         var plan = $"{baseUrl}/ordninger/{Dognvakt}/arbeidsplan/{DognvaktPlan}";
