@@ -104,6 +104,15 @@ Selvstyrt.Web.Features.AccessRequests.PersonalDataEndpoints.AddServices(builder.
 Selvstyrt.Web.Features.Hms.HmsEndpoints.AddServices(builder.Services);
 
 var app = builder.Build();
+// A bundle from another provider carries years of readable PDFs: its two upload paths may send more than the 10 MB
+// every other request is held to.
+app.Use((context, next) =>
+{
+    if (Selvstyrt.Web.Features.Transfers.TransferEndpoints.IsUpload(context.Request)
+        && context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        limit.MaxRequestBodySize = Selvstyrt.Web.Features.Transfers.TransferEndpoints.MaxUpload + (1024 * 1024);
+    return next(context);
+});
 
 app.UseExceptionHandler(new ExceptionHandlerOptions
 {

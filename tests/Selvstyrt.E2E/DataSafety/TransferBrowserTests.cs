@@ -11,7 +11,8 @@ namespace Selvstyrt.E2E.DataSafety;
 /// Issue 22, item 4, in the browser by keyboard at 360 px, on a host of its own (the arrangement is taken in again, which
 /// would change the shared demo): the administrator follows «Flytt ordningen til en annen leverandør» from the 24/7
 /// arrangement and downloads the bundle, then under «Organisasjon» follows «Ta over en ordning fra en annen leverandør», is
-/// told which field is missing when sending without a file, chooses the file, the office and the first day, takes it in,
+/// told which field is missing when sending without a file, chooses the file (made larger than the 10 MB the server holds
+/// other requests to, as years of readable PDFs make it), the office and the first day, takes it in,
 /// and opens the arrangement that came. axe and the 360 px check on every page.
 /// </summary>
 public sealed class TransferBrowserTests(Browser browser)
@@ -37,6 +38,14 @@ public sealed class TransferBrowserTests(Browser browser)
         download.SuggestedFilename.ShouldStartWith("ordningspakke-ordningen-til-even-");
         var file = Path.Combine(Path.GetTempPath(), $"selvstyrt-{Guid.NewGuid():N}.zip");
         await download.SaveAsAsync(file);
+        // Years of readable PDFs make a real bundle large: 11 MB more than this one, over the 10 MB the server holds every
+        // other request to (the importer never reads lesbar/).
+        using (var zip = System.IO.Compression.ZipFile.Open(file, System.IO.Compression.ZipArchiveMode.Update))
+        {
+            using var padding = zip.CreateEntry("lesbar/fyll.bin", System.IO.Compression.CompressionLevel.NoCompression).Open();
+            padding.Write(System.Security.Cryptography.RandomNumberGenerator.GetBytes(11 * 1024 * 1024));
+        }
+        new FileInfo(file).Length.ShouldBeGreaterThan(10 * 1024 * 1024);
         try
         {
             await page.GotoAsync("/organisasjon");
