@@ -145,17 +145,11 @@ public sealed class PersonalData(SelvstyrtDb db, CurrentUser user, IStringLocali
         using var stream = new MemoryStream();
         using (var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
         {
-            Add(zip, "personopplysninger.json", JsonSerializer.SerializeToUtf8Bytes(document, BundleFormat.Json));
-            Add(zip, "innsyn.pdf", Pdf(name, providers, sections));
-            foreach (var (path, bytes) in files) Add(zip, path, bytes);
+            BundleArchive.Add(zip, "personopplysninger.json", JsonSerializer.SerializeToUtf8Bytes(document, BundleFormat.Json));
+            BundleArchive.Add(zip, "innsyn.pdf", Pdf(name, providers, sections));
+            foreach (var (path, bytes) in files) BundleArchive.Add(zip, path, bytes);
         }
         return new Download($"innsyn-{BundleReadable.Slug(name)}-{today:yyyy-MM-dd}.zip", stream.ToArray());
-    }
-
-    private static void Add(System.IO.Compression.ZipArchive zip, string path, byte[] bytes)
-    {
-        using var target = zip.CreateEntry(path).Open();
-        target.Write(bytes);
     }
 
     /// <summary>The providers that hold the data (the controllers): those of the assistant, recipient and role records.</summary>

@@ -170,14 +170,14 @@ public sealed class TimeSheetService(SelvstyrtDb db, ArrangementAccess access, C
 
     /// <summary>The days of the sheet's month on which its assistant is registered as fully absent (sick leave at 100 %).</summary>
     private async Task<List<LocalDate>> AbsentDaysAsync(TimeSheet sheet, CancellationToken ct)
+        => AbsentDays(sheet, await FullAbsences([sheet.AssistantId], sheet.Month, sheet.LastDay).ToListAsync(ct));
+
+    /// <summary>The days of the sheet's month its assistant is fully absent, from the full absences of one or more assistants.</summary>
+    private static List<LocalDate> AbsentDays(TimeSheet sheet, IEnumerable<FullAbsence> absences)
     {
-        var first = sheet.Month;
-        var last = sheet.LastDay;
-        var absences = await db.Absences.AsNoTracking()
-            .Where(a => a.AssistantId == sheet.AssistantId && a.CancelledAt == null && a.Degree == 100 && a.From <= last && a.To >= first)
-            .Select(a => new { a.From, a.To }).ToListAsync(ct);
+        var (first, last) = (sheet.Month, sheet.LastDay);
         var days = new List<LocalDate>();
-        foreach (var a in absences)
+        foreach (var a in absences.Where(a => a.AssistantId == sheet.AssistantId && a.From <= last && a.To >= first))
             for (var d = LocalDate.Max(a.From, first); d <= LocalDate.Min(a.To, last); d = d.PlusDays(1)) days.Add(d);
         return days;
     }
@@ -192,30 +192,45 @@ public sealed class TimeSheetService(SelvstyrtDb db, ArrangementAccess access, C
 
     /// <summary>
     /// Every sheet of an arrangement as its view, oldest first, for the arrangement bundle's readable copies (appendix 2).
-    /// The caller has checked that the user may take the whole arrangement out and has logged that read once.
+    /// The caller has checked that the user may take the whole arrangement out and has logged that read once. The names,
+    /// absences and pay are read once for all the sheets (years of them in a large arrangement).
     /// </summary>
     public async Task<List<SheetView>> ArchiveAsync(Guid arrangementId, Relation relation, CancellationToken ct)
     {
         var sheets = await db.TimeSheets.Include(s => s.Entries).Include(s => s.Transitions).AsSplitQuery().AsNoTracking()
             .Where(s => s.ArrangementId == arrangementId).OrderBy(s => s.Month).ThenBy(s => s.AssistantId).ToListAsync(ct);
-        var views = new List<SheetView>();
-        foreach (var sheet in sheets)
-        {
-            sheet.KnowAbsence(await AbsentDaysAsync(sheet, ct));
-            views.Add(await ViewAsync(sheet, relation, owner: false, ct));
-        }
-        return views;
+        if (sheets.Count == 0) return [];
+        var assistantIds = sheets.Select(s => s.AssistantId).Distinct().ToList();
+        var names = await db.Assistants.AsNoTracking().Where(a => assistantIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.FullName, ct);
+        var arrangement = await db.Arrangements.AsNoTracking().Where(a => a.Id == arrangementId).Select(a => new { a.Name, a.ProviderId }).FirstAsync(ct);
+        var deadlineDay = await db.Providers.AsNoTracking().Where(p => p.Id == arrangement.ProviderId).Select(p => p.TimeSheetDeadlineDay).FirstAsync(ct);
+        var (first, last) = (sheets[0].Month, sheets.Max(s => s.LastDay));
+        var absences = await FullAbsences(assistantIds, first, last).ToListAsync(ct);
+        foreach (var sheet in sheets) sheet.KnowAbsence(AbsentDays(sheet, absences));
+        var run = await pay.RunAsync(sheets, ct);
+        return [.. sheets.Select(sheet => View(sheet, names[sheet.AssistantId], arrangement.Name, deadlineDay, run, relation, owner: false))];
     }
+
+    private sealed record FullAbsence(Guid AssistantId, LocalDate From, LocalDate To);
+
+    private IQueryable<FullAbsence> FullAbsences(List<Guid> assistantIds, LocalDate first, LocalDate last) =>
+        db.Absences.AsNoTracking()
+            .Where(a => assistantIds.Contains(a.AssistantId) && a.CancelledAt == null && a.Degree == 100 && a.From <= last && a.To >= first)
+            .Select(a => new FullAbsence(a.AssistantId, a.From, a.To));
 
     private async Task<SheetView> ViewAsync(TimeSheet sheet, Relation relation, bool owner, CancellationToken ct)
     {
         var names = await db.Assistants.AsNoTracking().Where(a => a.Id == sheet.AssistantId).Select(a => a.FullName).FirstAsync(ct);
         var arrangement = await db.Arrangements.AsNoTracking().Where(a => a.Id == sheet.ArrangementId).Select(a => a.Name).FirstAsync(ct);
         var deadlineDay = await db.Providers.AsNoTracking().Where(p => p.Id == sheet.ProviderId).Select(p => p.TimeSheetDeadlineDay).FirstAsync(ct);
-        var run = await pay.RunAsync([sheet], ct);
+        return View(sheet, names, arrangement, deadlineDay, await pay.RunAsync([sheet], ct), relation, owner);
+    }
+
+    private static SheetView View(TimeSheet sheet, string assistantName, string arrangementName, int deadlineDay, SheetPayResult run, Relation relation, bool owner)
+    {
         var lines = run.LinesOf(sheet.Id).ToList();
         var basis = lines.Count == 0 ? null : PayCalculator.Sum(sheet.AssistantId, lines);
-        return new SheetView(sheet, names, arrangement, relation, owner, Deadline(sheet.Month, deadlineDay),
+        return new SheetView(sheet, assistantName, arrangementName, relation, owner, Deadline(sheet.Month, deadlineDay),
             [.. run.FindingsOf(sheet).OrderBy(f => f.From)], sheet.Incomplete(), lines, basis, run.Tariff);
     }
 

@@ -41,7 +41,8 @@ public static class BundleArchive
         return stream.ToArray();
     }
 
-    private static void Add(ZipArchive zip, string path, byte[] bytes)
+    /// <summary>One entry of a ZIP file (also the access request's).</summary>
+    internal static void Add(ZipArchive zip, string path, byte[] bytes)
     {
         // One fixed time stamp on every entry: when the bundle was made is said once, in arrangement.json.
         var entry = zip.CreateEntry(path, CompressionLevel.Optimal);

@@ -24,7 +24,7 @@ public sealed record ImportTarget(Guid ProviderId, Guid OfficeId, LocalDate Firs
 /// get new ones; the provider, offices, the municipality, people and competence kinds are matched or created), the rows,
 /// the accounts made for people who had none, and whether the same file had been taken in before.
 /// </summary>
-public sealed record ImportReceipt(Guid ArrangementId, IReadOnlyDictionary<Guid, Guid> Map, int Rows, IReadOnlyList<string> NewAccounts, bool AlreadyImported);
+public sealed record ImportReceipt(Guid ArrangementId, IReadOnlyDictionary<Guid, Guid> Map, int Rows, IReadOnlyList<AppUser> NewAccounts, bool AlreadyImported);
 
 /// <summary>
 /// Recreates a bundle's records at the receiving provider in one transaction. Every record gets an identifier derived from
@@ -68,7 +68,7 @@ public static class BundleImport
             return new ImportReceipt(arrangementId, map, existing?.Rows ?? 0, [], AlreadyImported: true);
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var newAccounts = new List<string>();
+        var newAccounts = new List<AppUser>();
         if (await MatchReferencesAsync(db, users, references, target, sha256, map, newAccounts, ct) is { } unmatched) return unmatched;
 
         var count = 0;
@@ -141,7 +141,7 @@ public static class BundleImport
     /// competence kind by its name at the receiving provider (or added).
     /// </summary>
     private static async Task<Invalid?> MatchReferencesAsync(SelvstyrtDb db, UserManager<AppUser> users, JsonObject references, ImportTarget target, string sha256,
-        Dictionary<Guid, Guid> map, List<string> newAccounts, CancellationToken ct)
+        Dictionary<Guid, Guid> map, List<AppUser> newAccounts, CancellationToken ct)
     {
         foreach (var item in Items(references, "providers")) map[Id(item)] = target.ProviderId;
         foreach (var item in Items(references, "offices")) map[Id(item)] = target.OfficeId;
@@ -167,22 +167,21 @@ public static class BundleImport
             var found = await Accounts.FindOrCreateAsync(users, email.Trim(), (string?)people[i]["name"] ?? email, field);
             if (found.Error is Invalid refused) return refused;
             map[Id(people[i])] = found.Value!.User.Id;
-            if (found.Value.Created) newAccounts.Add(email.Trim());
+            if (found.Value.Created) newAccounts.Add(found.Value.User);
         }
+        var kinds = (await db.CompetenceKinds.Where(k => k.ProviderId == target.ProviderId).Select(k => new { k.Id, k.Name }).ToListAsync(ct))
+            .ToDictionary(k => k.Name, k => k.Id, StringComparer.OrdinalIgnoreCase);
         foreach (var item in Items(references, "competenceKinds"))
         {
             var name = ((string?)item["name"] ?? "").Trim();
-            var kinds = await db.CompetenceKinds.Where(k => k.ProviderId == target.ProviderId).Select(k => new { k.Id, k.Name }).ToListAsync(ct);
-            var found = kinds.FirstOrDefault(k => string.Equals(k.Name, name, StringComparison.OrdinalIgnoreCase))?.Id;
-            if (found is null)
+            if (!kinds.TryGetValue(name, out var found))
             {
                 var created = CompetenceKind.Create(Derive(target.ProviderId, sha256, Id(item)), target.ProviderId, name, (int?)item["validMonths"]);
                 if (created.Error is Invalid bad) return Invalid.Field("references.competenceKinds", bad.Fields.Values.First());
                 db.CompetenceKinds.Add(created.Value!);
-                await db.SaveChangesAsync(ct);
-                found = created.Value!.Id;
+                kinds[name] = found = created.Value!.Id;
             }
-            map[Id(item)] = found.Value;
+            map[Id(item)] = found;
         }
         return null;
     }

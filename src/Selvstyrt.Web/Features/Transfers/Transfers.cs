@@ -98,7 +98,7 @@ public sealed class Transfers(SelvstyrtDb db, UserManager<AppUser> users, Arrang
         var done = receipt.Value!;
         var name = await db.Arrangements.AsNoTracking().Where(a => a.Id == done.ArrangementId).Select(a => a.Name).FirstAsync(ct);
         if (!done.AlreadyImported) await WelcomeAsync(done, provider.Value, name, firstDay.Value, ct);
-        return new Imported(done.ArrangementId, name, done.Rows, done.NewAccounts, done.AlreadyImported);
+        return new Imported(done.ArrangementId, name, done.Rows, [.. done.NewAccounts.Select(u => u.Email!)], done.AlreadyImported);
     }
 
     /// <summary>
@@ -119,10 +119,9 @@ public sealed class Transfers(SelvstyrtDb db, UserManager<AppUser> users, Arrang
         var inviter = $"{user.DisplayName} ({providerName})";
         var publicUrl = PasswordLinks.PublicUrl(configuration);
         var now = user.Now;
-        foreach (var email in receipt.NewAccounts)
+        // Each was made without a password by this import.
+        foreach (var person in receipt.NewAccounts)
         {
-            var person = await users.FindByEmailAsync(email);
-            if (person is null || await users.HasPasswordAsync(person)) continue;
             var role = roles.FirstOrDefault(r => r.UserId == person.Id) is { } held ? $"{t[$"Transfers.Role.{held.Kind}"]} for {name}"
                 : recipientUser == person.Id ? $"{t["Transfers.Role.Recipient"]} for {name}"
                 : assistantUsers.Contains(person.Id) ? $"{t["Transfers.Role.Assistant"]} hos {providerName}"
