@@ -119,6 +119,7 @@ public sealed class SelvstyrtDb(DbContextOptions<SelvstyrtDb> options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
     public DbSet<Selvstyrt.Domain.Retention.RetentionRun> RetentionRuns => Set<Selvstyrt.Domain.Retention.RetentionRun>();
+    public DbSet<Selvstyrt.Domain.Retention.ErasureRequest> ErasureRequests => Set<Selvstyrt.Domain.Retention.ErasureRequest>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 

@@ -774,6 +774,21 @@ internal sealed class RetentionRunConfiguration : IEntityTypeConfiguration<Selvs
     }
 }
 
+internal sealed class ErasureRequestConfiguration : IEntityTypeConfiguration<Selvstyrt.Domain.Retention.ErasureRequest>
+{
+    public void Configure(EntityTypeBuilder<Selvstyrt.Domain.Retention.ErasureRequest> b)
+    {
+        b.Property(x => x.Initials).HasMaxLength(20);
+        b.Property(x => x.RegisteredBy).HasMaxLength(200);
+        b.Property(x => x.Note).HasMaxLength(Selvstyrt.Domain.Retention.ErasureRequest.MaxNote);
+        b.Property(x => x.State).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.IdempotencyKey).HasMaxLength(100);
+        b.HasOne<Provider>().WithMany().HasForeignKey(x => x.ProviderId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Assistant>().WithMany().HasForeignKey(x => x.AssistantId).OnDelete(DeleteBehavior.SetNull);
+        b.HasIndex(x => new { x.ProviderId, x.State });
+    }
+}
+
 internal sealed class TimeSheetConfiguration : IEntityTypeConfiguration<TimeSheet>
 {
     public void Configure(EntityTypeBuilder<TimeSheet> b)

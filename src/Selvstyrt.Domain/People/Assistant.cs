@@ -36,7 +36,7 @@ public sealed class Assistant : AuditedAggregate
     /// </summary>
     public bool SubstitutePool { get; private set; }
 
-    public void SetSubstitutePool(bool inPool) => SubstitutePool = inPool;
+    public void SetSubstitutePool(bool inPool) => SubstitutePool = inPool && RestrictedOn is null;
 
     public Result<Assistant> SetEmployeeNumber(string? number)
     {
@@ -88,6 +88,7 @@ public sealed class Assistant : AuditedAggregate
     public Result<Employment> AddEmployment(Guid id, EmploymentKind kind, decimal positionPercent, LocalDate start, LocalDate? end, LocalDate seniorityFrom,
         TemporaryBasis? basis = null, LocalDate? probationEnd = null)
     {
+        if (RestrictedOn is not null) return new Conflict(RestrictedMessage);
         var created = Employment.Create(id, Id, ProviderId, kind, positionPercent, start, end, seniorityFrom, basis, probationEnd);
         if (!created.IsSuccess) return created;
         var employment = created.Value!;
@@ -103,6 +104,7 @@ public sealed class Assistant : AuditedAggregate
     /// </summary>
     public Result<Employment> ChangeEmployment(Guid employmentId, decimal positionPercent, LocalDate? end, TemporaryBasis? basis, LocalDate? probationEnd)
     {
+        if (RestrictedOn is not null) return new Conflict(RestrictedMessage);
         var employment = _employments.SingleOrDefault(e => e.Id == employmentId);
         if (employment is null) return new NotFound("Fant ikke arbeidsforholdet.");
         var fields = Employment.Validate(employment.Kind, positionPercent, employment.Start, end, employment.SeniorityFrom, basis, probationEnd);
@@ -136,6 +138,7 @@ public sealed class Assistant : AuditedAggregate
     /// <summary>The assistant's own e-mail and phone (the assistant changes them, or the employer).</summary>
     public Result<Assistant> ChangeContact(string? email, string? phone)
     {
+        if (RestrictedOn is not null) return new Conflict(RestrictedMessage);
         var fields = Validate(FullName, email, phone);
         if (fields.Count > 0) return new Invalid(fields);
         Email = Blank(email);
@@ -146,6 +149,7 @@ public sealed class Assistant : AuditedAggregate
     /// <summary>Changes the name (and the office the assistant belongs to); used by the import when a payroll file has a newer spelling.</summary>
     public Result<Assistant> Rename(string? fullName)
     {
+        if (RestrictedOn is not null) return new Conflict(RestrictedMessage);
         var fields = Validate(fullName, Email, Phone);
         if (fields.Count > 0) return new Invalid(fields);
         FullName = fullName!.Trim();
@@ -155,12 +159,41 @@ public sealed class Assistant : AuditedAggregate
     /// <summary>Links the assistant's own sign-in (given through an invitation); a record has at most one account.</summary>
     public Result<Assistant> LinkUser(Guid userId)
     {
+        if (RestrictedOn is not null) return new Conflict(RestrictedMessage);
         if (UserId is { } linked && linked != userId) return new Conflict("Assistenten har allerede en annen innlogging. Fjern den først.");
         UserId = userId;
         return this;
     }
 
     public void UnlinkUser() => UserId = null;
+
+    /// <summary>
+    /// Set when an erasure request has been carried out (GDPR arts. 17 and 18, <see cref="Retention.ErasureRequest"/>): the
+    /// record is kept only for what a law requires (pay, accounting, working-time records) and may not be used for anything
+    /// else: no new employment, no changes, only the employer's administrator reads it.
+    /// </summary>
+    public LocalDate? RestrictedOn { get; private set; }
+
+    public const string RestrictedMessage = "Opplysningene om assistenten er begrenset etter en sletteforespørsel og kan ikke brukes eller endres.";
+
+    /// <summary>
+    /// Deletes what may be deleted on the record itself (contact details, birth date, care facts, the link to the sign-in, the
+    /// substitute pool) and restricts the rest from <paramref name="today"/>. Returns how many fields it cleared.
+    /// </summary>
+    public int Restrict(LocalDate today)
+    {
+        var cleared = (Email is null ? 0 : 1) + (Phone is null ? 0 : 1) + (BirthDate is null ? 0 : 1) + (CareChildren.Count == 0 ? 0 : 1)
+            + (UserId is null ? 0 : 1) + (SubstitutePool ? 1 : 0);
+        Email = null;
+        Phone = null;
+        BirthDate = null;
+        CareChildren = [];
+        SoleCarer = false;
+        UserId = null;
+        SubstitutePool = false;
+        RestrictedOn ??= today;
+        return cleared;
+    }
 
     /// <summary>The children the assistant cares for, by birth year and whether chronically ill (sick-child days, OMS-9-6); no names.</summary>
     public IReadOnlyList<Absences.CareChild> CareChildren { get; private set; } = [];
@@ -171,6 +204,7 @@ public sealed class Assistant : AuditedAggregate
     /// <summary>Records the care facts behind sick-child days; birth years from 25 years back to this year, at most 15 children.</summary>
     public Result<Assistant> SetCare(IReadOnlyList<Absences.CareChild> children, bool soleCarer, int thisYear)
     {
+        if (RestrictedOn is not null) return new Conflict(RestrictedMessage);
         ArgumentNullException.ThrowIfNull(children);
         if (children.Count > 15) return Invalid.Field("children", "Registrer høyst 15 barn.");
         var bad = children.FirstOrDefault(c => c.BirthYear < thisYear - 25 || c.BirthYear > thisYear);
@@ -182,7 +216,7 @@ public sealed class Assistant : AuditedAggregate
 
     public void MoveToOffice(Guid officeId) => OfficeId = officeId;
 
-    public void SetBirthDate(LocalDate? birthDate) => BirthDate = birthDate;
+    public void SetBirthDate(LocalDate? birthDate) => BirthDate = RestrictedOn is null ? birthDate : BirthDate;
 
     /// <summary>
     /// Hours the assistant works for another employer, declared by the assistant (or entered for them by the employer). They

@@ -203,8 +203,12 @@ public sealed class ArrangementAccess(SelvstyrtDb db, CurrentUser user)
         var uid = user.Id;
         var today = user.Today;
         var auditorAllowed = user.Purpose is not null;
-        return db.Assistants.Where(x =>
-            x.UserId == uid
+        // A record restricted after an erasure request (GDPR art. 18) is read only by the provider's administrator, and by an
+        // auditor with a stated purpose; not by the person's former colleagues, coordinator or union representative.
+        return db.Assistants.Where(x => x.RestrictedOn != null
+            ? db.ProviderGrants.Any(g => g.UserId == uid && g.ProviderId == x.ProviderId
+                && (g.Role == ProviderRole.ProviderAdmin || (g.Role == ProviderRole.Auditor && auditorAllowed)))
+            : x.UserId == uid
             || db.ProviderGrants.Any(g => g.UserId == uid && g.ProviderId == x.ProviderId && (
                 g.Role == ProviderRole.ProviderAdmin
                 || g.Role == ProviderRole.UnionRepresentative

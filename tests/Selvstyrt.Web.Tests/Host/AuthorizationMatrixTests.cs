@@ -118,6 +118,9 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
 
         /// <summary>Taking the arrangement out to another provider: the provider's administrator only.</summary>
         Administrators,
+
+        /// <summary>An assistant's erasure request: the provider's administrator only, not the office's coordinator.</summary>
+        AssistantAdministrators,
     }
 
     private sealed record Route(string Method, string Pattern, Gate Gate, ObjectKind Object = ObjectKind.None, bool Api = false, Audience Audience = Audience.All);
@@ -266,6 +269,11 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
         new("GET", "/organisasjon/oppbevaring", Gate.SignedIn),
         new("POST", "/organisasjon/oppbevaring", Gate.Unsafe),
         new("GET", "/api/v1/retention", Gate.SignedIn, Api: true),
+        new("GET", "/assistenter/{Id:guid}/sletting", Gate.Object, ObjectKind.Assistant, Audience: Audience.AssistantAdministrators),
+        new("POST", "/assistenter/{Id:guid}/sletting", Gate.Unsafe, ObjectKind.Assistant),
+        new("GET", "/api/v1/assistants/{id:guid}/erasure", Gate.Object, ObjectKind.Assistant, Api: true, Audience: Audience.AssistantAdministrators),
+        new("POST", "/api/v1/assistants/{id:guid}/erasure", Gate.Unsafe, ObjectKind.Assistant, Api: true),
+        new("GET", "/api/v1/erasure-requests", Gate.SignedIn, Api: true),
         new("GET", "/organisasjon/kompetanser", Gate.SignedIn),
         new("POST", "/organisasjon/kompetanser", Gate.Unsafe),
         // Agreements: who reads which one is decided per agreement (provider roles, or a work leader's arrangement), tested in AgreementTests.
@@ -767,6 +775,8 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
             var own = route.Audience == Audience.AssistantSelf ? Self.GetValueOrDefault(principal, []) : [];
             visible = ([], [.. Managed.GetValueOrDefault(principal, []), .. own]);
         }
+        if (route.Audience == Audience.AssistantAdministrators)
+            visible = ([], principal == DemoLogins.ProviderAdmin ? Managed.GetValueOrDefault(principal, []) : []);
         if (route.Audience == Audience.LogReaders && principal is not (DemoLogins.ProviderAdmin or DemoLogins.WorkLeader or DemoLogins.CoWorkLeader)) visible = ([], visible.Assistants);
         if (route.Audience == Audience.Administrators && principal is not DemoLogins.ProviderAdmin) visible = ([], visible.Assistants);
         if (route.Audience == Audience.Managers && principal is not (DemoLogins.ProviderAdmin or DemoLogins.CoordinatorEast or DemoLogins.CoordinatorWest)) visible = ([], visible.Assistants);

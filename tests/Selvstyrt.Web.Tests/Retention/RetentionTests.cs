@@ -18,17 +18,20 @@ namespace Selvstyrt.Web.Tests.Retention;
 /// quality.md S7, the retention rules: time sheets and the payroll basis are kept five years after the end of their year
 /// (bokføringsloven § 13) and deleted by the daily job the day after; each run is recorded per provider and shown to the
 /// administrator under «Oppbevaring og sletting», while anyone signed in can read the rules. (Police certificate records and
-/// applicants are the same job's other rules; their edges are in HiringTests and RecruitmentTests.)
+/// applicants are the same job's other rules; their edges are in HiringTests and RecruitmentTests.) And the erasure request
+/// (S7, ADR 0033): what may be deleted goes in one job cycle, the rest is restricted and goes with the accounting rule, on
+/// the same fresh installation, since the erasure's completion waits for that rule.
 /// </summary>
 public sealed class RetentionTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Theory, DatabaseData]
-    public async Task TimeSheetsAndPayrollBasis_GoTheDayAfterTheirFifthYear_AndTheRunIsShown(DatabaseKind db)
+    public async Task TimeSheetsAndPayrollBasis_GoTheDayAfterTheirFifthYear_AndAnErasureRequestDeletesAtOnceAndRestrictsTheRestUntilThen(DatabaseKind db)
     {
         await using var host = Hosts.Fresh(db);
         var admin = await host.SignedInClientAsync(DemoLogins.ProviderAdmin);
+        var erasure = await ErasureJourney.StartAsync(host, admin, Ct);
         using (var exported = await ApiCalls.PostAsync(admin, $"/api/v1/providers/{DemoSeeder.ProviderId}/payroll-exports",
                    """{ "month": "2026-10-01", "format": "generisk" }""", Guid.NewGuid().ToString("N"), Ct))
             exported.StatusCode.ShouldBe(HttpStatusCode.Created, await exported.Content.ReadAsStringAsync(Ct));
@@ -46,6 +49,10 @@ public sealed class RetentionTests
         lastDay.PayrollExports.ShouldBe(0);
         (await Stored.ReadAsync(host, d => d.TimeSheets.CountAsync(s => s.Month < cutoff, Ct))).ShouldBe(sheets);
 
+        // The restricted rest of the erasure request waits for the same day.
+        // (The former demo assistant, with no time sheets and an employment that ended in 2025, is done this night.)
+        (await ErasureJourney.RunAsync(host, new LocalDate(2031, 12, 31), Ct)).Completed.ShouldBe(1);
+
         // 1 January 2032: 2026's sheets with their entries and transitions, and 2026's payroll exports, are gone.
         var firstDay = await PurgeAsync(host, new LocalDate(2032, 1, 1));
         firstDay.TimeSheets.ShouldBe(sheets);
@@ -54,6 +61,9 @@ public sealed class RetentionTests
         (await Stored.ReadAsync(host, d => d.Set<Domain.TimeSheets.TimeEntry>().CountAsync(Ct))).ShouldBe(0, "no entry is left without its sheet");
         (await Stored.ReadAsync(host, d => d.SheetTransitions.CountAsync(Ct))).ShouldBe(0);
         (await Stored.ReadAsync(host, d => d.ExportedSheets.CountAsync(Ct))).ShouldBe(0);
+
+        // The erasure's kept rest goes in the same cycle, after the purge.
+        await erasure.FinishAsync(Ct);
 
         // Again the same day: nothing more goes, and the day keeps one line per rule.
         (await PurgeAsync(host, new LocalDate(2032, 1, 1))).TimeSheets.ShouldBe(0);
@@ -81,7 +91,6 @@ public sealed class RetentionTests
     private static async Task<RetentionPurge.Outcome> PurgeAsync(SelvstyrtFactory host, LocalDate day)
     {
         using var scope = host.Services.CreateScope();
-        return await RetentionPurge.RunAsync(scope.ServiceProvider.GetRequiredService<SelvstyrtDb>(),
-            day.At(new LocalTime(5, 0)).InZoneLeniently(DateTimeZoneProviders.Tzdb["Europe/Oslo"]).ToInstant(), Ct);
+        return await RetentionPurge.RunAsync(scope.ServiceProvider.GetRequiredService<SelvstyrtDb>(), ErasureJourney.Night(day), Ct);
     }
 }

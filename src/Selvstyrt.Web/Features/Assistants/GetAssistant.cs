@@ -40,6 +40,12 @@ public static class GetAssistant
 
         /// <summary>In the office's substitute pool (shown to the employer side and the assistant).</summary>
         public bool? SubstitutePool { get; init; }
+
+        /// <summary>Restricted after an erasure request since this day: read only, for the administrator.</summary>
+        public LocalDate? RestrictedOn { get; init; }
+
+        /// <summary>Whether the viewer handles erasure requests for the assistant (the provider's administrator).</summary>
+        public bool CanErase { get; init; }
     }
 
     public sealed class Handler(SelvstyrtDb db, ArrangementAccess access, CurrentUser user)
@@ -84,8 +90,10 @@ public static class GetAssistant
                     : null)
             {
                 Pay = employerSide || isSelf ? (assistant.EmployeeNumber, current?.HourlyWage) : null,
-                CanManagePay = manages && current is not null,
-                CanManage = manages,
+                CanManagePay = manages && current is not null && assistant.RestrictedOn is null,
+                CanManage = manages && assistant.RestrictedOn is null,
+                RestrictedOn = assistant.RestrictedOn,
+                CanErase = await db.ProviderGrants.AnyAsync(g => g.UserId == uid && g.ProviderId == assistant.ProviderId && g.Role == ProviderRole.ProviderAdmin, ct),
                 HasLogin = assistant.UserId is not null,
                 SubstitutePool = employerSide || isSelf ? assistant.SubstitutePool : null,
             };

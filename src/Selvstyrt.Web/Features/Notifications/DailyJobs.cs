@@ -37,6 +37,8 @@ public sealed class DailyJobs(IServiceScopeFactory scopes, IClock clock, ILogger
             var purged = await Retention.RetentionPurge.RunAsync(scope.ServiceProvider.GetRequiredService<Data.SelvstyrtDb>(), clock.GetCurrentInstant(), cancellationToken);
             logger.LogInformation("Retention: {Sheets} time sheets and {Exports} payroll exports past five years, {Certificates} police certificate records of ended employments, {Applicants} applicants deleted",
                 purged.TimeSheets, purged.PayrollExports, purged.PoliceCertificates, purged.Applicants);
+            var erased = await Retention.ErasureJob.RunAsync(scope.ServiceProvider.GetRequiredService<Data.SelvstyrtDb>(), clock.GetCurrentInstant(), cancellationToken);
+            logger.LogInformation("Erasure requests: {CarriedOut} carried out, {Completed} completed", erased.CarriedOut, erased.Completed);
             var wheel = await AnnualWheel.WheelRecords.GenerateYearAsync(scope.ServiceProvider.GetRequiredService<Data.SelvstyrtDb>(), today, cancellationToken);
             var wheelReminders = await AnnualWheel.WheelRecords.RemindAsync(scope.ServiceProvider.GetRequiredService<Data.SelvstyrtDb>(),
                 scope.ServiceProvider.GetRequiredService<NotificationStore>(), clock.GetCurrentInstant(), cancellationToken);

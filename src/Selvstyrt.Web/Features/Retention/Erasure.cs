@@ -1,0 +1,178 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Selvstyrt.Data;
+using Selvstyrt.Domain.Absences;
+using Selvstyrt.Domain.Agreements;
+using Selvstyrt.Domain.Arrangements;
+using Selvstyrt.Domain.Common;
+using Selvstyrt.Domain.People;
+using Selvstyrt.Domain.Plans;
+using Selvstyrt.Domain.Retention;
+using Selvstyrt.Domain.TimeSheets;
+using Selvstyrt.Web.Auth;
+using Selvstyrt.Web.Features.Organisation;
+using Selvstyrt.Web.Http;
+
+namespace Selvstyrt.Web.Features.Retention;
+
+/// <summary>What happens to one kind of record about the person on an erasure request.</summary>
+public enum ErasureFate
+{
+    /// <summary>Deleted (or, for a shift, made vacant) when the request is carried out.</summary>
+    Delete,
+
+    /// <summary>Kept because a law requires it, restricted, and deleted when its time is up.</summary>
+    Keep,
+}
+
+/// <summary>
+/// Erasure requests (GDPR art. 17, quality.md S7) for an assistant whose employments have ended: the administrator sees
+/// beforehand what will be deleted and what must be kept and why, registers the request, and the daily job
+/// (<see cref="ErasureJob"/>) carries it out. ADR 0033.
+/// </summary>
+public sealed class Erasure(SelvstyrtDb db, AdministeredProvider administered, CurrentUser user)
+{
+    /// <summary>One kind of record, how many rows the person has of it, and what happens to them.</summary>
+    public sealed record Kind(string Key, int Count, ErasureFate Fate, string? Basis);
+
+    /// <summary>What a request would do now; <paramref name="Refusal"/> says why it cannot be registered yet.</summary>
+    public sealed record Preview(Guid AssistantId, string Name, LocalDate? RestrictedOn, string? Refusal, IReadOnlyList<Kind> Kinds, RequestView? Request);
+
+    public sealed record RequestView(Guid Id, Guid? AssistantId, string Initials, LocalDate ReceivedOn, string RegisteredBy, Instant RegisteredAt, string Note,
+        ErasureState State, Instant? CarriedOutAt, int Deleted, int Restricted, Instant? CompletedAt);
+
+    public async Task<Result<Preview>> PreviewAsync(Guid assistantId, CancellationToken ct)
+    {
+        var assistant = await AdministeredAsync(assistantId, ct);
+        if (assistant is null) return new NotFound("Fant ikke assistenten.");
+        var today = user.Today;
+        var kinds = new List<Kind>();
+        foreach (var part in ErasureParts.All)
+        {
+            kinds.Add(new Kind(part.Key, await part.CountAsync(db, assistant.Id, today, ct), part.Fate, part.Basis));
+        }
+        var request = await db.ErasureRequests.AsNoTracking().Where(r => r.AssistantId == assistantId).OrderByDescending(r => r.RegisteredAt).FirstOrDefaultAsync(ct);
+        return new Preview(assistant.Id, assistant.FullName, assistant.RestrictedOn, await RefusalAsync(assistant, today, ct), kinds,
+            request is null ? null : View(request));
+    }
+
+    /// <summary>Registers the request; idempotent on the key, and a second request for the same assistant finds the first.</summary>
+    public async Task<Result<(Guid Id, bool Existed)>> RegisterAsync(Guid assistantId, LocalDate? receivedOn, string? note, string? key, CancellationToken ct)
+    {
+        var id = Creates.IdFor($"erasure:{user.Id}", key);
+        if (!id.IsSuccess) return id.Error!;
+        if (await db.ErasureRequests.AnyAsync(r => r.Id == id.Value, ct)) return (id.Value, true);
+        var assistant = await AdministeredAsync(assistantId, ct);
+        if (assistant is null) return new NotFound("Fant ikke assistenten.");
+        var open = await db.ErasureRequests.Where(r => r.AssistantId == assistantId).Select(r => r.Id).FirstOrDefaultAsync(ct);
+        if (open != Guid.Empty) return (open, true);
+        if (receivedOn is not { } received) return Invalid.Field("receivedOn", "Skriv datoen forespørselen kom.");
+        var refusal = await RefusalAsync(assistant, user.Today, ct);
+        if (refusal is not null) return new Conflict(refusal);
+        var made = ErasureRequest.Register(id.Value, assistant.ProviderId, assistant.Id, assistant.FullName, received, user.Today, note, user.Now, user.DisplayName, key);
+        if (!made.IsSuccess) return made.Error!;
+        db.ErasureRequests.Add(made.Value!);
+        return await db.SaveCreatedAsync<ErasureRequest>(id.Value, ct);
+    }
+
+    /// <summary>The requests of the providers the user administers, newest first (none for anyone else).</summary>
+    public async Task<IReadOnlyList<RequestView>> ListAsync(CancellationToken ct)
+    {
+        var providers = await administered.AllAsync(ct);
+        if (providers.Count == 0) return [];
+        var requests = await db.ErasureRequests.AsNoTracking().Where(r => providers.Contains(r.ProviderId)).ToListAsync(ct);
+        return [.. requests.OrderByDescending(r => r.RegisteredAt).Select(View)];
+    }
+
+    private static RequestView View(ErasureRequest r) => new(r.Id, r.AssistantId, r.Initials, r.ReceivedOn, r.RegisteredBy, r.RegisteredAt, r.Note, r.State,
+        r.CarriedOutAt, r.Deleted, r.Restricted, r.CompletedAt);
+
+    /// <summary>The assistant, when the user administers the assistant's provider (a coordinator does not handle erasure).</summary>
+    private async Task<Assistant?> AdministeredAsync(Guid assistantId, CancellationToken ct)
+    {
+        var providers = await administered.AllAsync(ct);
+        if (providers.Count == 0) return null;
+        return await db.Assistants.AsNoTracking().FirstOrDefaultAsync(a => a.Id == assistantId && providers.Contains(a.ProviderId), ct);
+    }
+
+    /// <summary>Why the request cannot be carried out now: the person still works for the provider (art. 17 no. 3 b).</summary>
+    private async Task<string?> RefusalAsync(Assistant assistant, LocalDate today, CancellationToken ct)
+    {
+        var employment = await db.Employments.AsNoTracking().Where(e => e.AssistantId == assistant.Id && (e.End == null || e.End >= today))
+            .OrderByDescending(e => e.Start).FirstOrDefaultAsync(ct);
+        if (employment is not null)
+        {
+            return employment.End is { } end
+                ? $"{assistant.FullName} er ansatt til og med {end:dd.MM.yyyy}. Opplysningene trengs så lenge arbeidsforholdet varer; registrer forespørselen etter siste arbeidsdag."
+                : $"{assistant.FullName} er fortsatt ansatt. Opplysningene trengs så lenge arbeidsforholdet varer; avslutt arbeidsforholdet først.";
+        }
+        var assigned = await db.Assignments.AnyAsync(a => a.AssistantId == assistant.Id && (a.To == null || a.To >= today), ct);
+        return assigned ? $"{assistant.FullName} er fortsatt knyttet til en ordning. Avslutt tilknytningen først." : null;
+    }
+}
+
+/// <summary>
+/// The kinds of records that point to an assistant, each with its fate on an erasure request: the one place that decides it.
+/// A test checks that every foreign key to an assistant in the data model is covered here, so a new kind of record cannot
+/// be forgotten.
+/// </summary>
+public static class ErasureParts
+{
+    public const string Accounting = "bokforing";
+    public const string Pay = "lonn";
+    public const string WorkingTime = "arbeidstid";
+    public const string Confidentiality = "taushet";
+    public const string Employment = "arbeidsforhold";
+
+    public sealed record Part(string Key, Type Type, ErasureFate Fate, string? Basis,
+        Func<SelvstyrtDb, Guid, LocalDate, CancellationToken, Task<int>> CountAsync,
+        Func<SelvstyrtDb, Guid, LocalDate, CancellationToken, Task<int>> EraseAsync);
+
+    public static readonly IReadOnlyList<Part> All =
+    [
+        Delete<AssistantCompetence>("kompetanse"),
+        Delete<PoliceCertificate>("politiattester"),
+        Delete<ReferenceLetter>("attester"),
+        Delete<Talk>("samtaler"),
+        Delete<TrainingItem>("opplaering"),
+        Delete<HolidayRequest>("ferieonsker"),
+        Delete<HolidayCarryOver>("ferieoverforing"),
+        Delete<ShiftOfferRecipient>("vikartilbud"),
+        Delete<CalendarFeed>("kalenderlenker"),
+        Delete<OtherEmployerHours>("andreArbeidsgivere"),
+        new("kommendeVakter", typeof(PlanShift), ErasureFate.Delete, null,
+            (db, id, today, ct) => CurrentShifts(db, id, today).CountAsync(ct),
+            (db, id, today, ct) => CurrentShifts(db, id, today).ExecuteUpdateAsync(s => s.SetProperty(x => x.AssistantId, (Guid?)null), ct)),
+        new("kommendeEndringer", typeof(PlanDeviation), ErasureFate.Delete, null,
+            (db, id, today, ct) => db.PlanDeviations.Where(d => d.AssistantId == id && d.Date >= today).CountAsync(ct),
+            (db, id, today, ct) => db.PlanDeviations.Where(d => d.AssistantId == id && d.Date >= today).ExecuteUpdateAsync(s => s.SetProperty(x => x.AssistantId, (Guid?)null), ct)),
+        Keep<TimeSheet>("timelister", Accounting),
+        Keep<Domain.People.Employment>("arbeidsforhold", Pay),
+        Keep<EmploymentContract>("arbeidsavtaler", Employment),
+        Keep<Absence>("fravaer", Pay),
+        Keep<ConfidentialityDeclaration>("taushetserklaeringer", Confidentiality),
+        new("tidligereVakter", typeof(PlanShift), ErasureFate.Keep, WorkingTime,
+            async (db, id, today, ct) => await db.PlanShifts.CountAsync(s => s.AssistantId == id, ct) - await CurrentShifts(db, id, today).CountAsync(ct),
+            (db, id, _, ct) => db.PlanShifts.Where(s => s.AssistantId == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.AssistantId, (Guid?)null), ct)),
+        new("tidligereEndringer", typeof(PlanDeviation), ErasureFate.Keep, WorkingTime,
+            (db, id, today, ct) => db.PlanDeviations.Where(d => d.AssistantId == id && d.Date < today).CountAsync(ct),
+            (db, id, _, ct) => db.PlanDeviations.Where(d => d.AssistantId == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.AssistantId, (Guid?)null), ct)),
+        Keep<AgreementMember>("arbeidstidsavtaler", WorkingTime),
+        Keep<Assignment>("tilknytninger", WorkingTime),
+        new("henvendelser", typeof(EmployerRequest), ErasureFate.Keep, Employment,
+            (db, id, _, ct) => db.EmployerRequests.Where(r => r.AssistantId == id).CountAsync(ct),
+            (db, id, _, ct) => db.EmployerRequests.Where(r => r.AssistantId == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.AssistantId, (Guid?)null), ct)),
+    ];
+
+    /// <summary>Shifts in plans still in force or to come: made vacant at once, since the person no longer works there.</summary>
+    private static IQueryable<PlanShift> CurrentShifts(SelvstyrtDb db, Guid id, LocalDate today) =>
+        db.PlanShifts.Where(s => s.AssistantId == id && db.WorkPlans.Any(p => p.Id == s.PlanId && (p.EndsOn == null || p.EndsOn >= today)));
+
+    private static Part Delete<T>(string key) where T : class => new(key, typeof(T), ErasureFate.Delete, null,
+        (db, id, _, ct) => Of<T>(db, id).CountAsync(ct), (db, id, _, ct) => Of<T>(db, id).ExecuteDeleteAsync(ct));
+
+    private static Part Keep<T>(string key, string basis) where T : class => new(key, typeof(T), ErasureFate.Keep, basis,
+        (db, id, _, ct) => Of<T>(db, id).CountAsync(ct), (db, id, _, ct) => Of<T>(db, id).ExecuteDeleteAsync(ct));
+
+    private static IQueryable<T> Of<T>(SelvstyrtDb db, Guid id) where T : class => db.Set<T>().Where(e => EF.Property<Guid>(e, "AssistantId") == id);
+}

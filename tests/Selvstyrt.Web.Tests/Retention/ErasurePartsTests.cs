@@ -1,0 +1,40 @@
+using Microsoft.Extensions.DependencyInjection;
+using Selvstyrt.Data;
+using Selvstyrt.Domain.People;
+using Selvstyrt.Domain.Retention;
+using Selvstyrt.Testing;
+using Selvstyrt.Web.Features.Retention;
+using Shouldly;
+using Xunit;
+
+namespace Selvstyrt.Web.Tests.Retention;
+
+/// <summary>
+/// quality.md S7: an erasure request decides the fate of every kind of record about the assistant. The decision lives in
+/// <see cref="ErasureParts"/>; this reads the data model's foreign keys to an assistant, so a record type added later
+/// without a decision (deleted at once, or kept for a named law) fails here instead of surviving an erasure unnoticed.
+/// </summary>
+public sealed class ErasurePartsTests(Hosts hosts)
+{
+    [Fact]
+    public void EveryRecordThatPointsToAnAssistant_HasAFateOnErasure_AndEveryKeptOneALegalBasis()
+    {
+        using var scope = hosts.For(DatabaseKind.Sqlite).Services.CreateScope();
+        var model = scope.ServiceProvider.GetRequiredService<SelvstyrtDb>().Model;
+        var pointing = model.GetEntityTypes()
+            .SelectMany(t => t.GetForeignKeys().Where(k => k.PrincipalEntityType.ClrType == typeof(Assistant)).Select(_ => t.ClrType))
+            .Where(t => t != typeof(ErasureRequest))
+            .Distinct().Select(t => t.Name).Order().ToList();
+        var covered = ErasureParts.All.Select(p => p.Type).Distinct().Select(t => t.Name).Order().ToList();
+        covered.ShouldBe(pointing);
+        ErasureParts.All.Where(p => p.Fate == ErasureFate.Keep).ShouldAllBe(p => p.Basis != null);
+        ErasureParts.All.Where(p => p.Fate == ErasureFate.Delete).ShouldAllBe(p => p.Basis == null);
+        ErasureParts.All.Select(p => p.Key).ShouldBeUnique();
+    }
+
+    [Theory]
+    [InlineData("Sofie Lie", "S. L.")]
+    [InlineData("Kari-Anne  Nordmann Berg", "K. A. N. B.")]
+    [InlineData("åse øvre", "Å. Ø.")]
+    public void TheRequestKeepsInitialsOnly(string name, string initials) => ErasureRequest.InitialsOf(name).ShouldBe(initials);
+}
