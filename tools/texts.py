@@ -152,7 +152,7 @@ T = {
 "Erasure.KeptHelp": ("Disse opplysningene beholdes fordi en lov krever det, og slettes når den siste timelisten er slettet etter bokføringsregelen (fem år etter utgangen av året) og arbeidsforholdet sluttet før samme grense. Da slettes også assistenten.", "These are kept because a law requires it, and deleted when the last time sheet has been deleted under the accounting rule (five years after the end of the year) and the employment ended before the same limit. Then the assistant is deleted too."),
 "Erasure.Kind": ("Opplysninger", "Records"),
 "Erasure.Count": ("Antall", "Count"),
-"Erasure.Why": ("Hvorfor de beholdes", "Why they are kept"),
+"Erasure.KindAndWhy": ("Opplysninger, og hvorfor de beholdes", "Records, and why they are kept"),
 "Erasure.Register": ("Registrer forespørselen", "Register the request"),
 "Erasure.ReceivedOn": ("Forespørselen kom", "Request received"),
 "Erasure.ReceivedOnHelp": ("Datoen personen ba om sletting, også om det kom per brev eller e-post. Dere har en måned på å svare.", "The day the person asked for erasure, also when it came by letter or e-mail. You have one month to answer."),

@@ -225,6 +225,7 @@ public sealed class Assistant : AuditedAggregate
     public Result<OtherEmployerHours> DeclareOtherEmployerHours(Guid id, string? employerName, decimal? hoursPerWeek, LocalDate? from, LocalDate? to,
         Guid? declaredBy = null, Instant? at = null)
     {
+        if (RestrictedOn is not null) return new Conflict(RestrictedMessage);
         var fields = new Dictionary<string, string>();
         var name = employerName?.Trim() ?? "";
         if (name.Length == 0) fields["employerName"] = "Navnet på den andre arbeidsgiveren må fylles ut.";
@@ -242,6 +243,7 @@ public sealed class Assistant : AuditedAggregate
     /// <summary>The employer confirms that it has seen a declaration (recorded with who and when).</summary>
     public Result<OtherEmployerHours> ConfirmOtherEmployerHours(Guid declarationId, Guid by, Instant at)
     {
+        if (RestrictedOn is not null) return new Conflict(RestrictedMessage);
         var declared = _otherEmployerHours.SingleOrDefault(o => o.Id == declarationId);
         if (declared is null) return new NotFound("Fant ikke timene for den andre arbeidsgiveren.");
         declared.Confirm(by, at);
@@ -251,6 +253,7 @@ public sealed class Assistant : AuditedAggregate
     /// <summary>The other job ended (or changed): the declaration stops counting after <paramref name="lastDay"/>.</summary>
     public Result<OtherEmployerHours> EndOtherEmployerHours(Guid declarationId, LocalDate lastDay)
     {
+        if (RestrictedOn is not null) return new Conflict(RestrictedMessage);
         var declared = _otherEmployerHours.SingleOrDefault(o => o.Id == declarationId);
         if (declared is null) return new NotFound("Fant ikke timene for den andre arbeidsgiveren.");
         if (lastDay < declared.From) return Invalid.Field("lastDay", "Siste dag kan ikke være før fra-datoen.");

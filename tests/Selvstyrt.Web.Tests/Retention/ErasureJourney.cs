@@ -167,9 +167,18 @@ internal sealed class ErasureJourney
             hire.StatusCode.ShouldBe(HttpStatusCode.Conflict);
             (await hire.Content.ReadAsStringAsync(ct)).ShouldContain(Assistant.RestrictedMessage);
         }
+        using (var place = await ApiCalls.PostAsync(admin, $"/api/v1/assistants/{leaver}/assignments",
+                   $$"""{ "arrangementId": "{{even}}", "from": "2026-12-01" }""", ct: ct))
+        {
+            place.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+            (await place.Content.ReadAsStringAsync(ct)).ShouldContain(Assistant.RestrictedMessage);
+        }
+        using (var pool = await ApiCalls.SendAsync(admin, HttpMethod.Put, $"/api/v1/assistants/{leaver}/substitute-pool", """{ "inPool": true }""", null, ct))
+            pool.StatusCode.ShouldBe(HttpStatusCode.NotFound, "no one manages a restricted record");
         var assistantPage = WebUtility.HtmlDecode(await admin.GetStringAsync($"/assistenter/{leaver}", ct));
         assistantPage.ShouldContain("Behandlingen er begrenset etter en sletteforespørsel fra 24. november 2026");
         assistantPage.ShouldNotContain("/arbeidsforhold/ny");
+        assistantPage.ShouldNotContain("Registrer kompetansen");
         var retention = WebUtility.HtmlDecode(await admin.GetStringAsync("/organisasjon/oppbevaring", ct));
         retention.ShouldContain(request.Initials);
         retention.ShouldContain("Slettet, resten begrenset (24. november 2026)");

@@ -101,10 +101,12 @@ public sealed class PersonalData(SelvstyrtDb db, CurrentUser user, IStringLocali
     public async Task<Result<Download>> ForAssistantAsync(Guid assistantId, CancellationToken ct)
     {
         var assistant = await db.Assistants.AsNoTracking().FirstOrDefaultAsync(a => a.Id == assistantId, ct);
-        if (assistant is null || !await Assistants.SaveAssistantPay.ManagesAsync(db, user.Id, assistant, ct)) return new NotFound();
+        if (assistant is null) return new NotFound();
         // A restricted record (after an erasure request) is the administrator's alone, also for an access request.
-        if (assistant.RestrictedOn is not null && !await db.ProviderGrants.AnyAsync(g => g.UserId == user.Id && g.ProviderId == assistant.ProviderId
-                && g.Role == Domain.Access.ProviderRole.ProviderAdmin, ct)) return new NotFound();
+        var allowed = assistant.RestrictedOn is null
+            ? await Assistants.SaveAssistantPay.ManagesAsync(db, user.Id, assistant, ct)
+            : await Assistants.SaveAssistantPay.AdministersAsync(db, user.Id, assistant, ct);
+        if (!allowed) return new NotFound();
         return await BuildAsync(null, assistant, ct);
     }
 

@@ -96,6 +96,7 @@ public sealed class AssistantRecords(SelvstyrtDb db, ArrangementAccess access, C
         if (fields.Count > 0) return new Invalid(fields);
         var assistant = await ManagedAsync(assistantId, ct);
         if (assistant is null) return new NotFound();
+        if (assistant.RestrictedOn is not null) return new Conflict(Assistant.RestrictedMessage);
         var relation = await access.RelationTo(arrangementId!.Value, ct);
         var arrangement = relation.CanManageAssistants()
             ? await db.Arrangements.Include(a => a.Assignments).SingleOrDefaultAsync(a => a.Id == arrangementId && a.ProviderId == assistant.ProviderId, ct)
@@ -181,6 +182,8 @@ public sealed class AssistantRecords(SelvstyrtDb db, ArrangementAccess access, C
     {
         var assistant = await db.Assistants.Include(a => a.Employments).Include(a => a.OtherEmployerHours).AsSplitQuery().SingleOrDefaultAsync(a => a.Id == assistantId, ct);
         if (assistant is null) return null;
+        // A restricted record: its administrator gets it, so the change is refused with the reason rather than «not found».
+        if (assistant.RestrictedOn is not null) return await SaveAssistantPay.AdministersAsync(db, user.Id, assistant, ct) ? assistant : null;
         return (allowSelf && assistant.UserId == user.Id) || await SaveAssistantPay.ManagesAsync(db, user.Id, assistant, ct) ? assistant : null;
     }
 

@@ -93,7 +93,7 @@ public static class GetAssistant
                 CanManagePay = manages && current is not null && assistant.RestrictedOn is null,
                 CanManage = manages && assistant.RestrictedOn is null,
                 RestrictedOn = assistant.RestrictedOn,
-                CanErase = await db.ProviderGrants.AnyAsync(g => g.UserId == uid && g.ProviderId == assistant.ProviderId && g.Role == ProviderRole.ProviderAdmin, ct),
+                CanErase = await SaveAssistantPay.AdministersAsync(db, uid, assistant, ct),
                 HasLogin = assistant.UserId is not null,
                 SubstitutePool = employerSide || isSelf ? assistant.SubstitutePool : null,
             };

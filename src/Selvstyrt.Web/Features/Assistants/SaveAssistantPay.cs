@@ -17,8 +17,18 @@ public sealed class SaveAssistantPay(SelvstyrtDb db, CurrentUser user)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(assistant);
+        // A record restricted after an erasure request is managed by no one: nothing about it changes (ADR 0033).
+        if (assistant.RestrictedOn is not null) return Task.FromResult(false);
         return db.ProviderGrants.AnyAsync(g => g.UserId == userId && g.ProviderId == assistant.ProviderId
             && (g.Role == ProviderRole.ProviderAdmin || (g.Role == ProviderRole.OfficeCoordinator && g.OfficeId == assistant.OfficeId)), ct);
+    }
+
+    /// <summary>Whether the user is the administrator of the assistant's provider (who alone reads a restricted record).</summary>
+    public static Task<bool> AdministersAsync(SelvstyrtDb db, Guid userId, Assistant assistant, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(assistant);
+        return db.ProviderGrants.AnyAsync(g => g.UserId == userId && g.ProviderId == assistant.ProviderId && g.Role == ProviderRole.ProviderAdmin, ct);
     }
 
     public async Task<Result<Guid>> HandleAsync(Guid assistantId, string? employeeNumber, string? hourlyWage, CancellationToken ct)
