@@ -148,6 +148,9 @@ public sealed class CurtoisTests
     [InlineData("SECTION_HORIZON\n10\n", "Linje 2: Antall dager må være et positivt antall hele uker.")]
     [InlineData("SECTION_HORIZON\n14\nSECTION_SHIFTS\nD,480,\nSECTION_STAFF\nA,D=14,10,0,5,1,1,1\nSECTION_COVER\n0,N,1,100,1\n", "Linje 8: Vakttypen «N» finnes ikke i SECTION_SHIFTS.")]
     [InlineData("SECTION_HORIZON\n14\nSECTION_SHIFTS\nD,480,\nSECTION_STAFF\nA,D=14,10,0,5,1,1,1\nSECTION_COVER\n14,D,1,100,1\n", "Linje 8: Dag 14 er utenfor horisonten (0-13).")]
+    // Found by fuzzing (bench/fuzz.sh, tests/fuzz-cases/curtois): a repeated id escaped as the dictionary's own exception.
+    [InlineData("SECTION_HORIZON\n14\nSECTION_SHIFTS\nD,480,\nD,300,\nSECTION_STAFF\nA,D=14,10,0,5,1,1,1\nSECTION_COVER\n0,D,1,100,1\n", "Linje 5: Vakttypen «D» er oppgitt to ganger i SECTION_SHIFTS.")]
+    [InlineData("SECTION_HORIZON\n14\nSECTION_SHIFTS\nD,480,\nSECTION_STAFF\nA,D=14,10,0,5,1,1,1\nA,D=14,10,0,5,1,1,1\nSECTION_COVER\n0,D,1,100,1\n", "Linje 7: Den ansatte «A» er oppgitt to ganger i SECTION_STAFF.")]
     public void Parse_BadInput_NamesLineAndField(string text, string message)
         => Should.Throw<FormatException>(() => CurtoisInstance.Parse(new StringReader(text))).Message.ShouldBe(message);
 }

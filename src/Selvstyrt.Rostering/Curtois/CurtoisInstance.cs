@@ -55,13 +55,14 @@ public sealed record CurtoisInstance(
         if (days <= 0 || days % 7 != 0) throw Error(horizon[0].Line, "Antall dager må være et positivt antall hele uker.");
 
         var shifts = new List<CurtoisShift>();
+        var shiftIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in Section(sections, "SECTION_SHIFTS"))
         {
             var f = Fields(row, 3, "vakttype");
+            // A repeated id is named with its line (found by fuzzing: it used to escape as the dictionary's own exception).
+            if (!shiftIndex.TryAdd(f[0], shifts.Count)) throw Error(row.Line, $"Vakttypen «{f[0]}» er oppgitt to ganger i SECTION_SHIFTS.");
             shifts.Add(new CurtoisShift(f[0], Int(row, f[1], "lengde i minutter"), f[2].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
         }
-        var shiftIndex = shifts.Select((s, i) => (s.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
-        if (shiftIndex.Count != shifts.Count) throw Error(0, "En vakttype er oppgitt to ganger i SECTION_SHIFTS.");
         foreach (var s in shifts)
         {
             foreach (var next in s.CannotFollow)
@@ -71,9 +72,11 @@ public sealed record CurtoisInstance(
         }
 
         var staff = new List<CurtoisStaff>();
+        var staffIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in Section(sections, "SECTION_STAFF"))
         {
             var f = Fields(row, 8, "ansatt");
+            if (!staffIndex.TryAdd(f[0], staff.Count)) throw Error(row.Line, $"Den ansatte «{f[0]}» er oppgitt to ganger i SECTION_STAFF.");
             var max = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var part in f[1].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
@@ -84,8 +87,6 @@ public sealed record CurtoisInstance(
             staff.Add(new CurtoisStaff(f[0], max, Int(row, f[2], "MaxTotalMinutes"), Int(row, f[3], "MinTotalMinutes"), Int(row, f[4], "MaxConsecutiveShifts"),
                 Int(row, f[5], "MinConsecutiveShifts"), Int(row, f[6], "MinConsecutiveDaysOff"), Int(row, f[7], "MaxWeekends")));
         }
-        var staffIndex = staff.Select((s, i) => (s.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
-        if (staffIndex.Count != staff.Count) throw Error(0, "En ansatt er oppgitt to ganger i SECTION_STAFF.");
 
         var daysOff = staff.Select(_ => new HashSet<int>()).ToList();
         foreach (var row in Section(sections, "SECTION_DAYS_OFF", optional: true))

@@ -41,7 +41,7 @@ public sealed record ImportTable(IReadOnlyList<string> Headers, IReadOnlyList<IR
             or System.Xml.XmlException or IOException)
         {
             return Invalid.Field("file", isExcel
-                ? "Excel-filen kunne ikke leses. Lagre den på nytt som .xlsx og prøv igjen."
+                ? ExcelUnreadable
                 : "CSV-filen kunne ikke leses. Sjekk at den er lagret som tekst med semikolon, komma eller tabulator mellom kolonnene.");
         }
         if (!raw.IsSuccess) return raw.Error!;
@@ -88,6 +88,22 @@ public sealed record ImportTable(IReadOnlyList<string> Headers, IReadOnlyList<IR
     }
 
     private static Result<List<List<string>>> ReadExcel(byte[] content)
+    {
+        try
+        {
+            return ReadWorkbook(content);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // ClosedXML and the Open XML SDK throw many kinds of exception on a damaged package (fuzzing found a
+            // NullReferenceException from opening one, tests/fuzz-cases/import-xlsx); to the person each means the same.
+            return Invalid.Field("file", ExcelUnreadable);
+        }
+    }
+
+    private const string ExcelUnreadable = "Excel-filen kunne ikke leses. Lagre den på nytt som .xlsx og prøv igjen.";
+
+    private static Result<List<List<string>>> ReadWorkbook(byte[] content)
     {
         using var stream = new MemoryStream(content, writable: false);
         using var workbook = new XLWorkbook(stream);
