@@ -9,7 +9,7 @@ public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<SelvstyrtDb>
     public SelvstyrtDb CreateDbContext(string[] args)
     {
         var options = new DbContextOptionsBuilder<SelvstyrtDb>();
-        DatabaseSetup.Configure(options, DatabaseProvider.Postgres, "Host=localhost;Database=selvstyrt_design");
+        DatabaseSetup.Configure(options, DatabaseProvider.Postgres, "Host=localhost;Database=selvstyrt_design", compiledModel: false);
         return new SelvstyrtDb(options.Options);
     }
 }

@@ -9,7 +9,7 @@ public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<SelvstyrtDb>
     public SelvstyrtDb CreateDbContext(string[] args)
     {
         var options = new DbContextOptionsBuilder<SelvstyrtDb>();
-        DatabaseSetup.Configure(options, DatabaseProvider.Sqlite, "Data Source=design-time.db");
+        DatabaseSetup.Configure(options, DatabaseProvider.Sqlite, "Data Source=design-time.db", compiledModel: false);
         return new SelvstyrtDb(options.Options);
     }
 }

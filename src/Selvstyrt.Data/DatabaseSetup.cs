@@ -34,8 +34,14 @@ public static class DatabaseSetup
                 ? DefaultSqliteConnection
                 : throw new InvalidOperationException("Database:ConnectionString må settes for PostgreSQL.");
 
-    /// <summary>Configures the options for one engine; shared by the web host, the CLI and the design-time factories.</summary>
-    public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
+    /// <summary>
+    /// Configures the options for one engine; shared by the web host, the CLI and the design-time factories. The model is the
+    /// engine's compiled model (<c>CompiledModel/</c> in the engine's project, made by <c>tools/compiled-models.sh</c>), so a
+    /// process does not build it at start (quality.md R2: ready again within 5 s); the design-time factories build it from
+    /// the configuration (<paramref name="compiledModel"/> false), which is what the compiled model is made from and checked
+    /// against (<c>Web.Tests/Host/CompiledModelTests</c>).
+    /// </summary>
+    public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString, bool compiledModel = true)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (provider == DatabaseProvider.Postgres)
@@ -48,6 +54,15 @@ public static class DatabaseSetup
             options.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrations));
             options.AddInterceptors(SqliteDurability.Instance);
         }
+        if (compiledModel && CompiledModel(provider) is { } model) options.UseModel(model);
+    }
+
+    /// <summary>The engine's compiled model, from the engine's migrations assembly (which this assembly cannot reference).</summary>
+    public static Microsoft.EntityFrameworkCore.Metadata.IModel? CompiledModel(DatabaseProvider provider)
+    {
+        var assembly = provider == DatabaseProvider.Postgres ? PostgresMigrations : SqliteMigrations;
+        var type = Type.GetType($"{assembly}.CompiledModel.SelvstyrtDbModel, {assembly}");
+        return type?.GetProperty("Instance")?.GetValue(null) as Microsoft.EntityFrameworkCore.Metadata.IModel;
     }
 
     /// <summary>
