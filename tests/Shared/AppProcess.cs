@@ -46,7 +46,10 @@ public sealed partial class AppProcess : IDisposable
     public static AppProcess Start(IReadOnlyDictionary<string, string> settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var dll = Path.Combine(Repository.Root, "src", "Selvstyrt.Web", "bin", "Release", "net10.0", "Selvstyrt.Web.dll");
+        // SELVSTYRT_APP_DLL runs another build, such as the one published for production with ReadyToRun (bench -- durability).
+        var dll = Environment.GetEnvironmentVariable("SELVSTYRT_APP_DLL") is { Length: > 0 } given
+            ? Path.GetFullPath(given)
+            : Path.Combine(Repository.Root, "src", "Selvstyrt.Web", "bin", "Release", "net10.0", "Selvstyrt.Web.dll");
         if (!File.Exists(dll)) throw new InvalidOperationException($"{dll} mangler: bygg appen i Release først (./test.sh gjør det).");
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
