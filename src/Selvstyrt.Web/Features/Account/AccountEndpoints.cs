@@ -35,19 +35,19 @@ public static class AccountEndpoints
     {
         ArgumentNullException.ThrowIfNull(api);
         api.MapGet("/me", async (ClaimsPrincipal principal, CurrentUser user, SelvstyrtDb db, CancellationToken ct) =>
-            TypedResults.Ok(new
-            {
-                id = user.Id,
-                name = user.DisplayName,
-                capabilities = await Capabilities.NamesForUserAsync(db, user.Id, user.Today, ct),
-                purpose = user.Purpose,
-            })).WithName("Me").WithSummary("Den innloggede brukeren");
+            TypedResults.Ok(new Me(user.Id, user.DisplayName, await Capabilities.NamesForUserAsync(db, user.Id, user.Today, ct), user.Purpose))).WithName("Me").WithSummary("Den innloggede brukeren");
         api.MapGet("/antiforgery", (HttpContext http, IAntiforgery antiforgery) =>
         {
             var tokens = antiforgery.GetAndStoreTokens(http);
-            return TypedResults.Ok(new { headerName = tokens.HeaderName, token = tokens.RequestToken });
+            return TypedResults.Ok(new AntiforgeryToken(tokens.HeaderName, tokens.RequestToken));
         }).WithName("AntiforgeryToken").WithSummary("CSRF-token for endringer med informasjonskapsel");
     }
+
+    /// <summary>The signed-in user as the API shows them (<c>GET /api/v1/me</c>).</summary>
+    internal sealed record Me(Guid Id, string Name, IReadOnlyList<string> Capabilities, string? Purpose);
+
+    /// <summary>The header and the token a cookie-signed-in client sends with a change (<c>GET /api/v1/antiforgery</c>).</summary>
+    internal sealed record AntiforgeryToken(string? HeaderName, string? Token);
 
     internal static bool IsLocal(string? url)
         => !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
