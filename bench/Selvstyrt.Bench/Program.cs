@@ -11,7 +11,7 @@ namespace Selvstyrt.Bench;
 
 /// <summary>
 /// Benchmarks of the rules engine (quality.md P1 and P2). Run: <c>dotnet run -c Release --project bench/Selvstyrt.Bench -- all</c>
-/// (or <c>year</c>, <c>incremental</c>, <c>month-end</c>, <c>plan-edit</c>, <c>substitutes</c>; <c>roster</c>, <c>load</c>, <c>pages</c>, <c>durability</c> and <c>backup</c> only by name).
+/// (or <c>year</c>, <c>incremental</c>, <c>month-end</c>, <c>plan-edit</c>, <c>substitutes</c>; <c>roster</c>, <c>load</c>, <c>pages</c>, <c>durability</c>, <c>backup</c> and <c>bad-input</c> only by name).
 /// </summary>
 public static class Program
 {
@@ -36,6 +36,7 @@ public static class Program
         if (what == "pages") PageTimes.Run(args.Skip(1).ToArray());
         if (what == "durability") Durability.Run(args.Skip(1).ToArray());
         if (what == "backup") BackupBench.Run(args.Skip(1).ToArray());
+        if (what == "bad-input") BadInputRun.Run(args.Skip(1).ToArray());
         if (what == "profile" && args.Length > 1 && args[1] == "loop") Profile.Loop(ProviderGenerator.Year(), args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 60);
         else if (what == "profile") Profile.Run(args.Length > 1 && args[1] == "year" ? ProviderGenerator.Year(330, 110) : ProviderGenerator.TwelveWeeks247TwoToOne());
         return 0;

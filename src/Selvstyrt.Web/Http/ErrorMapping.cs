@@ -94,9 +94,31 @@ public static class ApiJson
             MaxDepth = 32,
         };
         o.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        o.Converters.Add(new TextWithoutNul());
         o.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
         return o;
     }
+
+    /// <summary>
+    /// Refuses a text holding the NUL character (U+0000): no one means it, PostgreSQL cannot store it in a text column,
+    /// and a client sending it has a bug worth hearing about (quality.md S6). The field is named like any other bad field.
+    /// </summary>
+    private sealed class TextWithoutNul : JsonConverter<string>
+    {
+        public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            var text = reader.GetString();
+            return text is not null && text.Contains('\0', StringComparison.Ordinal) ? throw new NulInTextException() : text;
+        }
+
+        public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options)
+        {
+            ArgumentNullException.ThrowIfNull(writer);
+            writer.WriteStringValue(value);
+        }
+    }
+
+    private sealed class NulInTextException() : JsonException("Teksten inneholder et nulltegn (U+0000), som ikke kan lagres.");
 
     public static async Task<Result<T>> ReadAsync<T>(HttpRequest request, CancellationToken ct)
         where T : class
@@ -112,8 +134,8 @@ public static class ApiJson
         catch (JsonException ex)
         {
             var field = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? FieldFromMessage(ex.Message) : ex.Path.TrimStart('$', '.');
-            var message = ex.Message.Contains("could not be mapped", StringComparison.Ordinal)
-                ? "Ukjent felt."
+            var message = ex is NulInTextException ? "Teksten inneholder et nulltegn (U+0000), som ikke kan lagres."
+                : ex.Message.Contains("could not be mapped", StringComparison.Ordinal) ? "Ukjent felt."
                 : "Feltet har feil format eller type.";
             return Invalid.Field(string.IsNullOrEmpty(field) ? "$" : field, message);
         }

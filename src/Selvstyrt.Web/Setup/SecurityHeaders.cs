@@ -1,5 +1,6 @@
-using System.Net;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.Extensions.Localization;
+using Selvstyrt.Web.Resources;
 
 namespace Selvstyrt.Web.Setup;
 
@@ -49,15 +50,39 @@ public static class SecurityHeaders
         {
             if (context.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false })
             {
-                context.Response.StatusCode = StatusCodes.Status400BadRequest;
-                context.Response.ContentType = "text/html; charset=utf-8";
-                var back = WebUtility.HtmlEncode(context.Request.Path.Value ?? "/");
-                await context.Response.WriteAsync(
-                    "<!DOCTYPE html><html lang=\"nb\"><head><meta charset=\"utf-8\"><title>Skjemaet kunne ikke sendes – Selvstyrt</title></head>"
-                    + "<body><main><h1>Skjemaet kunne ikke sendes</h1><p>Sikkerhetsnøkkelen i skjemaet manglet eller var utløpt. Ingenting er lagret. "
-                    + $"<a href=\"{back}\">Last inn siden på nytt</a> og prøv igjen.</p></main></body></html>");
+                await WriteRejectedFormAsync(context, "Form.RejectedToken");
                 return;
             }
             await next(context);
         });
+
+    /// <summary>
+    /// A page's status answer for a form post it could not take (quality.md S6): a form the page no longer shows (sent twice,
+    /// or from a tab opened before the page changed) makes Blazor answer 400 with no body, and re-executing the not-found page
+    /// as a POST would fail the same way. The person gets a Norwegian page that says so and leads back instead.
+    /// </summary>
+    public static bool IsStaleFormPost(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return HttpMethods.IsPost(context.Request.Method) && context.Response.StatusCode == StatusCodes.Status400BadRequest && context.Request.HasFormContentType
+            && !context.Response.HasStarted && context.Response.ContentLength is null or 0
+            && (context.Response.ContentType is null || context.Response.ContentType.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>Writes the «form could not be sent» page with the reason under <paramref name="reasonKey"/>, keeping the 400.</summary>
+    public static async Task WriteRejectedFormAsync(HttpContext context, string reasonKey)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var t = context.RequestServices.GetRequiredService<IStringLocalizer<Texts>>();
+        context.Response.StatusCode = StatusCodes.Status400BadRequest;
+        context.Response.ContentLength = null;
+        context.Response.ContentType = "text/html; charset=utf-8";
+        var html = System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+        var back = html.Encode(context.Request.Path.Value ?? "/");
+        var title = html.Encode(t["Form.RejectedTitle"]);
+        await context.Response.WriteAsync(
+            $"<!DOCTYPE html><html lang=\"{(System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "nb")}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title} – Selvstyrt</title></head>"
+            + $"<body><main><h1>{title}</h1><p>{html.Encode(t[reasonKey])} "
+            + $"<a href=\"{back}\">{html.Encode(t["Form.RejectedReload"])}</a>.</p></main></body></html>");
+    }
 }

@@ -1,8 +1,5 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Selvstyrt.Data.Demo;
 using Selvstyrt.Testing;
 using Shouldly;
@@ -11,18 +8,20 @@ using Xunit;
 namespace Selvstyrt.Web.Tests.Host;
 
 /// <summary>
-/// Bad input to every write operation of the API (quality.md S6), generated from the OpenAPI document's own examples:
-/// each field made too long, of the wrong type, an impossible date, absurd numbers, deep nesting, invalid UTF-8, the wrong
-/// content type. Nothing answers 5xx, and every 4xx is problem+json that says what is wrong (a 400 names the field).
+/// Bad input (quality.md S6), generated with CsCheck (<c>Shared/BadInput.cs</c>): to every write operation of the API,
+/// from the OpenAPI document's own examples, and to every form of the pages the administrator, the work leader and the
+/// assistant open. Nothing answers 5xx; every API 4xx is problem+json and a 400 names the field; a page never answers with
+/// a framework's English message. The bench's <c>bad-input</c> sends 2,000 per operation; these send a few on every run.
 /// </summary>
 public sealed class BadInputTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    /// <summary>Bad bodies per operation: six whole-body mistakes and fourteen spoiled fields (about 2,700 requests per engine).</summary>
+    /// <summary>Bad bodies per operation on every run (about 3,400 requests per engine).</summary>
     private const int PerOperation = 20;
 
-    private sealed record Operation(string Method, string Path, JsonObject? Example);
+    /// <summary>Spoiled posts per form on every run.</summary>
+    private const int PerForm = 3;
 
     [Theory, DatabaseData]
     public async Task EveryWriteOperation_RefusesGeneratedBadInput_WithoutA5xx_AndNamesTheField(DatabaseKind db)
@@ -32,93 +31,106 @@ public sealed class BadInputTests
         using var client = factory.CreateBrowserLikeClient();
         client.DefaultRequestHeaders.Add("X-Api-Key", key);
         using var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json", Ct));
-        var operations = Operations(document.RootElement).ToList();
+        var operations = BadInput.Operations(document.RootElement, path => ApiPaths.WithNewIds(ApiPaths.WithDemoIds(path))).ToList();
         operations.Count.ShouldBeGreaterThan(100);
 
-        var failures = new List<string>();
-        var sent = 0;
-        foreach (var operation in operations)
-        {
-            foreach (var body in BadBodies(operation.Example).Take(PerOperation))
-            {
-                using var request = new HttpRequestMessage(new HttpMethod(operation.Method), operation.Path) { Content = body.Content };
-                request.Headers.TryAddWithoutValidation("Idempotency-Key", $"feil-{sent}");
-                using var response = await client.SendAsync(request, Ct);
-                sent++;
-                var text = await response.Content.ReadAsStringAsync(Ct);
-                var status = (int)response.StatusCode;
-                if (status >= 500) failures.Add($"{operation.Method} {operation.Path} ({body.What}): {status} {text[..Math.Min(300, text.Length)]}");
-                else if (status >= 400 && status != 404 && status != 409)
-                {
-                    if (response.Content.Headers.ContentType?.MediaType != "application/problem+json")
-                        failures.Add($"{operation.Method} {operation.Path} ({body.What}): {status} as {response.Content.Headers.ContentType?.MediaType}");
-                    else if (status == 400 && !NamesAField(text))
-                        failures.Add($"{operation.Method} {operation.Path} ({body.What}): 400 names no field: {text[..Math.Min(300, text.Length)]}");
-                }
-            }
-        }
-        sent.ShouldBeGreaterThan(2500);
-        failures.ShouldBeEmpty($"{failures.Count} of {sent}:\n" + string.Join("\n", failures.Take(60)));
+        var (sent, faults) = await BadInput.RunApiAsync(client, operations, PerOperation, Ct);
+
+        sent.ShouldBeGreaterThan(operations.Count * PerOperation / 2);
+        faults.ShouldBeEmpty($"{faults.Count} of {operations.Count} operations ({sent} requests):\n" + string.Join("\n", faults.Take(40)));
     }
 
-    private static bool NamesAField(string problem)
+    [Theory, DatabaseData]
+    public async Task EveryFormOfThePages_RefusesGeneratedBadInput_WithoutA5xx_InNorwegian(DatabaseKind db)
     {
-        using var json = JsonDocument.Parse(problem);
-        return json.RootElement.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object && errors.EnumerateObject().Any();
-    }
+        await using var factory = Hosts.Fresh(db);
 
-    private static IEnumerable<Operation> Operations(JsonElement document)
+        var (forms, sent, faults) = await BadInput.RunPagesAsync(factory, PerForm, Ct);
+
+        forms.ShouldBeGreaterThan(150, "the pages' forms were found");
+        faults.ShouldBeEmpty($"{faults.Count} of {forms} forms ({sent} posts):\n" + string.Join("\n", faults.Take(40)));
+        sent.ShouldBeGreaterThanOrEqualTo(forms * PerForm);
+    }
+}
+
+/// <summary>The NUL character (U+0000), which PostgreSQL cannot store: a form drops it, the API refuses it and names the field (quality.md S6).</summary>
+public sealed class NulCharacterTests(Hosts hosts)
+{
+    [Fact]
+    public void AForm_ArrivesWithoutItsNuls_AndOtherwiseAsSent()
     {
-        foreach (var path in document.GetProperty("paths").EnumerateObject())
-        {
-            foreach (var method in path.Value.EnumerateObject().Where(m => m.Name is "post" or "put"))
-            {
-                JsonObject? example = null;
-                if (method.Value.TryGetProperty("requestBody", out var body) && body.GetProperty("content").TryGetProperty("application/json", out var json)
-                    && json.TryGetProperty("example", out var e) && e.ValueKind == JsonValueKind.Object)
-                    example = JsonNode.Parse(e.GetRawText())!.AsObject();
-                yield return new Operation(method.Name.ToUpperInvariant(), ApiPaths.WithNewIds(ApiPaths.WithDemoIds(path.Name)), example);
-            }
-        }
+        static string Clean(string body) => System.Text.Encoding.ASCII.GetString(Selvstyrt.Web.Setup.FormText.WithoutNul(System.Text.Encoding.ASCII.GetBytes(body)));
+
+        Clean("Input.Note=a%00b%00&Input.Hours=7%2C5").ShouldBe("Input.Note=ab&Input.Hours=7%2C5");
+        Clean("a=%000%00").ShouldBe("a=0");
+        Clean("a=50%25+%C3%A6%0A").ShouldBe("a=50%25+%C3%A6%0A");
+        Clean("a=%0").ShouldBe("a=%0");
+        Clean("a=x\0y").ShouldBe("a=xy");
     }
 
-    private sealed record Bad(string What, HttpContent Content);
-
-    /// <summary>Bad bodies for one operation: whole-body mistakes first, then each field spoiled in turn, in a generated order.</summary>
-    private static IEnumerable<Bad> BadBodies(JsonObject? example)
+    [Theory, DatabaseData]
+    public async Task TheApi_RefusesANulInAText_NamingTheField(DatabaseKind db)
     {
-        yield return new Bad("tom kropp", new StringContent("", Encoding.UTF8, "application/json"));
-        yield return new Bad("feil innholdstype", new StringContent(example?.ToJsonString() ?? "{}", Encoding.UTF8, "text/plain"));
-        yield return new Bad("ugyldig UTF-8", new ByteArrayContent([0x7B, 0x22, 0xC3, 0x28, 0x22, 0x3A, 0xFF, 0xFE, 0x7D]) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } });
-        yield return new Bad("dyp JSON", Json(string.Concat(Enumerable.Repeat("{\"a\":", 200)) + "1" + new string('}', 200)));
-        yield return new Bad("en liste", Json("[1,2,3]"));
-        yield return new Bad("ukjent felt", Json("{\"finnesIkke\":1}"));
-        if (example is null) yield break;
-        var spoilers = new (string What, Func<JsonNode?, JsonNode?> Spoil)[]
-        {
-            ("100 000 tegn", _ => JsonValue.Create(new string('æ', 100_000))),
-            ("tall for tekst", _ => JsonValue.Create(12345)),
-            ("tekst for tall", _ => JsonValue.Create("mange")),
-            ("umulig dato", _ => JsonValue.Create("2026-02-30")),
-            ("dato i år 10000", _ => JsonValue.Create("10000-01-01")),
-            ("stort tall", _ => JsonValue.Create(1e308)),
-            ("negativt tall", _ => JsonValue.Create(-2147483648L)),
-            ("objekt", _ => new JsonObject { ["x"] = 1 }),
-            ("liste", _ => new JsonArray(1, 2)),
-            ("null", _ => null),
-            ("ugyldig id", _ => JsonValue.Create("ikke-en-id")),
-        };
-        var fields = example.Select(p => p.Key).ToList();
-        if (fields.Count == 0) yield break;
-        var random = new Random(fields.Count * 31 + spoilers.Length);
-        var picks = Enumerable.Range(0, 40).Select(_ => (Field: random.Next(fields.Count), Spoiler: random.Next(spoilers.Length))).Distinct();
-        foreach (var (field, spoiler) in picks)
-        {
-            var body = example.DeepClone().AsObject();
-            body[fields[field]] = spoilers[spoiler].Spoil(body[fields[field]]);
-            yield return new Bad($"{fields[field]}: {spoilers[spoiler].What}", Json(body.ToJsonString()));
-        }
-    }
+        var ct = TestContext.Current.CancellationToken;
+        var factory = hosts.For(db);
+        var key = await ApiCalls.KeyAsync(factory, "provider-admin", name: "Nulltegn", ct: ct);
+        using var client = factory.CreateBrowserLikeClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", key);
 
-    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+        using var response = await ApiCalls.PostAsync(client, "/api/v1/assistants",
+            $"{{\"fullName\":\"Nils\\u0000 Nullsen\",\"officeId\":\"{DemoIds.For("office:ost")}\",\"kind\":\"permanent\",\"positionPercent\":40,\"start\":\"2026-12-01\"}}",
+            $"nul-{Guid.NewGuid():N}", ct);
+
+        var errors = await ApiCalls.ErrorsAsync(response, ct);
+        errors.GetProperty("fullName")[0].GetString().ShouldBe("Teksten inneholder et nulltegn (U+0000), som ikke kan lagres.");
+    }
+}
+
+/// <summary>A form sent again after the page changed (a double click, a stale tab) is answered in Norwegian, never with a blank 400 (quality.md S6).</summary>
+public sealed class StaleFormTests
+{
+    [Theory, DatabaseData]
+    public async Task AFormSentTwice_TheSecondTimeSaysTheFormIsGone_InNorwegian(DatabaseKind db)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var factory = Hosts.Fresh(db);
+        using var admin = await factory.SignedInClientAsync(DemoLogins.ProviderAdmin);
+        var path = DemoPaths.Fill("/avvik/{Id:guid}", 10, 42, out _)!;
+        var form = BadInput.Forms(path, await admin.GetStringAsync(path, ct)).Single(f => f.Fields.GetValueOrDefault("_handler") == "videre");
+        var fields = new Dictionary<string, string>(form.Fields) { ["Escalation.Note"] = "Sendt videre til kontoret." };
+
+        using var first = await admin.PostAsync(form.Action, new FormUrlEncodedContent(fields), ct);
+        using var second = await admin.PostAsync(form.Action, new FormUrlEncodedContent(fields), ct);
+
+        ((int)first.StatusCode).ShouldBeLessThan(400);
+        second.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var page = await second.Content.ReadAsStringAsync(ct);
+        page.ShouldContain("<h1>Skjemaet kunne ikke sendes</h1>");
+        page.ShouldContain("Skjemaet finnes ikke lenger på siden");
+        page.ShouldContain($"href=\"{path}\"");
+        BadInput.Forms(path, await admin.GetStringAsync(path, ct)).ShouldNotContain(f => f.Fields.GetValueOrDefault("_handler") == "videre");
+    }
+}
+
+/// <summary>A form with every box left unticked (which sends no value at all) is answered with the field's message, not a 500 (quality.md S6).</summary>
+public sealed class UntickedBoxesTests
+{
+    [Theory, DatabaseData]
+    public async Task ACoverageNeedWithNoDayTicked_SaysChooseADay(DatabaseKind db)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var factory = Hosts.Fresh(db);
+        using var leader = await factory.SignedInClientAsync(DemoLogins.WorkLeader);
+        var path = DemoPaths.Fill("/ordninger/{Id:guid}/arbeidsplan/{PlanId:guid}/dekning", 10, 42, out _)!;
+        var form = BadInput.Forms(path, await leader.GetStringAsync(path, ct)).Single(f => f.Fields.GetValueOrDefault("_handler") == "behov");
+        var fields = new Dictionary<string, string>(form.Fields);
+        fields.Remove("Input.Days");
+
+        using var response = await leader.PostAsync(form.Action, new FormUrlEncodedContent(fields), ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(ct));
+        page.ShouldContain("Velg minst én ukedag.");
+        page.ShouldContain("ds-error-summary");
+    }
 }

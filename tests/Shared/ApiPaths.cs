@@ -1,10 +1,10 @@
 using System.Text.RegularExpressions;
 using Selvstyrt.Data.Demo;
 
-namespace Selvstyrt.Web.Tests.Host;
+namespace Selvstyrt.Testing;
 
 /// <summary>Paths of the OpenAPI document, as the tests that read it turn them into routes and calls.</summary>
-internal static partial class ApiPaths
+public static partial class ApiPaths
 {
     /// <summary>A route pattern as the document writes its path: <c>{id:guid}</c> → <c>{id}</c>.</summary>
     public static string OfRoute(string pattern) => Constraint().Replace(pattern, "{$1}");
