@@ -113,10 +113,11 @@ public static partial class BadInput
     }
 
     /// <summary>
-    /// Sends <paramref name="count"/> generated bad bodies to each operation (CsCheck, one thread: the server under test is
-    /// the load) and returns how many were sent and, per operation, the smallest failing input CsCheck found with its seed.
+    /// Sends <paramref name="count"/> generated bad bodies to each operation (CsCheck, on <paramref name="threads"/> threads:
+    /// one in the tests, where the server under test is the load) and returns how many were sent and, per operation, the
+    /// smallest failing input CsCheck found with its seed.
     /// </summary>
-    public static async Task<(int Sent, List<string> Faults)> RunApiAsync(HttpClient client, IReadOnlyList<Operation> operations, int count, CancellationToken ct)
+    public static async Task<(int Sent, List<string> Faults)> RunApiAsync(HttpClient client, IReadOnlyList<Operation> operations, int count, CancellationToken ct, int threads = 1)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(operations);
@@ -135,7 +136,7 @@ public static partial class BadInput
                     using var response = await client.SendAsync(request, ct);
                     var text = await response.Content.ReadAsStringAsync(ct);
                     if (ApiFault(response.StatusCode, response.Content.Headers.ContentType?.MediaType, text) is { } fault) throw new BadAnswerException(fault);
-                }, iter: count, threads: 1);
+                }, iter: count, threads: threads);
             }
             catch (Exception e) when (e is CsCheckException or BadAnswerException)
             {

@@ -64,7 +64,11 @@ public static class SecurityHeaders
     public static bool IsStaleFormPost(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return HttpMethods.IsPost(context.Request.Method) && context.Response.StatusCode == StatusCodes.Status400BadRequest && context.Request.HasFormContentType
+        // The content type from the header: after a failed antiforgery check the form feature throws on any use.
+        return HttpMethods.IsPost(context.Request.Method) && context.Response.StatusCode == StatusCodes.Status400BadRequest
+            && context.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: false }
+            && (context.Request.ContentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) == true
+                || context.Request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) == true)
             && !context.Response.HasStarted && context.Response.ContentLength is null or 0
             && (context.Response.ContentType is null || context.Response.ContentType.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase));
     }
