@@ -140,11 +140,7 @@ app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"), b =>
     b.UseStatusCodePagesWithReExecute("/ikke-funnet", createScopeForStatusCodePages: true);
     // Inside it, so it answers first: a form the page no longer shows (sent twice, or from a stale tab) gets a Norwegian
     // page, not a blank 400; any other empty error is left to the re-executed page above.
-    b.Use(async (context, next) =>
-    {
-        await next(context);
-        if (SecurityHeaders.IsStaleFormPost(context)) await SecurityHeaders.WriteRejectedFormAsync(context, "Form.RejectedStale");
-    });
+    b.Use(SecurityHeaders.AnswerStaleFormPostsAsync);
 });
 // Routing after the re-executing middlewares, so a re-executed /ikke-funnet or /feil finds its page.
 app.UseRouting();

@@ -57,21 +57,49 @@ public static class SecurityHeaders
         });
 
     /// <summary>
-    /// A page's status answer for a form post it could not take (quality.md S6): a form the page no longer shows (sent twice,
-    /// or from a tab opened before the page changed) makes Blazor answer 400 with no body, and re-executing the not-found page
-    /// as a POST would fail the same way. The person gets a Norwegian page that says so and leads back instead.
+    /// A page's answer to a form post it could not take (quality.md S6): for a form the page no longer shows (sent twice, or
+    /// from a tab opened before the page changed) Blazor answers 400 with an English line in plain text, or nothing, and the
+    /// not-found page re-executed as a POST would fail the same way. A form post's answer is held back until it is complete;
+    /// that one is replaced by a Norwegian page that says so and leads back, every other goes out as it came.
     /// </summary>
-    public static bool IsStaleFormPost(HttpContext context)
+    public static async Task AnswerStaleFormPostsAsync(HttpContext context, RequestDelegate next)
     {
         ArgumentNullException.ThrowIfNull(context);
-        // The content type from the header: after a failed antiforgery check the form feature throws on any use.
-        return HttpMethods.IsPost(context.Request.Method) && context.Response.StatusCode == StatusCodes.Status400BadRequest
-            && context.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: false }
-            && (context.Request.ContentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) == true
-                || context.Request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) == true)
-            && !context.Response.HasStarted && context.Response.ContentLength is null or 0
-            && (context.Response.ContentType is null || context.Response.ContentType.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase));
+        ArgumentNullException.ThrowIfNull(next);
+        if (!HttpMethods.IsPost(context.Request.Method) || !IsForm(context.Request.ContentType))
+        {
+            await next(context);
+            return;
+        }
+        var body = context.Response.Body;
+        using var held = new MemoryStream();
+        context.Response.Body = held;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Response.Body = body;
+        }
+        if (IsStaleFormAnswer(context))
+        {
+            await WriteRejectedFormAsync(context, "Form.RejectedStale");
+            return;
+        }
+        held.Position = 0;
+        await held.CopyToAsync(body, context.RequestAborted);
     }
+
+    // The content type from the header: after a failed antiforgery check the form feature throws on any use.
+    private static bool IsForm(string? contentType)
+        => contentType is not null && (contentType.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase)
+            || contentType.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase));
+
+    private static bool IsStaleFormAnswer(HttpContext context)
+        => context.Response.StatusCode == StatusCodes.Status400BadRequest && !context.Response.HasStarted
+            && context.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: false }
+            && (context.Response.ContentType is null || context.Response.ContentType.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Writes the «form could not be sent» page with the reason under <paramref name="reasonKey"/>, keeping the 400.</summary>
     public static async Task WriteRejectedFormAsync(HttpContext context, string reasonKey)
