@@ -194,6 +194,13 @@ public static partial class BadInput
         }
     }
 
+    /// <summary>The page's form with the given name (its <c>_handler</c>), as a browser would have it.</summary>
+    public static async Task<Form> FormAsync(HttpClient client, string path, string name, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        return Forms(path, await client.GetStringAsync(path, ct)).Single(f => f.Fields.GetValueOrDefault("_handler") == name);
+    }
+
     /// <summary>A form with one field spoiled: a generated text (dates, numbers, ids and free text alike arrive as text), or the field left out.</summary>
     public static Gen<(string What, Dictionary<string, string> Fields)> Spoiled(Form form)
     {
@@ -231,7 +238,7 @@ public static partial class BadInput
     }
 
     private static readonly string[] EnglishFrameworkText =
-        ["is not valid for", "The field ", "is required.", "An unhandled exception", "Exception:", "   at Selvstyrt.", "Bad Request", "The value '"];
+        ["is not valid for", "The field ", "is required.", "An unhandled exception", "Exception:", "   at Selvstyrt.", "Bad Request", "The value '", "Cannot submit the form"];
 
     /// <summary>
     /// Spoils each form <paramref name="count"/> times and posts it as a browser would (with the page's antiforgery token);

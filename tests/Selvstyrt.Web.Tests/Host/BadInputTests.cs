@@ -96,7 +96,7 @@ public sealed class StaleFormTests
         await using var factory = Hosts.Fresh(db);
         using var admin = await factory.SignedInClientAsync(DemoLogins.ProviderAdmin);
         var path = DemoPaths.Fill("/avvik/{Id:guid}", 10, 42, out _)!;
-        var form = BadInput.Forms(path, await admin.GetStringAsync(path, ct)).Single(f => f.Fields.GetValueOrDefault("_handler") == "videre");
+        var form = await BadInput.FormAsync(admin, path, "videre", ct);
         var fields = new Dictionary<string, string>(form.Fields) { ["Escalation.Note"] = "Sendt videre til kontoret." };
 
         using var first = await admin.PostAsync(form.Action, new FormUrlEncodedContent(fields), ct);
@@ -122,11 +122,10 @@ public sealed class UntickedBoxesTests
         await using var factory = Hosts.Fresh(db);
         using var leader = await factory.SignedInClientAsync(DemoLogins.WorkLeader);
         var path = DemoPaths.Fill("/ordninger/{Id:guid}/arbeidsplan/{PlanId:guid}/dekning", 10, 42, out _)!;
-        var form = BadInput.Forms(path, await leader.GetStringAsync(path, ct)).Single(f => f.Fields.GetValueOrDefault("_handler") == "behov");
-        var fields = new Dictionary<string, string>(form.Fields);
+        var fields = new Dictionary<string, string>((await BadInput.FormAsync(leader, path, "behov", ct)).Fields);
         fields.Remove("Input.Days");
 
-        using var response = await leader.PostAsync(form.Action, new FormUrlEncodedContent(fields), ct);
+        using var response = await leader.PostAsync(path, new FormUrlEncodedContent(fields), ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(ct));
