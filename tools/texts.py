@@ -206,6 +206,8 @@ T = {
 "Form.RejectedToken": ("Sikkerhetsnøkkelen i skjemaet manglet eller var utløpt. Ingenting er lagret.", "The form's security key was missing or had expired. Nothing was saved."),
 "Form.RejectedStale": ("Skjemaet finnes ikke lenger på siden: siden er endret siden du åpnet den, eller skjemaet ble sendt to ganger. Ingenting er lagret fra dette skjemaet.", "The form is no longer on the page: the page has changed since you opened it, or the form was sent twice. Nothing was saved from this form."),
 "Form.RejectedReload": ("Last inn siden på nytt og se over den", "Reload the page and look it over"),
+"Error.ConflictTitle": ("Noen andre endret dette samtidig", "Someone else changed this at the same time"),
+"Error.Conflict": ("Endringen din ble ikke lagret fordi det samme ble endret av noen andre i samme øyeblikk. Last inn på nytt og prøv igjen.", "Your change was not saved because someone else changed the same thing at the same moment. Reload and try again."),
 "Retention.Title": ("Oppbevaring og sletting", "Retention and deletion"),
 "Retention.Link": ("Oppbevaring og sletting: hva som slettes, når og hvorfor", "Retention and deletion: what is deleted, when and why"),
 "Retention.Intro": ("Selvstyrt sletter personopplysninger når de ikke lenger skal oppbevares. Reglene under kjøres hver natt. Leverandørens administrator ser hver kjøring med hvor mye som ble slettet.", "Selvstyrt deletes personal data when it is no longer to be kept. The rules below run every night. The provider's administrator sees each run with how much was deleted."),

@@ -51,6 +51,7 @@ builder.Services.AddHsts(o =>
 });
 builder.Services.AddRazorComponents();
 builder.Services.AddExceptionHandler<DatabaseUnavailable>();
+builder.Services.AddExceptionHandler<UnhandledErrors>();
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
 {
     var status = ctx.ProblemDetails.Status ?? ctx.HttpContext.Response.StatusCode;

@@ -133,3 +133,35 @@ public sealed class UntickedBoxesTests
         page.ShouldContain("ds-error-summary");
     }
 }
+
+/// <summary>
+/// Two changes of the same record at once (found by the long bad-input run on two threads): the one that loses the race
+/// gets 409 problem+json «Noen andre endret dette samtidig», never a 5xx or an empty 405 from the error page re-executed
+/// as a PUT.
+/// </summary>
+public sealed class ConcurrentChangeTests
+{
+    [Theory, DatabaseData]
+    public async Task TheSameSettingChangedTwoAtATime_AnswersOkOr409_Only(DatabaseKind db)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var factory = Hosts.Fresh(db);
+        var key = await ApiCalls.KeyAsync(factory, "provider-admin", name: "Samtidig", ct: ct);
+        using var client = factory.CreateBrowserLikeClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        var path = $"/api/v1/arrangements/{DemoIds.For("arrangement:10")}/swap-policy";
+        var answers = new System.Collections.Concurrent.ConcurrentBag<string>();
+
+        await Parallel.ForEachAsync(Enumerable.Range(0, 300), new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = ct }, async (i, _) =>
+        {
+            using var response = await client.PutAsync(path, new StringContent($"{{\"cleanSwapsWithoutApproval\":{(i % 2 == 0 ? "true" : "false")}}}", System.Text.Encoding.UTF8, "application/json"), ct);
+            var text = await response.Content.ReadAsStringAsync(ct);
+            var status = (int)response.StatusCode;
+            if (status is >= 200 and < 300) return;
+            answers.Add(status == 409 && response.Content.Headers.ContentType?.MediaType == "application/problem+json" && text.Contains("concurrent_change", StringComparison.Ordinal) || text.Contains("stale", StringComparison.Ordinal)
+                ? "409" : $"{status} {response.Content.Headers.ContentType?.MediaType}: {text[..Math.Min(200, text.Length)]}");
+        });
+
+        answers.Where(a => a != "409").ShouldBeEmpty();
+    }
+}
