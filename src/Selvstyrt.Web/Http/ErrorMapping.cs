@@ -103,7 +103,7 @@ public static class ApiJson
     /// Refuses a text holding the NUL character (U+0000): no one means it, PostgreSQL cannot store it in a text column,
     /// and a client sending it has a bug worth hearing about (quality.md S6). The field is named like any other bad field.
     /// </summary>
-    private sealed class TextWithoutNul : JsonConverter<string>
+    internal sealed class TextWithoutNul : JsonConverter<string>
     {
         public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
@@ -118,7 +118,7 @@ public static class ApiJson
         }
     }
 
-    private sealed class NulInTextException() : JsonException("Teksten inneholder et nulltegn (U+0000), som ikke kan lagres.");
+    internal sealed class NulInTextException() : JsonException("Teksten inneholder et nulltegn (U+0000), som ikke kan lagres.");
 
     public static async Task<Result<T>> ReadAsync<T>(HttpRequest request, CancellationToken ct)
         where T : class
