@@ -67,8 +67,6 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
 builder.Services.ConfigureHttpJsonOptions(o =>
 {
     o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
-    // Bodies the framework binds refuse a NUL like those ApiJson reads (PostgreSQL cannot store one; S6's long run found a 500).
-    o.SerializerOptions.Converters.Add(new ApiJson.TextWithoutNul());
     o.SerializerOptions.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
 });
 builder.Services.AddSelvstyrtOpenApi();
