@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Localization;
 using Selvstyrt.Web.Resources;
@@ -23,14 +22,7 @@ public sealed class DatabaseUnavailable(IProblemDetailsService problems, IString
         var path = new PathString(httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path);
         if (path.StartsWithSegments("/api"))
             return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, Exception = exception, ProblemDetails = { Status = StatusCodes.Status503ServiceUnavailable } });
-        httpContext.Response.ContentType = "text/html; charset=utf-8";
-        var title = WebUtility.HtmlEncode(texts["Error.UnavailableTitle"]);
-        await httpContext.Response.WriteAsync($"""
-            <!DOCTYPE html>
-            <html lang="nb"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{title} – Selvstyrt</title></head>
-            <body><main><h1>{title}</h1><p>{WebUtility.HtmlEncode(texts["Error.Unavailable"])}</p>
-            <p>{WebUtility.HtmlEncode(texts["Error.RequestId"])} <code>{WebUtility.HtmlEncode(httpContext.TraceIdentifier)}</code></p></main></body></html>
-            """, cancellationToken);
+        await PlainPage.WriteAsync(httpContext, StatusCodes.Status503ServiceUnavailable, texts["Error.UnavailableTitle"], texts["Error.Unavailable"], requestIdText: texts["Error.RequestId"]);
         return true;
     }
 }

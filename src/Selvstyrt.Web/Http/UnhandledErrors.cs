@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -34,12 +33,7 @@ public sealed class UnhandledErrors(IProblemDetailsService problems, IStringLoca
                     ProblemDetails = { Status = StatusCodes.Status409Conflict, Title = texts["Error.ConflictTitle"], Detail = texts["Error.Conflict"], Extensions = { ["code"] = "concurrent_change" } },
                 });
             }
-            httpContext.Response.ContentType = "text/html; charset=utf-8";
-            var title = WebUtility.HtmlEncode(texts["Error.ConflictTitle"]);
-            await httpContext.Response.WriteAsync(
-                $"<!DOCTYPE html><html lang=\"nb\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title} – Selvstyrt</title></head>"
-                + $"<body><main><h1>{title}</h1><p>{WebUtility.HtmlEncode(texts["Error.Conflict"])} <a href=\"{WebUtility.HtmlEncode(path.Value ?? "/")}\">{WebUtility.HtmlEncode(texts["Form.RejectedReload"])}</a>.</p></main></body></html>",
-                cancellationToken);
+            await PlainPage.WriteAsync(httpContext, StatusCodes.Status409Conflict, texts["Error.ConflictTitle"], texts["Error.Conflict"], path.Value ?? "/", texts["Form.RejectedReload"]);
             return true;
         }
         if (api)

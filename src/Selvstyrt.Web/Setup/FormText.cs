@@ -16,10 +16,14 @@ public static class FormText
             if (HttpMethods.IsPost(request.Method)
                 && request.ContentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) == true)
             {
-                using var buffer = new MemoryStream();
+                var buffer = new MemoryStream();
+                context.Response.RegisterForDispose(buffer);
                 await request.Body.CopyToAsync(buffer, context.RequestAborted);
-                var body = WithoutNul(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
-                request.Body = new MemoryStream(body, writable: false);
+                var read = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+                // Most forms hold no NUL: they go on from the buffer as read, without a second copy.
+                var body = read.IndexOf("%00"u8) < 0 && read.IndexOf((byte)0) < 0 ? buffer : new MemoryStream(WithoutNul(read), writable: false);
+                body.Position = 0;
+                request.Body = body;
                 request.ContentLength = body.Length;
             }
             await next(context);
@@ -28,7 +32,6 @@ public static class FormText
     /// <summary>The url-encoded body with every <c>%00</c> and raw zero byte taken out.</summary>
     public static byte[] WithoutNul(ReadOnlySpan<byte> body)
     {
-        if (body.IndexOf("%00"u8) < 0 && body.IndexOf((byte)0) < 0) return body.ToArray();
         var result = new List<byte>(body.Length);
         for (var i = 0; i < body.Length; i++)
         {

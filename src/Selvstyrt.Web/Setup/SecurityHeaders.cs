@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Localization;
+using Selvstyrt.Web.Http;
 using Selvstyrt.Web.Resources;
 
 namespace Selvstyrt.Web.Setup;
@@ -101,20 +102,11 @@ public static class SecurityHeaders
             && context.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: false }
             && (context.Response.ContentType is null || context.Response.ContentType.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>Writes the «form could not be sent» page with the reason under <paramref name="reasonKey"/>, keeping the 400.</summary>
-    public static async Task WriteRejectedFormAsync(HttpContext context, string reasonKey)
+    /// <summary>Writes the «form could not be sent» page with the reason under <paramref name="reasonKey"/> (400).</summary>
+    public static Task WriteRejectedFormAsync(HttpContext context, string reasonKey)
     {
         ArgumentNullException.ThrowIfNull(context);
         var t = context.RequestServices.GetRequiredService<IStringLocalizer<Texts>>();
-        context.Response.StatusCode = StatusCodes.Status400BadRequest;
-        context.Response.ContentLength = null;
-        context.Response.ContentType = "text/html; charset=utf-8";
-        var html = System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
-        var back = html.Encode(context.Request.Path.Value ?? "/");
-        var title = html.Encode(t["Form.RejectedTitle"]);
-        await context.Response.WriteAsync(
-            $"<!DOCTYPE html><html lang=\"{(System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "nb")}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title} – Selvstyrt</title></head>"
-            + $"<body><main><h1>{title}</h1><p>{html.Encode(t[reasonKey])} "
-            + $"<a href=\"{back}\">{html.Encode(t["Form.RejectedReload"])}</a>.</p></main></body></html>");
+        return PlainPage.WriteAsync(context, StatusCodes.Status400BadRequest, t["Form.RejectedTitle"], t[reasonKey], context.Request.Path.Value ?? "/", t["Form.RejectedReload"]);
     }
 }
