@@ -57,7 +57,7 @@ public static class ProviderSetup
             await db.SaveChangesAsync(ct);
         }
 
-        var account = await Accounts.FindOrCreateAsync(users, email, request.AdminName!, "--admin-email");
+        var account = await Accounts.FindOrCreateAsync(users, db, email, request.AdminName!, "--admin-email");
         if (!account.IsSuccess) return account.Error!;
         var admin = account.Value!.User;
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Selvstyrt.Domain.Common;
 
 namespace Selvstyrt.Data.Identity;
@@ -11,19 +12,33 @@ public static class Accounts
     /// <summary>
     /// The account with <paramref name="email"/>, or a new one without a password (a one-time link lets its owner choose
     /// one). A closed account or an integration's service account is refused, named under <paramref name="field"/>.
+    /// Two requests creating the same address at once (two invitations sent together) both get the one account: the
+    /// loser of the unique index finds the winner's (on PostgreSQL the failed insert rolls back to EF Core's savepoint,
+    /// so a surrounding transaction goes on).
     /// </summary>
-    public static async Task<Result<Found>> FindOrCreateAsync(UserManager<AppUser> users, string email, string name, string field)
+    public static async Task<Result<Found>> FindOrCreateAsync(UserManager<AppUser> users, SelvstyrtDb db, string email, string name, string field)
     {
         ArgumentNullException.ThrowIfNull(users);
+        ArgumentNullException.ThrowIfNull(db);
         var user = await users.FindByEmailAsync(email);
-        if (user is not null)
-        {
-            return user.IsServiceAccount || user.IsDisabled
-                ? Invalid.Field(field, "Kontoen med denne e-postadressen er stengt eller hører til en API-nøkkel. Kontakt leverandørens administrator.")
-                : new Found(user, false);
-        }
+        if (user is not null) return Existing(user, field);
         user = new AppUser { Id = Guid.CreateVersion7(), UserName = email, Email = email, DisplayName = name.Trim(), LockoutEnabled = true };
-        var created = await users.CreateAsync(user);
-        return created.Succeeded ? new Found(user, true) : Invalid.Field(field, string.Join(' ', created.Errors.Select(e => e.Description)));
+        try
+        {
+            var created = await users.CreateAsync(user);
+            return created.Succeeded ? new Found(user, true) : Invalid.Field(field, string.Join(' ', created.Errors.Select(e => e.Description)));
+        }
+        catch (DbUpdateException)
+        {
+            db.Entry(user).State = EntityState.Detached;
+            var winner = await users.FindByEmailAsync(email);
+            if (winner is null) throw;
+            return Existing(winner, field);
+        }
     }
+
+    private static Result<Found> Existing(AppUser user, string field)
+        => user.IsServiceAccount || user.IsDisabled
+            ? Invalid.Field(field, "Kontoen med denne e-postadressen er stengt eller hører til en API-nøkkel. Kontakt leverandørens administrator.")
+            : new Found(user, false);
 }

@@ -138,4 +138,30 @@ public sealed class InvitationTests
         (await PostAsync(admin, $"/api/v1/users/{userId}/enable", "{}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         await factory.SignedInClientAsync(email, "et-passord-som-varer");
     }
+
+    [Theory, DatabaseData]
+    public async Task TheSamePersonInvitedSeveralTimesAtOnce_GetsOneAccount_AndEveryRequestAnAnswer(DatabaseKind db)
+    {
+        // Found by the long S6 run on PostgreSQL: two invitations of a new address at the same moment, and the second
+        // account insert hit the unique user name: a 500.
+        await using var factory = Hosts.Fresh(db);
+        var admin = await factory.SignedInClientAsync(DemoLogins.ProviderAdmin);
+        var arrangement = DemoIds.For("arrangement:1");
+        for (var round = 0; round < 6; round++)
+        {
+            var email = $"samtidig{round}@fjord.test";
+            var body = $$"""{ "email": "{{email}}", "name": "Samtidig {{round}}", "role": "Deputy", "scopeId": "{{arrangement}}" }""";
+            var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => PostAsync(admin, "/api/v1/invitations", body, Guid.NewGuid().ToString())));
+
+            foreach (var answer in answers)
+            {
+                using (answer)
+                    ((int)answer.StatusCode).ShouldBeOneOf([200, 201], $"round {round}: {await answer.Content.ReadAsStringAsync(Ct)}");
+            }
+            using var scope = factory.Services.CreateScope();
+            var data = scope.ServiceProvider.GetRequiredService<SelvstyrtDb>();
+            var person = await data.Users.SingleAsync(u => u.Email == email, Ct);
+            (await data.ArrangementRoles.CountAsync(r => r.UserId == person.Id, Ct)).ShouldBe(1, "the role is held once");
+        }
+    }
 }

@@ -164,7 +164,7 @@ public static class BundleImport
             var email = (string?)people[i]["email"];
             var field = $"references.people[{i}].email";
             if (string.IsNullOrWhiteSpace(email)) return Invalid.Field(field, "Personen mangler e-postadresse; den trengs for å finne eller lage kontoen.");
-            var found = await Accounts.FindOrCreateAsync(users, email.Trim(), (string?)people[i]["name"] ?? email, field);
+            var found = await Accounts.FindOrCreateAsync(users, db, email.Trim(), (string?)people[i]["name"] ?? email, field);
             if (found.Error is Invalid refused) return refused;
             map[Id(people[i])] = found.Value!.User.Id;
             if (found.Value.Created) newAccounts.Add(found.Value.User);

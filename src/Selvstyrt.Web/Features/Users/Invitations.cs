@@ -99,7 +99,7 @@ public sealed class Invitations(SelvstyrtDb db, UserManager<AppUser> users, Arra
         var now = user.Now;
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var account = await Accounts.FindOrCreateAsync(users, email, c.Name!, "email");
+        var account = await Accounts.FindOrCreateAsync(users, db, email, c.Name!, "email");
         if (!account.IsSuccess) return account.Error!;
         var (person, newAccount) = account.Value!;
 
