@@ -23,9 +23,9 @@ namespace Selvstyrt.Data.Postgres.CompiledModel
                 "Selvstyrt.Domain.Retention.ErasureRequest",
                 typeof(ErasureRequest),
                 baseEntityType,
-                propertyCount: 14,
+                propertyCount: 15,
                 foreignKeyCount: 2,
-                unnamedIndexCount: 2,
+                unnamedIndexCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -144,6 +144,14 @@ namespace Selvstyrt.Data.Postgres.CompiledModel
             state.SetSentinelFromProviderValue("Received");
             state.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var userId = runtimeEntityType.AddProperty(
+                "UserId",
+                typeof(Guid?),
+                propertyInfo: typeof(ErasureRequest).GetProperty("UserId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ErasureRequest).GetField("<UserId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            userId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var key = runtimeEntityType.AddKey(
                 new[] { id });
             runtimeEntityType.SetPrimaryKey(key);
@@ -152,6 +160,9 @@ namespace Selvstyrt.Data.Postgres.CompiledModel
                 new[] { assistantId });
 
             var index0 = runtimeEntityType.AddIndex(
+                new[] { userId });
+
+            var index1 = runtimeEntityType.AddIndex(
                 new[] { providerId, state });
 
             return runtimeEntityType;

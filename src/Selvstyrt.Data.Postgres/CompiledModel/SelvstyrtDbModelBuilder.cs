@@ -12,7 +12,7 @@ namespace Selvstyrt.Data.Postgres.CompiledModel
     public partial class SelvstyrtDbModel
     {
         private SelvstyrtDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("13a3cc76-d7dd-438d-811a-30b22ad6c0d8"), entityTypeCount: 104)
+            : base(skipDetectChanges: false, modelId: new Guid("fc4f6ae4-c77b-434d-8d7e-96ea40ea4444"), entityTypeCount: 104)
         {
         }
 

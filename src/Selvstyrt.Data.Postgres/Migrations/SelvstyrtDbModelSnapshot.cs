@@ -4479,9 +4479,14 @@ namespace Selvstyrt.Data.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AssistantId");
+
+                    b.HasIndex("UserId");
 
                     b.HasIndex("ProviderId", "State");
 

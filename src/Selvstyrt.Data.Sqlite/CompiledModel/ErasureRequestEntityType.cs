@@ -23,9 +23,9 @@ namespace Selvstyrt.Data.Sqlite.CompiledModel
                 "Selvstyrt.Domain.Retention.ErasureRequest",
                 typeof(ErasureRequest),
                 baseEntityType,
-                propertyCount: 14,
+                propertyCount: 15,
                 foreignKeyCount: 2,
-                unnamedIndexCount: 2,
+                unnamedIndexCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -134,6 +134,13 @@ namespace Selvstyrt.Data.Sqlite.CompiledModel
                 providerPropertyType: typeof(string));
             state.SetSentinelFromProviderValue("Received");
 
+            var userId = runtimeEntityType.AddProperty(
+                "UserId",
+                typeof(Guid?),
+                propertyInfo: typeof(ErasureRequest).GetProperty("UserId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ErasureRequest).GetField("<UserId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
             var key = runtimeEntityType.AddKey(
                 new[] { id });
             runtimeEntityType.SetPrimaryKey(key);
@@ -142,6 +149,9 @@ namespace Selvstyrt.Data.Sqlite.CompiledModel
                 new[] { assistantId });
 
             var index0 = runtimeEntityType.AddIndex(
+                new[] { userId });
+
+            var index1 = runtimeEntityType.AddIndex(
                 new[] { providerId, state });
 
             return runtimeEntityType;

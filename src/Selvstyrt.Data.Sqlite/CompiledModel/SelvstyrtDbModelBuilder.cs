@@ -11,7 +11,7 @@ namespace Selvstyrt.Data.Sqlite.CompiledModel
     public partial class SelvstyrtDbModel
     {
         private SelvstyrtDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6390fdb6-cee2-4405-afb7-2e44ed4a8bbf"), entityTypeCount: 104)
+            : base(skipDetectChanges: false, modelId: new Guid("98b39d9f-63c3-4412-9294-1e571f31337e"), entityTypeCount: 104)
         {
         }
 

@@ -4428,9 +4428,14 @@ namespace Selvstyrt.Data.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AssistantId");
+
+                    b.HasIndex("UserId");
 
                     b.HasIndex("ProviderId", "State");
 

@@ -786,6 +786,7 @@ internal sealed class ErasureRequestConfiguration : IEntityTypeConfiguration<Sel
         b.HasOne<Provider>().WithMany().HasForeignKey(x => x.ProviderId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Assistant>().WithMany().HasForeignKey(x => x.AssistantId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(x => new { x.ProviderId, x.State });
+        b.HasIndex(x => x.UserId);
     }
 }
 

@@ -18,7 +18,8 @@ public enum ErasureState
 
 /// <summary>
 /// A person's request to have their data erased (GDPR art. 17, quality.md S7), registered by the provider's administrator for
-/// an assistant whose employments have ended. The daily job deletes what no law requires the provider to keep and restricts
+/// an assistant whose employments have ended, or for a person's account (a work leader, deputy, coordinator or recipient who
+/// signs in) whose roles have ended (ADR 0036). The daily job deletes what no law requires the provider to keep and restricts
 /// the rest (<see cref="People.Assistant.RestrictedOn"/>); when the rest's time is up (the accounting rule's five years) the
 /// job deletes it too. The request itself is the provider's proof that it complied (art. 5 no. 2), so it keeps only the
 /// person's initials, never the name.
@@ -33,6 +34,9 @@ public sealed class ErasureRequest : Entity
 
     /// <summary>The assistant it concerns; null once the assistant record itself is deleted.</summary>
     public Guid? AssistantId { get; private set; }
+
+    /// <summary>The account it concerns, for a request about a person who signs in rather than an assistant record.</summary>
+    public Guid? UserId { get; private set; }
 
     /// <summary>The person's initials, so the log can be read without keeping the name.</summary>
     public string Initials { get; private set; } = "";
@@ -57,6 +61,15 @@ public sealed class ErasureRequest : Entity
 
     public static Result<ErasureRequest> Register(Guid id, Guid providerId, Guid assistantId, string fullName, LocalDate receivedOn, LocalDate today,
         string? note, Instant at, string by, string? idempotencyKey)
+        => Make(id, providerId, assistantId, null, fullName, receivedOn, today, note, at, by, idempotencyKey);
+
+    /// <summary>A request about an account: the person's sign-in and what hangs on it, not an assistant record.</summary>
+    public static Result<ErasureRequest> RegisterForAccount(Guid id, Guid providerId, Guid userId, string fullName, LocalDate receivedOn, LocalDate today,
+        string? note, Instant at, string by, string? idempotencyKey)
+        => Make(id, providerId, null, userId, fullName, receivedOn, today, note, at, by, idempotencyKey);
+
+    private static Result<ErasureRequest> Make(Guid id, Guid providerId, Guid? assistantId, Guid? userId, string fullName, LocalDate receivedOn, LocalDate today,
+        string? note, Instant at, string by, string? idempotencyKey)
     {
         ArgumentNullException.ThrowIfNull(fullName);
         if (receivedOn > today) return Invalid.Field("receivedOn", "Datoen forespørselen kom, kan ikke være etter i dag.");
@@ -65,7 +78,7 @@ public sealed class ErasureRequest : Entity
         if (text.Length > MaxNote) return Invalid.Field("note", $"Merknaden kan være høyst {MaxNote} tegn.");
         return new ErasureRequest(id)
         {
-            ProviderId = providerId, AssistantId = assistantId, Initials = InitialsOf(fullName), ReceivedOn = receivedOn, RegisteredAt = at,
+            ProviderId = providerId, AssistantId = assistantId, UserId = userId, Initials = InitialsOf(fullName), ReceivedOn = receivedOn, RegisteredAt = at,
             RegisteredBy = by, Note = text, State = ErasureState.Received, IdempotencyKey = idempotencyKey,
         };
     }
@@ -91,5 +104,6 @@ public sealed class ErasureRequest : Entity
         State = ErasureState.Completed;
         CompletedAt = at;
         AssistantId = null;
+        UserId = null;
     }
 }

@@ -33,6 +33,8 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
     private enum ObjectKind
     {
         None,
+        /// <summary>A person's account (the demo work leader's): an erasure request is the provider's administrator's alone.</summary>
+        Account,
         Arrangement,
         Assistant,
         Municipality,
@@ -274,6 +276,10 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
         new("GET", "/api/v1/assistants/{id:guid}/erasure", Gate.Object, ObjectKind.Assistant, Api: true, Audience: Audience.AssistantAdministrators),
         new("POST", "/api/v1/assistants/{id:guid}/erasure", Gate.Unsafe, ObjectKind.Assistant, Api: true),
         new("GET", "/api/v1/erasure-requests", Gate.SignedIn, Api: true),
+        new("GET", "/brukere/{Id:guid}/sletting", Gate.Object, ObjectKind.Account),
+        new("POST", "/brukere/{Id:guid}/sletting", Gate.Unsafe, ObjectKind.Account),
+        new("GET", "/api/v1/users/{id:guid}/erasure", Gate.Object, ObjectKind.Account, Api: true),
+        new("POST", "/api/v1/users/{id:guid}/erasure", Gate.Unsafe, ObjectKind.Account, Api: true),
         new("GET", "/organisasjon/kompetanser", Gate.SignedIn),
         new("POST", "/organisasjon/kompetanser", Gate.Unsafe),
         // Agreements: who reads which one is decided per agreement (provider roles, or a work leader's arrangement), tested in AgreementTests.
@@ -799,6 +805,10 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
                     yield return (Fill(route.Pattern, id), visible.Assistants.Contains(id));
                 // The foreign assistant's employment is not one of the demo's: its employment page finds nothing.
                 yield return (Fill(route.Pattern, ForeignProvider.AssistantId), foreign && !route.Pattern.Contains("{EmploymentId:guid}", StringComparison.Ordinal));
+                break;
+            case ObjectKind.Account:
+                yield return (Fill(route.Pattern, DemoIds.For("user:" + DemoLogins.WorkLeader)), principal == DemoLogins.ProviderAdmin);
+                yield return (Fill(route.Pattern, Guid.NewGuid()), false);
                 break;
             case ObjectKind.Municipality:
                 foreach (var number in new[] { "0301", "3201", "4601" })

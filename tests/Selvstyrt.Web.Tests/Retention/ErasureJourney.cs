@@ -124,6 +124,10 @@ internal sealed class ErasureJourney
         page.ShouldContain("Registrert, slettes i nattens kjøring");
         page.ShouldContain("Bokføringsloven § 13");
 
+        // A kept time entry's reason names the leaver (a work leader wrote it): the name gives way to the initials.
+        var entry = await Stored.ReadAsync(host, d => d.TimeEntries.Where(e => d.TimeSheets.Any(s => s.Id == e.SheetId && s.AssistantId == leaver)).Select(e => e.Id).FirstAsync(ct));
+        await Stored.ReadAsync(host, d => d.TimeEntries.Where(e => e.Id == entry).ExecuteUpdateAsync(s => s.SetProperty(e => e.Reason, $"Byttet med {name} etter avtale."), ct));
+
         // One job cycle: the deletable part is gone, the rest restricted.
         (await RunAsync(host, new LocalDate(2026, 11, 24), ct)).CarriedOut.ShouldBe(2);
         (await Count(host, d => d.AssistantCompetences.CountAsync(c => c.AssistantId == leaver, ct))).ShouldBe(0);
@@ -142,6 +146,7 @@ internal sealed class ErasureJourney
         request.Initials.ShouldBe(ErasureRequest.InitialsOf(name));
         request.Initials.ShouldNotContain(name.Split(' ')[0]);
         request.Restricted.ShouldBe(fates["Keep"].Sum());
+        (await Stored.ReadAsync(host, d => d.TimeEntries.Where(e => e.Id == entry).Select(e => e.Reason).SingleAsync(ct))).ShouldBe($"Byttet med {ErasureRequest.InitialsOf(name)} etter avtale.");
         request.Deleted.ShouldBeGreaterThanOrEqualTo(fates["Delete"].Sum());
 
         // The former assistant's account served nothing else: emptied and closed.

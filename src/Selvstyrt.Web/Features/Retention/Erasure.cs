@@ -35,10 +35,13 @@ public sealed class Erasure(SelvstyrtDb db, AdministeredProvider administered, C
     /// <summary>One kind of record, how many rows the person has of it, and what happens to them.</summary>
     public sealed record Kind(string Key, int Count, ErasureFate Fate, string? Basis);
 
-    /// <summary>What a request would do now; <paramref name="Refusal"/> says why it cannot be registered yet.</summary>
-    public sealed record Preview(Guid AssistantId, string Name, LocalDate? RestrictedOn, string? Refusal, IReadOnlyList<Kind> Kinds, RequestView? Request);
+    /// <summary>
+    /// What a request would do now, for an assistant record or a person's account (<paramref name="UserId"/>);
+    /// <paramref name="Refusal"/> says why it cannot be registered yet.
+    /// </summary>
+    public sealed record Preview(Guid? AssistantId, Guid? UserId, string Name, LocalDate? RestrictedOn, string? Refusal, IReadOnlyList<Kind> Kinds, RequestView? Request);
 
-    public sealed record RequestView(Guid Id, Guid? AssistantId, string Initials, LocalDate ReceivedOn, string RegisteredBy, Instant RegisteredAt, string Note,
+    public sealed record RequestView(Guid Id, Guid? AssistantId, Guid? UserId, string Initials, LocalDate ReceivedOn, string RegisteredBy, Instant RegisteredAt, string Note,
         ErasureState State, Instant? CarriedOutAt, int Deleted, int Restricted, Instant? CompletedAt);
 
     public async Task<Result<Preview>> PreviewAsync(Guid assistantId, CancellationToken ct)
@@ -51,9 +54,62 @@ public sealed class Erasure(SelvstyrtDb db, AdministeredProvider administered, C
         {
             kinds.Add(new Kind(part.Key, await part.CountAsync(db, assistant.Id, today, ct), part.Fate, part.Basis));
         }
+        kinds.Add(new Kind(NamesInText.Key, await NamesInText.CountAsync(db, assistant.ProviderId, assistant.FullName, ct), ErasureFate.Delete, null));
         var request = await db.ErasureRequests.AsNoTracking().Where(r => r.AssistantId == assistantId).OrderByDescending(r => r.RegisteredAt).FirstOrDefaultAsync(ct);
-        return new Preview(assistant.Id, assistant.FullName, assistant.RestrictedOn, await RefusalAsync(assistant, today, ct), kinds,
+        return new Preview(assistant.Id, null, assistant.FullName, assistant.RestrictedOn, await RefusalAsync(assistant, today, ct), kinds,
             request is null ? null : View(request));
+    }
+
+    /// <summary>What a request about a person's account would do now (a work leader, deputy, coordinator or recipient who signs in).</summary>
+    public async Task<Result<Preview>> AccountPreviewAsync(Guid userId, CancellationToken ct)
+    {
+        var found = await AccountAsync(userId, ct);
+        if (found is not var (providerId, name)) return new NotFound("Fant ikke personen.");
+        var today = user.Today;
+        var kinds = new List<Kind>();
+        foreach (var part in AccountErasureParts.All)
+        {
+            kinds.Add(new Kind(part.Key, await part.CountAsync(db, userId, today, ct), part.Fate, part.Basis));
+        }
+        kinds.Add(new Kind(NamesInText.Key, await NamesInText.CountAsync(db, providerId, name, ct), ErasureFate.Delete, null));
+        var request = await db.ErasureRequests.AsNoTracking().Where(r => r.UserId == userId).OrderByDescending(r => r.RegisteredAt).FirstOrDefaultAsync(ct);
+        return new Preview(null, userId, name, null, await AccountErasureParts.RefusalAsync(db, userId, name, today, ct), kinds, request is null ? null : View(request));
+    }
+
+    /// <summary>Registers a request about an account; idempotent on the key, and a second request for the same person finds the first.</summary>
+    public async Task<Result<(Guid Id, bool Existed)>> RegisterForAccountAsync(Guid userId, LocalDate? receivedOn, string? note, string? key, CancellationToken ct)
+    {
+        var id = Creates.IdFor($"erasure:{user.Id}", key);
+        if (!id.IsSuccess) return id.Error!;
+        if (await db.ErasureRequests.AnyAsync(r => r.Id == id.Value, ct)) return (id.Value, true);
+        var found = await AccountAsync(userId, ct);
+        if (found is not var (providerId, name)) return new NotFound("Fant ikke personen.");
+        var open = await db.ErasureRequests.Where(r => r.UserId == userId).Select(r => r.Id).FirstOrDefaultAsync(ct);
+        if (open != Guid.Empty) return (open, true);
+        if (receivedOn is not { } received) return Invalid.Field("receivedOn", "Skriv datoen forespørselen kom.");
+        var refusal = await AccountErasureParts.RefusalAsync(db, userId, name, user.Today, ct);
+        if (refusal is not null) return new Conflict(refusal);
+        var made = ErasureRequest.RegisterForAccount(id.Value, providerId, userId, name, received, user.Today, note, user.Now, user.DisplayName, key);
+        if (!made.IsSuccess) return made.Error!;
+        db.ErasureRequests.Add(made.Value!);
+        return await db.SaveCreatedAsync<ErasureRequest>(id.Value, ct);
+    }
+
+    /// <summary>
+    /// The person behind an account and the administered provider the request belongs to: one where they held a role
+    /// (the role log), led or were a recipient in an arrangement. An integration's service account is not a person.
+    /// </summary>
+    private async Task<(Guid ProviderId, string Name)?> AccountAsync(Guid userId, CancellationToken ct)
+    {
+        var providers = await administered.AllAsync(ct);
+        if (providers.Count == 0) return null;
+        var account = await db.Users.AsNoTracking().Where(u => u.Id == userId && !u.IsServiceAccount).Select(u => new { u.DisplayName }).FirstOrDefaultAsync(ct);
+        if (account is null) return null;
+        var providerId = await db.RoleChanges.AsNoTracking().Where(c => c.UserId == userId && providers.Contains(c.ProviderId)).Select(c => (Guid?)c.ProviderId).FirstOrDefaultAsync(ct)
+            ?? await db.ArrangementRoles.AsNoTracking().Where(r => r.UserId == userId)
+                .Join(db.Arrangements.Where(a => providers.Contains(a.ProviderId)), r => r.ArrangementId, a => a.Id, (_, a) => (Guid?)a.ProviderId).FirstOrDefaultAsync(ct)
+            ?? await db.Recipients.AsNoTracking().Where(r => r.UserId == userId && providers.Contains(r.ProviderId)).Select(r => (Guid?)r.ProviderId).FirstOrDefaultAsync(ct);
+        return providerId is { } p ? (p, account.DisplayName) : null;
     }
 
     /// <summary>Registers the request; idempotent on the key, and a second request for the same assistant finds the first.</summary>
@@ -84,7 +140,7 @@ public sealed class Erasure(SelvstyrtDb db, AdministeredProvider administered, C
         return [.. requests.OrderByDescending(r => r.RegisteredAt).Select(View)];
     }
 
-    private static RequestView View(ErasureRequest r) => new(r.Id, r.AssistantId, r.Initials, r.ReceivedOn, r.RegisteredBy, r.RegisteredAt, r.Note, r.State,
+    private static RequestView View(ErasureRequest r) => new(r.Id, r.AssistantId, r.UserId, r.Initials, r.ReceivedOn, r.RegisteredBy, r.RegisteredAt, r.Note, r.State,
         r.CarriedOutAt, r.Deleted, r.Restricted, r.CompletedAt);
 
     /// <summary>The assistant, when the user administers the assistant's provider (a coordinator does not handle erasure).</summary>

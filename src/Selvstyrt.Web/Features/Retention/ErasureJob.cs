@@ -9,9 +9,11 @@ namespace Selvstyrt.Web.Features.Retention;
 /// Carries out erasure requests from the daily job (quality.md S7: «deletable data gone in one job cycle, the rest
 /// restricted»), after the retention purge. A received request deletes what <see cref="ErasureParts"/> marks deletable,
 /// clears the record's own contact and care details and the sign-in (an account used for nothing else is emptied and
-/// disabled), and restricts the rest. A restricted request is completed when the last time sheet has gone under the
-/// accounting rule and every employment ended before its cut-off: then the rest and the assistant record go too. Each
-/// request in its own transaction, so one failure leaves the others done.
+/// disabled), and restricts the rest. A request about an account (ADR 0036) deletes what <see cref="AccountErasureParts"/> marks
+/// deletable and empties the account. Both write the initials where kept free texts name the person
+/// (<see cref="NamesInText"/>). A restricted request is completed when the last time sheet has gone under the accounting
+/// rule and every employment ended before its cut-off: then the rest and the assistant record go too. Each request in its
+/// own transaction, so one failure leaves the others done.
 /// </summary>
 public static class ErasureJob
 {
@@ -38,10 +40,22 @@ public static class ErasureJob
                     if (part.Fate == ErasureFate.Delete) deleted += await part.EraseAsync(db, assistant.Id, today, ct);
                     else restricted += await part.CountAsync(db, assistant.Id, today, ct);
                 }
+                deleted += await NamesInText.ReplaceAsync(db, request.ProviderId, assistant.FullName, request.Initials, ct);
                 var account = assistant.UserId;
                 deleted += assistant.Restrict(today);
                 await db.SaveChangesAsync(ct);
-                if (account is { } userId) deleted += await ReleaseAccountAsync(db, userId, request.Initials, ct);
+                if (account is { } userId && !await InUseAsync(db, userId, today, ct)) deleted += await EmptyAccountAsync(db, userId, request.Initials, ct);
+            }
+            else if (request.UserId is { } userId && await db.Users.SingleOrDefaultAsync(u => u.Id == userId, ct) is { } person)
+            {
+                foreach (var part in AccountErasureParts.All)
+                {
+                    if (part.Fate == ErasureFate.Delete) deleted += await part.EraseAsync(db, userId, today, ct);
+                    else restricted += await part.CountAsync(db, userId, today, ct);
+                }
+                deleted += await NamesInText.ReplaceAsync(db, request.ProviderId, person.DisplayName, request.Initials, ct);
+                db.Entry(person).State = EntityState.Detached;
+                deleted += await EmptyAccountAsync(db, userId, request.Initials, ct);
             }
             request.CarriedOut(now, deleted, restricted);
             await db.SaveChangesAsync(ct);
@@ -68,21 +82,36 @@ public static class ErasureJob
             db.ChangeTracker.Clear();
             completed++;
         }
+        // A request about an account finishes when the kept rows pointing to it have gone under their own rules.
+        var accounts = await db.ErasureRequests.Where(r => r.State == ErasureState.Restricted && r.UserId != null).Select(r => new { r.Id, r.UserId }).ToListAsync(ct);
+        foreach (var waitingAccount in accounts)
+        {
+            var kept = 0;
+            foreach (var part in AccountErasureParts.All.Where(p => p.Fate == ErasureFate.Keep)) kept += await part.CountAsync(db, waitingAccount.UserId!.Value, today, ct);
+            if (kept > 0) continue;
+            var request = await db.ErasureRequests.SingleAsync(r => r.Id == waitingAccount.Id, ct);
+            request.Complete(now);
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            completed++;
+        }
         return new Outcome(carriedOut, completed);
     }
 
-    /// <summary>
-    /// The person's sign-in: their notices go; an account with no other use (no other assistant record, no role at any
-    /// provider or arrangement, not a recipient) is emptied (no password, no e-mail, no outside logins) and disabled. Returns
-    /// the rows deleted or cleared.
-    /// </summary>
-    private static async Task<int> ReleaseAccountAsync(SelvstyrtDb db, Guid userId, string initials, CancellationToken ct)
-    {
-        var used = await db.Assistants.AnyAsync(a => a.UserId == userId, ct)
+    /// <summary>Whether the account still serves the person: another assistant record, a role at a provider or a lasting one in an arrangement, or a recipient record.</summary>
+    private static async Task<bool> InUseAsync(SelvstyrtDb db, Guid userId, LocalDate today, CancellationToken ct)
+        => await db.Assistants.AnyAsync(a => a.UserId == userId, ct)
             || await db.ProviderGrants.AnyAsync(g => g.UserId == userId, ct)
-            || await db.ArrangementRoles.AnyAsync(r => r.UserId == userId, ct)
+            || await db.ArrangementRoles.AnyAsync(r => r.UserId == userId && (r.To == null || r.To >= today), ct)
             || await db.Recipients.AnyAsync(r => r.UserId == userId, ct);
-        if (used) return 0;
+
+    /// <summary>
+    /// Empties a sign-in no longer used: the person's notices and outside logins go, the account keeps only the initials, a
+    /// placeholder address and no password, and is closed (the rows that still point to it, kept for a law, then name no
+    /// one). Returns the rows deleted or cleared.
+    /// </summary>
+    private static async Task<int> EmptyAccountAsync(SelvstyrtDb db, Guid userId, string initials, CancellationToken ct)
+    {
         var cleared = await db.Notifications.Where(n => n.UserId == userId).ExecuteDeleteAsync(ct);
         cleared += await db.UserLogins.Where(l => l.UserId == userId).ExecuteDeleteAsync(ct);
         cleared += await db.UserTokens.Where(l => l.UserId == userId).ExecuteDeleteAsync(ct);

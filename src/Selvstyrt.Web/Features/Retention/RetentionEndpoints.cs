@@ -38,6 +38,26 @@ public static class RetentionEndpoints
             .Accepts<ErasureBody>("application/json")
             .Idempotent()
             .ProducesCreatedId();
+        api.MapGet("/users/{id:guid}/erasure", async (Guid id, Erasure erasure, CancellationToken ct) =>
+            {
+                var result = await erasure.AccountPreviewAsync(id, ct);
+                return result.IsSuccess ? Results.Ok(result.Value) : result.Error!.ToHttp();
+            })
+            .WithName("PreviewAccountErasure")
+            .WithSummary("Sletting av en persons konto (arbeidsleder, stedfortreder, koordinator eller mottaker som logger inn): hva som slettes, hva som må beholdes og hvorfor (bare for administratoren)")
+            .Produces<Erasure.Preview>();
+        api.MapPost("/users/{id:guid}/erasure", async (Guid id, HttpRequest request, Erasure erasure, CancellationToken ct) =>
+            {
+                var body = await ApiJson.ReadAsync<ErasureBody>(request, ct);
+                if (!body.IsSuccess) return body.Error!.ToHttp();
+                var result = await erasure.RegisterForAccountAsync(id, body.Value!.ReceivedOn, body.Value.Note, Creates.Key(request), ct);
+                return Creates.Answer(result, $"/api/v1/users/{id}/erasure");
+            })
+            .WithName("RegisterAccountErasure")
+            .WithSummary("Registrer en sletteforespørsel (personvernforordningen artikkel 17) for en person som ikke lenger har roller; nattens kjøring sletter det som kan slettes, tømmer kontoen og begrenser resten (Idempotency-Key anbefales)")
+            .Accepts<ErasureBody>("application/json")
+            .Idempotent()
+            .ProducesCreatedId();
         api.MapGet("/erasure-requests", async (Erasure erasure, CancellationToken ct) => TypedResults.Ok(await erasure.ListAsync(ct)))
             .WithName("ListErasureRequests")
             .WithSummary("Sletteforespørslene med status, når de ble utført og hvor mye som ble slettet og begrenset (bare for administratoren)")

@@ -80,6 +80,27 @@ public sealed class Invitations(SelvstyrtDb db, UserManager<AppUser> users, Arra
             .OrderBy(p => p.Name, StringComparer.CurrentCulture).ToList();
     }
 
+    /// <summary>A person who held a role at the provider and holds none now (for an erasure request, ADR 0036).</summary>
+    public sealed record Former(Guid UserId, string Name, bool Disabled);
+
+    /// <summary>
+    /// The people the role log knows at the providers the user administers who hold no role there now and no lasting one
+    /// anywhere, and are not assistants (those are handled on the assistant's page); empty for anyone else.
+    /// </summary>
+    public async Task<List<Former>> FormerAsync(CancellationToken ct)
+    {
+        var administered = await providers.AllAsync(ct);
+        if (administered.Count == 0) return [];
+        var today = user.Today;
+        var rows = await db.Users.AsNoTracking()
+            .Where(u => !u.IsServiceAccount && db.RoleChanges.Any(c => c.UserId == u.Id && administered.Contains(c.ProviderId)))
+            .Where(u => !db.ProviderGrants.Any(g => g.UserId == u.Id))
+            .Where(u => !db.ArrangementRoles.Any(r => r.UserId == u.Id && (r.To == null || r.To >= today)))
+            .Where(u => !db.Assistants.Any(a => a.UserId == u.Id))
+            .Select(u => new { u.Id, u.DisplayName, u.IsDisabled }).ToListAsync(ct);
+        return [.. rows.Select(r => new Former(r.Id, r.DisplayName, r.IsDisabled)).OrderBy(r => r.Name, StringComparer.CurrentCulture)];
+    }
+
     public async Task<Result<Invited>> InviteAsync(Command c, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(c);
