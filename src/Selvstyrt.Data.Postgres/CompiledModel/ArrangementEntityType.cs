@@ -27,7 +27,7 @@ namespace Selvstyrt.Data.Postgres.CompiledModel
                 "Selvstyrt.Domain.Arrangements.Arrangement",
                 typeof(Arrangement),
                 baseEntityType,
-                propertyCount: 16,
+                propertyCount: 17,
                 navigationCount: 2,
                 foreignKeyCount: 4,
                 unnamedIndexCount: 4,
@@ -137,6 +137,14 @@ namespace Selvstyrt.Data.Postgres.CompiledModel
                 int (IReadOnlyList<string> v) => v.Aggregate(0, int (int h, string p) => HashCode.Combine(h, p)),
                 IReadOnlyList<string> (IReadOnlyList<string> v) => v.ToList()));
             requiredCompetences.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var restrictedOn = runtimeEntityType.AddProperty(
+                "RestrictedOn",
+                typeof(LocalDate?),
+                propertyInfo: typeof(Arrangement).GetProperty("RestrictedOn", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Arrangement).GetField("<RestrictedOn>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            restrictedOn.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var startDate = runtimeEntityType.AddProperty(
                 "StartDate",

@@ -23,9 +23,9 @@ namespace Selvstyrt.Data.Postgres.CompiledModel
                 "Selvstyrt.Domain.Retention.ErasureRequest",
                 typeof(ErasureRequest),
                 baseEntityType,
-                propertyCount: 15,
+                propertyCount: 16,
                 foreignKeyCount: 2,
-                unnamedIndexCount: 3,
+                unnamedIndexCount: 4,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -110,6 +110,14 @@ namespace Selvstyrt.Data.Postgres.CompiledModel
                 sentinel: new NodaTime.LocalDate(1, 1, 1));
             receivedOn.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var recipientId = runtimeEntityType.AddProperty(
+                "RecipientId",
+                typeof(Guid?),
+                propertyInfo: typeof(ErasureRequest).GetProperty("RecipientId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ErasureRequest).GetField("<RecipientId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            recipientId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var registeredAt = runtimeEntityType.AddProperty(
                 "RegisteredAt",
                 typeof(Instant),
@@ -160,9 +168,12 @@ namespace Selvstyrt.Data.Postgres.CompiledModel
                 new[] { assistantId });
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { userId });
+                new[] { recipientId });
 
             var index1 = runtimeEntityType.AddIndex(
+                new[] { userId });
+
+            var index2 = runtimeEntityType.AddIndex(
                 new[] { providerId, state });
 
             return runtimeEntityType;

@@ -12,7 +12,7 @@ namespace Selvstyrt.Data.Postgres.CompiledModel
     public partial class SelvstyrtDbModel
     {
         private SelvstyrtDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("fc4f6ae4-c77b-434d-8d7e-96ea40ea4444"), entityTypeCount: 104)
+            : base(skipDetectChanges: false, modelId: new Guid("4399ab88-ed84-40df-900b-03e4a797b96f"), entityTypeCount: 104)
         {
         }
 

@@ -1117,6 +1117,9 @@ namespace Selvstyrt.Data.Postgres.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<LocalDate?>("RestrictedOn")
+                        .HasColumnType("date");
+
                     b.Property<LocalDate>("StartDate")
                         .HasColumnType("date");
 
@@ -2632,6 +2635,9 @@ namespace Selvstyrt.Data.Postgres.Migrations
 
                     b.Property<Guid>("ProviderId")
                         .HasColumnType("uuid");
+
+                    b.Property<LocalDate?>("RestrictedOn")
+                        .HasColumnType("date");
 
                     b.Property<Instant?>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -4463,6 +4469,9 @@ namespace Selvstyrt.Data.Postgres.Migrations
                     b.Property<LocalDate>("ReceivedOn")
                         .HasColumnType("date");
 
+                    b.Property<Guid?>("RecipientId")
+                        .HasColumnType("uuid");
+
                     b.Property<Instant>("RegisteredAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -4485,6 +4494,8 @@ namespace Selvstyrt.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AssistantId");
+
+                    b.HasIndex("RecipientId");
 
                     b.HasIndex("UserId");
 

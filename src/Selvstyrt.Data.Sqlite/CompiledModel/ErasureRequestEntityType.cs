@@ -23,9 +23,9 @@ namespace Selvstyrt.Data.Sqlite.CompiledModel
                 "Selvstyrt.Domain.Retention.ErasureRequest",
                 typeof(ErasureRequest),
                 baseEntityType,
-                propertyCount: 15,
+                propertyCount: 16,
                 foreignKeyCount: 2,
-                unnamedIndexCount: 3,
+                unnamedIndexCount: 4,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -103,6 +103,13 @@ namespace Selvstyrt.Data.Sqlite.CompiledModel
                 valueConverter: new SqliteConverters.LocalDateToText());
             receivedOn.SetSentinelFromProviderValue("0001-01-01");
 
+            var recipientId = runtimeEntityType.AddProperty(
+                "RecipientId",
+                typeof(Guid?),
+                propertyInfo: typeof(ErasureRequest).GetProperty("RecipientId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ErasureRequest).GetField("<RecipientId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
             var registeredAt = runtimeEntityType.AddProperty(
                 "RegisteredAt",
                 typeof(Instant),
@@ -149,9 +156,12 @@ namespace Selvstyrt.Data.Sqlite.CompiledModel
                 new[] { assistantId });
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { userId });
+                new[] { recipientId });
 
             var index1 = runtimeEntityType.AddIndex(
+                new[] { userId });
+
+            var index2 = runtimeEntityType.AddIndex(
                 new[] { providerId, state });
 
             return runtimeEntityType;

@@ -23,7 +23,7 @@ namespace Selvstyrt.Data.Sqlite.CompiledModel
                 "Selvstyrt.Domain.People.Recipient",
                 typeof(Recipient),
                 baseEntityType,
-                propertyCount: 11,
+                propertyCount: 12,
                 foreignKeyCount: 3,
                 unnamedIndexCount: 3,
                 keyCount: 1);
@@ -78,6 +78,14 @@ namespace Selvstyrt.Data.Sqlite.CompiledModel
                 propertyInfo: typeof(Recipient).GetProperty("ProviderId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Recipient).GetField("<ProviderId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+
+            var restrictedOn = runtimeEntityType.AddProperty(
+                "RestrictedOn",
+                typeof(LocalDate?),
+                propertyInfo: typeof(Recipient).GetProperty("RestrictedOn", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Recipient).GetField("<RestrictedOn>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new SqliteConverters.LocalDateToText());
 
             var updatedAt = runtimeEntityType.AddProperty(
                 "UpdatedAt",

@@ -11,7 +11,7 @@ namespace Selvstyrt.Data.Sqlite.CompiledModel
     public partial class SelvstyrtDbModel
     {
         private SelvstyrtDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("98b39d9f-63c3-4412-9294-1e571f31337e"), entityTypeCount: 104)
+            : base(skipDetectChanges: false, modelId: new Guid("e1f6aa73-eef0-486e-be6d-d3aab1d3d114"), entityTypeCount: 104)
         {
         }
 

@@ -1100,6 +1100,9 @@ namespace Selvstyrt.Data.Sqlite.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RestrictedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("StartDate")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -2602,6 +2605,9 @@ namespace Selvstyrt.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ProviderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RestrictedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("UpdatedAt")
@@ -4412,6 +4418,9 @@ namespace Selvstyrt.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("RecipientId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("RegisteredAt")
                         .HasColumnType("INTEGER");
 
@@ -4434,6 +4443,8 @@ namespace Selvstyrt.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AssistantId");
+
+                    b.HasIndex("RecipientId");
 
                     b.HasIndex("UserId");
 

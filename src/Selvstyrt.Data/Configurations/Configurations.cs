@@ -787,6 +787,7 @@ internal sealed class ErasureRequestConfiguration : IEntityTypeConfiguration<Sel
         b.HasOne<Assistant>().WithMany().HasForeignKey(x => x.AssistantId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(x => new { x.ProviderId, x.State });
         b.HasIndex(x => x.UserId);
+        b.HasIndex(x => x.RecipientId);
     }
 }
 

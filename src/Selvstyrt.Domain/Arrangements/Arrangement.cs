@@ -39,6 +39,15 @@ public sealed class Arrangement : AuditedAggregate
     public LocalDate StartDate { get; private set; }
     public LocalDate? EndDate { get; private set; }
 
+    public const string RestrictedMessage = "Ordningen er begrenset etter mottakerens sletteforespørsel og kan ikke brukes eller endres.";
+
+    /// <summary>
+    /// Set when the recipient's erasure request was carried out after the arrangement ended (GDPR art. 18, ADR 0036): what a
+    /// law keeps (plans, time sheets, decisions, the hour account) is read by the provider's administrator and an auditor
+    /// with a purpose only, and nothing changes it.
+    /// </summary>
+    public LocalDate? RestrictedOn { get; private set; }
+
     /// <summary>
     /// Whether a shift swap both assistants agree on takes effect without the work leader's approval when the rules engine finds
     /// nothing new for either (a clean swap). Off by default: the work leader approves every swap.
@@ -67,12 +76,25 @@ public sealed class Arrangement : AuditedAggregate
         };
     }
 
+    /// <summary>
+    /// Restricts the ended arrangement on the recipient's erasure request: its name, which people make from the recipient's
+    /// first name, becomes «Ordning» and the initials. Returns the fields cleared.
+    /// </summary>
+    public int Restrict(string initials, LocalDate today)
+    {
+        ArgumentNullException.ThrowIfNull(initials);
+        Name = $"Ordning {initials}";
+        RestrictedOn ??= today;
+        return 1;
+    }
+
     /// <summary>The work leader's choice for swaps (see <see cref="CleanSwapsWithoutApproval"/>).</summary>
     public void AllowCleanSwapsWithoutApproval(bool allowed) => CleanSwapsWithoutApproval = allowed;
 
     /// <summary>Gives the arrangement another name («Ordningen til Kari»; no health details).</summary>
     public Result<Arrangement> Rename(string? name)
     {
+        if (RestrictedOn is not null) return new Conflict(RestrictedMessage);
         if (string.IsNullOrWhiteSpace(name)) return Invalid.Field("name", "Navn på ordningen må fylles ut.");
         if (name.Trim().Length > 200) return Invalid.Field("name", "Navnet kan ikke være lengre enn 200 tegn.");
         Name = name.Trim();
@@ -86,6 +108,7 @@ public sealed class Arrangement : AuditedAggregate
     /// <summary>Sets what everyone working here must hold (names of the provider's competence kinds, checked by the caller).</summary>
     public Result<Arrangement> RequireCompetences(IEnumerable<string> names)
     {
+        if (RestrictedOn is not null) return new Conflict(RestrictedMessage);
         ArgumentNullException.ThrowIfNull(names);
         var list = names.Select(n => n.Trim()).Where(n => n.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (string.Join('\n', list).Length > 1000) return Invalid.Field("competences", "For mange kompetanser; velg de som gjelder alle i ordningen.");
@@ -95,6 +118,7 @@ public sealed class Arrangement : AuditedAggregate
 
     public Result<Arrangement> MoveToOffice(Guid officeId)
     {
+        if (RestrictedOn is not null) return new Conflict(RestrictedMessage);
         if (officeId == Guid.Empty) return Invalid.Field("officeId", "Velg kontoret.");
         OfficeId = officeId;
         return this;
@@ -103,6 +127,7 @@ public sealed class Arrangement : AuditedAggregate
     /// <summary>Adds an assistant to the arrangement for a period (inclusive dates) within the arrangement's own.</summary>
     public Result<Assignment> Assign(Guid id, Guid assistantId, LocalDate from, LocalDate? to)
     {
+        if (RestrictedOn is not null) return new Conflict(RestrictedMessage);
         if (to is { } end && end < from) return Invalid.Field("to", "Sluttdato kan ikke være før startdato.");
         if (EndDate is { } last && from > last) return Invalid.Field("from", "Ordningen er avsluttet før denne datoen.");
         if (EndDate is { } stop && (to is null || to > stop)) to = stop;
@@ -116,6 +141,7 @@ public sealed class Arrangement : AuditedAggregate
     /// <summary>Gives a person a role in the arrangement (work leader, co-work leader, deputy or the recipient's own reading role).</summary>
     public Result<ArrangementRole> GrantRole(Guid id, Guid userId, ArrangementRoleKind kind, LocalDate from, LocalDate? to)
     {
+        if (RestrictedOn is not null) return new Conflict(RestrictedMessage);
         if (!Enum.IsDefined(kind)) return Invalid.Field("kind", "Ukjent rolle.");
         if (to is { } end && end < from) return Invalid.Field("to", "Sluttdato kan ikke være før startdato.");
         var role = new ArrangementRole(id, Id, userId, kind, from, to);
@@ -131,6 +157,7 @@ public sealed class Arrangement : AuditedAggregate
     /// </summary>
     public Result<Arrangement> End(LocalDate lastDay)
     {
+        if (RestrictedOn is not null) return new Conflict(RestrictedMessage);
         if (lastDay < StartDate) return Invalid.Field("endDate", "Ordningen kan ikke slutte før den begynte.");
         EndDate = lastDay;
         // A role or assignment that would only begin after the last day never begins.

@@ -25,6 +25,18 @@ public sealed class Recipient : AuditedAggregate
     /// <summary>The user account, when the recipient signs in (most recipients are their own work leader).</summary>
     public Guid? UserId { get; private set; }
 
+    /// <summary>Set when the recipient's erasure request was carried out (ADR 0036): kept for the arrangement's records, changed by no one.</summary>
+    public LocalDate? RestrictedOn { get; private set; }
+
+    /// <summary>Restricts the record on the erasure request: the link to the sign-in goes. Returns the fields cleared.</summary>
+    public int Restrict(LocalDate today)
+    {
+        var cleared = UserId is null ? 0 : 1;
+        UserId = null;
+        RestrictedOn ??= today;
+        return cleared;
+    }
+
     public static Recipient Create(Guid id, Guid providerId, string fullName, LocalDate birthDate, Guid municipalityId, Guid? userId = null)
         => new(id, providerId, fullName, birthDate, municipalityId) { UserId = userId };
 
@@ -42,6 +54,7 @@ public sealed class Recipient : AuditedAggregate
     /// <summary>Corrects the name or the date of birth (a misspelling, a name changed), with the same checks as a new recipient.</summary>
     public Result<Recipient> Correct(string? fullName, LocalDate? birthDate, LocalDate today)
     {
+        if (RestrictedOn is not null) return new Conflict(Arrangements.Arrangement.RestrictedMessage);
         var checkedValues = New(Id, ProviderId, fullName, birthDate, MunicipalityId, today);
         if (!checkedValues.IsSuccess) return checkedValues.Error!;
         FullName = checkedValues.Value!.FullName;

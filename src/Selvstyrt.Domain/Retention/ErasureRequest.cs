@@ -38,6 +38,9 @@ public sealed class ErasureRequest : Entity
     /// <summary>The account it concerns, for a request about a person who signs in rather than an assistant record.</summary>
     public Guid? UserId { get; private set; }
 
+    /// <summary>The recipient it concerns, for a request about a recipient whose arrangements have ended.</summary>
+    public Guid? RecipientId { get; private set; }
+
     /// <summary>The person's initials, so the log can be read without keeping the name.</summary>
     public string Initials { get; private set; } = "";
 
@@ -67,6 +70,15 @@ public sealed class ErasureRequest : Entity
     public static Result<ErasureRequest> RegisterForAccount(Guid id, Guid providerId, Guid userId, string fullName, LocalDate receivedOn, LocalDate today,
         string? note, Instant at, string by, string? idempotencyKey)
         => Make(id, providerId, null, userId, fullName, receivedOn, today, note, at, by, idempotencyKey);
+
+    /// <summary>A request from the recipient of arrangements that have ended (their sign-in, if any, goes with it).</summary>
+    public static Result<ErasureRequest> RegisterForRecipient(Guid id, Guid providerId, Guid recipientId, string fullName, LocalDate receivedOn, LocalDate today,
+        string? note, Instant at, string by, string? idempotencyKey)
+    {
+        var made = Make(id, providerId, null, null, fullName, receivedOn, today, note, at, by, idempotencyKey);
+        if (made.IsSuccess) made.Value!.RecipientId = recipientId;
+        return made;
+    }
 
     private static Result<ErasureRequest> Make(Guid id, Guid providerId, Guid? assistantId, Guid? userId, string fullName, LocalDate receivedOn, LocalDate today,
         string? note, Instant at, string by, string? idempotencyKey)
@@ -105,5 +117,6 @@ public sealed class ErasureRequest : Entity
         CompletedAt = at;
         AssistantId = null;
         UserId = null;
+        RecipientId = null;
     }
 }

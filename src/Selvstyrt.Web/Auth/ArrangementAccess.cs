@@ -30,6 +30,12 @@ public enum Relation
 
     /// <summary>The deputy today, in a period they act as work leader (and still hold the deputy role).</summary>
     ActingWorkLeader = 1024,
+
+    /// <summary>
+    /// Beside the administrator's or auditor's relation: the arrangement is restricted after the recipient's erasure request
+    /// (ADR 0036), so it is read, never changed.
+    /// </summary>
+    Restricted = 2048,
 }
 
 /// <summary>What a set of relations allows (architecture principle 11: resource-based authorisation).</summary>
@@ -38,7 +44,10 @@ public static class RelationExtensions
     /// <summary>Those who lead the daily work: work leader, co-work leader, and the deputy in a period they act as work leader.</summary>
     public const Relation Leaders = Relation.WorkLeader | Relation.CoWorkLeader | Relation.ActingWorkLeader;
 
-    public static bool CanEdit(this Relation r) => (r & (Relation.ProviderAdmin | Relation.OfficeCoordinator | Leaders)) != 0;
+    public static bool CanEdit(this Relation r) => Open(r) && (r & (Relation.ProviderAdmin | Relation.OfficeCoordinator | Leaders)) != 0;
+
+    /// <summary>Not restricted: a restricted arrangement (GDPR art. 18) is kept and read, not changed.</summary>
+    private static bool Open(Relation r) => (r & Relation.Restricted) == 0;
 
     /// <summary>Approving time sheets and corrections as the work leader does.</summary>
     public static bool Leads(this Relation r) => (r & Leaders) != 0;
@@ -65,11 +74,11 @@ public static class RelationExtensions
         => (r & (Relation.ProviderAdmin | Relation.OfficeCoordinator | Relation.Auditor | Relation.Deputy | Leaders)) != 0;
 
     /// <summary>Recording the plan's AML § 10-3 discussion: those who make the plan, and the union representative.</summary>
-    public static bool CanRecordDiscussion(this Relation r) => r.CanEdit() || (r & Relation.UnionRepresentative) != 0;
+    public static bool CanRecordDiscussion(this Relation r) => r.CanEdit() || (Open(r) && (r & Relation.UnionRepresentative) != 0);
 
     /// <summary>Setting a period in which the deputy acts as work leader: the work leader, the co-work leader and the provider.</summary>
     public static bool CanSetActing(this Relation r)
-        => (r & (Relation.ProviderAdmin | Relation.OfficeCoordinator | Relation.WorkLeader | Relation.CoWorkLeader)) != 0;
+        => Open(r) && (r & (Relation.ProviderAdmin | Relation.OfficeCoordinator | Relation.WorkLeader | Relation.CoWorkLeader)) != 0;
 
     /// <summary>The periods a deputy acts as work leader: those who lead, stand in, employ or audit, and the recipient.</summary>
     public static bool CanSeeActing(this Relation r)
@@ -79,15 +88,15 @@ public static class RelationExtensions
     public static bool CanOpenAssistants(this Relation r) => (r & ~(Relation.CaseWorker | Relation.Recipient)) != 0;
 
     /// <summary>Accepting a rule breach in a plan, with a reason: the employer's roles only.</summary>
-    public static bool CanOverrideBreach(this Relation r) => (r & (Relation.ProviderAdmin | Relation.OfficeCoordinator)) != 0;
+    public static bool CanOverrideBreach(this Relation r) => Open(r) && (r & (Relation.ProviderAdmin | Relation.OfficeCoordinator)) != 0;
 
-    public static bool CanManageAssistants(this Relation r) => (r & (Relation.ProviderAdmin | Relation.OfficeCoordinator)) != 0;
+    public static bool CanManageAssistants(this Relation r) => Open(r) && (r & (Relation.ProviderAdmin | Relation.OfficeCoordinator)) != 0;
 
     /// <summary>The hour account: as the decision (work leaders, deputy, provider, case worker), never an assistant only.</summary>
     public static bool CanSeeHourAccount(this Relation r) => r.CanSeeDecision();
 
     /// <summary>Registering decisions, their letters and opening balances: the provider's administrator and the office's coordinator.</summary>
-    public static bool CanManageDecisions(this Relation r) => (r & (Relation.ProviderAdmin | Relation.OfficeCoordinator)) != 0;
+    public static bool CanManageDecisions(this Relation r) => Open(r) && (r & (Relation.ProviderAdmin | Relation.OfficeCoordinator)) != 0;
 }
 
 /// <summary>
@@ -116,10 +125,10 @@ public sealed class ArrangementAccess(SelvstyrtDb db, CurrentUser user)
         var uid = user.Id;
         var today = user.Today;
         var leads = Leading.On(db, today).Where(l => l.UserId == uid).Select(l => l.ArrangementId);
-        return db.Arrangements.Where(a =>
+        return db.Arrangements.Where(a => a.RestrictedOn == null && (
             db.ProviderGrants.Any(g => g.UserId == uid && g.ProviderId == a.ProviderId
                                        && (g.Role == ProviderRole.ProviderAdmin || (g.Role == ProviderRole.OfficeCoordinator && g.OfficeId == a.OfficeId)))
-            || leads.Contains(a.Id));
+            || leads.Contains(a.Id)));
     }
 
     /// <summary>The arrangements where the user works as an assistant today.</summary>
@@ -130,8 +139,11 @@ public sealed class ArrangementAccess(SelvstyrtDb db, CurrentUser user)
         var uid = user.Id;
         var today = user.Today;
         var auditorAllowed = user.Purpose is not null;
-        return a =>
-            db.ProviderGrants.Any(g => g.UserId == uid && g.ProviderId == a.ProviderId && (
+        // A restricted arrangement (ADR 0036) is read by the provider's administrator and an auditor with a purpose only.
+        return a => a.RestrictedOn != null
+            ? db.ProviderGrants.Any(g => g.UserId == uid && g.ProviderId == a.ProviderId
+                && (g.Role == ProviderRole.ProviderAdmin || (g.Role == ProviderRole.Auditor && auditorAllowed)))
+            : db.ProviderGrants.Any(g => g.UserId == uid && g.ProviderId == a.ProviderId && (
                 g.Role == ProviderRole.ProviderAdmin
                 || (g.Role == ProviderRole.Auditor && auditorAllowed)
                 || (g.Role == ProviderRole.OfficeCoordinator && g.OfficeId == a.OfficeId)
@@ -144,7 +156,7 @@ public sealed class ArrangementAccess(SelvstyrtDb db, CurrentUser user)
     {
         var uid = user.Id;
         var today = user.Today;
-        return a => a.Assignments.Any(s => s.From <= today && (s.To == null || s.To >= today)
+        return a => a.RestrictedOn == null && a.Assignments.Any(s => s.From <= today && (s.To == null || s.To >= today)
             && db.Assistants.Any(x => x.Id == s.AssistantId && x.UserId == uid));
     }
 
@@ -154,10 +166,24 @@ public sealed class ArrangementAccess(SelvstyrtDb db, CurrentUser user)
         var uid = user.Id;
         var today = user.Today;
         var a = await db.Arrangements.AsNoTracking().Where(x => x.Id == arrangementId)
-            .Select(x => new { x.ProviderId, x.OfficeId, x.MunicipalityId, x.EmployerModel }).SingleOrDefaultAsync(ct);
+            .Select(x => new { x.ProviderId, x.OfficeId, x.MunicipalityId, x.EmployerModel, x.RestrictedOn }).SingleOrDefaultAsync(ct);
         if (a is null || uid == Guid.Empty) return Relation.None;
         var relation = Relation.None;
         var grants = await db.ProviderGrants.AsNoTracking().Where(g => g.UserId == uid && g.ProviderId == a.ProviderId).ToListAsync(ct);
+        if (a.RestrictedOn is not null)
+        {
+            // Restricted (ADR 0036): the administrator and an auditor with a purpose read it; no one changes it.
+            foreach (var g in grants)
+            {
+                relation |= g.Role switch
+                {
+                    ProviderRole.ProviderAdmin => Relation.ProviderAdmin,
+                    ProviderRole.Auditor when user.Purpose is not null => Relation.Auditor,
+                    _ => Relation.None,
+                };
+            }
+            return relation == Relation.None ? Relation.None : relation | Relation.Restricted;
+        }
         foreach (var g in grants)
         {
             relation |= g.Role switch
@@ -232,8 +258,8 @@ public sealed class ArrangementAccess(SelvstyrtDb db, CurrentUser user)
         return db.Arrangements.Where(a => a.MunicipalityId == municipalityId && db.ProviderGrants.Any(g => g.UserId == uid && g.ProviderId == a.ProviderId && (
             g.Role == ProviderRole.ProviderAdmin
             || (g.Role == ProviderRole.Auditor && auditorAllowed)
-            || (g.Role == ProviderRole.OfficeCoordinator && g.OfficeId == a.OfficeId)
-            || (caseWorkers && g.Role == ProviderRole.CaseWorker && g.MunicipalityId == a.MunicipalityId))));
+            || (a.RestrictedOn == null && g.Role == ProviderRole.OfficeCoordinator && g.OfficeId == a.OfficeId)
+            || (a.RestrictedOn == null && caseWorkers && g.Role == ProviderRole.CaseWorker && g.MunicipalityId == a.MunicipalityId))));
     }
 
     /// <summary>

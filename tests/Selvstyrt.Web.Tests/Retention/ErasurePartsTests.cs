@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Selvstyrt.Data;
 using Selvstyrt.Data.Demo;
 using Selvstyrt.Data.Identity;
+using Selvstyrt.Domain.Arrangements;
 using Selvstyrt.Domain.People;
 using Selvstyrt.Domain.Retention;
 using Selvstyrt.Testing;
@@ -51,6 +52,25 @@ public sealed class ErasurePartsTests(Hosts hosts)
         AccountErasureParts.All.Where(p => p.Fate == ErasureFate.Keep).ShouldAllBe(p => p.Basis != null);
         AccountErasureParts.All.Where(p => p.Fate == ErasureFate.Delete).ShouldAllBe(p => p.Basis == null);
         AccountErasureParts.All.Select(p => p.Key).Concat(ErasureParts.All.Select(p => p.Key)).Append(NamesInText.Key).ShouldBeUnique();
+    }
+
+    [Fact]
+    public void EveryRecordOfAnArrangement_HasAFateOnTheRecipientsErasure_AndEveryKeptOneALegalBasis()
+    {
+        // ADR 0036: a foreign key to the arrangement, or a column called ArrangementId (the access log and others point to it
+        // without a database key). Records that hang on one of these (a plan's shifts, a sheet's entries) go with it.
+        using var scope = hosts.For(DatabaseKind.Sqlite).Services.CreateScope();
+        var model = scope.ServiceProvider.GetRequiredService<SelvstyrtDb>().Model;
+        var pointing = model.GetEntityTypes()
+            .Where(t => t.GetForeignKeys().Any(k => k.PrincipalEntityType.ClrType == typeof(Arrangement))
+                || t.FindProperty("ArrangementId") is { } p && (p.ClrType == typeof(Guid) || p.ClrType == typeof(Guid?)))
+            .Select(t => t.ClrType).Where(t => t != typeof(Arrangement))
+            .Distinct().Select(t => t.Name).Order().ToList();
+        var covered = RecipientErasureParts.All.Select(p => p.Type).Distinct().Select(t => t.Name).Order().ToList();
+        covered.ShouldBe(pointing);
+        RecipientErasureParts.All.Where(p => p.Fate == ErasureFate.Keep).ShouldAllBe(p => p.Basis != null);
+        RecipientErasureParts.All.Where(p => p.Fate == ErasureFate.Delete).ShouldAllBe(p => p.Basis == null);
+        RecipientErasureParts.All.Select(p => p.Key).Concat(AccountErasureParts.All.Select(p => p.Key)).Concat(ErasureParts.All.Select(p => p.Key)).ShouldBeUnique();
     }
 
     [Theory, DatabaseData]

@@ -39,9 +39,9 @@ public sealed class Erasure(SelvstyrtDb db, AdministeredProvider administered, C
     /// What a request would do now, for an assistant record or a person's account (<paramref name="UserId"/>);
     /// <paramref name="Refusal"/> says why it cannot be registered yet.
     /// </summary>
-    public sealed record Preview(Guid? AssistantId, Guid? UserId, string Name, LocalDate? RestrictedOn, string? Refusal, IReadOnlyList<Kind> Kinds, RequestView? Request);
+    public sealed record Preview(Guid? AssistantId, Guid? UserId, Guid? RecipientId, string Name, LocalDate? RestrictedOn, string? Refusal, IReadOnlyList<Kind> Kinds, RequestView? Request);
 
-    public sealed record RequestView(Guid Id, Guid? AssistantId, Guid? UserId, string Initials, LocalDate ReceivedOn, string RegisteredBy, Instant RegisteredAt, string Note,
+    public sealed record RequestView(Guid Id, Guid? AssistantId, Guid? UserId, Guid? RecipientId, string Initials, LocalDate ReceivedOn, string RegisteredBy, Instant RegisteredAt, string Note,
         ErasureState State, Instant? CarriedOutAt, int Deleted, int Restricted, Instant? CompletedAt);
 
     public async Task<Result<Preview>> PreviewAsync(Guid assistantId, CancellationToken ct)
@@ -56,7 +56,7 @@ public sealed class Erasure(SelvstyrtDb db, AdministeredProvider administered, C
         }
         kinds.Add(new Kind(NamesInText.Key, await NamesInText.CountAsync(db, assistant.ProviderId, assistant.FullName, ct), ErasureFate.Delete, null));
         var request = await db.ErasureRequests.AsNoTracking().Where(r => r.AssistantId == assistantId).OrderByDescending(r => r.RegisteredAt).FirstOrDefaultAsync(ct);
-        return new Preview(assistant.Id, null, assistant.FullName, assistant.RestrictedOn, await RefusalAsync(assistant, today, ct), kinds,
+        return new Preview(assistant.Id, null, null, assistant.FullName, assistant.RestrictedOn, await RefusalAsync(assistant, today, ct), kinds,
             request is null ? null : View(request));
     }
 
@@ -73,7 +73,7 @@ public sealed class Erasure(SelvstyrtDb db, AdministeredProvider administered, C
         }
         kinds.Add(new Kind(NamesInText.Key, await NamesInText.CountAsync(db, providerId, name, ct), ErasureFate.Delete, null));
         var request = await db.ErasureRequests.AsNoTracking().Where(r => r.UserId == userId).OrderByDescending(r => r.RegisteredAt).FirstOrDefaultAsync(ct);
-        return new Preview(null, userId, name, null, await AccountErasureParts.RefusalAsync(db, userId, name, today, ct), kinds, request is null ? null : View(request));
+        return new Preview(null, userId, null, name, null, await AccountErasureParts.RefusalAsync(db, userId, name, today, ct), kinds, request is null ? null : View(request));
     }
 
     /// <summary>Registers a request about an account; idempotent on the key, and a second request for the same person finds the first.</summary>
@@ -93,6 +93,58 @@ public sealed class Erasure(SelvstyrtDb db, AdministeredProvider administered, C
         if (!made.IsSuccess) return made.Error!;
         db.ErasureRequests.Add(made.Value!);
         return await db.SaveCreatedAsync<ErasureRequest>(id.Value, ct);
+    }
+
+    /// <summary>
+    /// What a request from the recipient of <paramref name="arrangementId"/> would do now, over all the recipient's
+    /// arrangements at the provider (their sign-in, if any, goes with it).
+    /// </summary>
+    public async Task<Result<Preview>> RecipientPreviewAsync(Guid arrangementId, CancellationToken ct)
+    {
+        var recipient = await RecipientOfAsync(arrangementId, ct);
+        if (recipient is null) return new NotFound("Fant ikke ordningen.");
+        var today = user.Today;
+        var arrangements = await db.Arrangements.AsNoTracking().Where(a => a.RecipientId == recipient.Id).Select(a => a.Id).ToListAsync(ct);
+        var kinds = new List<Kind>();
+        foreach (var part in RecipientErasureParts.All)
+        {
+            var count = 0;
+            foreach (var id in arrangements) count += await part.CountAsync(db, id, today, ct);
+            kinds.Add(new Kind(part.Key, count, part.Fate, part.Basis));
+        }
+        kinds.Add(new Kind(NamesInText.Key, await NamesInText.CountAsync(db, recipient.ProviderId, recipient.FullName, ct), ErasureFate.Delete, null));
+        var request = await db.ErasureRequests.AsNoTracking().Where(r => r.RecipientId == recipient.Id).OrderByDescending(r => r.RegisteredAt).FirstOrDefaultAsync(ct);
+        return new Preview(null, recipient.UserId, recipient.Id, recipient.FullName, recipient.RestrictedOn, await RecipientErasureParts.RefusalAsync(db, recipient, today, ct), kinds,
+            request is null ? null : View(request));
+    }
+
+    /// <summary>Registers the recipient's request; idempotent on the key, and a second request for the same recipient finds the first.</summary>
+    public async Task<Result<(Guid Id, bool Existed)>> RegisterForRecipientAsync(Guid arrangementId, LocalDate? receivedOn, string? note, string? key, CancellationToken ct)
+    {
+        var id = Creates.IdFor($"erasure:{user.Id}", key);
+        if (!id.IsSuccess) return id.Error!;
+        if (await db.ErasureRequests.AnyAsync(r => r.Id == id.Value, ct)) return (id.Value, true);
+        var recipient = await RecipientOfAsync(arrangementId, ct);
+        if (recipient is null) return new NotFound("Fant ikke ordningen.");
+        var open = await db.ErasureRequests.Where(r => r.RecipientId == recipient.Id).Select(r => r.Id).FirstOrDefaultAsync(ct);
+        if (open != Guid.Empty) return (open, true);
+        if (receivedOn is not { } received) return Invalid.Field("receivedOn", "Skriv datoen forespørselen kom.");
+        var refusal = await RecipientErasureParts.RefusalAsync(db, recipient, user.Today, ct);
+        if (refusal is not null) return new Conflict(refusal);
+        var made = ErasureRequest.RegisterForRecipient(id.Value, recipient.ProviderId, recipient.Id, recipient.FullName, received, user.Today, note, user.Now, user.DisplayName, key);
+        if (!made.IsSuccess) return made.Error!;
+        db.ErasureRequests.Add(made.Value!);
+        return await db.SaveCreatedAsync<ErasureRequest>(id.Value, ct);
+    }
+
+    /// <summary>The recipient of an arrangement of a provider the user administers (a coordinator does not handle erasure).</summary>
+    private async Task<Recipient?> RecipientOfAsync(Guid arrangementId, CancellationToken ct)
+    {
+        var providers = await administered.AllAsync(ct);
+        if (providers.Count == 0) return null;
+        return await db.Recipients.AsNoTracking()
+            .Where(r => providers.Contains(r.ProviderId) && db.Arrangements.Any(a => a.Id == arrangementId && a.RecipientId == r.Id))
+            .FirstOrDefaultAsync(ct);
     }
 
     /// <summary>
@@ -140,7 +192,7 @@ public sealed class Erasure(SelvstyrtDb db, AdministeredProvider administered, C
         return [.. requests.OrderByDescending(r => r.RegisteredAt).Select(View)];
     }
 
-    private static RequestView View(ErasureRequest r) => new(r.Id, r.AssistantId, r.UserId, r.Initials, r.ReceivedOn, r.RegisteredBy, r.RegisteredAt, r.Note, r.State,
+    private static RequestView View(ErasureRequest r) => new(r.Id, r.AssistantId, r.UserId, r.RecipientId, r.Initials, r.ReceivedOn, r.RegisteredBy, r.RegisteredAt, r.Note, r.State,
         r.CarriedOutAt, r.Deleted, r.Restricted, r.CompletedAt);
 
     /// <summary>The assistant, when the user administers the assistant's provider (a coordinator does not handle erasure).</summary>

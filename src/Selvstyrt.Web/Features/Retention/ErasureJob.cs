@@ -46,6 +46,24 @@ public static class ErasureJob
                 await db.SaveChangesAsync(ct);
                 if (account is { } userId && !await InUseAsync(db, userId, today, ct)) deleted += await EmptyAccountAsync(db, userId, request.Initials, ct);
             }
+            else if (request.RecipientId is { } rid && await db.Recipients.SingleOrDefaultAsync(r => r.Id == rid, ct) is { } recipient)
+            {
+                var arrangements = await db.Arrangements.Where(a => a.RecipientId == rid).ToListAsync(ct);
+                foreach (var arrangement in arrangements)
+                {
+                    foreach (var part in RecipientErasureParts.All)
+                    {
+                        if (part.Fate == ErasureFate.Delete) deleted += await part.EraseAsync(db, arrangement.Id, today, ct);
+                        else restricted += await part.CountAsync(db, arrangement.Id, today, ct);
+                    }
+                    deleted += arrangement.Restrict(request.Initials, today);
+                }
+                deleted += await NamesInText.ReplaceAsync(db, request.ProviderId, recipient.FullName, request.Initials, ct);
+                var account = recipient.UserId;
+                deleted += recipient.Restrict(today);
+                await db.SaveChangesAsync(ct);
+                if (account is { } userId && !await InUseAsync(db, userId, today, ct)) deleted += await EmptyAccountAsync(db, userId, request.Initials, ct);
+            }
             else if (request.UserId is { } userId && await db.Users.SingleOrDefaultAsync(u => u.Id == userId, ct) is { } person)
             {
                 foreach (var part in AccountErasureParts.All)

@@ -58,6 +58,26 @@ public static class RetentionEndpoints
             .Accepts<ErasureBody>("application/json")
             .Idempotent()
             .ProducesCreatedId();
+        api.MapGet("/arrangements/{id:guid}/recipient-erasure", async (Guid id, Erasure erasure, CancellationToken ct) =>
+            {
+                var result = await erasure.RecipientPreviewAsync(id, ct);
+                return result.IsSuccess ? Results.Ok(result.Value) : result.Error!.ToHttp();
+            })
+            .WithName("PreviewRecipientErasure")
+            .WithSummary("Sletting for mottakeren i ordningen (alle mottakerens ordninger hos leverandøren): hva som slettes, hva som må beholdes og hvorfor (bare for administratoren)")
+            .Produces<Erasure.Preview>();
+        api.MapPost("/arrangements/{id:guid}/recipient-erasure", async (Guid id, HttpRequest request, Erasure erasure, CancellationToken ct) =>
+            {
+                var body = await ApiJson.ReadAsync<ErasureBody>(request, ct);
+                if (!body.IsSuccess) return body.Error!.ToHttp();
+                var result = await erasure.RegisterForRecipientAsync(id, body.Value!.ReceivedOn, body.Value.Note, Creates.Key(request), ct);
+                return Creates.Answer(result, $"/api/v1/arrangements/{id}/recipient-erasure");
+            })
+            .WithName("RegisterRecipientErasure")
+            .WithSummary("Registrer mottakerens sletteforespørsel (personvernforordningen artikkel 17) når ordningene er avsluttet; nattens kjøring sletter det som kan slettes og begrenser ordningene og mottakeren (Idempotency-Key anbefales)")
+            .Accepts<ErasureBody>("application/json")
+            .Idempotent()
+            .ProducesCreatedId();
         api.MapGet("/erasure-requests", async (Erasure erasure, CancellationToken ct) => TypedResults.Ok(await erasure.ListAsync(ct)))
             .WithName("ListErasureRequests")
             .WithSummary("Sletteforespørslene med status, når de ble utført og hvor mye som ble slettet og begrenset (bare for administratoren)")

@@ -1,0 +1,58 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Selvstyrt.Data.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class RecipientErasure : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "RestrictedOn",
+                table: "Recipients",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "RecipientId",
+                table: "ErasureRequests",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "RestrictedOn",
+                table: "Arrangements",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ErasureRequests_RecipientId",
+                table: "ErasureRequests",
+                column: "RecipientId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_ErasureRequests_RecipientId",
+                table: "ErasureRequests");
+
+            migrationBuilder.DropColumn(
+                name: "RestrictedOn",
+                table: "Recipients");
+
+            migrationBuilder.DropColumn(
+                name: "RecipientId",
+                table: "ErasureRequests");
+
+            migrationBuilder.DropColumn(
+                name: "RestrictedOn",
+                table: "Arrangements");
+        }
+    }
+}
