@@ -93,5 +93,6 @@ public sealed class RecipientErasureTests
         WebUtility.HtmlDecode(await admin.GetStringAsync($"/ordninger/{arrangement}", Ct)).ShouldContain("Ordningen er begrenset etter mottakerens sletteforespørsel");
         using (var change = await ApiCalls.PostAsync(admin, $"/api/v1/arrangements/{arrangement}/end", """{ "endDate": "2026-11-20" }""", ct: Ct))
             change.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        using (var moved = await admin.GetAsync($"/api/v1/arrangements/{arrangement}/bundle", Ct)) moved.StatusCode.ShouldBe(HttpStatusCode.Conflict, "a restricted arrangement is not moved");
     }
 }

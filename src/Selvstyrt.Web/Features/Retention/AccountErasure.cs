@@ -61,13 +61,9 @@ public static class AccountErasureParts
         Keep<SurveyInvitation>("undersokelser", Hms),
     ];
 
-    private static ErasureParts.Part Delete<T>(string key) where T : class => new(key, typeof(T), ErasureFate.Delete, null,
-        (db, id, _, ct) => Of<T>(db, id).CountAsync(ct), (db, id, _, ct) => Of<T>(db, id).ExecuteDeleteAsync(ct));
+    private static ErasureParts.Part Delete<T>(string key) where T : class => ErasureParts.Rows<T>(key, "UserId");
 
-    private static ErasureParts.Part Keep<T>(string key, string basis) where T : class => new(key, typeof(T), ErasureFate.Keep, basis,
-        (db, id, _, ct) => Of<T>(db, id).CountAsync(ct), (db, id, _, ct) => Of<T>(db, id).ExecuteDeleteAsync(ct));
-
-    private static IQueryable<T> Of<T>(SelvstyrtDb db, Guid id) where T : class => db.Set<T>().Where(e => EF.Property<Guid?>(e, "UserId") == id);
+    private static ErasureParts.Part Keep<T>(string key, string basis) where T : class => ErasureParts.Rows<T>(key, "UserId", basis);
 
     /// <summary>
     /// Why the request cannot be carried out now: the person still holds a role that needs the account (GDPR art. 17 no. 3
@@ -247,14 +243,9 @@ public static class RecipientErasureParts
         Keep<AccessLogEntry>("innsynsloggIOrdningen", AccountErasureParts.ReadLog),
     ];
 
-    private static ErasureParts.Part Delete<T>(string key) where T : class => new(key, typeof(T), ErasureFate.Delete, null,
-        (db, id, _, ct) => Of<T>(db, id).CountAsync(ct), (db, id, _, ct) => Of<T>(db, id).ExecuteDeleteAsync(ct));
+    private static ErasureParts.Part Delete<T>(string key) where T : class => ErasureParts.Rows<T>(key, "ArrangementId");
 
-    private static ErasureParts.Part Keep<T>(string key, string basis) where T : class => new(key, typeof(T), ErasureFate.Keep, basis,
-        (db, id, _, ct) => Of<T>(db, id).CountAsync(ct), (db, id, _, ct) => Of<T>(db, id).ExecuteDeleteAsync(ct));
-
-    private static IQueryable<T> Of<T>(SelvstyrtDb db, Guid arrangementId) where T : class
-        => db.Set<T>().Where(e => EF.Property<Guid?>(e, "ArrangementId") == arrangementId);
+    private static ErasureParts.Part Keep<T>(string key, string basis) where T : class => ErasureParts.Rows<T>(key, "ArrangementId", basis);
 
     /// <summary>Why the request cannot be carried out now: an arrangement of the recipient is still in force.</summary>
     public static async Task<string?> RefusalAsync(SelvstyrtDb db, Recipient recipient, LocalDate today, CancellationToken ct)

@@ -35,42 +35,30 @@ public static class ErasureJob
             var restricted = 0;
             if (assistant is not null)
             {
-                foreach (var part in ErasureParts.All)
-                {
-                    if (part.Fate == ErasureFate.Delete) deleted += await part.EraseAsync(db, assistant.Id, today, ct);
-                    else restricted += await part.CountAsync(db, assistant.Id, today, ct);
-                }
+                (deleted, restricted) = await ErasureParts.ApplyAsync(ErasureParts.All, db, assistant.Id, today, ct);
                 deleted += await NamesInText.ReplaceAsync(db, request.ProviderId, assistant.FullName, request.Initials, ct);
                 var account = assistant.UserId;
                 deleted += assistant.Restrict(today);
-                await db.SaveChangesAsync(ct);
-                if (account is { } userId && !await InUseAsync(db, userId, today, ct)) deleted += await EmptyAccountAsync(db, userId, request.Initials, ct);
+                deleted += await ReleaseAsync(db, account, request.Initials, today, ct);
             }
             else if (request.RecipientId is { } rid && await db.Recipients.SingleOrDefaultAsync(r => r.Id == rid, ct) is { } recipient)
             {
                 var arrangements = await db.Arrangements.Where(a => a.RecipientId == rid).ToListAsync(ct);
                 foreach (var arrangement in arrangements)
                 {
-                    foreach (var part in RecipientErasureParts.All)
-                    {
-                        if (part.Fate == ErasureFate.Delete) deleted += await part.EraseAsync(db, arrangement.Id, today, ct);
-                        else restricted += await part.CountAsync(db, arrangement.Id, today, ct);
-                    }
+                    var (gone, kept) = await ErasureParts.ApplyAsync(RecipientErasureParts.All, db, arrangement.Id, today, ct);
+                    deleted += gone;
+                    restricted += kept;
                     deleted += arrangement.Restrict(request.Initials, today);
                 }
                 deleted += await NamesInText.ReplaceAsync(db, request.ProviderId, recipient.FullName, request.Initials, ct);
                 var account = recipient.UserId;
                 deleted += recipient.Restrict(today);
-                await db.SaveChangesAsync(ct);
-                if (account is { } userId && !await InUseAsync(db, userId, today, ct)) deleted += await EmptyAccountAsync(db, userId, request.Initials, ct);
+                deleted += await ReleaseAsync(db, account, request.Initials, today, ct);
             }
             else if (request.UserId is { } userId && await db.Users.SingleOrDefaultAsync(u => u.Id == userId, ct) is { } person)
             {
-                foreach (var part in AccountErasureParts.All)
-                {
-                    if (part.Fate == ErasureFate.Delete) deleted += await part.EraseAsync(db, userId, today, ct);
-                    else restricted += await part.CountAsync(db, userId, today, ct);
-                }
+                (deleted, restricted) = await ErasureParts.ApplyAsync(AccountErasureParts.All, db, userId, today, ct);
                 deleted += await NamesInText.ReplaceAsync(db, request.ProviderId, person.DisplayName, request.Initials, ct);
                 db.Entry(person).State = EntityState.Detached;
                 deleted += await EmptyAccountAsync(db, userId, request.Initials, ct);
@@ -114,6 +102,13 @@ public static class ErasureJob
             completed++;
         }
         return new Outcome(carriedOut, completed);
+    }
+
+    /// <summary>Saves the restriction, then empties the sign-in the record was linked to when nothing else uses it; returns the rows cleared.</summary>
+    private static async Task<int> ReleaseAsync(SelvstyrtDb db, Guid? account, string initials, LocalDate today, CancellationToken ct)
+    {
+        await db.SaveChangesAsync(ct);
+        return account is { } userId && !await InUseAsync(db, userId, today, ct) ? await EmptyAccountAsync(db, userId, initials, ct) : 0;
     }
 
     /// <summary>Whether the account still serves the person: another assistant record, a role at a provider or a lasting one in an arrangement, or a recipient record.</summary>

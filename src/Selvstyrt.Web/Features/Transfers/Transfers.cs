@@ -38,7 +38,7 @@ public sealed class Transfers(SelvstyrtDb db, UserManager<AppUser> users, Arrang
         var relation = await access.RelationTo(arrangementId, ct);
         if (relation == Relation.None) return new NotFound();
         var name = await db.Arrangements.AsNoTracking().Where(a => a.Id == arrangementId).Select(a => a.Name).FirstAsync(ct);
-        return new ExportView(arrangementId, name, relation.HasFlag(Relation.ProviderAdmin));
+        return new ExportView(arrangementId, name, relation.HasFlag(Relation.ProviderAdmin) && !relation.HasFlag(Relation.Restricted));
     }
 
     /// <summary>The bundle file of one arrangement, for the provider's administrator only.</summary>
@@ -47,6 +47,8 @@ public sealed class Transfers(SelvstyrtDb db, UserManager<AppUser> users, Arrang
         var relation = await access.RelationTo(arrangementId, ct);
         // Like the other administrator-only records, not there for anyone else (the page says who may take it out).
         if (!relation.HasFlag(Relation.ProviderAdmin)) return new NotFound();
+        // Restricted after the recipient's erasure request (ADR 0036): kept, not moved or used for anything else.
+        if (relation.HasFlag(Relation.Restricted)) return new Conflict(Arrangement.RestrictedMessage);
         await access.LogReadAsync(arrangementId, relation, "ordningspakke for flytting til annen leverandør", ct);
         var today = user.Today;
         var bundle = await BundleExport.ExportAsync(db, arrangementId, today, user.Now, ct);
