@@ -386,9 +386,10 @@ public sealed class WorkPlan : AuditedAggregate
         Revision++;
     }
 
-    /// <summary>The demo seed's publication (no discussion date, no change log).</summary>
-    public void Publish(Instant at)
+    /// <summary>The demo seed's publication (no change log), discussed on <paramref name="discussedOn"/> (AML-10-3-1).</summary>
+    public void Publish(Instant at, LocalDate? discussedOn = null)
     {
+        DiscussedOn = discussedOn;
         Status = PlanStatus.Published;
         PublishedAt = at;
         PublishedVersion = Math.Max(1, PublishedVersion);
