@@ -20,7 +20,8 @@ public readonly record struct ShiftPart(int OffsetMinutes, int LengthMinutes)
 /// A shift template (vakttype) of one arrangement: a name, a local start, a nominal length (across midnight, 24 h or
 /// longer), the kind, passive parts, a paid pause, how many assistants work it at once (2 for 2:1) and the competences
 /// it needs (free text until competence records exist). Placing a template copies its values into the plan, so a
-/// later change of the template never moves shifts already planned.
+/// later change of the template never moves shifts already planned; a changed pause is carried to them (issue 23: a
+/// pause set on the template counts for its shifts).
 /// </summary>
 public sealed class ShiftTemplate : AuditedAggregate
 {
@@ -59,6 +60,22 @@ public sealed class ShiftTemplate : AuditedAggregate
             Competences = competences.Select(c => c.Trim()).Where(c => c.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
             IdempotencyKey = idempotencyKey,
         };
+    }
+
+    /// <summary>
+    /// Changes the template, with the same checks as a new one. Shifts already placed from it keep their times and kind (a
+    /// template change never moves a planned shift); only its pause is carried to them, by the plan
+    /// (<see cref="WorkPlan.ApplyTemplatePause"/>).
+    /// </summary>
+    public Result<ShiftTemplate> Change(string? name, LocalTime start, int lengthMinutes, PlanShiftKind kind, IReadOnlyList<ShiftPart> passive, int paidPauseMinutes,
+        int staffing, IReadOnlyList<string> competences)
+    {
+        var changed = Create(Id, ArrangementId, name, start, lengthMinutes, kind, passive, paidPauseMinutes, staffing, competences, IdempotencyKey);
+        if (!changed.IsSuccess) return changed.Error!;
+        var c = changed.Value!;
+        (Name, StartMinute, LengthMinutes, Kind, Passive, PaidPauseMinutes, Staffing, Competences) =
+            (c.Name, c.StartMinute, c.LengthMinutes, c.Kind, c.Passive, c.PaidPauseMinutes, c.Staffing, c.Competences);
+        return this;
     }
 
     /// <summary>Follows a competence kind's new name (matching is by name, ignoring case).</summary>

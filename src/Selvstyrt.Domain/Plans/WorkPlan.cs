@@ -130,6 +130,24 @@ public sealed class WorkPlan : AuditedAggregate
         return shift;
     }
 
+    /// <summary>
+    /// Gives the shifts placed from a template the template's paid pause (AML-10-9-1), where it is shorter than the shift;
+    /// logged once. A paid pause is working time, so the hours stay as they were. Returns the shifts changed.
+    /// </summary>
+    public int ApplyTemplatePause(Guid templateId, string templateName, int pauseMinutes, PlanActor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var changed = 0;
+        foreach (var shift in _shifts.Where(s => s.TemplateId == templateId && s.PaidPauseMinutes != pauseMinutes && pauseMinutes < s.LengthMinutes))
+        {
+            shift.Set(shift.Placement with { PaidPauseMinutes = pauseMinutes });
+            changed++;
+        }
+        if (changed > 0)
+            Touch(actor, PlanChangeKind.Changed, $"Pausen i vakttypen «{templateName}» er nå {pauseMinutes} minutter betalt pause i {changed} vakter", null, null);
+        return changed;
+    }
+
     /// <summary>Copies a shift to another week, day and (optionally) assistant.</summary>
     public Result<PlanShift> CopyShift(Guid id, Guid newId, int week, IsoDayOfWeek day, Guid? assistantId, PlanActor actor)
     {

@@ -560,6 +560,8 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
         new("GET", "/ordninger/{Id:guid}/vakttyper", Gate.Object, ObjectKind.Arrangement, Audience: Audience.Planners),
         new("GET", "/api/v1/arrangements/{id:guid}/templates", Gate.Object, ObjectKind.Arrangement, Audience: Audience.Planners, Api: true),
         new("POST", "/api/v1/arrangements/{id:guid}/templates", Gate.Unsafe, ObjectKind.Arrangement, Api: true),
+        new("PUT", "/api/v1/arrangements/{id:guid}/templates/{templateId:guid}", Gate.Unsafe, ObjectKind.Arrangement, Api: true),
+        new("DELETE", "/api/v1/arrangements/{id:guid}/templates/{templateId:guid}", Gate.Unsafe, ObjectKind.Arrangement, Api: true),
         new("GET", "/api/v1/arrangements/{id:guid}/required-competences", Gate.Object, ObjectKind.Arrangement, Audience: Audience.Planners, Api: true),
         new("PUT", "/api/v1/arrangements/{id:guid}/required-competences", Gate.Unsafe, ObjectKind.Arrangement, Api: true),
         new("POST", "/ordninger/{Id:guid}/vakttyper", Gate.Unsafe, ObjectKind.Arrangement),
@@ -1005,6 +1007,7 @@ public sealed class AuthorizationMatrixTests(Hosts hosts)
             .Replace("{swapId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
             .Replace("{requestId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
             .Replace("{competenceId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+            .Replace("{templateId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
             .Replace("vedlegg1.pdf", $"vedlegg1.pdf?assistent={Assistant(42)}&maaned=2026-11", StringComparison.Ordinal)
             .Replace("appendix-1.pdf", $"appendix-1.pdf?assistant={Assistant(42)}&month=2026-11", StringComparison.Ordinal)
             .Replace("{secret}", "ukjent-hemmelighet-som-ikke-finnes", StringComparison.Ordinal)

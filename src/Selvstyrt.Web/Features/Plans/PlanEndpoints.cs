@@ -171,6 +171,25 @@ public static class PlanEndpoints
             .Accepts<TemplateBody>("application/json")
             .Idempotent(keyRequired: true)
             .Produces<ApiContract.RecordId>(StatusCodes.Status201Created);
+        api.MapPut("/arrangements/{id:guid}/templates/{templateId:guid}", async (Guid id, Guid templateId, HttpRequest request, PlanService plans, CancellationToken ct) =>
+            {
+                var body = await ApiJson.ReadAsync<TemplateBody>(request, ct);
+                if (!body.IsSuccess) return body.Error!.ToHttp();
+                var b = body.Value!;
+                var result = await plans.ChangeTemplateAsync(id, templateId, b.Name, b.Start, b.LengthMinutes, b.Kind, b.Passive ?? [], b.PaidPauseMinutes ?? 0, b.Staffing ?? 1,
+                    b.Competences ?? [], ct);
+                return result.IsSuccess ? Results.Ok(result.Value) : result.Error!.ToHttp();
+            })
+            .WithName("ChangeTemplate").WithSummary("Endre en vakttype. Vakter som alt er lagt ut, beholder tidene sine, men en endret pause gjelder også dem (i turnuser som gjelder nå eller senere).")
+            .Accepts<TemplateBody>("application/json")
+            .Produces<PlanService.TemplateChanged>();
+        api.MapDelete("/arrangements/{id:guid}/templates/{templateId:guid}", async (Guid id, Guid templateId, PlanService plans, CancellationToken ct) =>
+            {
+                var result = await plans.RemoveTemplateAsync(id, templateId, ct);
+                return result.IsSuccess ? Results.NoContent() : result.Error!.ToHttp();
+            })
+            .WithName("RemoveTemplate").WithSummary("Slett en vakttype. Vakter som alt er lagt ut fra den, blir stående som de er.")
+            .Produces(StatusCodes.Status204NoContent);
         api.MapGet(Plan, async (Guid id, Guid planId, PlanService plans, CancellationToken ct) =>
             {
                 var result = await plans.EditorAsync(id, planId, ct);

@@ -155,6 +155,66 @@ public sealed class PlanService(SelvstyrtDb db, ArrangementAccess access, Curren
         return created.Value!.Id;
     }
 
+    /// <summary>What a template change did: the template, and how many planned shifts took its new pause.</summary>
+    public sealed record TemplateChanged(Guid Id, int ShiftsWithNewPause);
+
+    /// <summary>
+    /// Changes a shift template. The shifts already placed from it keep their times (a template change never moves a
+    /// planned shift), but a changed pause is carried to them in the arrangement's plans still in force or to come, each
+    /// plan logging it once (issue 23: a pause set on the template counts for its shifts).
+    /// </summary>
+    public async Task<Result<TemplateChanged>> ChangeTemplateAsync(Guid arrangementId, Guid templateId, string? name, LocalTime? start, int? lengthMinutes, PlanShiftKind? kind,
+        IReadOnlyList<ShiftPart> passive, int pauseMinutes, int staffing, IReadOnlyList<string> competences, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(passive);
+        ArgumentNullException.ThrowIfNull(competences);
+        var template = await EditableTemplateAsync(arrangementId, templateId, ct);
+        if (!template.IsSuccess) return template.Error!;
+        var fields = new Dictionary<string, string>();
+        if (start is null) fields["start"] = "Fyll ut når vakten begynner.";
+        if (lengthMinutes is null) fields["length"] = "Fyll ut når vakten slutter.";
+        if (kind is null) fields["kind"] = "Velg vakttype.";
+        if (fields.Count > 0) return new Invalid(fields);
+        var requires = await Competences.CompetenceRecords.KnownNamesAsync(db, await ProviderOfAsync(arrangementId, ct), competences, user.Today, ct);
+        if (!requires.IsSuccess) return requires.Error!;
+        var t = template.Value!;
+        var pauseBefore = t.PaidPauseMinutes;
+        var changed = t.Change(name, start!.Value, lengthMinutes!.Value, kind!.Value, passive, pauseMinutes, staffing, requires.Value!);
+        if (!changed.IsSuccess) return changed.Error!;
+        var withPause = 0;
+        if (pauseBefore != t.PaidPauseMinutes)
+        {
+            var today = user.Today;
+            var actor = Actor();
+            var planIds = await db.WorkPlans.AsNoTracking().Where(p => p.ArrangementId == arrangementId && (p.EndsOn == null || p.EndsOn >= today)).Select(p => p.Id).ToListAsync(ct);
+            foreach (var planId in planIds)
+            {
+                if (await Load(arrangementId, planId, tracked: true, ct) is { } plan) withPause += plan.ApplyTemplatePause(t.Id, t.Name, t.PaidPauseMinutes, actor);
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        return new TemplateChanged(t.Id, withPause);
+    }
+
+    /// <summary>Deletes a shift template; the shifts placed from it stay in the plans as they are.</summary>
+    public async Task<Result<bool>> RemoveTemplateAsync(Guid arrangementId, Guid templateId, CancellationToken ct)
+    {
+        var template = await EditableTemplateAsync(arrangementId, templateId, ct);
+        if (!template.IsSuccess) return template.Error!;
+        db.ShiftTemplates.Remove(template.Value!);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    private async Task<Result<ShiftTemplate>> EditableTemplateAsync(Guid arrangementId, Guid templateId, CancellationToken ct)
+    {
+        var relation = await access.RelationTo(arrangementId, ct);
+        if (!relation.CanSeePlan()) return new NotFound();
+        if (!relation.CanEdit()) return new Forbidden("Bare arbeidsleder, medarbeidsleder og leverandøren kan endre vakttyper.");
+        var template = await db.ShiftTemplates.FirstOrDefaultAsync(t => t.Id == templateId && t.ArrangementId == arrangementId, ct);
+        return template is null ? new NotFound("Fant ikke vakttypen. Den kan være slettet av noen andre.") : template;
+    }
+
     public async Task<Result<PlanEditor>> EditorAsync(Guid arrangementId, Guid planId, CancellationToken ct, PlanInfo? info = null)
     {
         var relation = await access.RelationTo(arrangementId, ct);
