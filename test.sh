@@ -36,6 +36,8 @@ if ! node -e 'const [a,b]=process.versions.node.split(".").map(Number);process.e
 fi
 echo "==> Installing the OpenAPI linter (npm ci in tools/openapi)"
 npm ci --prefix tools/openapi --no-audit --no-fund --loglevel=error >/dev/null
+echo "==> Installing HTML_CodeSniffer for the browser tests (npm ci in tools/a11y)"
+npm ci --prefix tools/a11y --no-audit --no-fund --loglevel=error >/dev/null
 
 # A throwaway PostgreSQL cluster. PostgreSQL refuses to run as root, so run it as the postgres user.
 pg_dir=$(mktemp -d /tmp/selvstyrt-pg.XXXXXX)
