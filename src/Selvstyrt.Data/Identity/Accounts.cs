@@ -23,18 +23,23 @@ public static class Accounts
         var user = await users.FindByEmailAsync(email);
         if (user is not null) return Existing(user, field);
         user = new AppUser { Id = Guid.CreateVersion7(), UserName = email, Email = email, DisplayName = name.Trim(), LockoutEnabled = true };
+        IdentityResult created;
         try
         {
-            var created = await users.CreateAsync(user);
-            return created.Succeeded ? new Found(user, true) : Invalid.Field(field, string.Join(' ', created.Errors.Select(e => e.Description)));
+            created = await users.CreateAsync(user);
         }
         catch (DbUpdateException)
         {
+            // The other request inserted between our check and our insert.
             db.Entry(user).State = EntityState.Detached;
             var winner = await users.FindByEmailAsync(email);
             if (winner is null) throw;
             return Existing(winner, field);
         }
+        if (created.Succeeded) return new Found(user, true);
+        // The other request committed before our own check of the name ran (Identity's validator says it is taken).
+        if (created.Errors.Any(e => e.Code is "DuplicateUserName" or "DuplicateEmail") && await users.FindByEmailAsync(email) is { } other) return Existing(other, field);
+        return Invalid.Field(field, string.Join(' ', created.Errors.Select(e => e.Description)));
     }
 
     private static Result<Found> Existing(AppUser user, string field)

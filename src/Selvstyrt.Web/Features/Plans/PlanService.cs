@@ -141,12 +141,7 @@ public sealed class PlanService(SelvstyrtDb db, ArrangementAccess access, Curren
         if (string.IsNullOrWhiteSpace(key) || key.Length > 100) return Invalid.Field("idempotencyKey", "Mangler en gyldig idempotensnøkkel (1-100 tegn).");
         var existing = await db.ShiftTemplates.AsNoTracking().Where(t => t.ArrangementId == arrangementId && t.IdempotencyKey == key).Select(t => (Guid?)t.Id).FirstOrDefaultAsync(ct);
         if (existing is { } known) return known;
-        var fields = new Dictionary<string, string>();
-        if (start is null) fields["start"] = "Fyll ut når vakten begynner.";
-        if (lengthMinutes is null) fields["length"] = "Fyll ut når vakten slutter.";
-        if (kind is null) fields["kind"] = "Velg vakttype.";
-        if (fields.Count > 0) return new Invalid(fields);
-        var requires = await Competences.CompetenceRecords.KnownNamesAsync(db, await ProviderOfAsync(arrangementId, ct), competences, user.Today, ct);
+        var requires = await TemplateInputAsync(arrangementId, start, lengthMinutes, kind, competences, ct);
         if (!requires.IsSuccess) return requires.Error!;
         var created = ShiftTemplate.Create(Guid.CreateVersion7(), arrangementId, name, start!.Value, lengthMinutes!.Value, kind!.Value, passive, pauseMinutes, staffing, requires.Value!, key);
         if (!created.IsSuccess) return created.Error!;
@@ -170,12 +165,7 @@ public sealed class PlanService(SelvstyrtDb db, ArrangementAccess access, Curren
         ArgumentNullException.ThrowIfNull(competences);
         var template = await EditableTemplateAsync(arrangementId, templateId, ct);
         if (!template.IsSuccess) return template.Error!;
-        var fields = new Dictionary<string, string>();
-        if (start is null) fields["start"] = "Fyll ut når vakten begynner.";
-        if (lengthMinutes is null) fields["length"] = "Fyll ut når vakten slutter.";
-        if (kind is null) fields["kind"] = "Velg vakttype.";
-        if (fields.Count > 0) return new Invalid(fields);
-        var requires = await Competences.CompetenceRecords.KnownNamesAsync(db, await ProviderOfAsync(arrangementId, ct), competences, user.Today, ct);
+        var requires = await TemplateInputAsync(arrangementId, start, lengthMinutes, kind, competences, ct);
         if (!requires.IsSuccess) return requires.Error!;
         var t = template.Value!;
         var pauseBefore = t.PaidPauseMinutes;
@@ -204,6 +194,18 @@ public sealed class PlanService(SelvstyrtDb db, ArrangementAccess access, Curren
         db.ShiftTemplates.Remove(template.Value!);
         await db.SaveChangesAsync(ct);
         return true;
+    }
+
+    /// <summary>The fields a shift type cannot do without, and the competences it requires as the provider names them.</summary>
+    private async Task<Result<IReadOnlyList<string>>> TemplateInputAsync(Guid arrangementId, LocalTime? start, int? lengthMinutes, PlanShiftKind? kind, IReadOnlyList<string> competences,
+        CancellationToken ct)
+    {
+        var fields = new Dictionary<string, string>();
+        if (start is null) fields["start"] = "Fyll ut når vakten begynner.";
+        if (lengthMinutes is null) fields["length"] = "Fyll ut når vakten slutter.";
+        if (kind is null) fields["kind"] = "Velg vakttype.";
+        if (fields.Count > 0) return new Invalid(fields);
+        return await Competences.CompetenceRecords.KnownNamesAsync(db, await ProviderOfAsync(arrangementId, ct), competences, user.Today, ct);
     }
 
     private async Task<Result<ShiftTemplate>> EditableTemplateAsync(Guid arrangementId, Guid templateId, CancellationToken ct)
