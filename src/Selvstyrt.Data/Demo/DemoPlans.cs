@@ -96,6 +96,8 @@ internal static class DemoPlans
                 }
             }
         }
+        // The arrangement's shift types (the seeder adds the same ones): a shift that has one's kind, start and length is placed from it.
+        var types = Templates(no, arrangementId, weeklyHours, scope).ToList();
         var n = 0;
         for (var week = 1; week <= plan.RotationWeeks; week++)
         {
@@ -109,7 +111,7 @@ internal static class DemoPlans
                     Passive = passive,
                     // Placed from the arrangement's shift type when one fits, with its pause: a shift of more than 5.5 hours
                     // worked has a paid pause of 30 minutes (AML-10-9-1), as the demo's shift types do.
-                    TemplateId = TemplateFor(no, scope, weeklyHours, kind, start, minutes),
+                    TemplateId = types.FirstOrDefault(t => t.Kind == kind && t.StartMinute == start && t.LengthMinutes == minutes)?.Id,
                     PaidPauseMinutes = passive.Length == 0 && minutes > 330 ? 30 : 0,
                 };
                 DemoData.Ok(plan.AddShift(DemoIds.For($"{scope}plan:{no}:shift:{n++}"), placement, Seed));
@@ -133,11 +135,6 @@ internal static class DemoPlans
         DemoData.Ok(plan.AddShift(DemoIds.For("plan:4:sommertur:reise"), new ShiftPlacement(1, IsoDayOfWeek.Tuesday, new LocalTime(7, 0), 16 * 60, assistant, PlanShiftKind.Travel), Seed));
         return plan;
     }
-
-    /// <summary>The demo shift type a plan's shift is placed from, when one has its kind, start and length.</summary>
-    private static Guid? TemplateFor(int no, string scope, decimal weeklyHours, PlanShiftKind kind, int start, int minutes)
-        => Templates(no, Guid.Empty, weeklyHours, scope)
-            .FirstOrDefault(t => t.Kind == kind && t.Start == LocalTime.FromMinutesSinceMidnight(start) && t.LengthMinutes == minutes)?.Id;
 
     /// <summary>The shift templates every demo arrangement starts with; the 24/7 2:1 arrangement's are for two at once.</summary>
     public static IEnumerable<ShiftTemplate> Templates(int no, Guid arrangementId, decimal weeklyHours, string scope = "")

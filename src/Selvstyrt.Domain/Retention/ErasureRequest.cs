@@ -64,23 +64,19 @@ public sealed class ErasureRequest : Entity
 
     public static Result<ErasureRequest> Register(Guid id, Guid providerId, Guid assistantId, string fullName, LocalDate receivedOn, LocalDate today,
         string? note, Instant at, string by, string? idempotencyKey)
-        => Make(id, providerId, assistantId, null, fullName, receivedOn, today, note, at, by, idempotencyKey);
+        => Make(id, providerId, assistantId, null, null, fullName, receivedOn, today, note, at, by, idempotencyKey);
 
     /// <summary>A request about an account: the person's sign-in and what hangs on it, not an assistant record.</summary>
     public static Result<ErasureRequest> RegisterForAccount(Guid id, Guid providerId, Guid userId, string fullName, LocalDate receivedOn, LocalDate today,
         string? note, Instant at, string by, string? idempotencyKey)
-        => Make(id, providerId, null, userId, fullName, receivedOn, today, note, at, by, idempotencyKey);
+        => Make(id, providerId, null, userId, null, fullName, receivedOn, today, note, at, by, idempotencyKey);
 
     /// <summary>A request from the recipient of arrangements that have ended (their sign-in, if any, goes with it).</summary>
     public static Result<ErasureRequest> RegisterForRecipient(Guid id, Guid providerId, Guid recipientId, string fullName, LocalDate receivedOn, LocalDate today,
         string? note, Instant at, string by, string? idempotencyKey)
-    {
-        var made = Make(id, providerId, null, null, fullName, receivedOn, today, note, at, by, idempotencyKey);
-        if (made.IsSuccess) made.Value!.RecipientId = recipientId;
-        return made;
-    }
+        => Make(id, providerId, null, null, recipientId, fullName, receivedOn, today, note, at, by, idempotencyKey);
 
-    private static Result<ErasureRequest> Make(Guid id, Guid providerId, Guid? assistantId, Guid? userId, string fullName, LocalDate receivedOn, LocalDate today,
+    private static Result<ErasureRequest> Make(Guid id, Guid providerId, Guid? assistantId, Guid? userId, Guid? recipientId, string fullName, LocalDate receivedOn, LocalDate today,
         string? note, Instant at, string by, string? idempotencyKey)
     {
         ArgumentNullException.ThrowIfNull(fullName);
@@ -90,7 +86,7 @@ public sealed class ErasureRequest : Entity
         if (text.Length > MaxNote) return Invalid.Field("note", $"Merknaden kan være høyst {MaxNote} tegn.");
         return new ErasureRequest(id)
         {
-            ProviderId = providerId, AssistantId = assistantId, UserId = userId, Initials = InitialsOf(fullName), ReceivedOn = receivedOn, RegisteredAt = at,
+            ProviderId = providerId, AssistantId = assistantId, UserId = userId, RecipientId = recipientId, Initials = InitialsOf(fullName), ReceivedOn = receivedOn, RegisteredAt = at,
             RegisteredBy = by, Note = text, State = ErasureState.Received, IdempotencyKey = idempotencyKey,
         };
     }

@@ -140,16 +140,15 @@ public sealed class ArrangementAccess(SelvstyrtDb db, CurrentUser user)
         var today = user.Today;
         var auditorAllowed = user.Purpose is not null;
         // A restricted arrangement (ADR 0036) is read by the provider's administrator and an auditor with a purpose only.
-        return a => a.RestrictedOn != null
-            ? db.ProviderGrants.Any(g => g.UserId == uid && g.ProviderId == a.ProviderId
-                && (g.Role == ProviderRole.ProviderAdmin || (g.Role == ProviderRole.Auditor && auditorAllowed)))
-            : db.ProviderGrants.Any(g => g.UserId == uid && g.ProviderId == a.ProviderId && (
+        return a =>
+            db.ProviderGrants.Any(g => g.UserId == uid && g.ProviderId == a.ProviderId && (
                 g.Role == ProviderRole.ProviderAdmin
                 || (g.Role == ProviderRole.Auditor && auditorAllowed)
-                || (g.Role == ProviderRole.OfficeCoordinator && g.OfficeId == a.OfficeId)
-                || (g.Role == ProviderRole.CaseWorker && g.MunicipalityId == a.MunicipalityId)
-                || (union && g.Role == ProviderRole.UnionRepresentative && a.EmployerModel == EmployerModel.Provider)))
-            || a.Roles.Any(r => r.UserId == uid && r.From <= today && (r.To == null || r.To >= today));
+                || (a.RestrictedOn == null && (
+                    (g.Role == ProviderRole.OfficeCoordinator && g.OfficeId == a.OfficeId)
+                    || (g.Role == ProviderRole.CaseWorker && g.MunicipalityId == a.MunicipalityId)
+                    || (union && g.Role == ProviderRole.UnionRepresentative && a.EmployerModel == EmployerModel.Provider)))))
+            || (a.RestrictedOn == null && a.Roles.Any(r => r.UserId == uid && r.From <= today && (r.To == null || r.To >= today)));
     }
 
     private System.Linq.Expressions.Expression<Func<Arrangement, bool>> Assists()
@@ -170,20 +169,6 @@ public sealed class ArrangementAccess(SelvstyrtDb db, CurrentUser user)
         if (a is null || uid == Guid.Empty) return Relation.None;
         var relation = Relation.None;
         var grants = await db.ProviderGrants.AsNoTracking().Where(g => g.UserId == uid && g.ProviderId == a.ProviderId).ToListAsync(ct);
-        if (a.RestrictedOn is not null)
-        {
-            // Restricted (ADR 0036): the administrator and an auditor with a purpose read it; no one changes it.
-            foreach (var g in grants)
-            {
-                relation |= g.Role switch
-                {
-                    ProviderRole.ProviderAdmin => Relation.ProviderAdmin,
-                    ProviderRole.Auditor when user.Purpose is not null => Relation.Auditor,
-                    _ => Relation.None,
-                };
-            }
-            return relation == Relation.None ? Relation.None : relation | Relation.Restricted;
-        }
         foreach (var g in grants)
         {
             relation |= g.Role switch
@@ -195,6 +180,12 @@ public sealed class ArrangementAccess(SelvstyrtDb db, CurrentUser user)
                 ProviderRole.UnionRepresentative when a.EmployerModel == EmployerModel.Provider => Relation.UnionRepresentative,
                 _ => Relation.None,
             };
+        }
+        if (a.RestrictedOn is not null)
+        {
+            // Restricted (ADR 0036): the administrator and an auditor with a purpose read it; no one changes it.
+            relation &= Relation.ProviderAdmin | Relation.Auditor;
+            return relation == Relation.None ? Relation.None : relation | Relation.Restricted;
         }
         var roles = await db.ArrangementRoles.AsNoTracking()
             .Where(r => r.ArrangementId == arrangementId && r.UserId == uid && r.From <= today && (r.To == null || r.To >= today))

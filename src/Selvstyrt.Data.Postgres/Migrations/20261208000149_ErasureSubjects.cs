@@ -7,7 +7,7 @@ using NodaTime;
 namespace Selvstyrt.Data.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class RecipientErasure : Migration
+    public partial class ErasureSubjects : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -24,6 +24,12 @@ namespace Selvstyrt.Data.Postgres.Migrations
                 type: "uuid",
                 nullable: true);
 
+            migrationBuilder.AddColumn<Guid>(
+                name: "UserId",
+                table: "ErasureRequests",
+                type: "uuid",
+                nullable: true);
+
             migrationBuilder.AddColumn<LocalDate>(
                 name: "RestrictedOn",
                 table: "Arrangements",
@@ -34,6 +40,11 @@ namespace Selvstyrt.Data.Postgres.Migrations
                 name: "IX_ErasureRequests_RecipientId",
                 table: "ErasureRequests",
                 column: "RecipientId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ErasureRequests_UserId",
+                table: "ErasureRequests",
+                column: "UserId");
         }
 
         /// <inheritdoc />
@@ -43,12 +54,20 @@ namespace Selvstyrt.Data.Postgres.Migrations
                 name: "IX_ErasureRequests_RecipientId",
                 table: "ErasureRequests");
 
+            migrationBuilder.DropIndex(
+                name: "IX_ErasureRequests_UserId",
+                table: "ErasureRequests");
+
             migrationBuilder.DropColumn(
                 name: "RestrictedOn",
                 table: "Recipients");
 
             migrationBuilder.DropColumn(
                 name: "RecipientId",
+                table: "ErasureRequests");
+
+            migrationBuilder.DropColumn(
+                name: "UserId",
                 table: "ErasureRequests");
 
             migrationBuilder.DropColumn(

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Selvstyrt.Data.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class RecipientErasure : Migration
+    public partial class ErasureSubjects : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -23,6 +23,12 @@ namespace Selvstyrt.Data.Sqlite.Migrations
                 type: "TEXT",
                 nullable: true);
 
+            migrationBuilder.AddColumn<Guid>(
+                name: "UserId",
+                table: "ErasureRequests",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.AddColumn<string>(
                 name: "RestrictedOn",
                 table: "Arrangements",
@@ -33,6 +39,11 @@ namespace Selvstyrt.Data.Sqlite.Migrations
                 name: "IX_ErasureRequests_RecipientId",
                 table: "ErasureRequests",
                 column: "RecipientId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ErasureRequests_UserId",
+                table: "ErasureRequests",
+                column: "UserId");
         }
 
         /// <inheritdoc />
@@ -42,12 +53,20 @@ namespace Selvstyrt.Data.Sqlite.Migrations
                 name: "IX_ErasureRequests_RecipientId",
                 table: "ErasureRequests");
 
+            migrationBuilder.DropIndex(
+                name: "IX_ErasureRequests_UserId",
+                table: "ErasureRequests");
+
             migrationBuilder.DropColumn(
                 name: "RestrictedOn",
                 table: "Recipients");
 
             migrationBuilder.DropColumn(
                 name: "RecipientId",
+                table: "ErasureRequests");
+
+            migrationBuilder.DropColumn(
+                name: "UserId",
                 table: "ErasureRequests");
 
             migrationBuilder.DropColumn(

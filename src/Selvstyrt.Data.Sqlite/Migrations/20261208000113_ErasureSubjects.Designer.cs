@@ -11,8 +11,8 @@ using Selvstyrt.Data;
 namespace Selvstyrt.Data.Sqlite.Migrations
 {
     [DbContext(typeof(SelvstyrtDb))]
-    [Migration("20261207213801_RecipientErasure")]
-    partial class RecipientErasure
+    [Migration("20261208000113_ErasureSubjects")]
+    partial class ErasureSubjects
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
