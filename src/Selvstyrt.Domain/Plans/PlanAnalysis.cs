@@ -10,6 +10,16 @@ public sealed record CoverageGap(int Week, IsoDayOfWeek Day, int StartMinute, in
 public sealed record WeekCoverage(int Week, decimal NeededHours, decimal UncoveredHours, decimal TwoToOneGapHours, IReadOnlyList<CoverageGap> Gaps);
 
 /// <summary>
+/// One time-of-day band of a day in a rotation week (the calendar's cover row): the most assistants needed at once in the
+/// band, and the largest shortfall at any moment of it (0 when the band is covered all through).
+/// </summary>
+public sealed record CoverBand(IsoDayOfWeek Day, int StartMinute, int LengthMinutes, int Needed, int Shortfall)
+{
+    /// <summary>How many are planned at the band's worst moment, against <see cref="Needed"/>.</summary>
+    public int PlannedAtWorst => Needed - Shortfall;
+}
+
+/// <summary>
 /// Compares a rotation with what the arrangement needs, per rotation week, on a five-minute grid of nominal local
 /// time (the rotation's view; DST is for the rolled-out plan). A shift that runs past Sunday midnight covers the
 /// next rotation week's Monday (week N runs into week 1); a need that does, the same week's Monday.
@@ -28,28 +38,7 @@ public static class PlanCoverage
 
     public static IReadOnlyList<WeekCoverage> Of(int weeks, IEnumerable<(int Week, IsoDayOfWeek Day, int StartMinute, int LengthMinutes)> shifts, IEnumerable<CoverageSpec> needs)
     {
-        var need = new int[SlotsPerWeek];
-        foreach (var n in needs)
-        {
-            for (var d = 1; d <= 7; d++)
-            {
-                if (((int)n.Days & (1 << (d - 1))) == 0) continue;
-                var from = ((d - 1) * SlotsPerDay) + (n.StartMinute / Slot);
-                for (var i = 0; i < n.LengthMinutes / Slot; i++) need[(from + i) % SlotsPerWeek] += n.Assistants;
-            }
-        }
-        var have = new int[weeks, SlotsPerWeek];
-        foreach (var (week, day, start, length) in shifts)
-        {
-            if (week < 1 || week > weeks) continue;
-            var from = (((int)day - 1) * SlotsPerDay) + (start / Slot);
-            var slots = (int)Math.Ceiling(length / (double)Slot);
-            for (var i = 0; i < slots; i++)
-            {
-                var at = from + i;
-                have[(week - 1 + (at / SlotsPerWeek)) % weeks, at % SlotsPerWeek]++;
-            }
-        }
+        var (need, have) = Slots(weeks, shifts, needs);
         var result = new List<WeekCoverage>(weeks);
         for (var w = 0; w < weeks; w++)
         {
@@ -80,6 +69,62 @@ public static class PlanCoverage
             result.Add(new WeekCoverage(w + 1, Hours(needed), Hours(uncovered), Hours(twoToOne), gaps));
         }
         return result;
+    }
+
+    /// <summary>
+    /// The calendar's cover rows for one rotation week: each day cut into bands of <paramref name="bandMinutes"/> from
+    /// midnight, with the most needed at once and the worst shortfall in each.
+    /// </summary>
+    public static IReadOnlyList<CoverBand> Bands(WorkPlan plan, int week, int bandMinutes = 6 * 60)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentOutOfRangeException.ThrowIfLessThan(bandMinutes, Slot);
+        var (need, have) = Slots(plan.RotationWeeks, plan.Shifts.Select(s => (s.Week, s.Day, s.StartMinute, s.LengthMinutes)), plan.Coverage.Select(c => c.Spec));
+        var w = Math.Clamp(week, 1, plan.RotationWeeks) - 1;
+        var result = new List<CoverBand>();
+        for (var d = 0; d < 7; d++)
+        {
+            for (var start = 0; start < 24 * 60; start += bandMinutes)
+            {
+                var length = Math.Min(bandMinutes, (24 * 60) - start);
+                int needed = 0, shortfall = 0;
+                for (var s = (d * SlotsPerDay) + (start / Slot); s < (d * SlotsPerDay) + ((start + length) / Slot); s++)
+                {
+                    needed = Math.Max(needed, need[s]);
+                    shortfall = Math.Max(shortfall, need[s] - have[w, s]);
+                }
+                result.Add(new CoverBand((IsoDayOfWeek)(d + 1), start, length, needed, shortfall));
+            }
+        }
+        return result;
+    }
+
+    /// <summary>How many are needed, and how many planned in each rotation week, on the five-minute grid.</summary>
+    private static (int[] Need, int[,] Have) Slots(int weeks, IEnumerable<(int Week, IsoDayOfWeek Day, int StartMinute, int LengthMinutes)> shifts, IEnumerable<CoverageSpec> needs)
+    {
+        var need = new int[SlotsPerWeek];
+        foreach (var n in needs)
+        {
+            for (var d = 1; d <= 7; d++)
+            {
+                if (((int)n.Days & (1 << (d - 1))) == 0) continue;
+                var from = ((d - 1) * SlotsPerDay) + (n.StartMinute / Slot);
+                for (var i = 0; i < n.LengthMinutes / Slot; i++) need[(from + i) % SlotsPerWeek] += n.Assistants;
+            }
+        }
+        var have = new int[weeks, SlotsPerWeek];
+        foreach (var (week, day, start, length) in shifts)
+        {
+            if (week < 1 || week > weeks) continue;
+            var from = (((int)day - 1) * SlotsPerDay) + (start / Slot);
+            var slots = (int)Math.Ceiling(length / (double)Slot);
+            for (var i = 0; i < slots; i++)
+            {
+                var at = from + i;
+                have[(week - 1 + (at / SlotsPerWeek)) % weeks, at % SlotsPerWeek]++;
+            }
+        }
+        return (need, have);
     }
 
     /// <summary>

@@ -35,6 +35,7 @@ public static class SecurityHeaders
                 {
                     headers.CacheControl = "no-store";
                     headers.Pragma = "no-cache";
+                    if (OfflineUser.KeyOf(context.User) is { } key) headers[OfflineUser.Header] = key;
                 }
                 return Task.CompletedTask;
             });
@@ -108,5 +109,23 @@ public static class SecurityHeaders
         ArgumentNullException.ThrowIfNull(context);
         var t = context.RequestServices.GetRequiredService<IStringLocalizer<Texts>>();
         return PlainPage.WriteAsync(context, StatusCodes.Status400BadRequest, t["Form.RejectedTitle"], t[reasonKey], context.Request.Path.Value ?? "/", t["Form.RejectedReload"]);
+    }
+}
+
+/// <summary>
+/// Whose page a response is, for the service worker (wwwroot/sw.js) that keeps «Min plan» readable offline: an opaque
+/// key per user, sent on every response to a signed-in user and never on another's. The worker keeps a page only with
+/// its key and drops every kept page when a response shows another key or none (signed out), so it never shows one
+/// user's page to another.
+/// </summary>
+public static class OfflineUser
+{
+    public const string Header = "X-Selvstyrt-User";
+
+    public static string? KeyOf(System.Security.Claims.ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var id = user.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
+        return id is null ? null : Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("selvstyrt-offline:" + id)))[..24].ToLowerInvariant();
     }
 }

@@ -105,6 +105,40 @@ public sealed class WorkPlanTests
     }
 
     [Fact]
+    public void CoverBands_ShowTheWorstMomentOfEachTimeOfDay_With2To1Visible_AndSundaysNightCoveringWeekOnesMonday()
+    {
+        // 2:1 round the clock, every shift for two, in a two-week rotation; then gaps are cut as in the test above.
+        var plan = Plan(new LocalDate(2026, 11, 30), 2);
+        plan.SetCoverage([new CoverageSpec(WeekDays.All, 0, 24 * 60, 2), new CoverageSpec(WeekDays.Saturday, 10 * 60, 2 * 60, 1)], Guid.NewGuid, Actor);
+        foreach (var week in new[] { 1, 2 })
+            for (var d = 1; d <= 7; d++)
+                foreach (var who in new[] { Kari, Ola })
+                {
+                    Add(plan, week, (IsoDayOfWeek)d, 7, 8, who);
+                    Add(plan, week, (IsoDayOfWeek)d, 15, 8, who, PlanShiftKind.Evening);
+                    Add(plan, week, (IsoDayOfWeek)d, 23, 8, who, PlanShiftKind.AwakeNight);
+                }
+        var full = PlanCoverage.Bands(plan, 1);
+        full.Count.ShouldBe(7 * 4, "four six-hour bands a day");
+        full.Where(b => b.Day != IsoDayOfWeek.Saturday).ShouldAllBe(b => b.Needed == 2 && b.Shortfall == 0 && b.PlannedAtWorst == 2);
+        full.Single(b => b.Day == IsoDayOfWeek.Saturday && b.StartMinute == 6 * 60).ShouldBe(new CoverBand(IsoDayOfWeek.Saturday, 6 * 60, 6 * 60, 3, 1),
+            "a third person is needed 10-12 on Saturdays and nobody extra is planned: 2 of 3 at the worst moment");
+
+        // One of the two leaves Wednesday's day shift in week 1 (07-15): the morning and the afternoon bands show 1 of 2.
+        plan.RemoveShift(plan.Shifts.First(s => s.Week == 1 && s.Day == IsoDayOfWeek.Wednesday && s.StartMinute == 7 * 60).Id, Actor);
+        // Week 2's Sunday nights go: they would have covered week 1's Monday 00-07 (the rotation wraps), so that band is empty.
+        foreach (var s in plan.Shifts.Where(s => s.Week == 2 && s.Day == IsoDayOfWeek.Sunday && s.StartMinute == 23 * 60).ToList()) plan.RemoveShift(s.Id, Actor);
+        var week1 = PlanCoverage.Bands(plan, 1);
+        week1.Single(b => b.Day == IsoDayOfWeek.Wednesday && b.StartMinute == 6 * 60).ShouldBe(new CoverBand(IsoDayOfWeek.Wednesday, 6 * 60, 6 * 60, 2, 1));
+        week1.Single(b => b.Day == IsoDayOfWeek.Wednesday && b.StartMinute == 12 * 60).PlannedAtWorst.ShouldBe(1);
+        week1.Single(b => b.Day == IsoDayOfWeek.Wednesday && b.StartMinute == 18 * 60).Shortfall.ShouldBe(0);
+        week1.Single(b => b.Day == IsoDayOfWeek.Monday && b.StartMinute == 0).ShouldBe(new CoverBand(IsoDayOfWeek.Monday, 0, 6 * 60, 2, 2));
+        var week2 = PlanCoverage.Bands(plan, 2);
+        week2.Single(b => b.Day == IsoDayOfWeek.Sunday && b.StartMinute == 18 * 60).Shortfall.ShouldBe(2, "23-24 on week 2's Sunday has nobody");
+        week2.Single(b => b.Day == IsoDayOfWeek.Monday && b.StartMinute == 0).Shortfall.ShouldBe(0, "week 1's Sunday night still covers week 2's Monday");
+    }
+
+    [Fact]
     public void Coverage_SuggestedFromTheDecision_Is2To1RoundTheClockFor336Hours()
     {
         PlanCoverage.Suggest(336m).ShouldBe([new CoverageSpec(WeekDays.All, 0, 1440, 2)]);

@@ -15,9 +15,12 @@ public static class AccountEndpoints
     public static void MapPages(IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapPost("/logg-ut", async ([FromForm] string? returnUrl, SignInManager<AppUser> signIn) =>
+        app.MapPost("/logg-ut", async ([FromForm] string? returnUrl, SignInManager<AppUser> signIn, HttpContext http) =>
         {
             await signIn.SignOutAsync();
+            // Nothing of this user stays in the browser's caches and stores: the offline copy of «Min plan» and the
+            // service worker go too (issue 23; the worker also drops a copy that is not the signed-in user's).
+            http.Response.Headers["Clear-Site-Data"] = "\"cache\", \"storage\"";
             return TypedResults.LocalRedirect("/logg-inn?utlogget=1");
         }).RequireAuthorization().WithName("SignOut");
 
