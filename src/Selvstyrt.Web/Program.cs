@@ -81,6 +81,7 @@ ReportEndpoints.AddServices(builder.Services);
 PlanEndpoints.AddServices(builder.Services);
 TimeSheetEndpoints.AddServices(builder.Services);
 UserEndpoints.AddServices(builder.Services);
+builder.Services.AddScoped<Selvstyrt.Web.Features.Shell.StartTasks>();
 OrganisationEndpoints.AddServices(builder.Services);
 ImportEndpoints.AddServices(builder.Services);
 Selvstyrt.Web.Features.Absences.AbsenceEndpoints.AddServices(builder.Services);

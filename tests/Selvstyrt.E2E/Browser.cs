@@ -147,8 +147,38 @@ public sealed class Browser : IAsyncLifetime
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
     }
 
+    private IBrowser? _trusting;
+
+    /// <summary>
+    /// A second Chromium, started on first use, that also takes the test host's self-signed certificate for a service
+    /// worker's script: Chromium refuses to register a worker whose script comes with a certificate error, and the
+    /// context's IgnoreHTTPSErrors does not reach that fetch (issue 23's offline test). The same flags otherwise.
+    /// </summary>
+    public async Task<IPage> NewPageTrustingTestCertificateAsync(int width, int height)
+    {
+        _trusting ??= await _playwright!.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--ignore-certificate-errors"],
+        });
+        var context = await _trusting.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            Locale = "nb-NO",
+            IgnoreHTTPSErrors = true,
+            BaseURL = BaseUrl,
+        });
+        await context.AddInitScriptAsync(AxeSource.Value);
+        await context.AddInitScriptAsync(CodeSnifferSource.Value);
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(15_000);
+        return page;
+    }
+
     public async ValueTask DisposeAsync()
     {
+        if (_trusting is not null) await _trusting.CloseAsync();
         if (Chromium is not null) await Chromium.CloseAsync();
         _playwright?.Dispose();
         if (_factory is not null) await _factory.DisposeAsync();

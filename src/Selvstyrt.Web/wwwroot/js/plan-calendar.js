@@ -3,6 +3,21 @@
 // region. The keyboard way to do the same is that form (open the shift, pick the day and assistant, save). Listeners sit
 // on the document, since pages arrive by enhanced navigation, which does not run scripts in page content.
 (() => {
+  // Opening a shift (its link ends in #endre) puts the keyboard in the quick edit: focus on its heading, so the next
+  // Tab is the first field, not the top of the page.
+  const focusEdit = () => {
+    if (location.hash !== "#endre") return;
+    const heading = document.getElementById("endre-tittel");
+    if (heading && document.activeElement !== heading) heading.focus({ preventScroll: false });
+  };
+  document.addEventListener("DOMContentLoaded", focusEdit);
+  // A shift of the week already shown differs only in its hash: Blazor then scrolls without a load event.
+  document.addEventListener("click", e => {
+    const link = e.target instanceof Element ? e.target.closest("a[href$='#endre']") : null;
+    if (link) setTimeout(focusEdit, 50);
+  });
+  if (window.Blazor && typeof window.Blazor.addEventListener === "function") window.Blazor.addEventListener("enhancedload", focusEdit);
+
   const grid = target => target instanceof Element ? target.closest("table.app-calendar[data-movable]") : null;
   const cell = target => target instanceof Element ? target.closest("td[data-day]") : null;
   let dragged = null;
@@ -39,7 +54,8 @@
     const link = shift.querySelector("a[href]");
     const form = document.createElement("form");
     form.method = "post";
-    form.action = new URL(link.getAttribute("href"), location.href).pathname + new URL(link.getAttribute("href"), location.href).search;
+    const to = new URL(link.getAttribute("href"), location.href);
+    form.action = to.pathname + to.search;
     const fields = {
       "_handler": "endre-vakt",
       "__RequestVerificationToken": token.value,
