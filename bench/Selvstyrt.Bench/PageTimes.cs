@@ -16,7 +16,8 @@ namespace Selvstyrt.Bench;
 /// Each visible (route, role) pair is requested once to warm up and then <c>samples</c> times; the report gives p50 and p95 per
 /// route over all its roles, the slowest role, and the routes it could not fill or no role could see, with the reason.
 /// Run: <c>dotnet run -c Release --project bench/Selvstyrt.Bench -- pages [scale] [samples] [sqlite|postgres|both] [parts of routes, comma-separated]</c>
-/// (the last to measure, or profile with <c>dotnet-trace collect -p</c>, only the routes that contain one of them).
+/// (the last to measure, or profile with <c>dotnet-trace collect -p</c>, only the routes that contain one of them; a part that
+/// starts with <c>=</c> names a route exactly, so <c>=/</c> is the start page alone).
 /// </summary>
 internal static class PageTimes
 {
@@ -80,7 +81,7 @@ internal static class PageTimes
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"// {kind}: seeded in {seeded.TotalSeconds:F0} s: {arrangements} arrangements, {assistants} assistants, {decisions} decisions, {plans} plans, {sheets} time sheets, {entries} sheet entries."));
         }
-        var routes = Discover(factory).Where(r => only is null || only.Split(',').Any(part => r.Contains(part, StringComparison.Ordinal))).ToList();
+        var routes = Discover(factory).Where(r => only is null || only.Split(',').Any(part => part.StartsWith('=') ? r == part[1..] : r.Contains(part, StringComparison.Ordinal))).ToList();
         Console.WriteLine($"// {kind}: process {Environment.ProcessId} measures {routes.Count} routes now.");
         var clients = new List<(string Email, int Arrangement, int Assistant, HttpClient Client)>();
         foreach (var (email, arrangement, assistant) in Roles) clients.Add((email, arrangement, assistant, await factory.SignedInClientAsync(email)));

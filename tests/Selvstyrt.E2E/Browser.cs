@@ -39,6 +39,7 @@ public sealed class Browser : IAsyncLifetime
             var now = _factory.Clock.GetCurrentInstant();
             await scope.ServiceProvider.GetRequiredService<Selvstyrt.Web.Features.Decisions.DecisionReminders>().RecordAsync(now, CancellationToken.None);
             await scope.ServiceProvider.GetRequiredService<Selvstyrt.Web.Features.TimeSheets.TimeSheetReminders>().RecordAsync(now, CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<Selvstyrt.Web.Features.HourAccounts.HourWarnings>().RecordAsync(now, CancellationToken.None);
         }
         var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         BaseUrl = addresses.First().Replace("127.0.0.1", "localhost", StringComparison.Ordinal).Replace("[::1]", "localhost", StringComparison.Ordinal).TrimEnd('/');

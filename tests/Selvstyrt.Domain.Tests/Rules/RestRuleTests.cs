@@ -120,6 +120,20 @@ public class Aml_10_8_4_Tests
             .Of("AML-10-8-4").ShouldHaveSingleItem().Severity.ShouldBe(Severity.Breach);
 
     [Fact]
+    public void Rule_TwoSundaysInARow_BlamesTheShiftsOfTheTwoSundays_NotTheWeekBetween()
+    {
+        // Saturday evening (in the Sunday window from 18:00), a Wednesday and a Sunday night from 23:00 (after the window):
+        // only the Saturday evening and the second Sunday's day shift are what the breach is about.
+        var finding = Rota.Aml()
+            .Shift("a1", "2025-03-01T15:00", "2025-03-01T23:00", id: "sat-evening")
+            .Shift("a1", "2025-03-05T07:00", "2025-03-05T15:00", id: "wednesday")
+            .Shift("a1", "2025-03-09T07:00", "2025-03-09T15:00", id: "sunday")
+            .Shift("a1", "2025-03-09T23:00", "2025-03-10T07:00", id: "sunday-night")
+            .Check().Of("AML-10-8-4").ShouldHaveSingleItem();
+        finding.Shifts.ShouldBe(["sat-evening", "sunday"], ignoreOrder: true);
+    }
+
+    [Fact]
     public void Rule_EveryOtherSunday_Holds()
         => Rota.Aml().Shift("a1", "2025-03-02T10:00", "2025-03-02T18:00").Shift("a1", "2025-03-16T10:00", "2025-03-16T18:00").Check().Of("AML-10-8-4").ShouldBeEmpty();
 

@@ -107,7 +107,7 @@ public sealed class PlanCalendarBrowserTests(Browser browser)
         await page.GetByRole(AriaRole.Heading, new() { Name = "Måned: november 2026", Level = 1 }).WaitForAsync();
         var month = page.Locator("table.app-month");
         (await month.Locator("thead th").CountAsync()).ShouldBe(8);
-        (await page.Locator("div.app-calendar-wide").EvaluateAsync<int>("r => r.scrollWidth - r.clientWidth")).ShouldBeLessThanOrEqualTo(0);
+        (await page.Locator("div.app-month-region").EvaluateAsync<int>("r => r.scrollWidth - r.clientWidth")).ShouldBeLessThanOrEqualTo(0);
         (await month.Locator(".app-month__date").CountAsync()).ShouldBe(30);
         (await month.Locator(".app-month__shifts li").CountAsync()).ShouldBeGreaterThan(30 * 5, "six shifts a day in a 2:1 arrangement");
         (await month.Locator(".app-month__date").First.GetAttributeAsync("href"))!.ShouldContain("?uke=");
@@ -121,5 +121,11 @@ public sealed class PlanCalendarBrowserTests(Browser browser)
         await page.GetByRole(AriaRole.Heading, new() { Name = "søndag", Level = 3 }).WaitForAsync();
         await Browser.AssertFitsAsync(page, "uke som dagliste 360 px");
         await Browser.ScreenshotAsync(page, "kalender-360");
+        // And the month reads as a list of days, names in full.
+        await page.GotoAsync($"/ordninger/{Arrangement10}/arbeidsplan/{Plan10}/maaned");
+        (await page.Locator(".app-month__date").First.InnerTextAsync()).Trim().ShouldBe("søndag 1. november 2026");
+        (await page.Locator(".app-month__shifts .app-month__full").First.IsVisibleAsync()).ShouldBeTrue();
+        await Browser.AssertFitsAsync(page, "måned 360 px");
+        await Browser.ScreenshotAsync(page, "maaned-360");
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Selvstyrt.Data.Demo;
 using Selvstyrt.Testing;
 using Shouldly;
@@ -44,6 +45,29 @@ public sealed class StartPageTests(Hosts hosts)
         // Another leader's start page says nothing of it.
         var coWorkLeader = await host.SignedInClientAsync(DemoLogins.CoWorkLeader);
         (await Html.GetAsync(coWorkLeader, "/", Ct)).ShouldNotContain("Ordningen til Even: 1 hull");
+    }
+
+    [Theory, DatabaseData]
+    public async Task TheDailyJobsHourWarnings_AreTheCoordinatorsTasks_OncePerMonth(DatabaseKind db)
+    {
+        await using var host = Hosts.Fresh(db);
+        var coordinator = await host.SignedInClientAsync(DemoLogins.CoordinatorEast);
+        var warned = (await ApiCalls.OkAsync(await coordinator.GetAsync("/api/v1/hour-accounts", Ct), ct: Ct)).EnumerateArray()
+            .Where(r => r.GetProperty("warn").GetBoolean()).Select(r => (Id: r.GetProperty("id").GetGuid(), Name: r.GetProperty("name").GetString()!)).ToList();
+        warned.ShouldNotBeEmpty("the demo has arrangements whose forecast goes over the threshold");
+        (await Html.GetAsync(coordinator, "/", Ct)).ShouldNotContain("timekontoen varsler", Case.Sensitive, "nothing before the daily job has run");
+
+        using (var scope = host.Services.CreateScope())
+        {
+            var job = scope.ServiceProvider.GetRequiredService<Selvstyrt.Web.Features.HourAccounts.HourWarnings>();
+            (await job.RecordAsync(host.Clock.GetCurrentInstant(), Ct)).ShouldBeGreaterThan(0);
+            (await job.RecordAsync(host.Clock.GetCurrentInstant(), Ct)).ShouldBe(0, "one notification a month per person and arrangement");
+        }
+        var home = await Html.GetAsync(coordinator, "/", Ct);
+        foreach (var (id, name) in warned)
+            home.ShouldContain($"<a class=\"ds-link\" href=\"/ordninger/{id}/timekonto\">{name}: timekontoen varsler at prognosen går over terskelen</a>");
+        // The assistant is told nothing of it.
+        (await Html.GetAsync(await host.SignedInClientAsync(DemoLogins.Assistant), "/", Ct)).ShouldNotContain("timekontoen varsler");
     }
 
     [Theory, DatabaseData]

@@ -209,7 +209,12 @@ internal sealed class Aml_10_8_4 : ScopeRule
             if (agreement is not null) continue;
             var from = timeline.StartOfDay(red[i].Day) - (6 * 3600);
             var to = timeline.StartOfDay(startDay + 1);
-            sink.Add(scope, Id, Engine.Severity.Breach, scope.ShiftIdsIn(from, to), from, to, null, null,
+            // The shifts to blame are those in the two red days' windows (from 18:00 the day before to 22:00), not every
+            // shift of the week between them: the plan marks only the Sunday shifts.
+            var shifts = scope.ShiftIdsIn(from, timeline.StartOfDay(red[i].Day) + (22 * 3600));
+            shifts.AddRange(scope.ShiftIdsIn(timeline.StartOfDay(startDay) - (6 * 3600), timeline.StartOfDay(startDay) + (22 * 3600)));
+            if (startDay - red[i].Day == 1) shifts = [.. shifts.Distinct(StringComparer.Ordinal)];
+            sink.Add(scope, Id, Engine.Severity.Breach, shifts, from, to, null, null,
                 Format("AML-10-8-4.Consecutive", Date(NorwegianCalendar.Date(red[i].Day)), Date(NorwegianCalendar.Date(startDay))));
         }
         if (!scope.Employer.HasAny(LegalBasisKind.SundayAgreement)) return;

@@ -12,6 +12,7 @@ public static class HourAccountEndpoints
         services.AddScoped<GetHourAccount.Handler>();
         services.AddScoped<RegisterHours.Handler>();
         services.AddScoped<ListHourRisks.Handler>();
+        services.AddScoped<HourWarnings>();
     }
 
     public static void MapApi(RouteGroupBuilder api)

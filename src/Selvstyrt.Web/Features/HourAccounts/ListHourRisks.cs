@@ -20,10 +20,14 @@ public static class ListHourRisks
 
     public sealed class Handler(SelvstyrtDb db, ArrangementAccess access, HourData data, CurrentUser user)
     {
-        public async Task<List<Row>> HandleAsync(CancellationToken ct)
+        public Task<List<Row>> HandleAsync(CancellationToken ct) => RowsAsync(access.LeadOrOverseenArrangements(), ct);
+
+        /// <summary>The rows for arrangements the caller has already chosen (the user's, or every one for the daily job's warnings).</summary>
+        public async Task<List<Row>> RowsAsync(IQueryable<Domain.Arrangements.Arrangement> within, CancellationToken ct)
         {
+            ArgumentNullException.ThrowIfNull(within);
             var today = user.Today;
-            var arrangements = await access.LeadOrOverseenArrangements().AsNoTracking()
+            var arrangements = await within.AsNoTracking()
                 .Select(a => new
                 {
                     a.Id, a.Name,

@@ -24,7 +24,8 @@ public sealed class DailyJobs(IServiceScopeFactory scopes, IClock clock, ILogger
             var recorded = await scope.ServiceProvider.GetRequiredService<DecisionReminders>().RecordAsync(clock.GetCurrentInstant(), cancellationToken);
             logger.LogInformation("Decision reminders: {Count} new notifications", recorded);
             var sheets = await scope.ServiceProvider.GetRequiredService<TimeSheetReminders>().RecordAsync(clock.GetCurrentInstant(), cancellationToken);
-            logger.LogInformation("Time sheet reminders: {Count} new notifications", sheets);
+            var hours = await scope.ServiceProvider.GetRequiredService<HourAccounts.HourWarnings>().RecordAsync(clock.GetCurrentInstant(), cancellationToken);
+            logger.LogInformation("Time sheet reminders: {Count} new notifications; hour-account warnings: {Hours}", sheets, hours);
             var competences = await scope.ServiceProvider.GetRequiredService<Competences.CompetenceReminders>().RecordAsync(clock.GetCurrentInstant(), cancellationToken);
             logger.LogInformation("Competence reminders: {Count} new notifications", competences);
             var agreements = await scope.ServiceProvider.GetRequiredService<Agreements.AgreementReminders>().RecordAsync(clock.GetCurrentInstant(), cancellationToken);
