@@ -18,6 +18,19 @@ public sealed class WorkPlanTests
     private static WorkPlan Plan(LocalDate start, int weeks = 4)
         => WorkPlan.Create(Guid.NewGuid(), Guid.NewGuid(), "Turnus", weeks, start, null).Value!;
 
+    /// <summary>Kari and Ola together on every day, evening and awake night of the rotation's weeks (2:1 round the clock).</summary>
+    private static void TwoRoundTheClock(WorkPlan plan, int weeks)
+    {
+        for (var week = 1; week <= weeks; week++)
+            for (var d = 1; d <= 7; d++)
+                foreach (var who in new[] { Kari, Ola })
+                {
+                    Add(plan, week, (IsoDayOfWeek)d, 7, 8, who);
+                    Add(plan, week, (IsoDayOfWeek)d, 15, 8, who, PlanShiftKind.Evening);
+                    Add(plan, week, (IsoDayOfWeek)d, 23, 8, who, PlanShiftKind.AwakeNight);
+                }
+    }
+
     private static PlanShift Add(WorkPlan plan, int week, IsoDayOfWeek day, int hour, int hours, Guid? who, PlanShiftKind kind = PlanShiftKind.Day)
         => plan.AddShift(Guid.NewGuid(), new ShiftPlacement(week, day, new LocalTime(hour, 0), hours * 60, who, kind), Actor).Value!;
 
@@ -77,18 +90,7 @@ public sealed class WorkPlanTests
     {
         var plan = Plan(new LocalDate(2026, 11, 30), 2);
         plan.SetCoverage([new CoverageSpec(WeekDays.All, 0, 24 * 60, 2)], Guid.NewGuid, Actor);
-        foreach (var week in new[] { 1, 2 })
-        {
-            for (var d = 1; d <= 7; d++)
-            {
-                foreach (var who in new[] { Kari, Ola })
-                {
-                    Add(plan, week, (IsoDayOfWeek)d, 7, 8, who);
-                    Add(plan, week, (IsoDayOfWeek)d, 15, 8, who, PlanShiftKind.Evening);
-                    Add(plan, week, (IsoDayOfWeek)d, 23, 8, who, PlanShiftKind.AwakeNight);
-                }
-            }
-        }
+        TwoRoundTheClock(plan, 2);
         var full = PlanCoverage.Of(plan);
         full.ShouldAllBe(w => w.UncoveredHours == 0m && w.TwoToOneGapHours == 0m && w.NeededHours == 336m);
 
@@ -110,14 +112,7 @@ public sealed class WorkPlanTests
         // 2:1 round the clock, every shift for two, in a two-week rotation; then gaps are cut as in the test above.
         var plan = Plan(new LocalDate(2026, 11, 30), 2);
         plan.SetCoverage([new CoverageSpec(WeekDays.All, 0, 24 * 60, 2), new CoverageSpec(WeekDays.Saturday, 10 * 60, 2 * 60, 1)], Guid.NewGuid, Actor);
-        foreach (var week in new[] { 1, 2 })
-            for (var d = 1; d <= 7; d++)
-                foreach (var who in new[] { Kari, Ola })
-                {
-                    Add(plan, week, (IsoDayOfWeek)d, 7, 8, who);
-                    Add(plan, week, (IsoDayOfWeek)d, 15, 8, who, PlanShiftKind.Evening);
-                    Add(plan, week, (IsoDayOfWeek)d, 23, 8, who, PlanShiftKind.AwakeNight);
-                }
+        TwoRoundTheClock(plan, 2);
         var full = PlanCoverage.Bands(plan, 1);
         full.Count.ShouldBe(7 * 4, "four six-hour bands a day");
         full.Where(b => b.Day != IsoDayOfWeek.Saturday).ShouldAllBe(b => b.Needed == 2 && b.Shortfall == 0 && b.PlannedAtWorst == 2);

@@ -61,34 +61,14 @@ public sealed class DecisionReminders(SelvstyrtDb db, IStringLocalizer<Texts> te
         var today = now.InZone(CurrentUser.Zone).Date;
         var expiring = await AllExpiringAsync(today, null, ct);
         if (expiring.Count == 0) return 0;
-        var ids = expiring.Select(e => e.ArrangementId).ToList();
-        var leaders = (await db.ArrangementRoles.AsNoTracking()
-            .Where(r => ids.Contains(r.ArrangementId) && r.Kind != ArrangementRoleKind.Deputy && r.From <= today && (r.To == null || r.To >= today))
-            .Select(r => new { r.ArrangementId, r.UserId }).ToListAsync(ct)).ToLookup(r => r.ArrangementId, r => r.UserId);
-        var offices = expiring.Select(e => e.OfficeId).Distinct().ToList();
-        var coordinators = (await db.ProviderGrants.AsNoTracking()
-            .Where(g => g.Role == ProviderRole.OfficeCoordinator && g.OfficeId != null && offices.Contains(g.OfficeId.Value))
-            .Select(g => new { OfficeId = g.OfficeId!.Value, g.UserId }).ToListAsync(ct)).ToLookup(g => g.OfficeId, g => g.UserId);
         var culture = CultureInfo.GetCultureInfo("nb-NO");
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = culture;
-        try
+        return await store.StoreForLeadersAsync([.. expiring.Select(e => (e.ArrangementId, e.OfficeId))], today, tell => expiring.SelectMany(e =>
         {
-            var wanted = new List<Notification>();
-            foreach (var e in expiring)
-            {
-                var key = $"decision-expiry:{e.ArrangementId:N}:{e.CoveredUntil:yyyy-MM-dd}";
-                var date = e.CoveredUntil.ToString("d. MMMM yyyy", culture);
-                var subject = string.Format(culture, texts["Reminder.Subject"], e.Name, date);
-                var body = string.Format(culture, texts["Reminder.Body"], e.Name, date, e.DaysLeft);
-                foreach (var userId in leaders[e.ArrangementId].Concat(coordinators[e.OfficeId]).Distinct())
-                    wanted.Add(Notification.Create(Guid.CreateVersion7(), userId, "decision-expiry", subject, body, $"/ordninger/{e.ArrangementId}/timekonto", key, now));
-            }
-            return await store.StoreNewAsync(wanted, ct);
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
+            var key = $"decision-expiry:{e.ArrangementId:N}:{e.CoveredUntil:yyyy-MM-dd}";
+            var date = e.CoveredUntil.ToString("d. MMMM yyyy", culture);
+            var subject = string.Format(culture, texts["Reminder.Subject"], e.Name, date);
+            var body = string.Format(culture, texts["Reminder.Body"], e.Name, date, e.DaysLeft);
+            return tell(e.ArrangementId, e.OfficeId).Select(userId => Notification.Create(Guid.CreateVersion7(), userId, "decision-expiry", subject, body, $"/ordninger/{e.ArrangementId}/timekonto", key, now));
+        }).ToList(), ct);
     }
 }

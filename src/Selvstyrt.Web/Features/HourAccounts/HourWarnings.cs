@@ -3,8 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using NodaTime;
 using Selvstyrt.Data;
-using Selvstyrt.Domain.Access;
-using Selvstyrt.Domain.Arrangements;
 using Selvstyrt.Domain.Notifications;
 using Selvstyrt.Web.Auth;
 using Selvstyrt.Web.Features.Notifications;
@@ -30,34 +28,15 @@ public sealed class HourWarnings(SelvstyrtDb db, ListHourRisks.Handler risks, IS
         if (warned.Count == 0) return 0;
         var ids = warned.Select(r => r.Id).ToList();
         var offices = await db.Arrangements.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.OfficeId, ct);
-        var leaders = (await db.ArrangementRoles.AsNoTracking()
-            .Where(r => ids.Contains(r.ArrangementId) && (r.Kind == ArrangementRoleKind.WorkLeader || r.Kind == ArrangementRoleKind.CoWorkLeader) && r.From <= today && (r.To == null || r.To >= today))
-            .Select(r => new { r.ArrangementId, r.UserId }).ToListAsync(ct)).ToLookup(r => r.ArrangementId, r => r.UserId);
-        var officeIds = offices.Values.Distinct().ToList();
-        var coordinators = (await db.ProviderGrants.AsNoTracking()
-            .Where(g => g.Role == ProviderRole.OfficeCoordinator && g.OfficeId != null && officeIds.Contains(g.OfficeId.Value))
-            .Select(g => new { OfficeId = g.OfficeId!.Value, g.UserId }).ToListAsync(ct)).ToLookup(g => g.OfficeId, g => g.UserId);
         var culture = CultureInfo.GetCultureInfo("nb-NO");
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = culture;
-        try
+        var month = today.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        return await store.StoreForLeadersAsync([.. warned.Select(r => (r.Id, offices[r.Id]))], today, tell => warned.SelectMany(r =>
         {
-            var wanted = new List<Notification>();
-            foreach (var r in warned)
-            {
-                var key = $"{Kind}:{r.Id:N}:{today.ToString("yyyy-MM", CultureInfo.InvariantCulture)}";
-                var worst = new[] { r.MonthDeviation, r.YearDeviation, r.AveragingDeviation }.Max() ?? 0m;
-                var subject = string.Format(culture, texts["HourWarning.Subject"], r.Name);
-                var body = string.Format(culture, texts["HourWarning.Body"], r.Name, worst.ToString("0.#", culture), r.ThresholdPercent.ToString("0.#", culture));
-                foreach (var userId in leaders[r.Id].Concat(coordinators[offices[r.Id]]).Distinct())
-                    wanted.Add(Notification.Create(Guid.CreateVersion7(), userId, Kind, subject, body, $"/ordninger/{r.Id}/timekonto", key, now));
-            }
-            return await store.StoreNewAsync(wanted, ct);
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
+            var worst = new[] { r.MonthDeviation, r.YearDeviation, r.AveragingDeviation }.Max() ?? 0m;
+            var subject = string.Format(culture, texts["HourWarning.Subject"], r.Name);
+            var body = string.Format(culture, texts["HourWarning.Body"], r.Name, worst.ToString("0.#", culture), r.ThresholdPercent.ToString("0.#", culture));
+            return tell(r.Id, offices[r.Id]).Select(userId => Notification.Create(Guid.CreateVersion7(), userId, Kind, subject, body, $"/ordninger/{r.Id}/timekonto", $"{Kind}:{r.Id:N}:{month}", now));
+        }).ToList(), ct);
     }
 
     /// <summary>This month's warnings for the user (the start page's tasks): the subject and where to act.</summary>

@@ -21,6 +21,38 @@ public sealed class NotificationStore(SelvstyrtDb db, IConfiguration configurati
     }
 
     /// <summary>
+    /// For the daily reminders about arrangements: who is told about each (its work leader and co-work leader today, and the
+    /// coordinators of its office), and the notifications made in bokmål (the texts are stored, and mailed, as made) and
+    /// stored once per person and key. <paramref name="make"/> gets the people to tell about an arrangement of an office.
+    /// </summary>
+    public async Task<int> StoreForLeadersAsync(IReadOnlyCollection<(Guid ArrangementId, Guid OfficeId)> arrangements, NodaTime.LocalDate today,
+        Func<Func<Guid, Guid, IEnumerable<Guid>>, IEnumerable<Notification>> make, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(arrangements);
+        ArgumentNullException.ThrowIfNull(make);
+        if (arrangements.Count == 0) return 0;
+        var ids = arrangements.Select(a => a.ArrangementId).Distinct().ToList();
+        var day = today;
+        var leaders = (await db.ArrangementRoles.AsNoTracking()
+            .Where(r => ids.Contains(r.ArrangementId) && r.Kind != Domain.Arrangements.ArrangementRoleKind.Deputy && r.From <= day && (r.To == null || r.To >= day))
+            .Select(r => new { r.ArrangementId, r.UserId }).ToListAsync(ct)).ToLookup(r => r.ArrangementId, r => r.UserId);
+        var offices = arrangements.Select(a => a.OfficeId).Distinct().ToList();
+        var coordinators = (await db.ProviderGrants.AsNoTracking()
+            .Where(g => g.Role == Domain.Access.ProviderRole.OfficeCoordinator && g.OfficeId != null && offices.Contains(g.OfficeId.Value))
+            .Select(g => new { OfficeId = g.OfficeId!.Value, g.UserId }).ToListAsync(ct)).ToLookup(g => g.OfficeId, g => g.UserId);
+        var previous = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("nb-NO");
+        try
+        {
+            return await StoreNewAsync([.. make((arrangement, office) => leaders[arrangement].Concat(coordinators[office]).Distinct())], ct);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
+    /// <summary>
     /// Adds a notice (made by <paramref name="make"/> from the user id) for each of these assistants who can sign in, but not for
     /// <paramref name="except"/> (the one acting); the caller saves.
     /// </summary>
