@@ -27,6 +27,8 @@ public sealed class AbsenceBrowserTests(Browser browser)
         var baseUrl = OwnHost.BaseUrl(factory);
         var page = await browser.NewPageAsync(360, 740, baseUrl);
         await Browser.SignInAsync(page, DemoLogins.Assistant);
+        // On the phone the menu is folded behind «Meny».
+        await Keys.PressAsync(page, "Meny");
         await Keys.TabToLinkAsync(page, "Fravær");
         await page.Keyboard.PressAsync("Enter");
         await page.GetByRole(AriaRole.Heading, new() { Name = "Fravær", Level = 1 }).WaitForAsync();
@@ -154,6 +156,7 @@ public sealed class AbsenceBrowserTests(Browser browser)
         // Holidays (part 3): the assistant wishes a week in February from «Ferie»; the work leader sees what it does to the
         // plan on «Ferieplan» and grants it; the coordinator reads the holiday-pay basis on «Feriepenger».
         await page.GotoAsync($"{baseUrl}/");
+        await Keys.PressAsync(page, "Meny");
         await Keys.TabToLinkAsync(page, "Ferie");
         await page.Keyboard.PressAsync("Enter");
         await page.GetByRole(AriaRole.Heading, new() { Name = "Ferie 2026", Level = 1 }).WaitForAsync();

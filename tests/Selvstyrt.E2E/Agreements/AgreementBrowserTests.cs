@@ -48,7 +48,7 @@ public sealed class AgreementBrowserTests(Browser browser)
         await Browser.AssertFitsAsync(page, "avtalen avsluttet");
 
         await page.GotoAsync(plan);
-        await page.GetByText("LONGSHIFT-1", new() { Exact = false }).First.WaitForAsync();
+        await page.Locator(".app-findings").GetByText("LONGSHIFT-1", new() { Exact = false }).First.WaitForAsync();
         (await page.Locator(".app-finding-group").AllInnerTextsAsync()).ShouldContain(t => t.Contains("LONGSHIFT-1", StringComparison.Ordinal) && t.Contains("Brudd", StringComparison.Ordinal));
         await Browser.AssertFitsAsync(page, "plan med brudd");
 

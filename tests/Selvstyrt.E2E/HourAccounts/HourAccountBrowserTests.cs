@@ -14,7 +14,7 @@ public sealed class HourAccountBrowserTests(Browser browser)
     {
         var page = await browser.NewPageAsync();
         await Browser.SignInAsync(page, DemoLogins.WorkLeader);
-        await page.GetByRole(AriaRole.Link, new() { Name = "Ordningen til Even" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Ordningen til Even", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Timekonto", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Timekonto – Ordningen til Even");
         var chart = page.GetByRole(AriaRole.Img, new() { Name = "Akkumulerte timer uke for uke i 2026" });
@@ -57,7 +57,7 @@ public sealed class HourAccountBrowserTests(Browser browser)
         var page = await browser.NewPageAsync();
         await Browser.SignInAsync(page, DemoLogins.CaseWorkerOslo);
         await page.GetByRole(AriaRole.Link, new() { Name = "Kommuner" }).ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Oslo" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Oslo", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Månedsrapport, fakturagrunnlag og ressurskrevende tjenester" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Timerapport for Oslo, oktober 2026");
         (await page.GetByRole(AriaRole.Link, new() { Name = "Fakturagrunnlag (Excel)" }).CountAsync()).ShouldBe(0, "the invoice basis is the provider's");

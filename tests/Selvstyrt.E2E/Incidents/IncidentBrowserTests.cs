@@ -47,7 +47,8 @@ public sealed class IncidentBrowserTests(Browser browser)
         await phone.GetByText("Takk! Svaret ditt er lagret uten navnet ditt.").WaitForAsync();
         await Browser.AssertFitsAsync(phone, "undersøkelsen besvart");
 
-        // Then an incident: header link, «Meld avvik», four fields, send.
+        // Then an incident: the menu's link (folded behind «Meny» on the phone), «Meld avvik», four fields, send.
+        await Keys.PressAsync(phone, "Meny");
         await Keys.TabToLinkAsync(phone, "Avvik", limit: 40);
         await phone.Keyboard.PressAsync("Enter");
         await phone.GetByRole(AriaRole.Heading, new() { Name = "Avvik", Level = 1 }).WaitForAsync();

@@ -67,7 +67,7 @@ public sealed partial class FirstProviderBrowserTests(Browser browser)
         await page.Keyboard.TypeAsync("tre ord etter hverandre");
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync(url => !url.Contains("/logg-inn", StringComparison.Ordinal));
-        await page.GetByText("Ada Admin").First.WaitForAsync();
+        await page.GetByText("Hei, Ada Admin.").WaitForAsync();
         await Browser.AssertFitsAsync(page, "startsiden til en ny leverandør");
         await Browser.ScreenshotAsync(page, "ny-leverandor-start-360");
 
@@ -96,7 +96,8 @@ public sealed partial class FirstProviderBrowserTests(Browser browser)
         await Browser.AssertFitsAsync(page, "organisasjon med kontor og avtale");
         await Browser.ScreenshotAsync(page, "organisasjon-360");
 
-        // The first arrangement, with its recipient, from the start page.
+        // The first arrangement, with its recipient, from the start page (on a phone the menu is folded behind «Meny»).
+        await page.GetByRole(AriaRole.Button, new() { Name = "Meny" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Mine ordninger" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Ny ordning" }).ClickAsync();
         await page.WaitForURLAsync("**/ordninger/ny");
