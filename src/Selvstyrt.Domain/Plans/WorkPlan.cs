@@ -468,6 +468,9 @@ public sealed class WorkPlan : AuditedAggregate
         return $"uke {shift.Week} {Dates.DayName(shift.Day)} {Clock(shift.StartMinute, shift.LengthMinutes)}";
     }
 
+    /// <summary>«07:00» for a minute of the day.</summary>
+    public static string ClockAt(int minute) => string.Create(CultureInfo.InvariantCulture, $"{minute / 60:00}:{minute % 60:00}");
+
     /// <summary>«07:00-15:00».</summary>
     public static string Clock(int startMinute, int lengthMinutes)
     {
